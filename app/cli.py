@@ -1,0 +1,167 @@
+"""The command line: the same services as the GUI, for scripts and quick looks.
+
+Kept light on purpose: `policy-tracker list` must not pay for Qt, and nothing heavy is
+imported before the command that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
+
+PROG = "policy-tracker"
+
+
+def _add_workspace_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH",
+        default=default,
+        help="the workspace file (default: $POLICY_TRACKER_WORKSPACE, else the data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Track public policies, the sources behind them and your own notes. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_workspace_option(parser)
+    parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    parser.add_argument("--select", metavar="SLUG", help="with --screenshot: select this policy")
+    parser.add_argument("--search", metavar="TEXT", help="with --screenshot: apply this search")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS keeps a --workspace given before the command from being overwritten.
+        _add_workspace_option(sub, default=argparse.SUPPRESS)
+        return sub
+
+    listing = command("list", "List policies with their current status and last change.")
+    listing.add_argument("--status", help="only policies whose current status is this")
+    listing.add_argument("--search", help="full-text search over policies, sources and notes")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    show = command("show", "Show one policy: summary, history, sources, notes.")
+    show.add_argument("slug")
+
+    export = command("export", "Export policies to a file.")
+    export.add_argument("--format", required=True, choices=["json"], help="the file format")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write")
+    export.add_argument("--policy", action="append", metavar="SLUG", help="export only this policy")
+
+    importing = command("import", "Merge a JSON bundle into the workspace (all or nothing).")
+    importing.add_argument("file")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    from app.paths import default_workspace
+    from app.services.workspace import Workspace
+
+    return Workspace.open(default_workspace(args.workspace))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.domain.dates import PartialDate
+    from app.domain.vocab import Status
+    from app.services.policies import PolicyFilters, list_policies, parse_status
+
+    statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
+    workspace = _open(args)
+    rows = list_policies(workspace, PolicyFilters(statuses=statuses, search=args.search or ""))
+    if args.json:
+        policies = [
+            {
+                "slug": r.slug,
+                "title": r.title,
+                "aliases": r.aliases,
+                "jurisdiction": r.jurisdiction,
+                "kind": r.kind,
+                "tags": r.tags,
+                "current_status": r.current_status,
+                "last_change": r.last_change,
+                "last_change_precision": r.last_change_precision,
+                "sources": r.source_count,
+                "notes": r.note_count,
+            }
+            for r in rows
+        ]
+        print(json.dumps({"policies": policies}, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No policies match." if (args.status or args.search) else "No policies yet.")
+        return 0
+    width = max(len(r.slug) for r in rows)
+    for r in rows:
+        status = Status(r.current_status).label if r.current_status else "—"
+        changed = PartialDate.parse(r.last_change).display() if r.last_change else ""
+        print(f"{r.slug:<{width}}  {status:<17} {changed:<12} {r.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from app.services.policies import policy_by_slug
+    from app.services.text_report import policy_as_text
+
+    print(policy_as_text(policy_by_slug(_open(args), args.slug)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.bundle import write_bundle
+
+    count = write_bundle(_open(args), Path(args.output), args.policy)
+    print(f"Exported {count} {'policy' if count == 1 else 'policies'} to {args.output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.bundle_import import import_bundle, parse_bundle
+
+    parse_bundle(Path(args.file))  # refuse a bad file before touching the workspace
+    report = import_bundle(_open(args), Path(args.file))
+    print(f"Imported {args.file}: {report.summary()}")
+    return 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from app.ui.app import run
+
+    return run(args)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "export": cmd_export,
+    "import": cmd_import,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS.get(args.command, run_gui) if args.command else run_gui
+    try:
+        return handler(args)
+    except UserError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:  # the environment's fault: a full disk, a vanished folder
+        print(f"{PROG}: error: {error.strerror or error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""The workspace file: tables, migrations, the starter-data loader and the light read path."""

@@ -1,0 +1,353 @@
+"""The light read path: plain sqlite3 queries that return plain rows, never ORM objects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from app.domain.search import fts_query
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRow:
+    id: str
+    slug: str
+    title: str
+    aliases: list[str]
+    jurisdiction: str
+    kind: str
+    tags: list[str]
+    current_status: str | None
+    last_change: str | None
+    last_change_precision: str | None
+    source_count: int
+    note_count: int
+
+
+_LATEST_EVENT = """(SELECT e.id FROM status_event e WHERE e.policy_id = p.id AND e.deleted_at IS NULL
+    ORDER BY e.date_sort DESC, e.position DESC, e.created_at DESC LIMIT 1)"""
+
+_LIST_SELECT = f"""
+SELECT q.id, q.slug, q.title, q.aliases, q.jurisdiction, q.kind, q.tags,
+       le.status, le.date, le.date_precision,
+       (SELECT count(*) FROM policy_source ps JOIN source s ON s.id = ps.source_id
+         WHERE ps.policy_id = q.id AND s.deleted_at IS NULL) AS source_count,
+       (SELECT count(*) FROM note n WHERE n.policy_id = q.id AND n.deleted_at IS NULL) AS note_count
+FROM (SELECT p.id, p.slug, p.title, p.aliases, p.jurisdiction, p.kind, p.tags,
+             {_LATEST_EVENT} AS latest_id
+      FROM policy p WHERE p.deleted_at IS NULL) AS q
+LEFT JOIN status_event le ON le.id = q.latest_id
+"""
+
+# Which policies a search hit belongs to, and how much a hit in that field counts.
+_SEARCH_HITS = """
+WITH hits AS (
+  SELECT d.kind, d.ref_id, bm25(search_fts, 4.0, 1.0) AS rank
+  FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid
+  WHERE search_fts MATCH :query
+),
+policy_hits AS (
+  SELECT h.ref_id AS policy_id, h.rank * 3 AS rank FROM hits h WHERE h.kind = 'policy'
+  UNION ALL
+  SELECT e.policy_id, h.rank FROM hits h JOIN status_event e ON e.id = h.ref_id
+   WHERE h.kind = 'event' AND e.deleted_at IS NULL
+  UNION ALL
+  SELECT n.policy_id, h.rank FROM hits h JOIN note n ON n.id = h.ref_id
+   WHERE h.kind = 'note' AND n.deleted_at IS NULL
+  UNION ALL
+  SELECT ps.policy_id, h.rank FROM hits h JOIN policy_source ps ON ps.source_id = h.ref_id
+   WHERE h.kind = 'source'
+  UNION ALL
+  SELECT ps.policy_id, h.rank FROM hits h JOIN excerpt x ON x.id = h.ref_id
+   JOIN policy_source ps ON ps.source_id = x.source_id WHERE h.kind = 'excerpt'
+),
+ranked AS (SELECT policy_id, min(rank) AS best FROM policy_hits GROUP BY policy_id)
+"""
+
+
+def _row(r: sqlite3.Row | tuple[object, ...]) -> PolicyRow:
+    return PolicyRow(
+        id=str(r[0]),
+        slug=str(r[1]),
+        title=str(r[2]),
+        aliases=json.loads(str(r[3])),
+        jurisdiction=str(r[4]),
+        kind=str(r[5]),
+        tags=json.loads(str(r[6])),
+        current_status=None if r[7] is None else str(r[7]),
+        last_change=None if r[8] is None else str(r[8]),
+        last_change_precision=None if r[9] is None else str(r[9]),
+        source_count=int(r[10]),  # type: ignore[call-overload]
+        note_count=int(r[11]),  # type: ignore[call-overload]
+    )
+
+
+def list_policies(connection: sqlite3.Connection, search: str = "") -> list[PolicyRow]:
+    """Every policy, or those matching the search text, best matches first, else by title."""
+    query = fts_query(search) if search else None
+    if search and query is None:
+        return []
+    if query is None:
+        sql, params = f"{_LIST_SELECT} ORDER BY q.title COLLATE NOCASE", {}
+    else:
+        sql = f"{_SEARCH_HITS}{_LIST_SELECT} JOIN ranked ON ranked.policy_id = q.id"
+        sql += " ORDER BY ranked.best, q.title COLLATE NOCASE"
+        params = {"query": query}
+    return [_row(r) for r in connection.execute(sql, params)]
+
+
+def count_policies(connection: sqlite3.Connection) -> int:
+    row = connection.execute("SELECT count(*) FROM policy WHERE deleted_at IS NULL").fetchone()
+    return int(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    date: str
+    date_precision: str
+    status: str
+    description: str
+    source_ids: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptRow:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    id: str
+    title: str
+    publisher: str
+    authors: list[str]
+    published: str | None
+    published_precision: str | None
+    url: str | None
+    kind: str
+    language: str
+    issuer: str
+    note: str
+    excerpts: list[ExcerptRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    id: str
+    policy_id: str
+    event_id: str | None
+    source_id: str | None
+    quote: str
+    body: str
+    tags: list[str]
+    pinned: bool
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRow:
+    id: str
+    kind: str
+    from_slug: str
+    to_slug: str
+    other_slug: str
+    other_title: str
+    outgoing: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    id: str
+    label: str
+    value: float
+    unit: str
+    date: str
+    date_precision: str
+    period_end: str | None
+    approximate: bool
+    source_id: str
+    quote: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PolicyDetail:
+    id: str
+    slug: str
+    title: str
+    aliases: list[str]
+    jurisdiction: str
+    kind: str
+    summary: str
+    legal_basis: str
+    agencies: list[str]
+    tags: list[str]
+    origin: str
+    created_at: str
+    updated_at: str
+    events: list[EventRow]
+    sources: list[SourceRow]
+    notes: list[NoteRow]
+    relations: list[RelationRow]
+    figures: list[FigureRow]
+
+    @property
+    def current_status(self) -> str | None:
+        return self.events[-1].status if self.events else None
+
+
+def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
+    row = connection.execute(
+        "SELECT id FROM policy WHERE slug = ? AND deleted_at IS NULL", (slug,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def policy_detail(connection: sqlite3.Connection, policy_id: str) -> PolicyDetail | None:
+    """Everything about one policy, in a fixed number of queries whatever its size."""
+    p = connection.execute(
+        """SELECT id, slug, title, aliases, jurisdiction, kind, summary, legal_basis, agencies, tags,
+                  origin, created_at, updated_at FROM policy WHERE id = ? AND deleted_at IS NULL""",
+        (policy_id,),
+    ).fetchone()
+    if p is None:
+        return None
+    citations: dict[str, list[str]] = {}
+    for event_id, source_id in connection.execute(
+        """SELECT c.event_id, c.source_id FROM event_citation c JOIN status_event e ON e.id = c.event_id
+           WHERE e.policy_id = ? ORDER BY c.source_id""",
+        (policy_id,),
+    ):
+        citations.setdefault(event_id, []).append(source_id)
+    events = [
+        EventRow(r[0], r[1], r[2], r[3], r[4], citations.get(r[0], []))
+        for r in connection.execute(
+            """SELECT id, date, date_precision, status, description FROM status_event
+               WHERE policy_id = ? AND deleted_at IS NULL
+               ORDER BY date_sort, position, created_at""",
+            (policy_id,),
+        )
+    ]
+    return PolicyDetail(
+        id=p[0],
+        slug=p[1],
+        title=p[2],
+        aliases=json.loads(p[3]),
+        jurisdiction=p[4],
+        kind=p[5],
+        summary=p[6],
+        legal_basis=p[7],
+        agencies=json.loads(p[8]),
+        tags=json.loads(p[9]),
+        origin=p[10],
+        created_at=p[11],
+        updated_at=p[12],
+        events=events,
+        sources=sources_of_policy(connection, policy_id),
+        notes=notes_of_policy(connection, policy_id),
+        relations=relations_of_policy(connection, policy_id),
+        figures=figures_of_policy(connection, policy_id),
+    )
+
+
+_SOURCE_COLUMNS = (
+    "s.id, s.title, s.publisher, s.authors, s.published, s.published_precision, s.url, s.kind, "
+    "s.language, s.issuer, s.note"
+)
+
+
+def _sources(connection: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[SourceRow]:
+    rows = connection.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM source s {where} AND s.deleted_at IS NULL "
+        "ORDER BY s.published, s.title",
+        params,
+    ).fetchall()
+    excerpts: dict[str, list[ExcerptRow]] = {}
+    ids = [r[0] for r in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for x in connection.execute(
+            f"SELECT source_id, id, text FROM excerpt WHERE source_id IN ({marks}) ORDER BY position",
+            chunk,
+        ):
+            excerpts.setdefault(x[0], []).append(ExcerptRow(x[1], x[2]))
+    return [
+        SourceRow(
+            r[0],
+            r[1],
+            r[2],
+            json.loads(r[3]),
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            excerpts.get(r[0], []),
+        )
+        for r in rows
+    ]
+
+
+def sources_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[SourceRow]:
+    return _sources(
+        connection,
+        "JOIN policy_source ps ON ps.source_id = s.id WHERE ps.policy_id = ?",
+        (policy_id,),
+    )
+
+
+def all_sources(connection: sqlite3.Connection) -> list[SourceRow]:
+    return _sources(connection, "WHERE 1 = 1", ())
+
+
+def sources_by_id(connection: sqlite3.Connection, ids: list[str]) -> list[SourceRow]:
+    found: list[SourceRow] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found += _sources(connection, f"WHERE s.id IN ({','.join('?' * len(chunk))})", tuple(chunk))
+    return found
+
+
+def notes_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[NoteRow]:
+    """Pinned notes first, then the newest."""
+    return [
+        NoteRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), bool(r[7]), r[8], r[9])
+        for r in connection.execute(
+            """SELECT id, policy_id, event_id, source_id, quote, body, tags, pinned, created_at,
+                      updated_at FROM note WHERE policy_id = ? AND deleted_at IS NULL
+               ORDER BY pinned DESC, updated_at DESC""",
+            (policy_id,),
+        )
+    ]
+
+
+def relations_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[RelationRow]:
+    rows = connection.execute(
+        """SELECT r.id, r.kind, f.slug, t.slug, r.from_policy_id = :pid, r.note,
+                  CASE WHEN r.from_policy_id = :pid THEN t.title ELSE f.title END
+           FROM relation r JOIN policy f ON f.id = r.from_policy_id JOIN policy t ON t.id = r.to_policy_id
+           WHERE (r.from_policy_id = :pid OR r.to_policy_id = :pid)
+             AND f.deleted_at IS NULL AND t.deleted_at IS NULL
+           ORDER BY r.kind, 7""",
+        {"pid": policy_id},
+    )
+    return [RelationRow(r[0], r[1], r[2], r[3], r[3] if r[4] else r[2], r[6], bool(r[4]), r[5]) for r in rows]
+
+
+def figures_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[FigureRow]:
+    return [
+        FigureRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
+        for r in connection.execute(
+            """SELECT id, label, value, unit, date, date_precision, period_end, approximate,
+                      source_id, quote, note FROM figure WHERE policy_id = ? ORDER BY date, label""",
+            (policy_id,),
+        )
+    ]

@@ -1,0 +1,206 @@
+"""The workspace schema as SQLModel tables. Every change here needs an Alembic revision."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+STATUS_VALUES = (
+    "proposed,announced,enacted,in_effect,suspended,blocked_by_court,under_litigation,"
+    "reinstated,terminated,superseded,expired,not_enacted"
+)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _in(column: str, values: str) -> str:
+    quoted = ",".join(f"'{v}'" for v in values.split(","))
+    return f"{column} IN ({quoted})"
+
+
+_PRECISION_CHECK = "date_precision IN ('day','month','year')"
+
+
+class Policy(SQLModel, table=True):
+    __tablename__ = "policy"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="policy_title_required"),
+        CheckConstraint("slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'", name="policy_slug_form"),
+        CheckConstraint("origin IN ('starter','user')", name="policy_origin"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    slug: str = Field(unique=True, index=True)
+    title: str
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    jurisdiction: str = "other"
+    kind: str = "other"
+    summary: str = ""
+    legal_basis: str = ""
+    agencies: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    origin: str = "user"
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+    deleted_at: str | None = None
+
+
+class Source(SQLModel, table=True):
+    __tablename__ = "source"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="source_title_required"),
+        CheckConstraint("url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'", name="source_url_http"),
+        CheckConstraint(
+            "published_precision IS NULL OR published_precision IN ('day','month','year')",
+            name="source_published_precision",
+        ),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    title: str
+    publisher: str = ""
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    published: str | None = None
+    published_precision: str | None = None
+    url: str | None = None
+    kind: str = "news"
+    language: str = "en"
+    issuer: str = ""
+    note: str = ""
+    origin: str = "user"
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+    deleted_at: str | None = None
+
+
+class Excerpt(SQLModel, table=True):
+    """A passage quoted verbatim from a source."""
+
+    __tablename__ = "excerpt"
+    __table_args__ = (CheckConstraint("length(trim(text)) > 0", name="excerpt_text_required"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    source_id: str = Field(foreign_key="source.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    text: str
+
+
+class PolicySource(SQLModel, table=True):
+    __tablename__ = "policy_source"
+
+    policy_id: str = Field(foreign_key="policy.id", ondelete="CASCADE", primary_key=True)
+    source_id: str = Field(foreign_key="source.id", ondelete="CASCADE", primary_key=True, index=True)
+
+
+class StatusEvent(SQLModel, table=True):
+    __tablename__ = "status_event"
+    __table_args__ = (
+        CheckConstraint(_in("status", STATUS_VALUES), name="event_status_vocabulary"),
+        CheckConstraint(_PRECISION_CHECK, name="event_date_precision"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    policy_id: str = Field(foreign_key="policy.id", ondelete="CASCADE", index=True)
+    date: str
+    date_precision: str
+    # First day the date can mean; with position it orders the history.
+    date_sort: str = Field(index=True)
+    position: int = 0
+    status: str
+    description: str = ""
+    origin: str = "user"
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+    deleted_at: str | None = None
+
+
+class EventCitation(SQLModel, table=True):
+    __tablename__ = "event_citation"
+
+    event_id: str = Field(foreign_key="status_event.id", ondelete="CASCADE", primary_key=True)
+    # A cited source cannot vanish under an event: deleting it must be decided first.
+    source_id: str = Field(foreign_key="source.id", ondelete="RESTRICT", primary_key=True, index=True)
+
+
+class Note(SQLModel, table=True):
+    """The user's own annotation. RESTRICT everywhere: a note is never dropped as a side effect."""
+
+    __tablename__ = "note"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    policy_id: str = Field(foreign_key="policy.id", ondelete="RESTRICT", index=True)
+    event_id: str | None = Field(default=None, foreign_key="status_event.id", ondelete="RESTRICT", index=True)
+    source_id: str | None = Field(default=None, foreign_key="source.id", ondelete="RESTRICT", index=True)
+    quote: str = ""
+    body: str = ""
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    pinned: bool = False
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+    deleted_at: str | None = None
+
+
+class Relation(SQLModel, table=True):
+    __tablename__ = "relation"
+    __table_args__ = (
+        UniqueConstraint("from_policy_id", "to_policy_id", "kind", name="relation_unique"),
+        CheckConstraint("from_policy_id <> to_policy_id", name="relation_not_self"),
+        CheckConstraint(_in("kind", "supersedes,related_to,conflicts_with"), name="relation_kind"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    from_policy_id: str = Field(foreign_key="policy.id", ondelete="CASCADE", index=True)
+    to_policy_id: str = Field(foreign_key="policy.id", ondelete="CASCADE", index=True)
+    kind: str
+    note: str = ""
+    origin: str = "user"
+
+
+class Figure(SQLModel, table=True):
+    """A dated, sourced number that analysts cite."""
+
+    __tablename__ = "figure"
+    __table_args__ = (
+        CheckConstraint("length(trim(label)) > 0", name="figure_label_required"),
+        CheckConstraint(_PRECISION_CHECK, name="figure_date_precision"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    policy_id: str = Field(foreign_key="policy.id", ondelete="CASCADE", index=True)
+    label: str
+    value: float
+    unit: str = ""
+    date: str
+    date_precision: str
+    period_end: str | None = None
+    approximate: bool = False
+    source_id: str = Field(foreign_key="source.id", ondelete="RESTRICT", index=True)
+    quote: str = ""
+    note: str = ""
+    origin: str = "user"
+
+
+class SeedState(SQLModel, table=True):
+    """What the starter data last wrote into a row, to tell untouched rows from user edits."""
+
+    __tablename__ = "seed_state"
+
+    entity: str = Field(primary_key=True)
+    entity_id: str = Field(primary_key=True)
+    content_hash: str
+
+
+class Meta(SQLModel, table=True):
+    __tablename__ = "meta"
+
+    key: str = Field(primary_key=True)
+    value: str

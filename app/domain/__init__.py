@@ -1,0 +1,1 @@
+"""Pure domain rules: vocabularies and partial dates. Imports neither Qt nor the ORM."""

@@ -1,0 +1,92 @@
+"""Dates known to the day, the month or only the year."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from app.domain.vocab import LabelledEnum
+
+
+class DatePrecision(LabelledEnum):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date at the precision actually known ("2019", "2019-01", "2019-01-24")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ISO 8601 at year, month or day precision; raise ValueError in plain words."""
+        match = _PATTERN.match(text.strip())
+        if not match:
+            raise ValueError(f"“{text}” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if year < 1000:
+            raise ValueError(f"“{text}” has an implausible year")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"“{text}” has no month {month}")
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"“{text}” is not a real date: that month has {last} days")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> DatePrecision:
+        if self.day is not None:
+            return DatePrecision.DAY
+        if self.month is not None:
+            return DatePrecision.MONTH
+        return DatePrecision.YEAR
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def is_after(self, today: date) -> bool:
+        """True when even the earliest day this date can mean is after today."""
+        return self.first_day() > today
+
+    def display(self) -> str:
+        """A human rendering that shows only the known precision: "24 Jan 2019", "Jan 2019"."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_abbr[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def sort_key(iso: str) -> str:
+    """The first day a partial ISO date can mean, as YYYY-MM-DD, for ordering."""
+    return PartialDate.parse(iso).first_day().isoformat()

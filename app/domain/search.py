@@ -1,0 +1,24 @@
+"""Turn what a person types into a safe SQLite FTS5 query."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Every word must match (as a prefix, so results come while typing); None if no words.
+
+    Words are quoted, so FTS5 operators typed by the user (AND, NEAR, quotes, colons) are
+    taken as text, never as query syntax.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " AND ".join(f'"{word}"*' for word in words)
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, for highlighting what matched."""
+    return _WORD.findall(text)

@@ -1,0 +1,99 @@
+"""Controlled vocabularies: one value (stored) and one label (shown) per member."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members also carry a human label."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def parse(cls, text: str) -> LabelledEnum:
+        """Accept the stored value, the label, or a loose spelling of either."""
+        wanted = _loose(text)
+        for member in cls:
+            if wanted in (_loose(member.value), _loose(member.label)):
+                return member
+        choices = ", ".join(m.value for m in cls)
+        raise ValueError(f"“{text}” is not one of: {choices}")
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+class Status(LabelledEnum):
+    PROPOSED = "proposed", "Proposed"
+    ANNOUNCED = "announced", "Announced"
+    ENACTED = "enacted", "Enacted"
+    IN_EFFECT = "in_effect", "In effect"
+    SUSPENDED = "suspended", "Suspended"
+    BLOCKED_BY_COURT = "blocked_by_court", "Blocked by court"
+    UNDER_LITIGATION = "under_litigation", "Under litigation"
+    REINSTATED = "reinstated", "Reinstated"
+    TERMINATED = "terminated", "Terminated"
+    SUPERSEDED = "superseded", "Superseded"
+    EXPIRED = "expired", "Expired"
+    NOT_ENACTED = "not_enacted", "Not enacted"
+
+
+class Jurisdiction(LabelledEnum):
+    US_FEDERAL = "us_federal", "US federal"
+    MEXICO_FEDERAL = "mexico_federal", "Mexico federal"
+    TEXAS = "texas", "Texas"
+    OTHER_US_STATE = "other_us_state", "Other US state"
+    BILATERAL_US_MEXICO = "bilateral_us_mexico", "Bilateral US–Mexico"
+    MULTILATERAL = "multilateral", "Multilateral"
+    OTHER = "other", "Other"
+
+
+class PolicyKind(LabelledEnum):
+    EXECUTIVE_PROGRAM = "executive_program", "Executive program"
+    EXECUTIVE_ORDER = "executive_order", "Executive order"
+    REGULATION = "regulation", "Regulation"
+    PUBLIC_HEALTH_ORDER = "public_health_order", "Public-health order"
+    STATUTE = "statute", "Statute"
+    BILL = "bill", "Bill"
+    STATE_LAW = "state_law", "State law"
+    BILATERAL_FRAMEWORK = "bilateral_framework", "Bilateral framework"
+    BILATERAL_COMMITMENT = "bilateral_commitment", "Bilateral commitment"
+    FUNDING_COMMITMENT = "funding_commitment", "Funding commitment"
+    OPERATIONAL_MEASURE = "operational_measure", "Operational measure"
+    COURT_RULING = "court_ruling", "Court ruling"
+    OTHER = "other", "Other"
+
+
+class SourceKind(LabelledEnum):
+    NEWS = "news", "News"
+    GOVERNMENT = "government", "Government"
+    COURT = "court", "Court"
+    LEGISLATION = "legislation", "Legislation"
+    RESEARCH_NGO = "research_ngo", "Research / NGO"
+    OPINION = "opinion", "Opinion"
+
+
+class RelationKind(LabelledEnum):
+    SUPERSEDES = "supersedes", "Supersedes"
+    RELATED_TO = "related_to", "Related to"
+    CONFLICTS_WITH = "conflicts_with", "Conflicts with"
+
+
+class Origin(LabelledEnum):
+    STARTER = "starter", "Starter data"
+    USER = "user", "You"
+
+
+def relation_phrase(kind: str, outgoing: bool) -> str:
+    """How a relation reads from one end: "Supersedes X", or from the other, "Superseded by X"."""
+    if kind == RelationKind.SUPERSEDES and not outgoing:
+        return "Superseded by"
+    return RelationKind(kind).label

@@ -1,0 +1,40 @@
+"""Where things live: the user's workspace and the starter dataset."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "policy-tracker"
+WORKSPACE_ENV = "POLICY_TRACKER_WORKSPACE"
+WORKSPACE_FILE = "workspace.sqlite"
+
+
+def data_dir() -> Path:
+    """The platform's per-user data folder for the app (not created here)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_workspace(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The workspace to open: the explicit path, else the environment variable, else the data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(WORKSPACE_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return data_dir() / WORKSPACE_FILE
+
+
+def seeds_dir() -> Path:
+    """The starter dataset: inside a frozen bundle, an installed wheel, or the source checkout."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(bundled) / "seeds"] if bundled else []
+    package_dir = Path(__file__).resolve().parent
+    candidates += [package_dir / "starter_seeds", package_dir.parent / "seeds"]
+    for candidate in candidates:
+        if (candidate / "policies").is_dir():
+            return candidate
+    return candidates[-1]

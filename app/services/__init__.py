@@ -1,0 +1,1 @@
+"""Use cases over a workspace: what the GUI and the command line both call."""

@@ -1,0 +1,176 @@
+"""Merge a JSON bundle into a workspace: validated first, then written in one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.data.seed_schema import _http_url, _key, _nonblank
+from app.domain.dates import PartialDate
+from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.errors import InvalidInput
+from app.services.bundle import read_bundle_file
+from app.services.workspace import Workspace
+
+
+def _uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError("is not an id (a UUID)") from None
+
+
+def _date(value: str) -> str:
+    return PartialDate.parse(value).iso()
+
+
+Id = Annotated[str, AfterValidator(_uuid)]
+Slug = Annotated[str, AfterValidator(_key)]
+Text = Annotated[str, AfterValidator(_nonblank)]
+IsoDate = Annotated[str, AfterValidator(_date)]
+Short = Annotated[str, Field(max_length=100_000)]
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class BundleExcerpt(_Item):
+    id: Id
+    text: Text
+
+
+class BundleSource(_Item):
+    id: Id
+    title: Text
+    publisher: Short = ""
+    authors: list[Short] = []
+    published: IsoDate | None = None
+    url: Annotated[str, AfterValidator(_http_url)] | None = None
+    kind: SourceKind = SourceKind.NEWS
+    language: str = Field(default="en", max_length=16)
+    issuer: Short = ""
+    note: Short = ""
+    excerpts: list[BundleExcerpt] = []
+
+
+class BundleEvent(_Item):
+    id: Id
+    date: IsoDate
+    date_precision: str | None = None
+    status: Status
+    description: str = ""
+    source_ids: list[Id] = []
+
+    @model_validator(mode="after")
+    def _precision_matches(self) -> BundleEvent:
+        actual = PartialDate.parse(self.date).precision.value
+        if self.date_precision not in (None, actual):
+            raise ValueError(f"date_precision “{self.date_precision}” does not match {self.date}")
+        return self
+
+
+class BundleNote(_Item):
+    id: Id
+    body: str = ""
+    tags: list[Short] = []
+    pinned: bool = False
+    event_id: Id | None = None
+    source_id: Id | None = None
+    quote: str = ""
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class BundlePolicy(_Item):
+    id: Id
+    slug: Slug
+    title: Text
+    aliases: list[Short] = []
+    jurisdiction: Jurisdiction = Jurisdiction.OTHER
+    kind: PolicyKind = PolicyKind.OTHER
+    summary: str = ""
+    legal_basis: Short = ""
+    agencies: list[Short] = []
+    tags: list[Short] = []
+    origin: str = Field(default="user", pattern="^(starter|user)$")
+    created_at: str | None = None
+    updated_at: str | None = None
+    source_ids: list[Id] = []
+    events: list[BundleEvent] = []
+    notes: list[BundleNote] = []
+
+
+class BundleRelation(_Item):
+    id: Id
+    from_: Slug = Field(alias="from")
+    to: Slug
+    kind: RelationKind
+    note: str = ""
+
+
+class BundleFigure(_Item):
+    id: Id
+    policy: Slug
+    label: Text
+    value: float
+    unit: str = ""
+    date: IsoDate
+    period_end: IsoDate | None = None
+    approximate: bool = False
+    source_id: Id
+    quote: str = ""
+    note: str = ""
+
+
+class Bundle(_Item):
+    policies: list[BundlePolicy] = []
+    sources: list[BundleSource] = []
+    relations: list[BundleRelation] = []
+    figures: list[BundleFigure] = []
+
+
+@dataclass
+class ImportReport:
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, added: bool) -> None:
+        target = self.added if added else self.updated
+        target[kind] = target.get(kind, 0) + 1
+
+    def summary(self) -> str:
+        def part(counts: dict[str, int]) -> str:
+            return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+
+        return f"added {part(self.added)}; updated {part(self.updated)}"
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for item in loc:
+        text += f"[{item + 1}]" if isinstance(item, int) else (f".{item}" if text else str(item))
+    return text
+
+
+def parse_bundle(path: Path) -> Bundle:
+    data = read_bundle_file(path)
+    try:
+        return Bundle.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = first["msg"].removeprefix("Value error, ")
+        raise InvalidInput(f"{path}: {_location(tuple(first['loc']))}: {message}") from None
+
+
+def import_bundle(workspace: Workspace, path: Path) -> ImportReport:
+    """Merge the bundle at `path` (by id, and policies also by slug); all or nothing."""
+    from app.services.bundle_merge import merge
+
+    bundle = parse_bundle(path)
+    with workspace.session() as session:
+        return merge(session, bundle, path)

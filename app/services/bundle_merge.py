@@ -1,0 +1,256 @@
+"""The write half of a bundle import, on the ORM inside the caller's transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from app.data.tables import (
+    EventCitation,
+    Excerpt,
+    Figure,
+    Note,
+    Policy,
+    PolicySource,
+    Relation,
+    Source,
+    StatusEvent,
+    utc_now,
+)
+from app.domain.dates import PartialDate
+from app.errors import InvalidInput
+from app.services.bundle_import import Bundle, ImportReport
+
+
+def _apply(row: Any, fields: dict[str, Any]) -> bool:
+    """Set the fields that differ; report whether anything did."""
+    changed = False
+    for name, value in fields.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
+class _Merge:
+    def __init__(self, session: Session, bundle: Bundle, path: Path) -> None:
+        self.s, self.bundle, self.path = session, bundle, path
+        self.report = ImportReport()
+        self.now = utc_now()
+        self.policy_ids: dict[str, str] = {}  # bundle slug -> workspace policy id
+
+    def fail(self, where: str, message: str) -> InvalidInput:
+        return InvalidInput(f"{self.path}: {where}: {message}")
+
+    def _upsert(
+        self,
+        table: type[Any],
+        key: Any,
+        fields: dict[str, Any],
+        kind: str,
+        create: dict[str, Any] | None = None,
+        stamp: bool = True,
+    ) -> Any:
+        row = self.s.get(table, key)
+        if row is None:
+            row = table(**(create or {}), **fields)
+            self.s.add(row)
+            self.report.count(kind, added=True)
+        elif _apply(row, fields):
+            if stamp and "updated_at" not in fields and hasattr(row, "updated_at"):
+                row.updated_at = self.now
+            self.s.add(row)
+            self.report.count(kind, added=False)
+        return row
+
+    def run(self) -> ImportReport:
+        for index, source in enumerate(self.bundle.sources):
+            self._source(index, source)
+        self.s.flush()
+        for index, policy in enumerate(self.bundle.policies):
+            self._policy(index, policy)
+        self.s.flush()
+        for index, relation in enumerate(self.bundle.relations):
+            self._relation(index, relation)
+        for index, figure in enumerate(self.bundle.figures):
+            self._figure(index, figure)
+        self.s.flush()
+        return self.report
+
+    def _source(self, index: int, b: Any) -> None:
+        published = PartialDate.parse(b.published) if b.published else None
+        fields = {
+            "title": b.title,
+            "publisher": b.publisher,
+            "authors": list(b.authors),
+            "published": published.iso() if published else None,
+            "published_precision": published.precision.value if published else None,
+            "url": b.url,
+            "kind": b.kind.value,
+            "language": b.language,
+            "issuer": b.issuer,
+            "note": b.note,
+        }
+        self._upsert(Source, b.id, fields, "sources", {"id": b.id, "origin": "user"})
+        existing = {x.id: x for x in self.s.exec(select(Excerpt).where(Excerpt.source_id == b.id))}
+        for position, excerpt in enumerate(b.excerpts):
+            row = existing.get(excerpt.id) or self.s.get(Excerpt, excerpt.id)
+            if row is not None and row.source_id != b.id:
+                raise self.fail(
+                    f"sources[{index + 1}].excerpts[{position + 1}].id",
+                    "belongs to another source in this workspace",
+                )
+            self._upsert(
+                Excerpt,
+                excerpt.id,
+                {"text": excerpt.text, "position": position},
+                "excerpts",
+                {"id": excerpt.id, "source_id": b.id},
+            )
+
+    def _require_source(self, source_id: str, where: str) -> None:
+        if self.s.get(Source, source_id) is None:
+            raise self.fail(where, f"cites source {source_id}, which is neither in the bundle nor here")
+
+    def _policy(self, index: int, b: Any) -> None:
+        where = f"policies[{index + 1}]"
+        by_slug = self.s.exec(select(Policy).where(Policy.slug == b.slug)).first()
+        by_id = self.s.get(Policy, b.id)
+        if by_id is not None and by_slug is not None and by_id.id != by_slug.id:
+            raise self.fail(f"{where}.slug", f"“{b.slug}” belongs to another policy here")
+        target = by_id or by_slug
+        policy_id = target.id if target is not None else b.id
+        self.policy_ids[b.slug] = policy_id
+        fields = {
+            "slug": b.slug,
+            "title": b.title,
+            "aliases": list(b.aliases),
+            "jurisdiction": b.jurisdiction.value,
+            "kind": b.kind.value,
+            "summary": b.summary,
+            "legal_basis": b.legal_basis,
+            "agencies": list(b.agencies),
+            "tags": list(b.tags),
+        }
+        create = {
+            "id": policy_id,
+            "origin": b.origin,
+            "created_at": b.created_at or self.now,
+            "updated_at": b.updated_at or self.now,
+        }
+        self._upsert(Policy, policy_id, fields, "policies", create)
+        self.s.flush()
+        for source_id in b.source_ids:
+            self._require_source(source_id, f"{where}.source_ids")
+            if self.s.get(PolicySource, (policy_id, source_id)) is None:
+                self.s.add(PolicySource(policy_id=policy_id, source_id=source_id))
+        for position, event in enumerate(b.events):
+            self._event(f"{where}.events[{position + 1}]", policy_id, position, event)
+        self.s.flush()
+        for position, note in enumerate(b.notes):
+            self._note(f"{where}.notes[{position + 1}]", policy_id, note)
+
+    def _event(self, where: str, policy_id: str, position: int, b: Any) -> None:
+        existing = self.s.get(StatusEvent, b.id)
+        if existing is not None and existing.policy_id != policy_id:
+            raise self.fail(f"{where}.id", "this event belongs to another policy here")
+        when = PartialDate.parse(b.date)
+        fields = {
+            "date": when.iso(),
+            "date_precision": when.precision.value,
+            "date_sort": when.first_day().isoformat(),
+            "position": position,
+            "status": b.status.value,
+            "description": b.description,
+        }
+        self._upsert(StatusEvent, b.id, fields, "events", {"id": b.id, "policy_id": policy_id})
+        self.s.flush()
+        wanted = set(b.source_ids)
+        for source_id in sorted(wanted):
+            self._require_source(source_id, f"{where}.source_ids")
+        current = set(self.s.exec(select(EventCitation.source_id).where(EventCitation.event_id == b.id)))
+        for source_id in wanted - current:
+            self.s.add(EventCitation(event_id=b.id, source_id=source_id))
+            if self.s.get(PolicySource, (policy_id, source_id)) is None:
+                self.s.add(PolicySource(policy_id=policy_id, source_id=source_id))
+        for source_id in current - wanted:
+            citation = self.s.get(EventCitation, (b.id, source_id))
+            self.s.delete(citation)
+
+    def _note(self, where: str, policy_id: str, b: Any) -> None:
+        existing = self.s.get(Note, b.id)
+        if existing is not None and existing.policy_id != policy_id:
+            raise self.fail(f"{where}.id", "this note belongs to another policy here")
+        if b.event_id is not None:
+            event = self.s.get(StatusEvent, b.event_id)
+            if event is None or event.policy_id != policy_id:
+                raise self.fail(f"{where}.event_id", "is not an event of this policy")
+        if b.source_id is not None:
+            self._require_source(b.source_id, f"{where}.source_id")
+        fields = {
+            "event_id": b.event_id,
+            "source_id": b.source_id,
+            "quote": b.quote,
+            "body": b.body,
+            "tags": list(b.tags),
+            "pinned": b.pinned,
+            "updated_at": b.updated_at or self.now,
+        }
+        self._upsert(
+            Note,
+            b.id,
+            fields,
+            "notes",
+            {"id": b.id, "policy_id": policy_id, "created_at": b.created_at or self.now},
+        )
+
+    def _slug_id(self, slug: str, where: str) -> str:
+        if slug in self.policy_ids:
+            return self.policy_ids[slug]
+        row = self.s.exec(select(Policy.id).where(Policy.slug == slug)).first()
+        if row is None:
+            raise self.fail(where, f"no policy “{slug}” in the bundle or here")
+        return row
+
+    def _relation(self, index: int, b: Any) -> None:
+        where = f"relations[{index + 1}]"
+        from_id = self._slug_id(b.from_, f"{where}.from")
+        to_id = self._slug_id(b.to, f"{where}.to")
+        if from_id == to_id:
+            raise self.fail(where, "a policy cannot be related to itself")
+        same = self.s.exec(
+            select(Relation).where(
+                Relation.from_policy_id == from_id,
+                Relation.to_policy_id == to_id,
+                Relation.kind == b.kind.value,
+            )
+        ).first()
+        key = same.id if same is not None else b.id
+        fields = {"from_policy_id": from_id, "to_policy_id": to_id, "kind": b.kind.value, "note": b.note}
+        self._upsert(Relation, key, fields, "relations", {"id": key}, stamp=False)
+
+    def _figure(self, index: int, b: Any) -> None:
+        where = f"figures[{index + 1}]"
+        policy_id = self._slug_id(b.policy, f"{where}.policy")
+        self._require_source(b.source_id, f"{where}.source_id")
+        when = PartialDate.parse(b.date)
+        fields = {
+            "policy_id": policy_id,
+            "label": b.label,
+            "value": b.value,
+            "unit": b.unit,
+            "date": when.iso(),
+            "date_precision": when.precision.value,
+            "period_end": b.period_end,
+            "approximate": b.approximate,
+            "source_id": b.source_id,
+            "quote": b.quote,
+            "note": b.note,
+        }
+        self._upsert(Figure, b.id, fields, "figures", {"id": b.id}, stamp=False)
+
+
+def merge(session: Session, bundle: Bundle, path: Path) -> ImportReport:
+    return _Merge(session, bundle, path).run()

@@ -1,0 +1,30 @@
+"""Writing files so that a crash or a full disk never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from app.errors import UserError
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise UserError(f"Cannot write {target}: it is a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise UserError(f"Cannot write {target}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError(f"Cannot write {target}: {error.strerror or error}") from None

@@ -1,0 +1,96 @@
+"""Browsing policies: the list with its search and facet filters, and one policy in full."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.data import read
+from app.data.read import PolicyDetail, PolicyRow
+from app.domain.vocab import Status
+from app.errors import InvalidInput, NotFound
+from app.services.workspace import Workspace
+
+FACETS = ("status", "jurisdiction", "kind", "tag")
+
+
+@dataclass(frozen=True)
+class PolicyFilters:
+    """What the person asked for: search text, and for each facet the values any of which may match."""
+
+    search: str = ""
+    statuses: frozenset[str] = frozenset()
+    jurisdictions: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+
+    def chosen(self, facet: str) -> frozenset[str]:
+        return {"status": self.statuses, "jurisdiction": self.jurisdictions, "kind": self.kinds,
+                "tag": self.tags}[facet]  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        return bool(self.search.strip() or any(self.chosen(f) for f in FACETS))
+
+
+NO_FILTERS = PolicyFilters()
+
+
+def _values(row: PolicyRow, facet: str) -> list[str]:
+    if facet == "status":
+        return [row.current_status or ""]
+    if facet == "jurisdiction":
+        return [row.jurisdiction]
+    if facet == "kind":
+        return [row.kind]
+    return list(row.tags)
+
+
+def _passes(row: PolicyRow, filters: PolicyFilters, skip: str | None = None) -> bool:
+    for facet in FACETS:
+        chosen = filters.chosen(facet)
+        if facet != skip and chosen and not chosen.intersection(_values(row, facet)):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class BrowseResult:
+    rows: list[PolicyRow]
+    total: int
+    # facet -> value -> how many policies would match if that value were chosen as well
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def browse(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> BrowseResult:
+    """The policies matching the search and every facet, with each facet value's count."""
+    found = read.list_policies(workspace.reader, filters.search)
+    counts: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        tally: Counter[str] = Counter()
+        for row in found:
+            if _passes(row, filters, skip=facet):
+                tally.update(set(_values(row, facet)))
+        counts[facet] = dict(tally)
+    rows = [row for row in found if _passes(row, filters)]
+    return BrowseResult(rows=rows, total=read.count_policies(workspace.reader), counts=counts)
+
+
+def list_policies(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> list[PolicyRow]:
+    return browse(workspace, filters).rows
+
+
+def parse_status(text: str) -> str:
+    """A status as typed by a person ("Blocked by court", "blocked_by_court") to its stored value."""
+    try:
+        return Status.parse(text).value
+    except ValueError as error:
+        raise InvalidInput(f"Unknown status: {error}") from None
+
+
+def policy_by_slug(workspace: Workspace, slug: str) -> PolicyDetail:
+    policy_id = read.policy_id_for_slug(workspace.reader, slug)
+    detail = read.policy_detail(workspace.reader, policy_id) if policy_id else None
+    if detail is None:
+        raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+    return detail

@@ -1,0 +1,145 @@
+"""A workspace: one SQLite file, opened through the light read path and, for writes, the ORM."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import paths
+from app.data import db, workspace_file
+from app.errors import InvalidInput, WorkspaceUnusable
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from app.data.seeds import SeedReport
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    """Handle to one workspace file. Cheap to create; the ORM is imported only when writing."""
+
+    def __init__(self, path: Path, seeds_root: Path | None = None) -> None:
+        self.path = path
+        self.seeds_root = seeds_root or paths.seeds_dir()
+        self._reader: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(
+        cls, path: Path, *, create: bool = True, starter_data: bool = True, seeds_root: Path | None = None
+    ) -> Workspace:
+        """Open (creating or upgrading as needed) the workspace at `path`."""
+        workspace = cls(path.expanduser().absolute(), seeds_root)
+        workspace._prepare(create=create, starter_data=starter_data)
+        return workspace
+
+    def _prepare(self, *, create: bool, starter_data: bool) -> None:
+        revision = workspace_file.read_revision(self.path)
+        if revision is None:
+            if not create:
+                raise WorkspaceUnusable(f"There is no workspace at {self.path}")
+            self._create(starter_data)
+            return
+        if not workspace_file.is_current(revision):
+            self._upgrade(revision)
+        if workspace_file.read_meta(self.path, workspace_file.STARTER_KEY) == "yes":
+            self._refresh_starter_data_if_changed()
+
+    def _create(self, starter_data: bool) -> None:
+        from app.data import migrate
+
+        workspace_file.ensure_parent(self.path)
+        try:
+            migrate.upgrade(self.engine)
+            with self.session() as session:
+                self._set_meta(session, workspace_file.STARTER_KEY, "yes" if starter_data else "no")
+                if starter_data:
+                    from app.data.seeds import load_starter_data
+
+                    load_starter_data(session, self.seeds_root)
+        except BaseException as error:
+            self.close()
+            for leftover in (self.path, *self._sidecars()):
+                leftover.unlink(missing_ok=True)
+            if isinstance(error, sqlite3.OperationalError | OSError):
+                raise WorkspaceUnusable(f"Cannot create a workspace at {self.path}: {error}") from None
+            if type(error).__module__.startswith("sqlalchemy"):
+                raise WorkspaceUnusable(
+                    f"Cannot create a workspace at {self.path}: {error.__cause__ or error}"
+                ) from None
+            raise
+
+    def _sidecars(self) -> list[Path]:
+        return [self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+    def _upgrade(self, revision: str) -> None:
+        from app.data import migrate
+
+        if revision not in migrate.known_revisions():
+            raise WorkspaceUnusable(
+                f"{self.path} was made by a newer version of Policy Tracker; update the app to open it"
+            )
+        workspace_file.copy_aside(self.path, revision)
+        migrate.upgrade(self.engine)
+
+    def _refresh_starter_data_if_changed(self) -> None:
+        from app.data.seed_files import FINGERPRINT_KEY, fingerprint
+
+        if not (self.seeds_root / "policies").is_dir():
+            return  # a build without the starter dataset keeps what the workspace has
+        if workspace_file.read_meta(self.path, FINGERPRINT_KEY) != fingerprint(self.seeds_root):
+            try:
+                self.load_starter_data()
+            except InvalidInput as error:
+                # A broken update must not lock the user out of their own workspace.
+                log.warning("Starter data not updated: %s", error)
+
+    def load_starter_data(self) -> SeedReport:
+        """Bring the starter data up to date in one transaction, keeping the user's edits."""
+        from app.data.seeds import load_starter_data
+
+        with self.session() as session:
+            return load_starter_data(session, self.seeds_root)
+
+    @staticmethod
+    def _set_meta(session: Session, key: str, value: str) -> None:
+        from app.data.tables import Meta
+
+        row = session.get(Meta, key) or Meta(key=key, value=value)
+        row.value = value
+        session.add(row)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return db.make_engine(self.path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        from sqlmodel import Session
+
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @property
+    def reader(self) -> sqlite3.Connection:
+        """The plain sqlite3 connection for list and search reads (no ORM objects)."""
+        if self._reader is None:
+            self._reader = db.connect(self.path)
+            self._reader.row_factory = sqlite3.Row
+        return self._reader
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+            del self.__dict__["engine"]

@@ -1,0 +1,86 @@
+"""Start the GUI: QApplication, the workspace, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.errors import UserError
+
+log = logging.getLogger("app.ui")
+
+
+def _route_qt_messages(kind: QtMsgType, _context: object, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    log.log(level, "Qt: %s", message)
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_route_qt_messages)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Policy Tracker")
+    app.setOrganizationName("policy-tracker")
+    app.setDesktopFileName("policy-tracker")
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSettings
+
+    from app.paths import default_workspace
+    from app.services.workspace import Workspace
+    from app.ui.main_window import MainWindow
+
+    qt_app = application()
+    try:
+        workspace = Workspace.open(default_workspace(args.workspace))
+    except UserError as error:
+        if args.screenshot:
+            raise
+        QMessageBox.critical(None, "Policy Tracker", str(error))
+        return 1
+    if args.screenshot:
+        return screenshot(workspace, Path(args.screenshot), select=args.select, search=args.search)
+    window = MainWindow(workspace, QSettings())
+    window.show()
+    return qt_app.exec()
+
+
+def screenshot(workspace: object, target: Path, *, select: str | None, search: str | None) -> int:
+    """Render the real main window at its default size, with fresh settings, to a PNG."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    from app.services.workspace import Workspace
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(workspace, Workspace)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(workspace, settings)
+        if search:
+            window.search_box.setText(search)
+            window.refresh()
+        if select and not window.select_policy_if_listed(select):
+            window.close()
+            raise UserError(f"No policy with the slug “{select}” in the list")
+        window.show()
+        QApplication.processEvents()
+        saved = window.grab().save(str(target), "PNG")
+        window.close()
+    if not saved:
+        raise UserError(f"Cannot write the screenshot to {target}")
+    return 0

@@ -1,0 +1,197 @@
+"""The detail pane's pages as HTML. Pure string work (no Qt), so it is tested without a window.
+
+Every user string passes through `esc` (or the Markdown renderer, which escapes raw HTML):
+nothing a person typed or imported ever becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
+from app.domain.dates import PartialDate
+from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.services.markdown import render_markdown
+from app.ui.status_colors import status_colors
+
+
+@dataclass(frozen=True)
+class Theme:
+    text: str = "#1f2328"
+    muted: str = "#59636e"
+    link: str = "#0969da"
+    rule: str = "#d1d9e0"
+    highlight: str = "#fff1a8"
+    highlight_text: str = "#1f2328"
+    dark: bool = False
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def highlight(text: str, terms: list[str], theme: Theme) -> str:
+    """Escape `text` and mark words that start with any search term."""
+    escaped = esc(text)
+    if not terms:
+        return escaped
+    pattern = re.compile(r"\b(" + "|".join(re.escape(esc(t)) for t in terms) + r")", re.IGNORECASE)
+    style = f"background-color:{theme.highlight}; color:{theme.highlight_text}"
+    return pattern.sub(lambda m: f'<span style="{style}">{m.group(0)}</span>', escaped)
+
+
+def _paragraphs(text: str, terms: list[str], theme: Theme) -> str:
+    parts = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{highlight(' '.join(p.split()), terms, theme)}</p>" for p in parts)
+
+
+def badge(status: str | None, theme: Theme) -> str:
+    if not status:
+        return f'<span style="color:{theme.muted}">No status yet</span>'
+    background, foreground = status_colors(status, dark=theme.dark)
+    label = Status(status).label
+    return (
+        f'<span style="background-color:{background}; color:{foreground}; font-weight:600;">'
+        f"&nbsp;{esc(label)}&nbsp;</span>"
+    )
+
+
+def _date(text: str | None) -> str:
+    return PartialDate.parse(text).display() if text else ""
+
+
+def _style(theme: Theme) -> str:
+    return (
+        f"<style>body {{ color:{theme.text}; }} a {{ color:{theme.link}; text-decoration:none; }}"
+        f" .muted {{ color:{theme.muted}; }} h2 {{ margin-bottom:2px; }}"
+        f" td {{ padding:3px 8px 3px 0; vertical-align:top; }}"
+        f" blockquote {{ margin:4px 0 4px 12px; color:{theme.muted}; }}</style>"
+    )
+
+
+def _empty(message: str, theme: Theme) -> str:
+    return f'{_style(theme)}<p class="muted" style="margin-top:24px">{esc(message)}</p>'
+
+
+def source_numbers(detail: PolicyDetail) -> dict[str, int]:
+    return {source.id: number for number, source in enumerate(detail.sources, start=1)}
+
+
+def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+    since = _date(detail.events[-1].date) if detail.events else ""
+    rows = [
+        ("Current status", badge(detail.current_status, theme) + (f" since {esc(since)}" if since else "")),
+        ("Also known as", highlight(", ".join(detail.aliases), terms, theme)),
+        ("Jurisdiction", esc(Jurisdiction(detail.jurisdiction).label)),
+        ("Kind", esc(PolicyKind(detail.kind).label)),
+        ("Legal basis", highlight(detail.legal_basis, terms, theme)),
+        ("Agencies", highlight("; ".join(detail.agencies), terms, theme)),
+        ("Tags", highlight(", ".join(detail.tags), terms, theme)),
+    ]
+    table = "".join(
+        f'<tr><td class="muted">{label}</td><td>{value}</td></tr>' for label, value in rows if value
+    )
+    related = ""
+    if detail.relations:
+        items = []
+        for relation in detail.relations:
+            link = f'<a href="policy:{esc(relation.other_slug)}">{esc(relation.other_title)}</a>'
+            phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
+            note = f' <span class="muted">— {esc(relation.note)}</span>' if relation.note else ""
+            items.append(f"<li>{phrase}{note}</li>")
+        related = f"<h3>Related policies</h3><ul>{''.join(items)}</ul>"
+    summary = _paragraphs(detail.summary, terms, theme) or '<p class="muted">No summary yet.</p>'
+    return (
+        f"{_style(theme)}<h2>{highlight(detail.title, terms, theme)}</h2>"
+        f"<table>{table}</table><h3>Summary</h3>{summary}{related}"
+    )
+
+
+def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
+    return " ".join(
+        f'<a href="source:{sid}">[{numbers[sid]}]</a>'
+        for sid in sorted(source_ids, key=lambda s: numbers.get(s, 0))
+        if sid in numbers
+    )
+
+
+def history_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+    if not detail.events:
+        return _empty("No status events yet.", theme)
+    numbers = source_numbers(detail)
+    rows = "".join(_event_row(event, numbers, terms, theme) for event in detail.events)
+    return f"{_style(theme)}<table width='100%'>{rows}</table>"
+
+
+def _event_row(event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme) -> str:
+    precision = "" if event.date_precision == "day" else f" (known to the {event.date_precision})"
+    return (
+        f'<tr><td style="white-space:nowrap" title="{esc(event.date)}{precision}">'
+        f"<b>{esc(_date(event.date))}</b></td>"
+        f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
+        f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}</td></tr>"
+    )
+
+
+def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme) -> str:
+    meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
+    if source.published:
+        meta.append(esc(_date(source.published)))
+    meta.append(esc(SourceKind(source.kind).label))
+    link = ""
+    if source.url and source.url.lower().startswith(("http://", "https://")):
+        link = f' · <a href="{esc(source.url)}">Open link</a>'
+    excerpts = "".join(
+        f"<blockquote>“{highlight(x.text, terms, theme)}”</blockquote>" for x in source.excerpts
+    )
+    note = f'<p class="muted">{esc(source.note)}</p>' if source.note else ""
+    return (
+        f'<a name="{esc(source.id)}"></a><p><b>[{number}]</b> {highlight(source.title, terms, theme)}<br>'
+        f'<span class="muted">{" · ".join(meta)}</span>{link}</p>{excerpts}{note}'
+    )
+
+
+def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+    if not detail.sources:
+        return _empty("No sources linked to this policy yet.", theme)
+    blocks = "".join(_source_block(n, s, terms, theme) for n, s in enumerate(detail.sources, start=1))
+    return f"{_style(theme)}{blocks}"
+
+
+def _figure_value(figure: FigureRow) -> str:
+    value = f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,}"
+    return ("about " if figure.approximate else "") + value + (f" {figure.unit}" if figure.unit else "")
+
+
+def figures_html(detail: PolicyDetail, theme: Theme) -> str:
+    if not detail.figures:
+        return _empty("No figures recorded for this policy.", theme)
+    numbers = source_numbers(detail)
+    rows = []
+    for figure in detail.figures:
+        period = _date(figure.date) + (f" – {_date(figure.period_end)}" if figure.period_end else "")
+        cite = _citations([figure.source_id], numbers)
+        quote = f'<br><span class="muted">“{esc(figure.quote)}”</span>' if figure.quote else ""
+        rows.append(
+            f'<tr><td style="white-space:nowrap">{esc(period)}</td><td><b>{esc(_figure_value(figure))}</b>'
+            f"</td><td>{esc(figure.label)} {cite}{quote}</td></tr>"
+        )
+    return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"
+
+
+def _note_block(note: NoteRow, theme: Theme) -> str:
+    pinned = "📌 Pinned · " if note.pinned else ""
+    tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
+    quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
+    return (
+        f'<p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}</p>{quote}'
+        f"{render_markdown(note.body)}<hr>"
+    )
+
+
+def notes_html(detail: PolicyDetail, theme: Theme) -> str:
+    if not detail.notes:
+        return _empty("No notes on this policy yet.", theme)
+    return _style(theme) + "".join(_note_block(note, theme) for note in detail.notes)

@@ -1,0 +1,89 @@
+"""The detail pane: one selected policy's overview, history, sources, figures and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QWidget
+
+from app.data.read import PolicyDetail
+from app.ui import detail_html
+from app.ui.delegates import is_dark
+
+
+def theme_for(palette: QPalette) -> detail_html.Theme:
+    dark = is_dark(palette)
+    return detail_html.Theme(
+        text=palette.color(QPalette.ColorRole.Text).name(),
+        muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+        link=palette.color(QPalette.ColorRole.Link).name() if not dark else "#7cb7ff",
+        rule=palette.color(QPalette.ColorRole.Mid).name(),
+        highlight="#6b5900" if dark else "#fff1a8",
+        highlight_text="#fff7cc" if dark else "#1f2328",
+        dark=dark,
+    )
+
+
+class PolicyDetailPane(QStackedWidget):
+    policy_link_clicked = Signal(str)
+    external_link_requested = Signal(QUrl)
+
+    TABS = ("Overview", "History", "Sources", "Figures", "Notes")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.placeholder = QLabel("Select a policy to read its history, sources, figures and notes.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, QTextBrowser] = {}
+        for name in self.TABS:
+            browser = QTextBrowser()
+            browser.setOpenLinks(False)
+            browser.setAccessibleName(f"{name} of the selected policy")
+            browser.anchorClicked.connect(self._on_link)
+            self.pages[name] = browser
+            self.tabs.addTab(browser, name)
+        self.addWidget(self.placeholder)
+        self.addWidget(self.tabs)
+        self.detail: PolicyDetail | None = None
+        self.terms: list[str] = []
+        self.external_link_requested.connect(QDesktopServices.openUrl)
+
+    def show_policy(self, detail: PolicyDetail | None, terms: list[str] | None = None) -> None:
+        self.detail = detail
+        self.terms = terms or []
+        if detail is None:
+            self.setCurrentWidget(self.placeholder)
+            return
+        theme = theme_for(self.palette())
+        pages = {
+            "Overview": detail_html.overview_html(detail, self.terms, theme),
+            "History": detail_html.history_html(detail, self.terms, theme),
+            "Sources": detail_html.sources_html(detail, self.terms, theme),
+            "Figures": detail_html.figures_html(detail, theme),
+            "Notes": detail_html.notes_html(detail, theme),
+        }
+        for name, page in pages.items():
+            self.pages[name].setHtml(page)
+        counts = {"History": len(detail.events), "Sources": len(detail.sources),
+                  "Figures": len(detail.figures), "Notes": len(detail.notes)}  # fmt: skip
+        for number, name in enumerate(self.TABS):
+            self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
+        self.setCurrentWidget(self.tabs)
+
+    def show_source(self, source_id: str) -> None:
+        self.tabs.setCurrentWidget(self.pages["Sources"])
+        self.pages["Sources"].scrollToAnchor(source_id)
+
+    def _on_link(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == "policy":
+            self.policy_link_clicked.emit(url.path())
+        elif scheme == "source":
+            self.show_source(url.path())
+        elif scheme in ("http", "https"):
+            self.external_link_requested.emit(url)
+        # Anything else (javascript:, file:, data:) is never opened.

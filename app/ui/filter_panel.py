@@ -1,0 +1,121 @@
+"""The sidebar: status, jurisdiction, kind and tag filters, each value with its count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.domain.vocab import Jurisdiction, PolicyKind, Status
+from app.services.policies import FACETS
+
+FACET_TITLES = {"status": "Status", "jurisdiction": "Jurisdiction", "kind": "Kind", "tag": "Tag"}
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def value_label(facet: str, value: str) -> str:
+    try:
+        if facet == "status":
+            return Status(value).label if value else "No status yet"
+        if facet == "jurisdiction":
+            return Jurisdiction(value).label
+        if facet == "kind":
+            return PolicyKind(value).label
+    except ValueError:
+        pass
+    return value
+
+
+class FilterPanel(QWidget):
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Filters")
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button.clicked.connect(self.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.clear_button)
+        self._groups: dict[str, QTreeWidgetItem] = {}
+        for facet in FACETS:
+            group = QTreeWidgetItem([FACET_TITLES[facet]])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+            self._groups[facet] = group
+        self._chosen: dict[str, set[str]] = {facet: set() for facet in FACETS}
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self._update_clear_button()
+
+    def chosen(self, facet: str) -> frozenset[str]:
+        return frozenset(self._chosen[facet])
+
+    def set_chosen(self, chosen: dict[str, set[str]]) -> None:
+        """Restore choices (from settings) before the first counts arrive."""
+        for facet in FACETS:
+            self._chosen[facet] = set(chosen.get(facet, set()))
+        self._update_clear_button()
+
+    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        """Rebuild each facet's values with their counts, keeping what is ticked."""
+        self.tree.blockSignals(True)
+        try:
+            for facet, group in self._groups.items():
+                values = dict(counts.get(facet, {}))
+                for value in self._chosen[facet]:
+                    values.setdefault(value, 0)
+                group.takeChildren()
+                ordered = sorted(values, key=lambda v: value_label(facet, v).casefold())
+                if facet == "status":
+                    order = {s.value: n for n, s in enumerate(Status)}
+                    ordered = sorted(values, key=lambda v: order.get(v, 99))
+                for value in ordered:
+                    item = QTreeWidgetItem([f"{value_label(facet, value)}  ({values[value]})"])
+                    item.setData(0, VALUE_ROLE, value)
+                    item.setToolTip(0, item.text(0))
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    ticked = value in self._chosen[facet]
+                    item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+                    group.addChild(item)
+                group.setHidden(group.childCount() == 0)
+        finally:
+            self.tree.blockSignals(False)
+
+    def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
+        group = self._groups[facet]
+        for number in range(group.childCount()):
+            child = group.child(number)
+            if child.data(0, VALUE_ROLE) == value:
+                return child
+        return None
+
+    def clear(self) -> None:
+        if any(self._chosen.values()):
+            self._chosen = {facet: set() for facet in FACETS}
+            self._update_clear_button()
+            self.filters_changed.emit()
+
+    def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        parent = item.parent()
+        if parent is None:
+            return
+        facet = next(f for f, g in self._groups.items() if g is parent)
+        value = str(item.data(0, VALUE_ROLE))
+        if item.checkState(0) == Qt.CheckState.Checked:
+            self._chosen[facet].add(value)
+        else:
+            self._chosen[facet].discard(value)
+        self._update_clear_button()
+        self.filters_changed.emit()
+
+    def _update_clear_button(self) -> None:
+        self.clear_button.setEnabled(any(self._chosen.values()))

@@ -1,0 +1,334 @@
+"""The main window: filters, search, the policy list and the selected policy's details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.data.read import PolicyRow, policy_detail
+from app.domain.search import search_words
+from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse
+from app.services.workspace import Workspace
+from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
+from app.ui.detail_pane import PolicyDetailPane
+from app.ui.filter_panel import FilterPanel
+from app.ui.policy_table import Column, PolicyTableModel
+
+SEARCH_DELAY_MS = 120
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings if settings is not None else QSettings()
+        self.result = BrowseResult(rows=[], total=0)
+        self._restoring_slug: str | None = None
+        self.setWindowTitle(f"{workspace.path.stem} — Policy Tracker")
+        self.setObjectName("MainWindow")
+        self._build_widgets()
+        self._build_menus()
+        self._restore_settings()
+        self.refresh()
+        self._select_slug(self._restoring_slug)
+
+    # Construction ---------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.filter_panel = FilterPanel()
+        self.filter_panel.filters_changed.connect(self.refresh)
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search titles, summaries, history, sources and notes  (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search policies")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+
+        self.model = PolicyTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Policies")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        widths = {Column.JURISDICTION: 140, Column.STATUS: 135, Column.LAST_CHANGE: 100,
+                  Column.SOURCES: 64, Column.NOTES: 52}  # fmt: skip
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.highlighter = HighlightDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
+        self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(lambda _link: self.clear_search_and_filters())
+        self.empty_label.hide()
+
+        self.detail = PolicyDetailPane()
+        self.detail.policy_link_clicked.connect(self.select_policy)
+
+        middle = QWidget()
+        layout = QVBoxLayout(middle)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([220, 720, 380])
+        self.splitter.setChildrenCollapsible(False)
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(8, 8, 8, 4)
+        outer.addWidget(self.splitter)
+        self.setCentralWidget(container)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = menu_bar.addMenu("&View")
+        self.clear_filters_action = QAction("&Clear Search and Filters", self)
+        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.clear_filters_action.triggered.connect(self.clear_search_and_filters)
+        self.toggle_sidebar_action = QAction("Show &Filters", self, checkable=True, checked=True)
+        self.toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.toggle_sidebar_action.toggled.connect(self.filter_panel.setVisible)
+        self.refresh_action = QAction("&Reload", self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addActions([self.clear_filters_action, self.toggle_sidebar_action, self.refresh_action])
+
+        help_menu = menu_bar.addMenu("&Help")
+        self.about_action = QAction("&About Policy Tracker", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        about_qt = QAction("About &Qt", self)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
+        help_menu.addAction(about_qt)
+
+    # Reading the workspace --------------------------------------------------
+    def current_filters(self) -> PolicyFilters:
+        chosen = self.filter_panel.chosen
+        return PolicyFilters(search=self.search_box.text(), statuses=chosen("status"),
+                             jurisdictions=chosen("jurisdiction"), kinds=chosen("kind"),
+                             tags=chosen("tag"))  # fmt: skip
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the search and filters, keeping the selected policy when it still matches."""
+        self._search_timer.stop()
+        keep = self.selected_slug()
+        filters = self.current_filters()
+        self.result = browse(self.workspace, filters)
+        self.highlighter.set_terms(search_words(filters.search))
+        self.model.set_rows(self.result.rows)
+        self.filter_panel.set_counts(self.result.counts)
+        self._update_empty_state(filters)
+        self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        if keep is not None and self.model.row_of_slug(keep) is not None:
+            self._select_slug(keep)
+        else:
+            self._show_current()
+
+    def _update_empty_state(self, filters: PolicyFilters) -> None:
+        if self.result.rows:
+            self.empty_label.hide()
+            return
+        if self.result.total == 0:
+            text = ("<p><b>No policies yet.</b></p><p>This workspace is empty. Open another "
+                    "workspace with <i>--workspace</i>, or import a bundle with "
+                    "<i>policy-tracker import FILE</i>.</p>")  # fmt: skip
+        else:
+            what = f"“{filters.search.strip()}”" if filters.search.strip() else "these filters"
+            text = (f"<p><b>No policies match {_html(what)}.</b></p>"
+                    '<p><a href="clear">Clear search and filters</a></p>')  # fmt: skip
+        self.empty_label.setText(text)
+        self.empty_label.resize(self.table.viewport().size())
+        self.empty_label.show()
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.empty_label.resize(self.table.viewport().size())
+
+    # Selection --------------------------------------------------------------
+    def selected_row(self) -> PolicyRow | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.row_at(index.row())
+
+    def selected_slug(self) -> str | None:
+        row = self.selected_row()
+        return row.slug if row else None
+
+    def _select_slug(self, slug: str | None) -> bool:
+        row = self.model.row_of_slug(slug) if slug else None
+        if row is None:
+            self._show_current()
+            return False
+        index = self.model.index(row, Column.TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        self._show_current()
+        return True
+
+    def select_policy_if_listed(self, slug: str) -> bool:
+        return self._select_slug(slug)
+
+    def select_policy(self, slug: str) -> None:
+        """Select a policy, clearing the search and filters if they hide it."""
+        if not self._select_slug(slug):
+            self.clear_search_and_filters()
+            self._select_slug(slug)
+
+    def _show_current(self) -> None:
+        row = self.selected_row()
+        detail = policy_detail(self.workspace.reader, row.id) if row else None
+        self.detail.show_policy(detail, search_words(self.search_box.text()))
+
+    # Actions ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def clear_search_and_filters(self) -> None:
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.filter_panel.blockSignals(True)
+        self.filter_panel.clear()
+        self.filter_panel.blockSignals(False)
+        self.refresh()
+
+    def show_about(self) -> QMessageBox:
+        from app import paths
+
+        box = QMessageBox(self)
+        box.setWindowTitle("About Policy Tracker")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>Policy Tracker {__version__}</h3>"
+            "<p>Track public policies, the sources behind them and your own notes.</p>"
+            f"<p><b>Workspace:</b> {_html(str(self.workspace.path))}<br>"
+            f"<b>Data folder:</b> {_html(str(paths.data_dir()))}</p>"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self.about_box = box
+        return box
+
+    # Settings -----------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 820)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = s.value("list/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+            section = self.table.horizontalHeader().sortIndicatorSection()
+            self.model.sort(section, self.table.horizontalHeader().sortIndicatorOrder())
+        sidebar = s.value("window/sidebar", True)
+        self.toggle_sidebar_action.setChecked(sidebar not in (False, "false"))
+        chosen = {facet: set(_as_list(s.value(f"filters/{facet}"))) for facet in FACETS}
+        self.filter_panel.set_chosen(chosen)
+        slug = s.value("selection/slug")
+        self._restoring_slug = str(slug) if slug else None
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/sidebar", self.toggle_sidebar_action.isChecked())
+        s.setValue("list/header", self.table.horizontalHeader().saveState())
+        for facet in FACETS:
+            s.setValue(f"filters/{facet}", sorted(self.filter_panel.chosen(facet)))
+        s.setValue("selection/slug", self.selected_slug() or "")
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # For tests and screenshots -------------------------------------------------
+    def visible_titles(self) -> list[str]:
+        return [self.model.row_at(r).title for r in range(self.model.rowCount())]
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []

@@ -1,0 +1,159 @@
+"""The policy list: a table model over plain rows that hands them to the view in batches."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.data.read import PolicyRow
+from app.domain.dates import PartialDate, sort_key
+from app.domain.vocab import Jurisdiction, Status
+
+Index = QModelIndex | QPersistentModelIndex
+NO_INDEX = QModelIndex()
+BATCH = 256
+
+
+class Role(IntEnum):
+    ROW = Qt.ItemDataRole.UserRole + 1
+    STATUS = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(IntEnum):
+    TITLE = 0
+    JURISDICTION = 1
+    STATUS = 2
+    LAST_CHANGE = 3
+    SOURCES = 4
+    NOTES = 5
+
+
+HEADERS = ("Title", "Jurisdiction", "Status", "Last change", "Sources", "Notes")
+
+
+def _sort_value(row: PolicyRow, column: int) -> Any:
+    if column == Column.TITLE:
+        return row.title.casefold()
+    if column == Column.JURISDICTION:
+        return Jurisdiction(row.jurisdiction).label
+    if column == Column.STATUS:
+        return Status(row.current_status).label if row.current_status else ""
+    if column == Column.LAST_CHANGE:
+        return sort_key(row.last_change) if row.last_change else ""
+    if column == Column.SOURCES:
+        return row.source_count
+    return row.note_count
+
+
+class PolicyTableModel(QAbstractTableModel):
+    """Holds the matching rows (light tuples); the view asks for more as it scrolls."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PolicyRow] = []
+        self._shown = 0
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # Data in -------------------------------------------------------------
+    def set_rows(self, rows: list[PolicyRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._apply_sort()
+        self._shown = min(len(self._rows), BATCH)
+        self.endResetModel()
+
+    def _apply_sort(self) -> None:
+        if self._sort is not None:
+            column, order = self._sort
+            self._rows.sort(
+                key=lambda r: (_sort_value(r, column), r.title.casefold()),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order) if column >= 0 else None
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    # Lazy batches --------------------------------------------------------
+    def canFetchMore(self, parent: Index = NO_INDEX) -> bool:
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: Index = NO_INDEX) -> None:
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._rows) - self._shown)
+        if more > 0:
+            self.beginInsertRows(NO_INDEX, self._shown, self._shown + more - 1)
+            self._shown += more
+            self.endInsertRows()
+
+    # Lookups ------------------------------------------------------------
+    @property
+    def total_rows(self) -> int:
+        return len(self._rows)
+
+    def row_at(self, row: int) -> PolicyRow:
+        return self._rows[row]
+
+    def row_of_slug(self, slug: str) -> int | None:
+        """The row of a policy, fetching batches until it is shown; None if it is not in the list."""
+        for number, row in enumerate(self._rows):
+            if row.slug == slug:
+                while self._shown <= number:
+                    self.fetchMore()
+                return number
+        return None
+
+    # Qt model API -------------------------------------------------------
+    def rowCount(self, parent: Index = NO_INDEX) -> int:
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.TITLE and row.aliases:
+                return f"{row.title}\nAlso known as: {', '.join(row.aliases)}"
+            if column == Column.LAST_CHANGE and row.last_change:
+                return f"{row.last_change} (known to the {row.last_change_precision})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SOURCES, Column.NOTES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.ROW:
+            return row
+        if role == Role.STATUS:
+            return row.current_status
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return str(self._display(row, column))
+        return None
+
+    @staticmethod
+    def _display(row: PolicyRow, column: int) -> Any:
+        if column == Column.TITLE:
+            return row.title
+        if column == Column.JURISDICTION:
+            return Jurisdiction(row.jurisdiction).label
+        if column == Column.STATUS:
+            return Status(row.current_status).label if row.current_status else "—"
+        if column == Column.LAST_CHANGE:
+            return PartialDate.parse(row.last_change).display() if row.last_change else ""
+        if column == Column.SOURCES:
+            return row.source_count
+        return row.note_count

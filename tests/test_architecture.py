@@ -1,0 +1,59 @@
+"""Dependencies point one way: only app/ui imports Qt; the command line stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def _imports(file: Path) -> set[str]:
+    tree = ast.parse(file.read_text(), filename=str(file))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_ui_package_imports_qt() -> None:
+    offenders = []
+    for file in (REPO / "app").rglob("*.py"):
+        if "ui" in file.relative_to(REPO / "app").parts[:1]:
+            continue
+        if any(name.split(".")[0] == "PySide6" for name in _imports(file)):
+            offenders.append(str(file.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_domain_and_data_never_import_services_or_ui() -> None:
+    offenders = []
+    for package in ("domain", "data"):
+        for file in (REPO / "app" / package).rglob("*.py"):
+            for name in _imports(file):
+                if name.startswith(("app.services", "app.ui", "app.cli")):
+                    offenders.append(f"{file.relative_to(REPO)} imports {name}")
+    assert offenders == []
+
+
+def test_listing_a_current_workspace_needs_neither_qt_nor_the_orm(workspace_path: Path) -> None:
+    probe = (
+        "import sys; from app.cli import main; main(['list', '--workspace', sys.argv[1]]);"
+        "heavy = [m for m in ('PySide6', 'sqlmodel', 'sqlalchemy', 'alembic') if m in sys.modules];"
+        "print('HEAVY', heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(workspace_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
