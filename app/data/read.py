@@ -200,6 +200,18 @@ class PolicyDetail:
     def current_status(self) -> str | None:
         return self.events[-1].status if self.events else None
 
+    @property
+    def status_since(self) -> str | None:
+        """The date the current status began: later events that keep the status do not reset it."""
+        if not self.events:
+            return None
+        since = self.events[-1]
+        for event in reversed(self.events):
+            if event.status != since.status:
+                break
+            since = event
+        return since.date
+
 
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
     row = connection.execute(

@@ -25,8 +25,12 @@ class PolicyFilters:
     tags: frozenset[str] = frozenset()
 
     def chosen(self, facet: str) -> frozenset[str]:
-        return {"status": self.statuses, "jurisdiction": self.jurisdictions, "kind": self.kinds,
-                "tag": self.tags}[facet]  # fmt: skip
+        return {
+            "status": self.statuses,
+            "jurisdiction": self.jurisdictions,
+            "kind": self.kinds,
+            "tag": self.tags,
+        }[facet]
 
     @property
     def active(self) -> bool:

@@ -26,7 +26,7 @@ def policy_as_text(d: PolicyDetail) -> str:
         lines.append(f"Also known as: {', '.join(d.aliases)}")
     lines.append(f"Jurisdiction: {Jurisdiction(d.jurisdiction).label}    Kind: {PolicyKind(d.kind).label}")
     if d.current_status:
-        since = PartialDate.parse(d.events[-1].date).display()
+        since = PartialDate.parse(d.status_since or "").display()
         lines.append(f"Current status: {Status(d.current_status).label} (since {since})")
     if d.legal_basis:
         lines.append(f"Legal basis: {d.legal_basis}")

@@ -80,7 +80,7 @@ def source_numbers(detail: PolicyDetail) -> dict[str, int]:
 
 
 def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
-    since = _date(detail.events[-1].date) if detail.events else ""
+    since = _date(detail.status_since)
     rows = [
         ("Current status", badge(detail.current_status, theme) + (f" since {esc(since)}" if since else "")),
         ("Also known as", highlight(", ".join(detail.aliases), terms, theme)),

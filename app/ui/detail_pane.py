@@ -38,6 +38,8 @@ class PolicyDetailPane(QStackedWidget):
         self.placeholder.setEnabled(False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)
+        self.setMinimumWidth(440)
         self.pages: dict[str, QTextBrowser] = {}
         for name in self.TABS:
             browser = QTextBrowser()
@@ -68,8 +70,12 @@ class PolicyDetailPane(QStackedWidget):
         }
         for name, page in pages.items():
             self.pages[name].setHtml(page)
-        counts = {"History": len(detail.events), "Sources": len(detail.sources),
-                  "Figures": len(detail.figures), "Notes": len(detail.notes)}  # fmt: skip
+        counts = {
+            "History": len(detail.events),
+            "Sources": len(detail.sources),
+            "Figures": len(detail.figures),
+            "Notes": len(detail.notes),
+        }
         for number, name in enumerate(self.TABS):
             self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
         self.setCurrentWidget(self.tabs)

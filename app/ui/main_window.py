@@ -80,14 +80,19 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        widths = {Column.JURISDICTION: 140, Column.STATUS: 135, Column.LAST_CHANGE: 100,
-                  Column.SOURCES: 64, Column.NOTES: 52}  # fmt: skip
+        widths = {
+            Column.JURISDICTION: 140,
+            Column.STATUS: 135,
+            Column.LAST_CHANGE: 100,
+            Column.SOURCES: 64,
+            Column.NOTES: 52,
+        }
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.highlighter = HighlightDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
 
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,7 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([220, 720, 380])
+        self.splitter.setSizes([215, 645, 460])
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = QVBoxLayout(container)
@@ -161,9 +166,13 @@ class MainWindow(QMainWindow):
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
         chosen = self.filter_panel.chosen
-        return PolicyFilters(search=self.search_box.text(), statuses=chosen("status"),
-                             jurisdictions=chosen("jurisdiction"), kinds=chosen("kind"),
-                             tags=chosen("tag"))  # fmt: skip
+        return PolicyFilters(
+            search=self.search_box.text(),
+            statuses=chosen("status"),
+            jurisdictions=chosen("jurisdiction"),
+            kinds=chosen("kind"),
+            tags=chosen("tag"),
+        )
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -190,13 +199,17 @@ class MainWindow(QMainWindow):
             self.empty_label.hide()
             return
         if self.result.total == 0:
-            text = ("<p><b>No policies yet.</b></p><p>This workspace is empty. Open another "
-                    "workspace with <i>--workspace</i>, or import a bundle with "
-                    "<i>policy-tracker import FILE</i>.</p>")  # fmt: skip
+            text = (
+                "<p><b>No policies yet.</b></p><p>This workspace is empty. Open another "
+                "workspace with <i>--workspace</i>, or import a bundle with "
+                "<i>policy-tracker import FILE</i>.</p>"
+            )
         else:
             what = f"“{filters.search.strip()}”" if filters.search.strip() else "these filters"
-            text = (f"<p><b>No policies match {_html(what)}.</b></p>"
-                    '<p><a href="clear">Clear search and filters</a></p>')  # fmt: skip
+            text = (
+                f"<p><b>No policies match {_html(what)}.</b></p>"
+                '<p><a href="clear">Clear search and filters</a></p>'
+            )
         self.empty_label.setText(text)
         self.empty_label.resize(self.table.viewport().size())
         self.empty_label.show()
@@ -207,10 +220,8 @@ class MainWindow(QMainWindow):
 
     # Selection --------------------------------------------------------------
     def selected_row(self) -> PolicyRow | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.row_at(index.row())
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def selected_slug(self) -> str | None:
         row = self.selected_row()

@@ -74,8 +74,18 @@ class PolicyTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in before]
         self._sort = (column, order) if column >= 0 else None
         self._apply_sort()
+        # Keep the selection (held as persistent indexes) on the same policies.
+        row_of = {row.id: number for number, row in enumerate(self._rows)}
+        for number in {row_of[i] for i in ids}:
+            while self._shown <= number:
+                self._shown += BATCH
+        self._shown = min(self._shown, len(self._rows))
+        after = [self.index(row_of[i], index.column()) for i, index in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     # Lazy batches --------------------------------------------------------
