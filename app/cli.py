@@ -65,6 +65,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = command("import", "Merge a JSON bundle into the workspace (all or nothing).")
     importing.add_argument("file")
+
+    add_policy = command("add-policy", "Add a policy; prints its slug.")
+    add_policy.add_argument("--title", required=True)
+    add_policy.add_argument("--slug", default="", help="default: made from the title")
+    add_policy.add_argument("--jurisdiction", default="other", help="e.g. us_federal, texas, “US federal”")
+    add_policy.add_argument("--kind", default="other", help="e.g. statute, executive_program")
+    add_policy.add_argument("--summary", default="")
+    add_policy.add_argument("--alias", action="append", default=[], metavar="NAME")
+    add_policy.add_argument("--tag", action="append", default=[], metavar="TAG")
+
+    add_source = command("add-source", "Add a source; prints its id.")
+    add_source.add_argument("--title", required=True)
+    add_source.add_argument("--publisher", default="")
+    add_source.add_argument("--date", default="", metavar="YYYY[-MM[-DD]]", help="publication date")
+    add_source.add_argument("--url", default="", help="http:// or https:// only")
+    add_source.add_argument("--kind", default="news", help="news, government, court, legislation, ...")
+    add_source.add_argument("--excerpt", action="append", default=[], metavar="TEXT")
+    add_source.add_argument("--policy", metavar="SLUG", help="link the source to this policy")
+
+    add_event = command("add-event", "Add a status event to a policy.")
+    add_event.add_argument("slug")
+    add_event.add_argument("--date", required=True, metavar="YYYY[-MM[-DD]]")
+    add_event.add_argument("--status", required=True, help="as shown in the app or in snake_case")
+    add_event.add_argument("--description", default="")
+    add_event.add_argument("--source", action="append", default=[], metavar="ID", help="cite this source")
+
+    add_note = command("add-note", "Add a note to a policy (the text from --text or standard input).")
+    add_note.add_argument("slug")
+    add_note.add_argument("--text", help="Markdown; read from standard input when omitted")
+    add_note.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add_note.add_argument("--pin", action="store_true", help="pin the note to the top")
     return parser
 
 
@@ -138,6 +169,79 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _policy_id(workspace: Workspace, slug: str) -> str:
+    from app.data.read import policy_id_for_slug
+    from app.errors import NotFound
+
+    policy_id = policy_id_for_slug(workspace.reader, slug)
+    if policy_id is None:
+        raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+    return policy_id
+
+
+def cmd_add_policy(args: argparse.Namespace) -> int:
+    from app.services.editing import create_policy
+    from app.services.inputs import PolicyInput
+
+    data = PolicyInput(
+        title=args.title,
+        slug=args.slug,
+        aliases=args.alias,
+        jurisdiction=args.jurisdiction,
+        kind=args.kind,
+        summary=args.summary,
+        tags=args.tag,
+    )
+    data.validated()  # refuse bad input before touching the workspace
+    _, slug = create_policy(_open(args), data)
+    print(slug)
+    return 0
+
+
+def cmd_add_source(args: argparse.Namespace) -> int:
+    from app.services.editing import add_source
+    from app.services.inputs import SourceInput
+
+    data = SourceInput(
+        title=args.title,
+        publisher=args.publisher,
+        published=args.date,
+        url=args.url,
+        kind=args.kind,
+        excerpts=args.excerpt,
+    )
+    data.validated()
+    workspace = _open(args)
+    policy_id = _policy_id(workspace, args.policy) if args.policy else None
+    print(add_source(workspace, data, policy_id))
+    return 0
+
+
+def cmd_add_event(args: argparse.Namespace) -> int:
+    from app.services.editing import add_event
+    from app.services.inputs import EventInput
+
+    data = EventInput(
+        date=args.date, status=args.status, description=args.description, source_ids=args.source
+    )
+    data.validated()
+    workspace = _open(args)
+    add_event(workspace, _policy_id(workspace, args.slug), data)
+    return 0
+
+
+def cmd_add_note(args: argparse.Namespace) -> int:
+    from app.services.editing import add_note
+    from app.services.inputs import NoteInput
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    data = NoteInput(body=text, tags=args.tag, pinned=args.pin)
+    data.validated()
+    workspace = _open(args)
+    print(add_note(workspace, _policy_id(workspace, args.slug), data))
+    return 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from app.ui.app import run
 
@@ -149,6 +253,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "export": cmd_export,
     "import": cmd_import,
+    "add-policy": cmd_add_policy,
+    "add-source": cmd_add_source,
+    "add-event": cmd_add_event,
+    "add-note": cmd_add_note,
 }
 
 

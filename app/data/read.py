@@ -57,10 +57,11 @@ policy_hits AS (
    WHERE h.kind = 'note' AND n.deleted_at IS NULL
   UNION ALL
   SELECT ps.policy_id, h.rank FROM hits h JOIN policy_source ps ON ps.source_id = h.ref_id
-   WHERE h.kind = 'source'
+   JOIN source s ON s.id = ps.source_id WHERE h.kind = 'source' AND s.deleted_at IS NULL
   UNION ALL
   SELECT ps.policy_id, h.rank FROM hits h JOIN excerpt x ON x.id = h.ref_id
-   JOIN policy_source ps ON ps.source_id = x.source_id WHERE h.kind = 'excerpt'
+   JOIN policy_source ps ON ps.source_id = x.source_id JOIN source s ON s.id = x.source_id
+   WHERE h.kind = 'excerpt' AND s.deleted_at IS NULL
 ),
 ranked AS (SELECT policy_id, min(rank) AS best FROM policy_hits GROUP BY policy_id)
 """
@@ -95,6 +96,20 @@ def list_policies(connection: sqlite3.Connection, search: str = "") -> list[Poli
         sql += " ORDER BY ranked.best, q.title COLLATE NOCASE"
         params = {"query": query}
     return [_row(r) for r in connection.execute(sql, params)]
+
+
+def policy_row(connection: sqlite3.Connection, policy_id: str, search: str = "") -> PolicyRow | None:
+    """One list row, or None when the policy is gone or does not match the search text."""
+    query = fts_query(search) if search else None
+    if search and query is None:
+        return None
+    if query is None:
+        sql, params = f"{_LIST_SELECT} WHERE q.id = :id", {"id": policy_id}
+    else:
+        sql = f"{_SEARCH_HITS}{_LIST_SELECT} JOIN ranked ON ranked.policy_id = q.id WHERE q.id = :id"
+        params = {"id": policy_id, "query": query}
+    found = connection.execute(sql, params).fetchone()
+    return None if found is None else _row(found)
 
 
 def count_policies(connection: sqlite3.Connection) -> int:

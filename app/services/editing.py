@@ -1,0 +1,581 @@
+"""Creating, changing and deleting entries: one transaction per operation.
+
+Each function takes explicit ids where undo needs them (re-doing a creation recreates the
+same row), and returns what the caller needs to undo it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from app.data.tables import (
+    EventCitation,
+    Excerpt,
+    Note,
+    Policy,
+    PolicySource,
+    Relation,
+    Source,
+    StatusEvent,
+    new_id,
+    utc_now,
+)
+from app.domain.dates import PartialDate
+from app.errors import InvalidInput, NotFound
+from app.services.inputs import (
+    EventInput,
+    NoteInput,
+    PolicyInput,
+    RelationInput,
+    SourceInput,
+    ValidationFailed,
+    slugify,
+)
+from app.services.workspace import Workspace
+
+
+def _get(session: Session, table: type[Any], row_id: str, what: str, *, trashed_ok: bool = False) -> Any:
+    row = session.get(table, row_id)
+    if row is None or (not trashed_ok and getattr(row, "deleted_at", None) is not None):
+        raise NotFound(f"That {what} no longer exists")
+    return row
+
+
+# Policies -----------------------------------------------------------------------
+
+
+def _free_slug(session: Session, wanted: str, own_id: str | None) -> str:
+    taken = set(
+        session.exec(select(Policy.slug).where(col(Policy.slug).like(f"{wanted}%"), Policy.id != own_id))
+    )
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"
+
+
+def _policy_fields(data: PolicyInput) -> dict[str, Any]:
+    return {
+        "title": data.title,
+        "aliases": data.aliases,
+        "jurisdiction": data.jurisdiction,
+        "kind": data.kind,
+        "summary": data.summary,
+        "legal_basis": data.legal_basis,
+        "agencies": data.agencies,
+        "tags": data.tags,
+    }
+
+
+def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None = None) -> tuple[str, str]:
+    """Add a policy; returns its (id, slug). An explicit slug must be free; a derived one is made free."""
+    data = data.validated()
+    with workspace.session() as session:
+        if data.slug:
+            if session.exec(select(Policy.id).where(Policy.slug == data.slug)).first():
+                raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
+            slug = data.slug
+        else:
+            slug = _free_slug(session, slugify(data.title), None)
+        policy = Policy(id=policy_id or new_id(), slug=slug, origin="user", **_policy_fields(data))
+        session.add(policy)
+        return policy.id, policy.slug
+
+
+def policy_input(workspace: Workspace, policy_id: str) -> PolicyInput:
+    with workspace.session() as session:
+        p = _get(session, Policy, policy_id, "policy")
+        return PolicyInput(
+            p.title,
+            p.slug,
+            list(p.aliases),
+            p.jurisdiction,
+            p.kind,
+            p.summary,
+            p.legal_basis,
+            list(p.agencies),
+            list(p.tags),
+        )
+
+
+def update_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> None:
+    data = data.validated()
+    with workspace.session() as session:
+        policy = _get(session, Policy, policy_id, "policy")
+        if data.slug and data.slug != policy.slug:
+            clash = session.exec(
+                select(Policy.id).where(Policy.slug == data.slug, Policy.id != policy_id)
+            ).first()
+            if clash:
+                raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
+            policy.slug = data.slug
+        for name, value in _policy_fields(data).items():
+            setattr(policy, name, value)
+        policy.updated_at = utc_now()
+        session.add(policy)
+
+
+@dataclass(frozen=True)
+class PolicyContents:
+    events: int
+    notes: int
+    figures: int
+    sources: int
+
+    def describe(self) -> str:
+        parts = [(self.events, "status event"), (self.notes, "note"), (self.figures, "figure")]
+        named = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts if n]
+        return ", ".join(named) if named else "nothing else"
+
+
+def policy_contents(workspace: Workspace, policy_id: str) -> PolicyContents:
+    """What goes to the trash with a policy, for the question asked before deleting it."""
+    c = workspace.reader
+
+    def count(sql: str) -> int:
+        return int(c.execute(sql, (policy_id,)).fetchone()[0])
+
+    return PolicyContents(
+        events=count("SELECT count(*) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL"),
+        notes=count("SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NULL"),
+        figures=count("SELECT count(*) FROM figure WHERE policy_id = ?"),
+        sources=count("SELECT count(*) FROM policy_source WHERE policy_id = ?"),
+    )
+
+
+def _set_deleted(workspace: Workspace, table: type[Any], row_id: str, what: str, deleted: bool) -> None:
+    with workspace.session() as session:
+        row = _get(session, table, row_id, what, trashed_ok=True)
+        row.deleted_at = utc_now() if deleted else None
+        session.add(row)
+
+
+def trash_policy(workspace: Workspace, policy_id: str) -> None:
+    """Move a policy, with its events and notes, to the trash (they come back with it)."""
+    _set_deleted(workspace, Policy, policy_id, "policy", True)
+
+
+def restore_policy(workspace: Workspace, policy_id: str) -> None:
+    _set_deleted(workspace, Policy, policy_id, "policy", False)
+
+
+def purge_policy(workspace: Workspace, policy_id: str, *, with_notes: bool) -> None:
+    """Delete a policy for good. Its notes go only when the person said so explicitly."""
+    with workspace.session() as session:
+        policy = _get(session, Policy, policy_id, "policy", trashed_ok=True)
+        notes = list(session.exec(select(Note).where(Note.policy_id == policy_id)))
+        if notes and not with_notes:
+            raise InvalidInput(
+                f"“{policy.title}” has {len(notes)} notes; delete them too, or keep the policy"
+            )
+        for note in notes:
+            session.delete(note)
+        session.flush()
+        session.delete(policy)
+
+
+# Status events ------------------------------------------------------------------
+
+
+def _check_sources(session: Session, source_ids: list[str]) -> None:
+    for source_id in source_ids:
+        if session.get(Source, source_id) is None:
+            raise ValidationFailed({"sources": "one of the cited sources no longer exists"})
+
+
+def _event_fields(data: EventInput) -> dict[str, Any]:
+    when = PartialDate.parse(data.date)
+    return {
+        "date": when.iso(),
+        "date_precision": when.precision.value,
+        "date_sort": when.first_day().isoformat(),
+        "status": data.status,
+        "description": data.description,
+    }
+
+
+def _set_citations(session: Session, event: StatusEvent, source_ids: list[str]) -> None:
+    current = set(session.exec(select(EventCitation.source_id).where(EventCitation.event_id == event.id)))
+    for source_id in current - set(source_ids):
+        session.delete(session.get(EventCitation, (event.id, source_id)))
+    for source_id in [s for s in source_ids if s not in current]:
+        session.add(EventCitation(event_id=event.id, source_id=source_id))
+        if session.get(PolicySource, (event.policy_id, source_id)) is None:
+            session.add(PolicySource(policy_id=event.policy_id, source_id=source_id))
+
+
+def precedes_history(workspace: Workspace, policy_id: str, date: str) -> bool:
+    """Whether a date lies before the policy's first event (the editor asks before accepting it)."""
+    first = workspace.reader.execute(
+        "SELECT min(date_sort) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL", (policy_id,)
+    ).fetchone()[0]
+    return first is not None and PartialDate.parse(date).first_day().isoformat() < first
+
+
+def add_event(workspace: Workspace, policy_id: str, data: EventInput, event_id: str | None = None) -> str:
+    data = data.validated()
+    with workspace.session() as session:
+        _get(session, Policy, policy_id, "policy")
+        _check_sources(session, data.source_ids)
+        last = session.exec(
+            select(func.max(StatusEvent.position)).where(StatusEvent.policy_id == policy_id)
+        ).one()
+        event = StatusEvent(
+            id=event_id or new_id(),
+            policy_id=policy_id,
+            position=(last or 0) + 1,
+            origin="user",
+            **_event_fields(data),
+        )
+        session.add(event)
+        session.flush()
+        _set_citations(session, event, data.source_ids)
+        return event.id
+
+
+def event_input(workspace: Workspace, event_id: str) -> EventInput:
+    with workspace.session() as session:
+        e = _get(session, StatusEvent, event_id, "status event", trashed_ok=True)
+        cited = list(session.exec(select(EventCitation.source_id).where(EventCitation.event_id == event_id)))
+        return EventInput(e.date, e.status, e.description, sorted(cited))
+
+
+def event_policy(workspace: Workspace, event_id: str) -> str:
+    row = workspace.reader.execute("SELECT policy_id FROM status_event WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise NotFound("That status event no longer exists")
+    return str(row[0])
+
+
+def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
+    data = data.validated()
+    with workspace.session() as session:
+        event = _get(session, StatusEvent, event_id, "status event")
+        _check_sources(session, data.source_ids)
+        for name, value in _event_fields(data).items():
+            setattr(event, name, value)
+        event.updated_at = utc_now()
+        session.add(event)
+        _set_citations(session, event, data.source_ids)
+
+
+def trash_event(workspace: Workspace, event_id: str) -> None:
+    _set_deleted(workspace, StatusEvent, event_id, "status event", True)
+
+
+def restore_event(workspace: Workspace, event_id: str) -> None:
+    _set_deleted(workspace, StatusEvent, event_id, "status event", False)
+
+
+def purge_event(workspace: Workspace, event_id: str) -> None:
+    with workspace.session() as session:
+        event = _get(session, StatusEvent, event_id, "status event", trashed_ok=True)
+        if session.exec(select(Note.id).where(Note.event_id == event_id)).first():
+            raise InvalidInput("Notes are attached to this event; delete or move them first")
+        session.delete(event)
+
+
+# Sources ---------------------------------------------------------------------------
+
+
+def _source_fields(data: SourceInput) -> dict[str, Any]:
+    published = PartialDate.parse(data.published) if data.published else None
+    return {
+        "title": data.title,
+        "publisher": data.publisher,
+        "authors": data.authors,
+        "published": published.iso() if published else None,
+        "published_precision": published.precision.value if published else None,
+        "url": data.url or None,
+        "kind": data.kind,
+        "language": data.language,
+        "issuer": data.issuer,
+        "note": data.note,
+    }
+
+
+def _set_excerpts(session: Session, source_id: str, excerpts: list[str]) -> None:
+    for old in session.exec(select(Excerpt).where(Excerpt.source_id == source_id)):
+        session.delete(old)
+    session.flush()
+    for position, text in enumerate(excerpts):
+        session.add(Excerpt(source_id=source_id, position=position, text=text))
+
+
+def add_source(
+    workspace: Workspace, data: SourceInput, policy_id: str | None = None, source_id: str | None = None
+) -> str:
+    """Add a source, linked to a policy when one is given; returns its id."""
+    data = data.validated()
+    with workspace.session() as session:
+        if policy_id is not None:
+            _get(session, Policy, policy_id, "policy")
+        source = Source(id=source_id or new_id(), origin="user", **_source_fields(data))
+        session.add(source)
+        session.flush()
+        _set_excerpts(session, source.id, data.excerpts)
+        if policy_id is not None:
+            session.add(PolicySource(policy_id=policy_id, source_id=source.id))
+        return source.id
+
+
+def source_input(workspace: Workspace, source_id: str) -> SourceInput:
+    with workspace.session() as session:
+        s = _get(session, Source, source_id, "source", trashed_ok=True)
+        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+        excerpts = list(session.exec(query))
+        return SourceInput(
+            s.title,
+            s.publisher,
+            list(s.authors),
+            s.published or "",
+            s.url or "",
+            s.kind,
+            s.language,
+            s.issuer,
+            s.note,
+            excerpts,
+        )
+
+
+def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> None:
+    data = data.validated()
+    with workspace.session() as session:
+        source = _get(session, Source, source_id, "source")
+        for name, value in _source_fields(data).items():
+            setattr(source, name, value)
+        source.updated_at = utc_now()
+        session.add(source)
+        current = list(
+            session.exec(
+                select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+            )
+        )
+        if current != data.excerpts:
+            _set_excerpts(session, source_id, data.excerpts)
+
+
+def link_source(workspace: Workspace, policy_id: str, source_id: str) -> bool:
+    """Link an existing source to a policy; False if it already was."""
+    with workspace.session() as session:
+        _get(session, Policy, policy_id, "policy")
+        _get(session, Source, source_id, "source")
+        if session.get(PolicySource, (policy_id, source_id)) is not None:
+            return False
+        session.add(PolicySource(policy_id=policy_id, source_id=source_id))
+        return True
+
+
+def unlink_source(workspace: Workspace, policy_id: str, source_id: str) -> None:
+    with workspace.session() as session:
+        cited = session.exec(
+            select(EventCitation.event_id)
+            .join(StatusEvent, col(StatusEvent.id) == EventCitation.event_id)
+            .where(EventCitation.source_id == source_id, StatusEvent.policy_id == policy_id)
+        ).first()
+        if cited:
+            raise InvalidInput("An event of this policy cites this source; remove the citation first")
+        link = session.get(PolicySource, (policy_id, source_id))
+        if link is not None:
+            session.delete(link)
+
+
+def trash_source(workspace: Workspace, source_id: str) -> None:
+    _set_deleted(workspace, Source, source_id, "source", True)
+
+
+def restore_source(workspace: Workspace, source_id: str) -> None:
+    _set_deleted(workspace, Source, source_id, "source", False)
+
+
+def purge_source(workspace: Workspace, source_id: str) -> None:
+    with workspace.session() as session:
+        source = _get(session, Source, source_id, "source", trashed_ok=True)
+        try:
+            session.delete(source)
+            session.flush()
+        except IntegrityError:
+            raise InvalidInput(
+                "This source is still cited by a status event, a figure or a note; it stays in the trash"
+            ) from None
+
+
+# Notes ---------------------------------------------------------------------------------
+
+
+def _note_fields(data: NoteInput) -> dict[str, Any]:
+    return {
+        "body": data.body,
+        "tags": data.tags,
+        "pinned": data.pinned,
+        "event_id": data.event_id,
+        "source_id": data.source_id,
+        "quote": data.quote,
+    }
+
+
+def add_note(workspace: Workspace, policy_id: str, data: NoteInput, note_id: str | None = None) -> str:
+    data = data.validated()
+    with workspace.session() as session:
+        _get(session, Policy, policy_id, "policy")
+        if data.event_id is not None:
+            event = _get(session, StatusEvent, data.event_id, "status event")
+            if event.policy_id != policy_id:
+                raise ValidationFailed({"event": "that event belongs to another policy"})
+        if data.source_id is not None:
+            _get(session, Source, data.source_id, "source")
+        note = Note(id=note_id or new_id(), policy_id=policy_id, **_note_fields(data))
+        session.add(note)
+        return note.id
+
+
+def note_input(workspace: Workspace, note_id: str) -> NoteInput:
+    with workspace.session() as session:
+        n = _get(session, Note, note_id, "note", trashed_ok=True)
+        return NoteInput(n.body, list(n.tags), n.pinned, n.event_id, n.source_id, n.quote)
+
+
+def note_policy(workspace: Workspace, note_id: str) -> str:
+    row = workspace.reader.execute("SELECT policy_id FROM note WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise NotFound("That note no longer exists")
+    return str(row[0])
+
+
+def update_note(workspace: Workspace, note_id: str, data: NoteInput) -> None:
+    data = data.validated()
+    with workspace.session() as session:
+        note = _get(session, Note, note_id, "note")
+        for name, value in _note_fields(data).items():
+            setattr(note, name, value)
+        note.updated_at = utc_now()
+        session.add(note)
+
+
+def trash_note(workspace: Workspace, note_id: str) -> None:
+    _set_deleted(workspace, Note, note_id, "note", True)
+
+
+def restore_note(workspace: Workspace, note_id: str) -> None:
+    _set_deleted(workspace, Note, note_id, "note", False)
+
+
+def purge_note(workspace: Workspace, note_id: str) -> None:
+    with workspace.session() as session:
+        session.delete(_get(session, Note, note_id, "note", trashed_ok=True))
+
+
+# Relations -------------------------------------------------------------------------------
+
+
+def add_relation(
+    workspace: Workspace, from_id: str, data: RelationInput, relation_id: str | None = None
+) -> str:
+    data = data.validated(from_id)
+    with workspace.session() as session:
+        _get(session, Policy, from_id, "policy")
+        _get(session, Policy, data.target_id, "policy")
+        same = session.exec(
+            select(Relation.id).where(
+                Relation.from_policy_id == from_id,
+                Relation.to_policy_id == data.target_id,
+                Relation.kind == data.kind,
+            )
+        ).first()
+        if same:
+            raise ValidationFailed({"target": "these policies are already related that way"})
+        relation = Relation(
+            id=relation_id or new_id(),
+            from_policy_id=from_id,
+            to_policy_id=data.target_id,
+            kind=data.kind,
+            note=data.note,
+        )
+        session.add(relation)
+        return relation.id
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    id: str
+    from_id: str
+    data: RelationInput
+
+
+def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:
+    """Remove a relation; returns it whole so that undo can put it back."""
+    with workspace.session() as session:
+        relation = _get(session, Relation, relation_id, "relation")
+        record = RelationRecord(
+            relation.id,
+            relation.from_policy_id,
+            RelationInput(relation.kind, relation.to_policy_id, relation.note),
+        )
+        session.delete(relation)
+        return record
+
+
+# The trash ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    kind: str  # policy, event, source, note
+    id: str
+    title: str
+    deleted_at: str
+    policy_title: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def list_trash(workspace: Workspace) -> list[TrashItem]:
+    c = workspace.reader
+    items = [
+        TrashItem("policy", r[0], r[1], r[2])
+        for r in c.execute("SELECT id, title, deleted_at FROM policy WHERE deleted_at IS NOT NULL")
+    ]
+    items += [
+        TrashItem("event", r[0], f"{r[1]} · {r[2]}", r[3], r[4])
+        for r in c.execute(
+            """SELECT e.id, e.date, e.status, e.deleted_at, p.title FROM status_event e
+           JOIN policy p ON p.id = e.policy_id WHERE e.deleted_at IS NOT NULL"""
+        )
+    ]
+    items += [
+        TrashItem("source", r[0], r[1], r[2])
+        for r in c.execute("SELECT id, title, deleted_at FROM source WHERE deleted_at IS NOT NULL")
+    ]
+    items += [
+        TrashItem("note", r[0], (r[1] or r[2])[:120], r[3], r[4])
+        for r in c.execute(
+            """SELECT n.id, n.body, n.quote, n.deleted_at, p.title FROM note n
+           JOIN policy p ON p.id = n.policy_id WHERE n.deleted_at IS NOT NULL"""
+        )
+    ]
+    return sorted(items, key=lambda item: item.deleted_at, reverse=True)
+
+
+RESTORERS = {"policy": restore_policy, "event": restore_event, "source": restore_source, "note": restore_note}
+
+
+def restore(workspace: Workspace, item: TrashItem) -> None:
+    RESTORERS[item.kind](workspace, item.id)
+
+
+def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) -> None:
+    if item.kind == "policy":
+        purge_policy(workspace, item.id, with_notes=with_notes)
+    elif item.kind == "event":
+        purge_event(workspace, item.id)
+    elif item.kind == "source":
+        purge_source(workspace, item.id)
+    else:
+        purge_note(workspace, item.id)

@@ -1,0 +1,211 @@
+"""What a person enters for each kind of entry, and the checks it must pass, in plain words.
+
+The editors show these messages next to their fields; the command line prints the first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from app.domain.dates import PartialDate
+from app.domain.vocab import Jurisdiction, LabelledEnum, PolicyKind, RelationKind, SourceKind, Status
+from app.errors import InvalidInput
+
+MAX_TITLE = 500
+MAX_TEXT = 1_000_000
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class ValidationFailed(InvalidInput):
+    """One or more fields are wrong; `errors` maps each field to what is wrong with it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        field_name, message = next(iter(errors.items()))
+        super().__init__(f"{field_name.replace('_', ' ').capitalize()}: {message}")
+
+
+def slugify(text: str) -> str:
+    """A URL-safe, human-readable slug: "Título 42 (2020)" -> "titulo-42-2020"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug[:80].rstrip("-") or "policy"
+
+
+def clean_list(values: list[str]) -> list[str]:
+    """Trimmed, non-empty, without repeats, in the order given."""
+    seen: dict[str, None] = {}
+    for value in values:
+        value = " ".join(value.split())
+        if value and value.casefold() not in {v.casefold() for v in seen}:
+            seen[value] = None
+    return list(seen)
+
+
+def _choice(errors: dict[str, str], name: str, vocabulary: type[LabelledEnum], value: str) -> str:
+    try:
+        return vocabulary.parse(value).value
+    except ValueError:
+        labels = ", ".join(m.label for m in vocabulary)
+        errors[name] = f"choose one of: {labels}"
+        return value
+
+
+def _text(
+    errors: dict[str, str], name: str, value: str, *, required: bool = False, limit: int = MAX_TEXT
+) -> str:
+    if required and not value.strip():
+        errors[name] = "is required"
+    elif len(value) > limit:
+        errors[name] = f"is too long ({len(value):,} characters; at most {limit:,})"
+    elif any(unicodedata.category(ch) == "Cc" and ch not in "\n\t\r" for ch in value):
+        errors[name] = "contains control characters"
+    return value.strip()
+
+
+def check_date(value: str, errors: dict[str, str], name: str = "date") -> str:
+    try:
+        return PartialDate.parse(value).iso()
+    except ValueError as error:
+        errors[name] = str(error)
+        return value
+
+
+def check_url(value: str, errors: dict[str, str], name: str = "url") -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$", value, re.IGNORECASE):
+        errors[name] = "must be a web address starting with http:// or https://"
+    return value
+
+
+@dataclass
+class PolicyInput:
+    title: str
+    slug: str = ""
+    aliases: list[str] = field(default_factory=list)
+    jurisdiction: str = "other"
+    kind: str = "other"
+    summary: str = ""
+    legal_basis: str = ""
+    agencies: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def validated(self) -> PolicyInput:
+        errors: dict[str, str] = {}
+        title = _text(errors, "title", self.title, required=True, limit=MAX_TITLE)
+        slug = self.slug.strip().lower()
+        if slug and not SLUG_PATTERN.match(slug):
+            errors["slug"] = "use lowercase letters, digits and hyphens, starting with a letter or digit"
+        result = PolicyInput(
+            title=" ".join(title.split()),
+            slug=slug,
+            aliases=clean_list(self.aliases),
+            jurisdiction=_choice(errors, "jurisdiction", Jurisdiction, self.jurisdiction),
+            kind=_choice(errors, "kind", PolicyKind, self.kind),
+            summary=_text(errors, "summary", self.summary),
+            legal_basis=_text(errors, "legal_basis", self.legal_basis, limit=10_000),
+            agencies=clean_list(self.agencies),
+            tags=clean_list([t.lower().lstrip("#") for t in self.tags]),
+        )
+        if errors:
+            raise ValidationFailed(errors)
+        return result
+
+
+@dataclass
+class EventInput:
+    date: str
+    status: str
+    description: str = ""
+    source_ids: list[str] = field(default_factory=list)
+
+    def validated(self) -> EventInput:
+        errors: dict[str, str] = {}
+        date = check_date(self.date, errors)
+        status = _choice(errors, "status", Status, self.status)
+        description = _text(errors, "description", self.description)
+        if errors:
+            raise ValidationFailed(errors)
+        return EventInput(date, status, description, list(dict.fromkeys(self.source_ids)))
+
+
+@dataclass
+class SourceInput:
+    title: str
+    publisher: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str = ""
+    url: str = ""
+    kind: str = "news"
+    language: str = "en"
+    issuer: str = ""
+    note: str = ""
+    excerpts: list[str] = field(default_factory=list)
+
+    def validated(self) -> SourceInput:
+        errors: dict[str, str] = {}
+        title = _text(errors, "title", self.title, required=True, limit=MAX_TITLE * 2)
+        published = check_date(self.published, errors, "published") if self.published.strip() else ""
+        url = check_url(self.url, errors) or ""
+        kind = _choice(errors, "kind", SourceKind, self.kind)
+        language = self.language.strip().lower() or "en"
+        if not re.match(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$", language):
+            errors["language"] = "use a language code such as en, es or pt-br"
+        excerpts = [_text(errors, "excerpts", x) for x in self.excerpts if x.strip()]
+        result = SourceInput(
+            title,
+            _text(errors, "publisher", self.publisher, limit=MAX_TITLE),
+            clean_list(self.authors),
+            published,
+            url,
+            kind,
+            language,
+            _text(errors, "issuer", self.issuer, limit=MAX_TITLE),
+            _text(errors, "note", self.note),
+            excerpts,
+        )
+        if errors:
+            raise ValidationFailed(errors)
+        return result
+
+
+@dataclass
+class NoteInput:
+    body: str
+    tags: list[str] = field(default_factory=list)
+    pinned: bool = False
+    event_id: str | None = None
+    source_id: str | None = None
+    quote: str = ""
+
+    def validated(self) -> NoteInput:
+        errors: dict[str, str] = {}
+        body = _text(errors, "body", self.body)
+        quote = _text(errors, "quote", self.quote, limit=100_000)
+        if not body and not quote:
+            errors["body"] = "write something, or quote a passage"
+        if errors:
+            raise ValidationFailed(errors)
+        tags = clean_list([t.lower().lstrip("#") for t in self.tags])
+        return NoteInput(body, tags, self.pinned, self.event_id, self.source_id, quote)
+
+
+@dataclass
+class RelationInput:
+    kind: str
+    target_id: str
+    note: str = ""
+
+    def validated(self, from_id: str) -> RelationInput:
+        errors: dict[str, str] = {}
+        kind = _choice(errors, "kind", RelationKind, self.kind)
+        if self.target_id == from_id:
+            errors["target"] = "a policy cannot be related to itself"
+        note = _text(errors, "note", self.note, limit=10_000)
+        if errors:
+            raise ValidationFailed(errors)
+        return RelationInput(kind, self.target_id, note)
