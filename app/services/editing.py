@@ -88,6 +88,10 @@ def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None
         return policy.id, policy.slug
 
 
+def policy_exists(workspace: Workspace, policy_id: str) -> bool:
+    return workspace.reader.execute("SELECT 1 FROM policy WHERE id = ?", (policy_id,)).fetchone() is not None
+
+
 def policy_input(workspace: Workspace, policy_id: str) -> PolicyInput:
     with workspace.session() as session:
         p = _get(session, Policy, policy_id, "policy")
@@ -361,6 +365,11 @@ def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> No
             _set_excerpts(session, source_id, data.excerpts)
 
 
+def policies_of_source(workspace: Workspace, source_id: str) -> set[str]:
+    rows = workspace.reader.execute("SELECT policy_id FROM policy_source WHERE source_id = ?", (source_id,))
+    return {str(r[0]) for r in rows}
+
+
 def link_source(workspace: Workspace, policy_id: str, source_id: str) -> bool:
     """Link an existing source to a policy; False if it already was."""
     with workspace.session() as session:
@@ -563,11 +572,33 @@ def list_trash(workspace: Workspace) -> list[TrashItem]:
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
-RESTORERS = {"policy": restore_policy, "event": restore_event, "source": restore_source, "note": restore_note}
+_TABLES: dict[str, tuple[type[Any], str]] = {
+    "policy": (Policy, "policy"),
+    "event": (StatusEvent, "status event"),
+    "source": (Source, "source"),
+    "note": (Note, "note"),
+}
 
 
 def restore(workspace: Workspace, item: TrashItem) -> None:
-    RESTORERS[item.kind](workspace, item.id)
+    table, what = _TABLES[item.kind]
+    _set_deleted(workspace, table, item.id, what, False)
+
+
+def trash(workspace: Workspace, item: TrashItem) -> None:
+    table, what = _TABLES[item.kind]
+    _set_deleted(workspace, table, item.id, what, True)
+
+
+def policies_of_trash_item(workspace: Workspace, item: TrashItem) -> set[str]:
+    """The policies whose list row or details show this entry."""
+    if item.kind == "policy":
+        return {item.id}
+    if item.kind == "source":
+        return policies_of_source(workspace, item.id)
+    table = "status_event" if item.kind == "event" else "note"
+    row = workspace.reader.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (item.id,)).fetchone()
+    return {str(row[0])} if row else set()
 
 
 def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) -> None:

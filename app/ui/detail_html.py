@@ -71,15 +71,28 @@ def _style(theme: Theme) -> str:
     )
 
 
-def _empty(message: str, theme: Theme) -> str:
-    return f'{_style(theme)}<p class="muted" style="margin-top:24px">{esc(message)}</p>'
+def _empty(message: str, theme: Theme, toolbar: str = "") -> str:
+    return f'{_style(theme)}{toolbar}<p class="muted" style="margin-top:24px">{esc(message)}</p>'
+
+
+def _links(links: tuple[tuple[str, str], ...], separator: str) -> str:
+    return separator.join(f'<a href="{esc(href)}">{esc(label)}</a>' for href, label in links)
+
+
+def actions(*links: tuple[str, str]) -> str:
+    """Small action links ("Edit", "Delete"), handled by the window, never by a browser."""
+    return f' <span style="font-size:small">{_links(links, " · ")}</span>'
+
+
+def toolbar(*links: tuple[str, str]) -> str:
+    return f'<p style="font-size:small">{_links(links, " &nbsp;·&nbsp; ")}</p>'
 
 
 def source_numbers(detail: PolicyDetail) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(detail.sources, start=1)}
 
 
-def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
     since = _date(detail.status_since)
     rows = [
         ("Current status", badge(detail.current_status, theme) + (f" since {esc(since)}" if since else "")),
@@ -100,11 +113,19 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
             link = f'<a href="policy:{esc(relation.other_slug)}">{esc(relation.other_title)}</a>'
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {esc(relation.note)}</span>' if relation.note else ""
-            items.append(f"<li>{phrase}{note}</li>")
+            remove = actions((f"delete-relation:{relation.id}", "Remove")) if editable else ""
+            items.append(f"<li>{phrase}{note}{remove}</li>")
         related = f"<h3>Related policies</h3><ul>{''.join(items)}</ul>"
     summary = _paragraphs(detail.summary, terms, theme) or '<p class="muted">No summary yet.</p>'
+    tools = ""
+    if editable:
+        tools = toolbar(
+            ("edit-policy:", "Edit policy…"),
+            ("add-relation:", "Add relation…"),
+            ("trash-policy:", "Delete policy…"),
+        )
     return (
-        f"{_style(theme)}<h2>{highlight(detail.title, terms, theme)}</h2>"
+        f"{_style(theme)}{tools}<h2>{highlight(detail.title, terms, theme)}</h2>"
         f"<table>{table}</table><h3>Summary</h3>{summary}{related}"
     )
 
@@ -117,25 +138,31 @@ def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
     )
 
 
-def history_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+def history_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
+    tools = toolbar(("add-event:", "Add status event…")) if editable else ""
     if not detail.events:
-        return _empty("No status events yet.", theme)
+        return _empty("No status events yet.", theme, tools)
     numbers = source_numbers(detail)
-    rows = "".join(_event_row(event, numbers, terms, theme) for event in detail.events)
-    return f"{_style(theme)}<table width='100%'>{rows}</table>"
+    rows = "".join(_event_row(event, numbers, terms, theme, editable) for event in detail.events)
+    return f"{_style(theme)}{tools}<table width='100%'>{rows}</table>"
 
 
-def _event_row(event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme) -> str:
+def _event_row(
+    event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme, editable: bool
+) -> str:
+    tools = (
+        actions((f"edit-event:{event.id}", "Edit"), (f"trash-event:{event.id}", "Delete")) if editable else ""
+    )
     precision = "" if event.date_precision == "day" else f" (known to the {event.date_precision})"
     return (
         f'<tr><td style="white-space:nowrap" title="{esc(event.date)}{precision}">'
         f"<b>{esc(_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
-        f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}</td></tr>"
+        f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"
     )
 
 
-def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme) -> str:
+def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme, editable: bool) -> str:
     meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
     if source.published:
         meta.append(esc(_date(source.published)))
@@ -147,17 +174,29 @@ def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme
         f"<blockquote>“{highlight(x.text, terms, theme)}”</blockquote>" for x in source.excerpts
     )
     note = f'<p class="muted">{esc(source.note)}</p>' if source.note else ""
+    tools = ""
+    if editable:
+        tools = actions(
+            (f"edit-source:{source.id}", "Edit"),
+            (f"unlink-source:{source.id}", "Unlink"),
+            (f"trash-source:{source.id}", "Delete"),
+        )
     return (
         f'<a name="{esc(source.id)}"></a><p><b>[{number}]</b> {highlight(source.title, terms, theme)}<br>'
-        f'<span class="muted">{" · ".join(meta)}</span>{link}</p>{excerpts}{note}'
+        f'<span class="muted">{" · ".join(meta)}</span>{link}{tools}</p>{excerpts}{note}'
     )
 
 
-def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme) -> str:
+def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
+    tools = (
+        toolbar(("add-source:", "Add source…"), ("link-source:", "Link existing source…")) if editable else ""
+    )
     if not detail.sources:
-        return _empty("No sources linked to this policy yet.", theme)
-    blocks = "".join(_source_block(n, s, terms, theme) for n, s in enumerate(detail.sources, start=1))
-    return f"{_style(theme)}{blocks}"
+        return _empty("No sources linked to this policy yet.", theme, tools)
+    blocks = "".join(
+        _source_block(n, s, terms, theme, editable) for n, s in enumerate(detail.sources, start=1)
+    )
+    return f"{_style(theme)}{tools}{blocks}"
 
 
 def _figure_value(figure: FigureRow) -> str:
@@ -181,17 +220,19 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
     return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"
 
 
-def _note_block(note: NoteRow, theme: Theme) -> str:
+def _note_block(note: NoteRow, theme: Theme, editable: bool) -> str:
     pinned = "📌 Pinned · " if note.pinned else ""
     tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
     quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
+    tools = actions((f"edit-note:{note.id}", "Edit"), (f"trash-note:{note.id}", "Delete")) if editable else ""
     return (
-        f'<p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}</p>{quote}'
+        f'<p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}{tools}</p>{quote}'
         f"{render_markdown(note.body)}<hr>"
     )
 
 
-def notes_html(detail: PolicyDetail, theme: Theme) -> str:
+def notes_html(detail: PolicyDetail, theme: Theme, editable: bool = False) -> str:
+    tools = toolbar(("add-note:", "Add note…")) if editable else ""
     if not detail.notes:
-        return _empty("No notes on this policy yet.", theme)
-    return _style(theme) + "".join(_note_block(note, theme) for note in detail.notes)
+        return _empty("No notes on this policy yet.", theme, tools)
+    return _style(theme) + tools + "".join(_note_block(note, theme, editable) for note in detail.notes)

@@ -10,6 +10,26 @@ from app.data.read import PolicyDetail
 from app.ui import detail_html
 from app.ui.delegates import is_dark
 
+ACTIONS = frozenset(
+    {
+        "edit-policy",
+        "trash-policy",
+        "add-relation",
+        "delete-relation",
+        "add-event",
+        "edit-event",
+        "trash-event",
+        "add-source",
+        "link-source",
+        "edit-source",
+        "unlink-source",
+        "trash-source",
+        "add-note",
+        "edit-note",
+        "trash-note",
+    }
+)
+
 
 def theme_for(palette: QPalette) -> detail_html.Theme:
     dark = is_dark(palette)
@@ -27,6 +47,7 @@ def theme_for(palette: QPalette) -> detail_html.Theme:
 class PolicyDetailPane(QStackedWidget):
     policy_link_clicked = Signal(str)
     external_link_requested = Signal(QUrl)
+    action_requested = Signal(str, str)  # action ("edit-event"), target id (may be empty)
 
     TABS = ("Overview", "History", "Sources", "Figures", "Notes")
 
@@ -55,6 +76,7 @@ class PolicyDetailPane(QStackedWidget):
         self.external_link_requested.connect(QDesktopServices.openUrl)
 
     def show_policy(self, detail: PolicyDetail | None, terms: list[str] | None = None) -> None:
+        same_policy = detail is not None and self.detail is not None and self.detail.id == detail.id
         self.detail = detail
         self.terms = terms or []
         if detail is None:
@@ -62,14 +84,17 @@ class PolicyDetailPane(QStackedWidget):
             return
         theme = theme_for(self.palette())
         pages = {
-            "Overview": detail_html.overview_html(detail, self.terms, theme),
-            "History": detail_html.history_html(detail, self.terms, theme),
-            "Sources": detail_html.sources_html(detail, self.terms, theme),
+            "Overview": detail_html.overview_html(detail, self.terms, theme, editable=True),
+            "History": detail_html.history_html(detail, self.terms, theme, editable=True),
+            "Sources": detail_html.sources_html(detail, self.terms, theme, editable=True),
             "Figures": detail_html.figures_html(detail, theme),
-            "Notes": detail_html.notes_html(detail, theme),
+            "Notes": detail_html.notes_html(detail, theme, editable=True),
         }
         for name, page in pages.items():
-            self.pages[name].setHtml(page)
+            browser = self.pages[name]
+            keep = browser.verticalScrollBar().value() if same_policy else 0
+            browser.setHtml(page)
+            browser.verticalScrollBar().setValue(keep)
         counts = {
             "History": len(detail.events),
             "Sources": len(detail.sources),
@@ -92,4 +117,6 @@ class PolicyDetailPane(QStackedWidget):
             self.show_source(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
+        elif scheme in ACTIONS:
+            self.action_requested.emit(scheme, url.path())
         # Anything else (javascript:, file:, data:) is never opened.

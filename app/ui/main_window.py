@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +23,9 @@ from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse
 from app.services.workspace import Workspace
 from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
 from app.ui.detail_pane import PolicyDetailPane
+from app.ui.edit_controller import EditController
 from app.ui.filter_panel import FilterPanel
-from app.ui.policy_table import Column, PolicyTableModel
+from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
 
 SEARCH_DELAY_MS = 120
 
@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{workspace.path.stem} — Policy Tracker")
         self.setObjectName("MainWindow")
         self._build_widgets()
+        self.editor = EditController(self)
+        self.table.url_dropped.connect(self._on_url_dropped)
         self._build_menus()
         self._restore_settings()
         self.refresh()
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._search_now)
 
         self.model = PolicyTableModel()
-        self.table = QTableView()
+        self.table = PolicyTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Policies")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
+        self.table.doubleClicked.connect(lambda _index: self.editor.edit_policy())
 
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,12 +135,30 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.editor.new_policy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.editor.trash_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
         edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addActions([self.editor.undo_action, self.editor.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.editor.edit_policy_action, self.editor.delete_policy_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [
+                self.editor.new_event_action,
+                self.editor.new_source_action,
+                self.editor.link_source_action,
+                self.editor.new_note_action,
+                self.editor.new_relation_action,
+            ]
+        )
+        edit_menu.addSeparator()
         self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
         edit_menu.addAction(self.find_action)
@@ -152,6 +173,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction("&Reload", self, shortcut=QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addActions([self.clear_filters_action, self.toggle_sidebar_action, self.refresh_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.editor.history_action)
 
         help_menu = menu_bar.addMenu("&Help")
         self.about_action = QAction("&About Policy Tracker", self)
@@ -253,6 +276,37 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         detail = policy_detail(self.workspace.reader, row.id) if row else None
         self.detail.show_policy(detail, search_words(self.search_box.text()))
+        if hasattr(self, "editor"):
+            self.editor.update_enabled()
+
+    # After an edit, undo or redo ---------------------------------------------------
+    def after_change(self, policy_ids: set[str], focus: str | None = None) -> None:
+        """Show an edit at once: changed rows repainted, appearing or vanishing rows inserted or
+        removed (no reset of the list), the detail pane redrawn if it shows a changed policy."""
+        filters = self.current_filters()
+        self.result = browse(self.workspace, filters)
+        self.model.apply_rows(self.result.rows)
+        self.filter_panel.set_counts(self.result.counts)
+        self._update_empty_state(filters)
+        self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        if focus is not None:
+            self.select_policy(focus)
+            return
+        selected = self.selected_row()
+        shown = self.detail.detail.id if self.detail.detail else None
+        if shown in policy_ids or (selected.id if selected else None) != shown:
+            self._show_current()
+
+    def report_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def all_rows(self) -> list[PolicyRow]:
+        from app.data.read import list_policies
+
+        return list_policies(self.workspace.reader)
+
+    def _on_url_dropped(self, row: int, url: str) -> None:
+        self.editor.add_dropped_url(self.model.row_at(row).id, url)
 
     # Actions ------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from app.data.read import PolicyRow
 from app.domain.dates import PartialDate, sort_key
@@ -63,6 +66,52 @@ class PolicyTableModel(QAbstractTableModel):
         self._apply_sort()
         self._shown = min(len(self._rows), BATCH)
         self.endResetModel()
+
+    def apply_rows(self, rows: list[PolicyRow]) -> None:
+        """Move to a new set of rows with the smallest change the view can be told about.
+
+        Unchanged rows stay put (so do selection and scrolling); a changed row is repainted,
+        and rows that appear or go are inserted or removed, never a reset of the whole list.
+        """
+        fresh = list(rows)
+        if self._sort is not None:
+            column, order = self._sort
+            fresh.sort(
+                key=lambda r: (_sort_value(r, column), r.title.casefold()),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        old_ids = [r.id for r in self._rows]
+        new_ids = [r.id for r in fresh]
+        matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag in ("delete", "replace"):
+                self._remove(i1, i2)
+            if tag in ("insert", "replace"):
+                self._insert(i1, fresh[j1:j2])
+        changed = [n for n, (old, new) in enumerate(zip(self._rows, fresh, strict=True)) if old != new]
+        self._rows = fresh
+        for number in changed:
+            if number < self._shown:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def _remove(self, start: int, end: int) -> None:
+        visible_end = min(end, self._shown)
+        if start < visible_end:
+            self.beginRemoveRows(NO_INDEX, start, visible_end - 1)
+            del self._rows[start:end]
+            self._shown -= visible_end - start
+            self.endRemoveRows()
+        else:
+            del self._rows[start:end]
+
+    def _insert(self, at: int, rows: list[PolicyRow]) -> None:
+        if at <= self._shown:
+            self.beginInsertRows(NO_INDEX, at, at + len(rows) - 1)
+            self._rows[at:at] = rows
+            self._shown += len(rows)
+            self.endInsertRows()
+        else:
+            self._rows[at:at] = rows
 
     def _apply_sort(self) -> None:
         if self._sort is not None:
@@ -167,3 +216,44 @@ class PolicyTableModel(QAbstractTableModel):
         if column == Column.SOURCES:
             return row.source_count
         return row.note_count
+
+
+class PolicyTableView(QTableView):
+    """The list; a web address dropped on a row becomes a source of that policy."""
+
+    url_dropped = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    @staticmethod
+    def _web_url(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> str | None:
+        data = event.mimeData()
+        urls = [u.toString() for u in data.urls()] if data.hasUrls() else [data.text().strip()]
+        for url in urls:
+            if url.lower().startswith(("http://", "https://")):
+                return url
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._web_url(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._web_url(event) and self.indexAt(event.position().toPoint()).isValid():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        url = self._web_url(event)
+        index = self.indexAt(event.position().toPoint())
+        if url and index.isValid():
+            event.acceptProposedAction()
+            self.url_dropped.emit(index.row(), url)
+        else:
+            event.ignore()

@@ -1,0 +1,1 @@
+"""Editors for each kind of entry, and the trash."""

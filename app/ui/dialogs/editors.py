@@ -1,0 +1,220 @@
+"""The editors: policy, status event, source, note and relation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QCompleter, QLabel, QListWidget, QListWidgetItem, QWidget
+
+from app.data.read import SourceRow
+from app.domain.dates import PartialDate
+from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.ui.dialogs.form import FormDialog, combo_for, split_list
+
+DATE_HINT = "YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+
+
+class PolicyDialog(FormDialog):
+    def __init__(
+        self, parent: QWidget | None, submit: Callable[[Any], None], current: PolicyInput | None = None
+    ) -> None:
+        super().__init__(parent, "Edit Policy" if current else "New Policy", submit)
+        data = current or PolicyInput(title="")
+        self.title_edit = self.line("title", "&Title", data.title)
+        self.slug_edit = self.line(
+            "slug",
+            "S&lug",
+            data.slug,
+            placeholder="made from the title",
+            hint="A short, stable name used on the command line and in links.",
+        )
+        self.aliases_edit = self.line(
+            "aliases",
+            "&Also known as",
+            "; ".join(data.aliases),
+            placeholder="Other names, separated by semicolons",
+        )
+        self.jurisdiction_combo = combo_for(Jurisdiction, data.jurisdiction)
+        self.add_field("jurisdiction", "&Jurisdiction", self.jurisdiction_combo)
+        self.kind_combo = combo_for(PolicyKind, data.kind)
+        self.add_field("kind", "&Kind", self.kind_combo)
+        self.summary_edit = self.text("summary", "&Summary", data.summary)
+        self.legal_basis_edit = self.line("legal_basis", "Legal &basis", data.legal_basis)
+        self.agencies_edit = self.line(
+            "agencies", "A&gencies", "; ".join(data.agencies), placeholder="Separated by semicolons"
+        )
+        self.tags_edit = self.line("tags", "Ta&gs", ", ".join(data.tags), placeholder="Separated by commas")
+
+    def collect(self) -> PolicyInput:
+        return PolicyInput(
+            title=self.title_edit.text(),
+            slug=self.slug_edit.text(),
+            aliases=[a.strip() for a in self.aliases_edit.text().split(";")],
+            jurisdiction=str(self.jurisdiction_combo.currentData()),
+            kind=str(self.kind_combo.currentData()),
+            summary=self.summary_edit.toPlainText(),
+            legal_basis=self.legal_basis_edit.text(),
+            agencies=[a.strip() for a in self.agencies_edit.text().split(";")],
+            tags=split_list(self.tags_edit.text()),
+        )
+
+
+class EventDialog(FormDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        submit: Callable[[Any], None],
+        sources: list[SourceRow],
+        current: EventInput | None = None,
+    ) -> None:
+        super().__init__(parent, "Edit Status Event" if current else "New Status Event", submit)
+        data = current or EventInput(date="", status="in_effect")
+        self.date_edit = self.line("date", "&Date", data.date, hint=DATE_HINT, placeholder="2023-05-11")
+        self.date_meaning = QLabel()
+        self.date_meaning.setEnabled(False)
+        self.form.addRow("", self.date_meaning)
+        self.date_edit.textChanged.connect(self._explain_date)
+        self.status_combo = combo_for(Status, data.status)
+        self.add_field("status", "&Status", self.status_combo)
+        self.description_edit = self.text("description", "D&escription", data.description)
+        self.sources_list = QListWidget()
+        for source in sources:
+            item = QListWidgetItem(source.title)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            cited = source.id in data.source_ids
+            item.setCheckState(Qt.CheckState.Checked if cited else Qt.CheckState.Unchecked)
+            item.setToolTip(source.title)
+            self.sources_list.addItem(item)
+        self.sources_list.setMinimumHeight(110)
+        hint = (
+            "Tick the sources this event rests on." if sources else "Add a source to the policy to cite it."
+        )
+        self.add_field("sources", "&Cites", self.sources_list, hint)
+        self._explain_date(data.date)
+
+    def _explain_date(self, text: str) -> None:
+        try:
+            date = PartialDate.parse(text)
+        except ValueError:
+            self.date_meaning.setText("")
+            return
+        self.date_meaning.setText(f"{date.display()} — known to the {date.precision.value}")
+
+    def cited_ids(self) -> list[str]:
+        items = (self.sources_list.item(n) for n in range(self.sources_list.count()))
+        return [
+            str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def collect(self) -> EventInput:
+        return EventInput(
+            date=self.date_edit.text().strip(),
+            status=str(self.status_combo.currentData()),
+            description=self.description_edit.toPlainText(),
+            source_ids=self.cited_ids(),
+        )
+
+
+class SourceDialog(FormDialog):
+    def __init__(
+        self, parent: QWidget | None, submit: Callable[[Any], None], current: SourceInput | None = None
+    ) -> None:
+        super().__init__(parent, "Edit Source" if current else "New Source", submit)
+        data = current or SourceInput(title="")
+        self.title_edit = self.line("title", "&Title", data.title)
+        self.url_edit = self.line("url", "&Web address", data.url, placeholder="https://…")
+        self.publisher_edit = self.line("publisher", "&Publisher", data.publisher)
+        self.authors_edit = self.line(
+            "authors", "&Authors", "; ".join(data.authors), placeholder="Separated by semicolons"
+        )
+        self.published_edit = self.line("published", "&Date", data.published, hint=DATE_HINT)
+        self.kind_combo = combo_for(SourceKind, data.kind)
+        self.add_field("kind", "&Kind", self.kind_combo)
+        self.language_edit = self.line("language", "&Language", data.language)
+        self.issuer_edit = self.line(
+            "issuer", "&Issuer", data.issuer, placeholder="Agency or court, for documents"
+        )
+        self.excerpts_edit = self.text(
+            "excerpts",
+            "&Excerpts",
+            "\n\n".join(data.excerpts),
+            hint="Exact quotations; separate them with a blank line.",
+        )
+        self.note_edit = self.line("note", "N&ote", data.note)
+
+    def collect(self) -> SourceInput:
+        excerpts = [p.strip() for p in self.excerpts_edit.toPlainText().split("\n\n")]
+        return SourceInput(
+            title=self.title_edit.text(),
+            publisher=self.publisher_edit.text(),
+            authors=[a.strip() for a in self.authors_edit.text().split(";")],
+            published=self.published_edit.text().strip(),
+            url=self.url_edit.text(),
+            kind=str(self.kind_combo.currentData()),
+            language=self.language_edit.text(),
+            issuer=self.issuer_edit.text(),
+            note=self.note_edit.text(),
+            excerpts=excerpts,
+        )
+
+
+class NoteDialog(FormDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        submit: Callable[[Any], None],
+        known_tags: list[str],
+        current: NoteInput | None = None,
+    ) -> None:
+        super().__init__(parent, "Edit Note" if current else "New Note", submit)
+        self.data = current or NoteInput(body="")
+        self.quote_edit = self.text("quote", "&Quoted passage", self.data.quote, lines=2)
+        self.body_edit = self.text(
+            "body", "&Note", self.data.body, hint="Markdown: **bold**, *italic*, lists, links.", lines=8
+        )
+        self.tags_edit = self.line(
+            "tags", "Ta&gs", ", ".join(self.data.tags), placeholder="Separated by commas"
+        )
+        completer = QCompleter(sorted(known_tags), self.tags_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.pinned_box = QCheckBox("&Pin to the top of the policy's notes")
+        self.pinned_box.setChecked(self.data.pinned)
+        self.add_field("pinned", "", self.pinned_box)
+
+    def collect(self) -> NoteInput:
+        return NoteInput(
+            body=self.body_edit.toPlainText(),
+            tags=split_list(self.tags_edit.text()),
+            pinned=self.pinned_box.isChecked(),
+            event_id=self.data.event_id,
+            source_id=self.data.source_id,
+            quote=self.quote_edit.toPlainText(),
+        )
+
+
+class RelationDialog(FormDialog):
+    def __init__(
+        self, parent: QWidget | None, submit: Callable[[Any], None], policies: list[tuple[str, str]]
+    ) -> None:
+        super().__init__(parent, "New Relation", submit)
+        self.kind_combo = combo_for(RelationKind, "related_to")
+        self.add_field("kind", "&This policy", self.kind_combo)
+        from PySide6.QtWidgets import QComboBox
+
+        self.target_combo = QComboBox()
+        for policy_id, title in policies:
+            self.target_combo.addItem(title, policy_id)
+        self.add_field("target", "&Other policy", self.target_combo)
+        self.note_edit = self.line("note", "N&ote", "")
+
+    def collect(self) -> RelationInput:
+        return RelationInput(
+            kind=str(self.kind_combo.currentData()),
+            target_id=str(self.target_combo.currentData() or ""),
+            note=self.note_edit.text(),
+        )

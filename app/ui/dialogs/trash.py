@@ -1,0 +1,149 @@
+"""The trash: deleted entries, restored or deleted for good."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import editing
+from app.ui import commands
+
+if TYPE_CHECKING:
+    from app.ui.edit_controller import EditController
+
+KIND_LABELS = {"policy": "Policy", "event": "Status event", "source": "Source", "note": "Note"}
+
+
+class TrashDialog(QDialog):
+    def __init__(self, parent: QWidget, controller: EditController) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Trash")
+        self.controller = controller
+        self.items: list[editing.TrashItem] = []
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Kind", "Entry", "Policy", "Deleted"])
+        self.table.setAccessibleName("Deleted entries")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel("The trash is empty.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.restore_button = QPushButton("&Restore")
+        self.purge_button = QPushButton("&Delete Permanently…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.purge_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.resize(760, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = editing.list_trash(self.controller.ws)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            cells = [
+                KIND_LABELS[item.kind],
+                item.title,
+                item.policy_title,
+                item.deleted_at.replace("T", " ")[:16],
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnToContents(0)
+        self.table.setVisible(bool(self.items))
+        self.empty_label.setVisible(not self.items)
+        self._update_buttons()
+
+    def selected(self) -> editing.TrashItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.restore_button.setEnabled(chosen)
+        self.purge_button.setEnabled(chosen)
+
+    def select(self, title: str) -> None:
+        for row, item in enumerate(self.items):
+            if item.title == title:
+                self.table.selectRow(row)
+                return
+
+    def restore_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        self.controller.stack.push(commands.RestoreCommand(self.controller.window, item))
+        self.message.setText(f"Restored “{item.title}”.")
+        self.reload()
+
+    def purge_selected(self) -> QMessageBox | None:
+        item = self.selected()
+        if item is None:
+            return None
+        notes = 0
+        if item.kind == "policy":
+            notes = editing.policy_contents(self.controller.ws, item.id).notes
+            notes += self.controller.ws.reader.execute(
+                "SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NOT NULL", (item.id,)
+            ).fetchone()[0]
+        text = f"Delete “{item.title}” permanently? This cannot be undone."
+        if notes:
+            text += f"\n\nIts {notes} note{'s' if notes != 1 else ''} will be deleted too."
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Permanently", text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete Permanently")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda button: self._purge(item, notes > 0) if button == QMessageBox.StandardButton.Yes else None
+        )
+        box.open()
+        self.confirmation = box
+        return box
+
+    def _purge(self, item: editing.TrashItem, with_notes: bool) -> None:
+        try:
+            editing.purge(self.controller.ws, item, with_notes=with_notes)
+        except UserError as error:
+            self.message.setText(str(error))
+            return
+        # Commands on the stack may refer to what is now gone for good.
+        self.controller.stack.clear()
+        self.message.setText(f"Deleted “{item.title}” permanently.")
+        self.controller.window.after_change(
+            editing.policies_of_trash_item(self.controller.ws, item) | {item.id}
+        )
+        self.reload()

@@ -1,0 +1,361 @@
+"""Editing from the window: the actions, the editors they open, and the undo stack."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
+
+from app.data.read import all_sources, policy_detail
+from app.domain.dates import PartialDate
+from app.domain.vocab import RelationKind
+from app.errors import UserError
+from app.services import editing
+from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.ui import commands
+from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
+from app.ui.dialogs.form import AwaitingConfirmation
+from app.ui.dialogs.pick_source import PickSourceDialog
+from app.ui.dialogs.trash import TrashDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+URL_PATTERN = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def _action(
+    parent: QObject, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    return action
+
+
+class EditController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.stack = QUndoStack(self)
+        self.dialog: QDialog | None = None
+        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.new_policy_action = _action(self, "&New Policy…", QKeySequence.StandardKey.New, self.new_policy)
+        self.edit_policy_action = _action(self, "&Edit Policy…", "F2", self.edit_policy)
+        self.delete_policy_action = _action(
+            self, "&Delete Policy…", QKeySequence.StandardKey.Delete, self.trash_policy
+        )
+        self.delete_policy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.table.addAction(self.delete_policy_action)
+        self.new_event_action = _action(self, "New Status &Event…", "Ctrl+E", self.new_event)
+        self.new_source_action = _action(self, "New &Source…", "Ctrl+Shift+S", self.new_source)
+        self.link_source_action = _action(self, "&Link Existing Source…", None, self.link_source)
+        self.new_note_action = _action(self, "New No&te…", "Ctrl+Shift+N", self.new_note)
+        self.new_relation_action = _action(self, "New &Relation…", None, self.new_relation)
+        self.trash_action = _action(self, "&Trash…", "Ctrl+Shift+T", self.show_trash)
+        self.history_action = _action(self, "Undo &History", "Ctrl+Shift+H", self.show_history)
+        self.per_policy = [
+            self.edit_policy_action,
+            self.delete_policy_action,
+            self.new_event_action,
+            self.new_note_action,
+            self.new_relation_action,
+            self.link_source_action,
+        ]
+        window.detail.action_requested.connect(self.on_detail_action)
+
+    # Helpers ----------------------------------------------------------------------
+    @property
+    def ws(self) -> Any:
+        return self.window.workspace
+
+    def update_enabled(self) -> None:
+        has_policy = self.window.selected_row() is not None
+        for action in self.per_policy:
+            action.setEnabled(has_policy)
+
+    def _selected_id(self) -> str | None:
+        row = self.window.selected_row()
+        return row.id if row else None
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def push(self, command: commands.ServiceCommand) -> None:
+        """Run a command; if it failed, the dialog that asked for it shows why."""
+        self.stack.push(command)
+        if command.failed:
+            raise UserError(command.failed)
+
+    # Policies -----------------------------------------------------------------------
+    def new_policy(self) -> QDialog:
+        def submit(data: PolicyInput) -> None:
+            command = commands.AddPolicyCommand(self.window, data.validated())
+            command.create()
+            self.push(command)
+
+        return self._open(PolicyDialog(self.window, submit))
+
+    def edit_policy(self) -> QDialog | None:
+        policy_id = self._selected_id()
+        if policy_id is None:
+            return None
+        before = editing.policy_input(self.ws, policy_id)
+
+        def submit(data: PolicyInput) -> None:
+            after = data.validated()
+            if after != before:
+                self.push(commands.EditPolicyCommand(self.window, policy_id, before, after))
+
+        return self._open(PolicyDialog(self.window, submit, before))
+
+    def trash_policy(self) -> QMessageBox | None:
+        row = self.window.selected_row()
+        if row is None:
+            return None
+        contents = editing.policy_contents(self.ws, row.id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete Policy",
+            f"Move “{row.title}” to the trash?",
+            parent=self.window,
+        )
+        box.setInformativeText(
+            f"Its {contents.describe()} go with it. You can restore them from File ▸ Trash, or undo."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Move to Trash")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes:
+                self.stack.push(commands.TrashPolicyCommand(self.window, row.id, row.title))
+
+        box.finished.connect(answered)
+        box.open()
+        self.dialog = box
+        return box
+
+    # Status events ----------------------------------------------------------------------
+    def _policy_sources(self, policy_id: str) -> list[Any]:
+        detail = policy_detail(self.ws.reader, policy_id)
+        return detail.sources if detail else []
+
+    def _confirm_early_date(self, data: EventInput, then: Any) -> None:
+        """An event before the policy's first one is allowed, but only after the person confirms."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Earlier Than the History",
+            f"{PartialDate.parse(data.date).display()} is before this policy's first event. Add it anyway?",
+            parent=self.window,
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.finished.connect(lambda button: then() if button == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        self.confirmation = box
+
+    def new_event(self) -> QDialog | None:
+        policy_id = self._selected_id()
+        if policy_id is None:
+            return None
+
+        def submit(data: EventInput) -> None:
+            data = data.validated()
+
+            def add() -> None:
+                self.stack.push(commands.AddEventCommand(self.window, policy_id, data))
+                dialog.accept()
+
+            if editing.precedes_history(self.ws, policy_id, data.date):
+                self._confirm_early_date(data, add)
+                raise AwaitingConfirmation
+            self.push(commands.AddEventCommand(self.window, policy_id, data))
+
+        dialog = EventDialog(self.window, submit, self._policy_sources(policy_id))
+        return self._open(dialog)
+
+    def edit_event(self, event_id: str) -> QDialog:
+        policy_id = editing.event_policy(self.ws, event_id)
+        before = editing.event_input(self.ws, event_id)
+
+        def submit(data: EventInput) -> None:
+            after = data.validated()
+            if after != before:
+                self.push(commands.EditEventCommand(self.window, policy_id, event_id, before, after))
+
+        return self._open(EventDialog(self.window, submit, self._policy_sources(policy_id), before))
+
+    def trash_event(self, event_id: str) -> None:
+        policy_id = editing.event_policy(self.ws, event_id)
+        status = editing.event_input(self.ws, event_id).status
+        self.stack.push(commands.TrashEventCommand(self.window, policy_id, event_id, status))
+
+    # Sources ------------------------------------------------------------------------------
+    def new_source(self, url: str = "") -> QDialog:
+        policy_id = self._selected_id()
+        clipboard = QGuiApplication.clipboard().text().strip()
+        prefill = url or (clipboard if URL_PATTERN.match(clipboard) else "")
+
+        def submit(data: SourceInput) -> None:
+            self.push(commands.AddSourceCommand(self.window, policy_id, data.validated()))
+
+        return self._open(
+            SourceDialog(self.window, submit, SourceInput(title="", url=prefill) if prefill else None)
+        )
+
+    def add_dropped_url(self, policy_id: str, url: str) -> None:
+        """A web address dropped on a policy becomes one of its sources, titled by its address."""
+        title = re.sub(r"^https?://(www\\.)?", "", url).rstrip("/")[:200] or url
+        data = SourceInput(title=title, url=url, kind="news").validated()
+        self.stack.push(commands.AddSourceCommand(self.window, policy_id, data))
+
+    def edit_source(self, source_id: str) -> QDialog:
+        before = editing.source_input(self.ws, source_id)
+
+        def submit(data: SourceInput) -> None:
+            after = data.validated()
+            if after != before:
+                self.push(commands.EditSourceCommand(self.window, source_id, before, after))
+
+        return self._open(SourceDialog(self.window, submit, before))
+
+    def link_source(self) -> QDialog | None:
+        policy_id = self._selected_id()
+        if policy_id is None:
+            return None
+        linked = {s.id for s in self._policy_sources(policy_id)}
+        choices = [s for s in all_sources(self.ws.reader) if s.id not in linked]
+
+        def submit(source_id: str) -> None:
+            title = next(s.title for s in choices if s.id == source_id)
+            self.push(commands.LinkSourceCommand(self.window, policy_id, source_id, title))
+
+        return self._open(PickSourceDialog(self.window, submit, choices))
+
+    def unlink_source(self, source_id: str) -> None:
+        policy_id = self._selected_id()
+        if policy_id is None:
+            return
+        title = editing.source_input(self.ws, source_id).title
+        self.stack.push(commands.UnlinkSourceCommand(self.window, policy_id, source_id, title))
+
+    def trash_source(self, source_id: str) -> None:
+        title = editing.source_input(self.ws, source_id).title
+        self.stack.push(commands.TrashSourceCommand(self.window, source_id, title))
+
+    # Notes -------------------------------------------------------------------------------------
+    def known_tags(self) -> list[str]:
+        rows = self.ws.reader.execute(
+            "SELECT DISTINCT value FROM note, json_each(note.tags) UNION SELECT DISTINCT value FROM policy, "
+            "json_each(policy.tags)"
+        )
+        return [str(r[0]) for r in rows]
+
+    def new_note(self) -> QDialog | None:
+        policy_id = self._selected_id()
+        if policy_id is None:
+            return None
+
+        def submit(data: NoteInput) -> None:
+            self.push(commands.AddNoteCommand(self.window, policy_id, data.validated()))
+
+        return self._open(NoteDialog(self.window, submit, self.known_tags()))
+
+    def edit_note(self, note_id: str) -> QDialog:
+        policy_id = editing.note_policy(self.ws, note_id)
+        before = editing.note_input(self.ws, note_id)
+
+        def submit(data: NoteInput) -> None:
+            after = data.validated()
+            if after != before:
+                self.push(commands.EditNoteCommand(self.window, policy_id, note_id, before, after))
+
+        return self._open(NoteDialog(self.window, submit, self.known_tags(), before))
+
+    def trash_note(self, note_id: str) -> None:
+        policy_id = editing.note_policy(self.ws, note_id)
+        data = editing.note_input(self.ws, note_id)
+        self.stack.push(commands.TrashNoteCommand(self.window, policy_id, note_id, data.body or data.quote))
+
+    # Relations ----------------------------------------------------------------------------------
+    def new_relation(self) -> QDialog | None:
+        row = self.window.selected_row()
+        if row is None:
+            return None
+        others = [(r.id, r.title) for r in self.window.all_rows() if r.id != row.id]
+
+        def submit(data: RelationInput) -> None:
+            data = data.validated(row.id)
+            other = next(title for pid, title in others if pid == data.target_id)
+            label = f"{RelationKind(data.kind).label} {other}"
+            self.push(commands.AddRelationCommand(self.window, row.id, data, label))
+
+        return self._open(RelationDialog(self.window, submit, others))
+
+    def delete_relation(self, relation_id: str) -> None:
+        detail = self.window.detail.detail
+        label = next(
+            (
+                f"{RelationKind(r.kind).label} {r.other_title}"
+                for r in (detail.relations if detail else [])
+                if r.id == relation_id
+            ),
+            "relation",
+        )
+        self.stack.push(commands.DeleteRelationCommand(self.window, relation_id, label))
+
+    # Trash and history ----------------------------------------------------------------------------
+    def show_trash(self) -> TrashDialog:
+        dialog = TrashDialog(self.window, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.trash_dialog = dialog
+        return dialog
+
+    def show_history(self) -> QDialog:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Undo History")
+        layout = QVBoxLayout(dialog)
+        view = QUndoView(self.stack)
+        view.setEmptyLabel("Opened workspace")
+        view.setAccessibleName("Undo history")
+        layout.addWidget(view)
+        dialog.resize(380, 420)
+        dialog.show()
+        self.history_dialog = dialog
+        self.history_view = view
+        return dialog
+
+    # Links in the detail pane ------------------------------------------------------------------------
+    def on_detail_action(self, action: str, target: str) -> None:
+        handlers: dict[str, Any] = {
+            "edit-policy": lambda _t: self.edit_policy(),
+            "trash-policy": lambda _t: self.trash_policy(),
+            "add-relation": lambda _t: self.new_relation(),
+            "delete-relation": self.delete_relation,
+            "add-event": lambda _t: self.new_event(),
+            "edit-event": self.edit_event,
+            "trash-event": self.trash_event,
+            "add-source": lambda _t: self.new_source(),
+            "link-source": lambda _t: self.link_source(),
+            "edit-source": self.edit_source,
+            "unlink-source": self.unlink_source,
+            "trash-source": self.trash_source,
+            "add-note": lambda _t: self.new_note(),
+            "edit-note": self.edit_note,
+            "trash-note": self.trash_note,
+        }
+        try:
+            handlers[action](target)
+        except UserError as error:
+            self.window.report_error(str(error))

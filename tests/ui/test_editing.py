@@ -1,0 +1,337 @@
+"""Create, edit, delete, undo, redo and restore every kind of entry through the real editors."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
+from app.ui.dialogs.form import FormDialog
+from app.ui.main_window import MainWindow
+from app.ui.policy_table import Column
+
+pytestmark = pytest.mark.gui
+
+
+def _db(window: MainWindow, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    connection = sqlite3.connect(window.workspace.path)
+    try:
+        return [tuple(r) for r in connection.execute(sql, params)]
+    finally:
+        connection.close()
+
+
+def _save(qtbot: QtBot, dialog: FormDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot: QtBot, widget: Any, text: str) -> None:
+    widget.setFocus()
+    if hasattr(widget, "selectAll"):
+        widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def _slugs(window: MainWindow) -> list[str]:
+    return [window.model.row_at(r).slug for r in range(window.model.rowCount())]
+
+
+def _undo(window: MainWindow) -> None:
+    window.editor.undo_action.trigger()
+
+
+def _redo(window: MainWindow) -> None:
+    window.editor.redo_action.trigger()
+
+
+def test_new_policy_with_ctrl_n_then_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.editor.dialog
+    assert isinstance(dialog, PolicyDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error_text("title") == "is required"
+    _type(qtbot, dialog.title_edit, "Border Security Act")
+    _type(qtbot, dialog.tags_edit, "congress, border")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _db(window, "SELECT slug, tags FROM policy WHERE title = 'Border Security Act'") == [
+        ("border-security-act", '["congress", "border"]')
+    ]
+    assert window.selected_slug() == "border-security-act"
+    assert "border-security-act" in _slugs(window)
+    assert window.editor.undo_action.text() == "&Undo Add policy ‘Border Security Act’"
+    _undo(window)
+    assert "border-security-act" not in _slugs(window)
+    assert _db(window, "SELECT count(*) FROM policy WHERE slug = 'border-security-act'") == [(0,)]
+    _redo(window)
+    assert "border-security-act" in _slugs(window)
+
+
+def test_a_taken_slug_is_refused_next_to_the_field(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.editor.new_policy()
+    assert isinstance(dialog, PolicyDialog)
+    _type(qtbot, dialog.title_edit, "Another")
+    _type(qtbot, dialog.slug_edit, "title-42")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("slug") == "“title-42” is already used by another policy"
+    assert _db(window, "SELECT count(*) FROM policy WHERE title = 'Another'") == [(0,)]
+    dialog.reject()
+
+
+def test_edit_a_policy_updates_the_row_in_place(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("title-42")
+    row = _slugs(window).index("title-42")
+    resets: list[int] = []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    dialog = window.editor.dialog
+    assert isinstance(dialog, PolicyDialog)
+    dialog.title_edit.selectAll()
+    _type(qtbot, dialog.title_edit, "Title 42 expulsions (renamed)")
+    _save(qtbot, dialog)
+    assert window.model.index(row, Column.TITLE).data() == "Title 42 expulsions (renamed)"
+    assert "Title 42 expulsions (renamed)" in window.detail.pages["Overview"].toPlainText()
+    assert resets == []
+    _undo(window)
+    assert window.model.index(row, Column.TITLE).data() == "Title 42 expulsions"
+    assert _db(window, "SELECT title FROM policy WHERE slug = 'title-42'") == [("Title 42 expulsions",)]
+
+
+def test_add_a_status_event_with_ctrl_e(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("texas-sb4")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.editor.dialog
+    assert isinstance(dialog, EventDialog)
+    _type(qtbot, dialog.date_edit, "2026-02-30")
+    _save(qtbot, dialog)
+    assert "not a real date" in dialog.error_text("date")
+    _type(qtbot, dialog.date_edit, "2026-11")
+    assert dialog.date_meaning.text() == "Nov 2026 — known to the month"
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("terminated"))
+    _type(qtbot, dialog.description_edit, "Repealed (test).")
+    dialog.sources_list.item(0).setCheckState(Qt.CheckState.Checked)
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    row = _slugs(window).index("texas-sb4")
+    assert window.model.index(row, Column.STATUS).data() == "Terminated"
+    assert "Repealed (test)." in window.detail.pages["History"].toPlainText()
+    assert window.editor.undo_action.text() == "&Undo Add status event ‘Terminated’"
+    _undo(window)
+    assert window.model.index(row, Column.STATUS).data() != "Terminated"
+    _redo(window)
+    assert window.model.index(row, Column.STATUS).data() == "Terminated"
+    cited = _db(
+        window,
+        """SELECT count(*) FROM event_citation c JOIN status_event e ON e.id = c.event_id
+                           WHERE e.description = 'Repealed (test).'""",
+    )
+    assert cited == [(1,)]
+
+
+def test_an_event_before_the_history_needs_confirmation(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("texas-sb4")
+    dialog = window.editor.new_event()
+    assert isinstance(dialog, EventDialog)
+    _type(qtbot, dialog.date_edit, "1999")
+    _save(qtbot, dialog)
+    box = window.editor.confirmation
+    qtbot.waitUntil(box.isVisible)
+    assert "before this policy's first event" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert dialog.isVisible()
+    assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(0,)]
+    _save(qtbot, dialog)
+    box = window.editor.confirmation
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(1,)]
+
+
+def test_edit_and_delete_an_event_from_the_history_links(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("title-42")
+    detail = window.detail.detail
+    assert detail is not None
+    last = detail.events[-1]
+    window.detail.pages["History"].anchorClicked.emit(QUrl(f"edit-event:{last.id}"))
+    dialog = window.editor.dialog
+    assert isinstance(dialog, EventDialog) and dialog.date_edit.text() == last.date
+    dialog.description_edit.selectAll()
+    _type(qtbot, dialog.description_edit, "Corrected description.")
+    _save(qtbot, dialog)
+    assert _db(window, "SELECT description FROM status_event WHERE id = ?", last.id) == [
+        ("Corrected description.",)
+    ]
+    window.detail.pages["History"].anchorClicked.emit(QUrl(f"trash-event:{last.id}"))
+    assert "Corrected description." not in window.detail.pages["History"].toPlainText()
+    assert _db(window, "SELECT deleted_at IS NOT NULL FROM status_event WHERE id = ?", last.id) == [(1,)]
+    _undo(window)
+    assert "Corrected description." in window.detail.pages["History"].toPlainText()
+
+
+def test_new_source_prefills_a_url_from_the_clipboard(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("daca")
+    QGuiApplication.clipboard().setText("https://www.uscis.gov/DACA")
+    qtbot.keyClick(
+        window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = window.editor.dialog
+    assert isinstance(dialog, SourceDialog)
+    assert dialog.url_edit.text() == "https://www.uscis.gov/DACA"
+    _type(qtbot, dialog.url_edit, "javascript:alert(1)")
+    _type(qtbot, dialog.title_edit, "USCIS DACA page")
+    _save(qtbot, dialog)
+    assert dialog.error_text("url") == "must be a web address starting with http:// or https://"
+    _type(qtbot, dialog.url_edit, "https://www.uscis.gov/DACA")
+    dialog.excerpts_edit.setPlainText("First quote.\n\nSecond quote.")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    rows = _db(
+        window,
+        "SELECT s.id FROM source s JOIN policy_source ps ON ps.source_id = s.id "
+        "JOIN policy p ON p.id = ps.policy_id WHERE p.slug = 'daca' AND s.title = 'USCIS DACA page'",
+    )
+    assert len(rows) == 1
+    assert "Second quote." in window.detail.pages["Sources"].toPlainText()
+    _undo(window)
+    assert "USCIS DACA page" not in window.detail.pages["Sources"].toPlainText()
+    assert _db(window, "SELECT count(*) FROM source WHERE title = 'USCIS DACA page'") == [(0,)]
+
+
+def test_link_and_unlink_an_existing_source(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("us-citizenship-act-2021")
+    before = len(window.detail.detail.sources) if window.detail.detail else 0
+    dialog = window.editor.link_source()
+    assert dialog is not None
+    _type(qtbot, dialog.filter_edit, "Voice")  # narrows to the VOA article
+    visible = [dialog.list.item(n) for n in range(dialog.list.count()) if not dialog.list.item(n).isHidden()]
+    assert visible
+    dialog.list.setCurrentItem(visible[0])
+    _save(qtbot, dialog)
+    assert window.detail.detail is not None and len(window.detail.detail.sources) == before + 1
+    linked = visible[0].data(Qt.ItemDataRole.UserRole)
+    window.detail.pages["Sources"].anchorClicked.emit(QUrl(f"unlink-source:{linked}"))
+    assert len(window.detail.detail.sources) == before
+    _undo(window)
+    assert len(window.detail.detail.sources) == before + 1
+
+
+def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("remain-in-mexico")
+    qtbot.keyClick(
+        window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = window.editor.dialog
+    assert isinstance(dialog, NoteDialog)
+    assert "asylum" in dialog.tags_edit.completer().model().stringList()
+    _save(qtbot, dialog)
+    assert dialog.error_text("body") == "write something, or quote a passage"
+    _type(qtbot, dialog.body_edit, "Check **Biden v. Texas** again.")
+    _type(qtbot, dialog.tags_edit, "scotus")
+    dialog.pinned_box.setChecked(True)
+    _save(qtbot, dialog)
+    notes_page = window.detail.pages["Notes"]
+    assert "Check Biden v. Texas again." in notes_page.toPlainText()
+    assert "Pinned" in notes_page.toPlainText()
+    row = _slugs(window).index("remain-in-mexico")
+    assert window.model.index(row, Column.NOTES).data() == 1
+    note_id = _db(window, "SELECT id FROM note")[0][0]
+    notes_page.anchorClicked.emit(QUrl(f"edit-note:{note_id}"))
+    edit = window.editor.dialog
+    assert isinstance(edit, NoteDialog) and edit.pinned_box.isChecked()
+    edit.body_edit.selectAll()
+    _type(qtbot, edit.body_edit, "Edited note.")
+    _save(qtbot, edit)
+    assert "Edited note." in notes_page.toPlainText()
+    notes_page.anchorClicked.emit(QUrl(f"trash-note:{note_id}"))
+    assert window.model.index(row, Column.NOTES).data() == 0
+    assert "No notes on this policy yet." in notes_page.toPlainText()
+    _undo(window)
+    _undo(window)
+    assert "Check Biden v. Texas again." in notes_page.toPlainText()
+
+
+def test_relations_are_added_and_removed(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("daca")
+    dialog = window.editor.new_relation()
+    assert isinstance(dialog, RelationDialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("conflicts_with"))
+    dialog.target_combo.setCurrentIndex(
+        dialog.target_combo.findText("Texas SB 4 (illegal entry as a state crime)")
+    )
+    _save(qtbot, dialog)
+    assert "Conflicts with Texas SB 4" in window.detail.pages["Overview"].toPlainText()
+    window.select_policy("texas-sb4")
+    assert "Conflicts with DACA" in window.detail.pages["Overview"].toPlainText()
+    relation_id = _db(window, "SELECT id FROM relation WHERE kind = 'conflicts_with'")[0][0]
+    window.detail.pages["Overview"].anchorClicked.emit(QUrl(f"delete-relation:{relation_id}"))
+    assert "Conflicts with" not in window.detail.pages["Overview"].toPlainText()
+    _undo(window)
+    assert "Conflicts with DACA" in window.detail.pages["Overview"].toPlainText()
+
+
+def test_deleting_a_policy_asks_says_what_goes_and_can_be_restored(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("daca")
+    window.table.setFocus()
+    box = window.editor.trash_policy()
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "status events" in box.informativeText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert "daca" not in _slugs(window)
+    assert _db(window, "SELECT deleted_at IS NOT NULL FROM policy WHERE slug = 'daca'") == [(1,)]
+    trash = window.editor.show_trash()
+    qtbot.waitUntil(trash.isVisible)
+    assert [i.title for i in trash.items] == ["DACA (Deferred Action for Childhood Arrivals)"]
+    trash.table.selectRow(0)
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    assert "daca" in _slugs(window)
+    assert trash.empty_label.isVisibleTo(trash)
+    _undo(window)  # undoing the restore puts it back in the trash
+    assert "daca" not in _slugs(window)
+    trash.reload()
+    trash.table.selectRow(0)
+    box = trash.purge_selected()
+    assert box is not None and "cannot be undone" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert _db(window, "SELECT count(*) FROM policy WHERE slug = 'daca'") == [(0,)]
+    assert window.editor.stack.count() == 0
+    trash.close()
+
+
+def test_a_dropped_web_address_becomes_a_source(qtbot: QtBot, window: MainWindow) -> None:
+    row = _slugs(window).index("title-42")
+    data = QMimeData()
+    data.setUrls([QUrl("https://www.cdc.gov/title42-order")])
+    point = QPointF(window.table.visualRect(window.model.index(row, 0)).center())
+    event = QDropEvent(
+        point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.table.dropEvent(event)
+    assert _db(window, "SELECT url FROM source WHERE url = 'https://www.cdc.gov/title42-order'") == [
+        ("https://www.cdc.gov/title42-order",)
+    ]
+    assert window.editor.undo_action.text().startswith("&Undo Add source")
+
+
+def test_undo_history_lists_real_action_names(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("title-42")
+    window.detail.pages["Notes"].anchorClicked.emit(QUrl("add-note:"))
+    dialog = window.editor.dialog
+    assert isinstance(dialog, NoteDialog)
+    _type(qtbot, dialog.body_edit, "History check")
+    _save(qtbot, dialog)
+    history = window.editor.show_history()
+    qtbot.waitUntil(history.isVisible)
+    model = window.editor.history_view.model()
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert labels == ["Opened workspace", "Add note ‘History check’"]
+    history.close()
+    assert QApplication.instance() is not None
