@@ -72,7 +72,7 @@ def policy_as_text(d: PolicyDetail) -> str:
         lines.append("  (no sources yet)")
     lines += ["", "Notes"]
     for note in d.notes:
-        marker = "📌 " if note.pinned else ""
+        marker = "[pinned] " if note.pinned else ""
         lines.append(
             f"  {marker}{note.updated_at[:10]}" + (f"  #{' #'.join(note.tags)}" if note.tags else "")
         )

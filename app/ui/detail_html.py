@@ -221,7 +221,7 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
 
 
 def _note_block(note: NoteRow, theme: Theme, editable: bool) -> str:
-    pinned = "📌 Pinned · " if note.pinned else ""
+    pinned = "<b>Pinned</b> · " if note.pinned else ""
     tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
     quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
     tools = actions((f"edit-note:{note.id}", "Edit"), (f"trash-note:{note.id}", "Delete")) if editable else ""
