@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     importing = command("import", "Merge a JSON bundle into the workspace (all or nothing).")
     importing.add_argument("file")
 
+    notes = command("notes", "List your notes, newest first.")
+    notes.add_argument("--policy", metavar="SLUG", help="only notes on this policy")
+    notes.add_argument("--tag", help="only notes with this tag")
+    notes.add_argument("--search", help="full-text search in the notes and their quoted passages")
+    notes.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     add_policy = command("add-policy", "Add a policy; prints its slug.")
     add_policy.add_argument("--title", required=True)
     add_policy.add_argument("--slug", default="", help="default: made from the title")
@@ -141,6 +147,28 @@ def cmd_list(args: argparse.Namespace) -> int:
         status = Status(r.current_status).label if r.current_status else "—"
         changed = PartialDate.parse(r.last_change).display() if r.last_change else ""
         print(f"{r.slug:<{width}}  {status:<17} {changed:<12} {r.title}")
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    from app.services.notes import NoteFilters, list_notes, note_as_json
+
+    filters = NoteFilters(policy_slug=args.policy or "", tag=args.tag or "", search=args.search or "")
+    found = list_notes(_open(args), filters)
+    if args.json:
+        print(json.dumps({"notes": [note_as_json(n) for n in found]}, ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No notes match." if (args.policy or args.tag or args.search) else "No notes yet.")
+        return 0
+    for note in found:
+        tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+        print(f"{note.updated_at[:10]}  {note.policy_slug}{tags}")
+        if note.quote:
+            print(f"    > {note.quote}")
+        for line in note.body.strip().splitlines():
+            print(f"    {line}".rstrip())
+        print()
     return 0
 
 
@@ -251,6 +279,7 @@ def run_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
+    "notes": cmd_notes,
     "export": cmd_export,
     "import": cmd_import,
     "add-policy": cmd_add_policy,

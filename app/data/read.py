@@ -350,7 +350,7 @@ def notes_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[Note
         for r in connection.execute(
             """SELECT id, policy_id, event_id, source_id, quote, body, tags, pinned, created_at,
                       updated_at FROM note WHERE policy_id = ? AND deleted_at IS NULL
-               ORDER BY pinned DESC, updated_at DESC""",
+               ORDER BY pinned DESC, updated_at DESC, rowid DESC""",
             (policy_id,),
         )
     ]
@@ -378,3 +378,116 @@ def figures_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[Fi
             (policy_id,),
         )
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteListRow:
+    id: str
+    policy_id: str
+    policy_slug: str
+    policy_title: str
+    event_id: str | None
+    event_label: str
+    source_id: str | None
+    source_title: str
+    quote: str
+    body: str
+    tags: list[str]
+    pinned: bool
+    created_at: str
+    updated_at: str
+
+
+_NOTE_SELECT = """
+SELECT n.id, n.policy_id, p.slug, p.title, n.event_id,
+       CASE WHEN e.id IS NULL THEN '' ELSE e.date || ' ' || e.status END,
+       n.source_id, coalesce(s.title, ''), n.quote, n.body, n.tags, n.pinned, n.created_at, n.updated_at
+FROM note n JOIN policy p ON p.id = n.policy_id
+LEFT JOIN status_event e ON e.id = n.event_id
+LEFT JOIN source s ON s.id = n.source_id
+"""
+
+
+def list_notes(
+    connection: sqlite3.Connection,
+    *,
+    policy_id: str | None = None,
+    tag: str | None = None,
+    search: str = "",
+    updated_from: str | None = None,
+) -> list[NoteListRow]:
+    """Every note matching the filters, the most recently changed first."""
+    where = ["n.deleted_at IS NULL", "p.deleted_at IS NULL"]
+    params: dict[str, object] = {}
+    if policy_id:
+        where.append("n.policy_id = :policy")
+        params["policy"] = policy_id
+    if tag:
+        where.append("EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = :tag)")
+        params["tag"] = tag
+    if updated_from:
+        where.append("n.updated_at >= :since")
+        params["since"] = updated_from
+    sql = _NOTE_SELECT
+    order = "n.updated_at DESC, n.rowid DESC"  # rowid: the later of two notes saved in one second
+    if search:
+        query = fts_query(search)
+        if query is None:
+            return []
+        sql = (
+            "WITH hits AS (SELECT d.ref_id, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts "
+            "JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH :query "
+            "AND d.kind = 'note') " + sql + " JOIN hits ON hits.ref_id = n.id"
+        )
+        params["query"] = query
+    sql += " WHERE " + " AND ".join(where) + f" ORDER BY {order}"
+    return [
+        NoteListRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            json.loads(r[10]),
+            bool(r[11]),
+            r[12],
+            r[13],
+        )
+        for r in connection.execute(sql, params)
+    ]
+
+
+def note_tags(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT DISTINCT value FROM note, json_each(note.tags) WHERE note.deleted_at IS NULL ORDER BY 1"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def all_tags(connection: sqlite3.Connection) -> list[str]:
+    """Every tag in use on notes or policies, for autocompletion."""
+    rows = connection.execute(
+        "SELECT value FROM note, json_each(note.tags) UNION SELECT value FROM policy, json_each(policy.tags) "
+        "ORDER BY 1"
+    )
+    return [str(r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearchRow:
+    id: str
+    name: str
+    search: str
+    filters: dict[str, list[str]]
+
+
+def saved_searches(connection: sqlite3.Connection) -> list[SavedSearchRow]:
+    rows = connection.execute(
+        "SELECT id, name, search, filters FROM saved_search ORDER BY name COLLATE NOCASE"
+    )
+    return [SavedSearchRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]

@@ -204,3 +204,17 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class SavedSearch(SQLModel, table=True):
+    """A named combination of search text and filters ("smart collection")."""
+
+    __tablename__ = "saved_search"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="saved_search_name_required"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    name: str = Field(unique=True)
+    search: str = ""
+    # facet -> chosen values, e.g. {"status": ["in_effect"], "tag": ["asylum"]}
+    filters: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: str = Field(default_factory=utc_now)

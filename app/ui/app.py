@@ -39,13 +39,13 @@ def application() -> QApplication:
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
 
-    from app.paths import default_workspace
     from app.services.workspace import Workspace
     from app.ui.main_window import MainWindow
 
     qt_app = application()
+    settings = QSettings()
     try:
-        workspace = Workspace.open(default_workspace(args.workspace))
+        workspace = Workspace.open(_startup_workspace(args, settings))
     except UserError as error:
         if args.screenshot:
             raise
@@ -53,9 +53,28 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.screenshot:
         return screenshot(workspace, Path(args.screenshot), select=args.select, search=args.search)
-    window = MainWindow(workspace, QSettings())
+    window = MainWindow(workspace, settings)
     window.show()
     return qt_app.exec()
+
+
+def _startup_workspace(args: argparse.Namespace, settings: object) -> Path:
+    """The workspace named on the command line or in the environment, else the last one used."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from app.paths import WORKSPACE_ENV, default_workspace
+    from app.ui.workspaces import RECENT_KEY
+
+    if args.workspace or os.environ.get(WORKSPACE_ENV) or not isinstance(settings, QSettings):
+        return default_workspace(args.workspace)
+    recent = settings.value(RECENT_KEY) or []
+    recent = [recent] if isinstance(recent, str) else list(recent)
+    for candidate in recent[:1]:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    return default_workspace(None)
 
 
 def screenshot(workspace: object, target: Path, *, select: str | None, search: str | None) -> int:

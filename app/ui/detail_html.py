@@ -25,6 +25,7 @@ class Theme:
     rule: str = "#d1d9e0"
     highlight: str = "#fff1a8"
     highlight_text: str = "#1f2328"
+    annotation: str = "#d8ecff"
     dark: bool = False
 
 
@@ -155,14 +156,46 @@ def _event_row(
     )
     precision = "" if event.date_precision == "day" else f" (known to the {event.date_precision})"
     return (
-        f'<tr><td style="white-space:nowrap" title="{esc(event.date)}{precision}">'
+        f'<tr><td style="white-space:nowrap" title="{esc(event.date)}{precision}"><a name="{esc(event.id)}"></a>'
         f"<b>{esc(_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
         f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"
     )
 
 
-def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme, editable: bool) -> str:
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def excerpt_html(text: str, annotations: list[tuple[str, str]], terms: list[str], theme: Theme) -> str:
+    """An excerpt with the passages your notes quote marked, each a link to its note."""
+    text = _squash(text)
+    spans: list[tuple[int, int, str]] = []
+    for quote, note_id in annotations:
+        quote = _squash(quote)
+        at = text.find(quote) if quote else -1
+        if at >= 0 and all(at >= end or at + len(quote) <= start for start, end, _ in spans):
+            spans.append((at, at + len(quote), note_id))
+    pieces, position = [], 0
+    for start, end, note_id in sorted(spans):
+        pieces.append(highlight(text[position:start], terms, theme))
+        pieces.append(
+            f'<a href="note:{esc(note_id)}" style="background-color:{theme.annotation}; color:{theme.text};'
+            f' text-decoration:none" title="Annotated passage">{highlight(text[start:end], terms, theme)}</a>'
+        )
+        position = end
+    pieces.append(highlight(text[position:], terms, theme))
+    return "".join(pieces)
+
+
+def _source_block(
+    number: int,
+    source: SourceRow,
+    terms: list[str],
+    theme: Theme,
+    editable: bool,
+    annotations: list[tuple[str, str]],
+) -> str:
     meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
     if source.published:
         meta.append(esc(_date(source.published)))
@@ -171,7 +204,8 @@ def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme
     if source.url and source.url.lower().startswith(("http://", "https://")):
         link = f' · <a href="{esc(source.url)}">Open link</a>'
     excerpts = "".join(
-        f"<blockquote>“{highlight(x.text, terms, theme)}”</blockquote>" for x in source.excerpts
+        f"<blockquote>“{excerpt_html(x.text, annotations, terms, theme)}”</blockquote>"
+        for x in source.excerpts
     )
     note = f'<p class="muted">{esc(source.note)}</p>' if source.note else ""
     tools = ""
@@ -188,13 +222,22 @@ def _source_block(number: int, source: SourceRow, terms: list[str], theme: Theme
 
 
 def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
-    tools = (
-        toolbar(("add-source:", "Add source…"), ("link-source:", "Link existing source…")) if editable else ""
-    )
+    tools = ""
+    if editable:
+        tools = toolbar(
+            ("add-source:", "Add source…"),
+            ("link-source:", "Link existing source…"),
+            ("annotate:", "Annotate selected passage…"),
+        )
     if not detail.sources:
         return _empty("No sources linked to this policy yet.", theme, tools)
+    annotations: dict[str, list[tuple[str, str]]] = {}
+    for note in detail.notes:
+        if note.source_id and note.quote.strip():
+            annotations.setdefault(note.source_id, []).append((note.quote, note.id))
     blocks = "".join(
-        _source_block(n, s, terms, theme, editable) for n, s in enumerate(detail.sources, start=1)
+        _source_block(n, s, terms, theme, editable, annotations.get(s.id, []))
+        for n, s in enumerate(detail.sources, start=1)
     )
     return f"{_style(theme)}{tools}{blocks}"
 
@@ -220,13 +263,24 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
     return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"
 
 
-def _note_block(note: NoteRow, theme: Theme, editable: bool) -> str:
+def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: bool) -> str:
     pinned = "<b>Pinned</b> · " if note.pinned else ""
     tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
     quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
+    numbers = source_numbers(detail)
+    about = []
+    if note.source_id in numbers:
+        about.append(
+            f'on source <a href="source:{esc(note.source_id or "")}">[{numbers[note.source_id or ""]}]</a>'
+        )
+    event = next((e for e in detail.events if e.id == note.event_id), None)
+    if event is not None:
+        about.append(f'on the event of <a href="event:{esc(event.id)}">{esc(_date(event.date))}</a>')
+    where = f" · {' · '.join(about)}" if about else ""
     tools = actions((f"edit-note:{note.id}", "Edit"), (f"trash-note:{note.id}", "Delete")) if editable else ""
     return (
-        f'<p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}{tools}</p>{quote}'
+        f'<a name="{esc(note.id)}"></a><p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}{where}'
+        f"{tools}</p>{quote}"
         f"{render_markdown(note.body)}<hr>"
     )
 
@@ -235,4 +289,6 @@ def notes_html(detail: PolicyDetail, theme: Theme, editable: bool = False) -> st
     tools = toolbar(("add-note:", "Add note…")) if editable else ""
     if not detail.notes:
         return _empty("No notes on this policy yet.", theme, tools)
-    return _style(theme) + tools + "".join(_note_block(note, theme, editable) for note in detail.notes)
+    return (
+        _style(theme) + tools + "".join(_note_block(note, detail, theme, editable) for note in detail.notes)
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QWidget
 
@@ -40,6 +40,7 @@ def theme_for(palette: QPalette) -> detail_html.Theme:
         rule=palette.color(QPalette.ColorRole.Mid).name(),
         highlight="#6b5900" if dark else "#fff1a8",
         highlight_text="#fff7cc" if dark else "#1f2328",
+        annotation="#1f3b5c" if dark else "#d8ecff",
         dark=dark,
     )
 
@@ -66,9 +67,12 @@ class PolicyDetailPane(QStackedWidget):
             browser = QTextBrowser()
             browser.setOpenLinks(False)
             browser.setAccessibleName(f"{name} of the selected policy")
-            browser.anchorClicked.connect(self._on_link)
+            browser.anchorClicked.connect(self.follow_link)
             self.pages[name] = browser
             self.tabs.addTab(browser, name)
+        sources = self.pages["Sources"]
+        sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        sources.customContextMenuRequested.connect(self._sources_menu)
         self.addWidget(self.placeholder)
         self.addWidget(self.tabs)
         self.detail: PolicyDetail | None = None
@@ -105,16 +109,44 @@ class PolicyDetailPane(QStackedWidget):
             self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
         self.setCurrentWidget(self.tabs)
 
+    def _sources_menu(self, position: QPoint) -> None:
+        browser = self.pages["Sources"]
+        menu = browser.createStandardContextMenu(position)
+        annotate = menu.addAction("Annotate Selected Passage…")
+        annotate.setEnabled(self.selected_passage() is not None)
+        annotate.triggered.connect(lambda: self.action_requested.emit("annotate", ""))
+        menu.popup(browser.viewport().mapToGlobal(position))
+        self.context_menu = menu
+
+    def selected_passage(self) -> tuple[str, str] | None:
+        """(source id, selected words) when the Sources tab has a passage of an excerpt selected."""
+        if self.detail is None:
+            return None
+        selected = self.pages["Sources"].textCursor().selectedText().replace("\u2029", " ")
+        quote = " ".join(selected.split()).strip('“”" ')
+        if len(quote) < 2:
+            return None
+        for source in self.detail.sources:
+            if any(quote in " ".join(x.text.split()) for x in source.excerpts):
+                return source.id, quote
+        return None
+
     def show_source(self, source_id: str) -> None:
         self.tabs.setCurrentWidget(self.pages["Sources"])
         self.pages["Sources"].scrollToAnchor(source_id)
 
-    def _on_link(self, url: QUrl) -> None:
+    def follow_link(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         if scheme == "policy":
             self.policy_link_clicked.emit(url.path())
         elif scheme == "source":
             self.show_source(url.path())
+        elif scheme == "note":
+            self.tabs.setCurrentWidget(self.pages["Notes"])
+            self.pages["Notes"].scrollToAnchor(url.path())
+        elif scheme == "event":
+            self.tabs.setCurrentWidget(self.pages["History"])
+            self.pages["History"].scrollToAnchor(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
         elif scheme in ACTIONS:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
-from app.data.read import all_sources, policy_detail
+from app.data.read import all_sources, all_tags, policy_detail
 from app.domain.dates import PartialDate
 from app.domain.vocab import RelationKind
 from app.errors import UserError
@@ -57,7 +57,10 @@ class EditController(QObject):
         self.new_event_action = _action(self, "New Status &Event…", "Ctrl+E", self.new_event)
         self.new_source_action = _action(self, "New &Source…", "Ctrl+Shift+S", self.new_source)
         self.link_source_action = _action(self, "&Link Existing Source…", None, self.link_source)
-        self.new_note_action = _action(self, "New No&te…", "Ctrl+Shift+N", self.new_note)
+        self.new_note_action = _action(self, "New No&te…", "Ctrl+Shift+N", lambda: self.new_note())
+        self.annotate_action = _action(
+            self, "&Annotate Selected Passage…", "Ctrl+Shift+A", self.annotate_selection
+        )
         self.new_relation_action = _action(self, "New &Relation…", None, self.new_relation)
         self.trash_action = _action(self, "&Trash…", "Ctrl+Shift+T", self.show_trash)
         self.history_action = _action(self, "Undo &History", "Ctrl+Shift+H", self.show_history)
@@ -68,6 +71,7 @@ class EditController(QObject):
             self.new_note_action,
             self.new_relation_action,
             self.link_source_action,
+            self.annotate_action,
         ]
         window.detail.action_requested.connect(self.on_detail_action)
 
@@ -254,14 +258,14 @@ class EditController(QObject):
         self.stack.push(commands.TrashSourceCommand(self.window, source_id, title))
 
     # Notes -------------------------------------------------------------------------------------
-    def known_tags(self) -> list[str]:
-        rows = self.ws.reader.execute(
-            "SELECT DISTINCT value FROM note, json_each(note.tags) UNION SELECT DISTINCT value FROM policy, "
-            "json_each(policy.tags)"
-        )
-        return [str(r[0]) for r in rows]
+    def _note_dialog(self, policy_id: str, submit: Any, current: NoteInput | None) -> QDialog:
+        detail = policy_detail(self.ws.reader, policy_id)
+        events = detail.events if detail else []
+        sources = detail.sources if detail else []
+        return self._open(NoteDialog(self.window, submit, all_tags(self.ws.reader), events, sources, current))
 
-    def new_note(self) -> QDialog | None:
+    def new_note(self, prefill: NoteInput | None = None) -> QDialog | None:
+        """A new note on the selected policy; `prefill` carries a quoted passage and its source."""
         policy_id = self._selected_id()
         if policy_id is None:
             return None
@@ -269,7 +273,23 @@ class EditController(QObject):
         def submit(data: NoteInput) -> None:
             self.push(commands.AddNoteCommand(self.window, policy_id, data.validated()))
 
-        return self._open(NoteDialog(self.window, submit, self.known_tags()))
+        dialog = self._note_dialog(policy_id, submit, None)
+        if prefill is not None:
+            assert isinstance(dialog, NoteDialog)
+            dialog.quote_edit.setPlainText(prefill.quote)
+            dialog.source_combo.setCurrentIndex(max(dialog.source_combo.findData(prefill.source_id), 0))
+            dialog.setWindowTitle("Annotate Passage")
+            dialog.body_edit.setFocus()
+        return dialog
+
+    def annotate_selection(self) -> QDialog | None:
+        """A note on the passage selected in the Sources tab, attached to the source it is quoted from."""
+        passage = self.window.detail.selected_passage()
+        if passage is None:
+            self.window.report_error("Select a passage in a source's excerpt first")
+            return None
+        source_id, quote = passage
+        return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
 
     def edit_note(self, note_id: str) -> QDialog:
         policy_id = editing.note_policy(self.ws, note_id)
@@ -280,7 +300,7 @@ class EditController(QObject):
             if after != before:
                 self.push(commands.EditNoteCommand(self.window, policy_id, note_id, before, after))
 
-        return self._open(NoteDialog(self.window, submit, self.known_tags(), before))
+        return self._note_dialog(policy_id, submit, before)
 
     def trash_note(self, note_id: str) -> None:
         policy_id = editing.note_policy(self.ws, note_id)
@@ -352,6 +372,7 @@ class EditController(QObject):
             "unlink-source": self.unlink_source,
             "trash-source": self.trash_source,
             "add-note": lambda _t: self.new_note(),
+            "annotate": lambda _t: self.annotate_selection(),
             "edit-note": self.edit_note,
             "trash-note": self.trash_note,
         }

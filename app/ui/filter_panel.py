@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
-from app.services.policies import FACETS
+from app.services.policies import FACETS, PolicyFilters
 
 FACET_TITLES = {"status": "Status", "jurisdiction": "Jurisdiction", "kind": "Kind", "tag": "Tag"}
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def value_label(facet: str, value: str) -> str:
@@ -27,6 +28,8 @@ def value_label(facet: str, value: str) -> str:
 
 class FilterPanel(QWidget):
     filters_changed = Signal()
+    saved_search_chosen = Signal(str)
+    saved_search_delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +45,17 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         layout.addWidget(self.clear_button)
+        self.saved_group = QTreeWidgetItem(["Saved searches"])
+        self.saved_group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        bold = self.saved_group.font(0)
+        bold.setBold(True)
+        self.saved_group.setFont(0, bold)
+        self.tree.addTopLevelItem(self.saved_group)
+        self.saved_group.setExpanded(True)
+        self.saved_group.setHidden(True)
+        self.tree.itemClicked.connect(self._on_item_clicked)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self._groups: dict[str, QTreeWidgetItem] = {}
         for facet in FACETS:
             group = QTreeWidgetItem([FACET_TITLES[facet]])
@@ -90,6 +104,39 @@ class FilterPanel(QWidget):
         finally:
             self.tree.blockSignals(False)
 
+    def set_saved_searches(self, entries: list[tuple[str, str, int]]) -> None:
+        """(id, name, how many policies match now) for each saved search."""
+        self.saved_group.takeChildren()
+        for search_id, name, count in entries:
+            item = QTreeWidgetItem([f"{name}  ({count})"])
+            item.setData(0, SAVED_ROLE, search_id)
+            item.setToolTip(0, f"{name}: {count} policies match now. Right-click to delete.")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.saved_group.addChild(item)
+        self.saved_group.setHidden(not entries)
+
+    def saved_item(self, name: str) -> QTreeWidgetItem | None:
+        for number in range(self.saved_group.childCount()):
+            child = self.saved_group.child(number)
+            if child.text(0).rsplit("  (", 1)[0] == name:
+                return child
+        return None
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        search_id = item.data(0, SAVED_ROLE)
+        if search_id:
+            self.saved_search_chosen.emit(str(search_id))
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.tree.itemAt(position)
+        search_id = item.data(0, SAVED_ROLE) if item else None
+        if not search_id:
+            return
+        menu = QMenu(self.tree)
+        menu.addAction("Delete Saved Search", lambda: self.saved_search_delete_requested.emit(str(search_id)))
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+        self.context_menu = menu
+
     def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
         group = self._groups[facet]
         for number in range(group.childCount()):
@@ -106,7 +153,7 @@ class FilterPanel(QWidget):
 
     def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         parent = item.parent()
-        if parent is None:
+        if parent is None or parent is self.saved_group:
             return
         facet = next(f for f, g in self._groups.items() if g is parent)
         value = str(item.data(0, VALUE_ROLE))
@@ -119,3 +166,13 @@ class FilterPanel(QWidget):
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(any(self._chosen.values()))
+
+
+def describe_filters(filters: PolicyFilters) -> str:
+    """The search and filters in words: “court” · Status: In effect, Blocked by court."""
+    parts = [f"“{filters.search.strip()}”"] if filters.search.strip() else []
+    for facet in FACETS:
+        chosen = sorted(value_label(facet, v) for v in filters.chosen(facet))
+        if chosen:
+            parts.append(f"{FACET_TITLES[facet]}: {', '.join(chosen)}")
+    return " · ".join(parts)

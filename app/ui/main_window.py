@@ -17,15 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.data.read import PolicyRow, policy_detail
+from app.data.read import PolicyRow, policy_detail, saved_searches
 from app.domain.search import search_words
+from app.services.notes import delete_saved_search, filters_of, save_search
 from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse
 from app.services.workspace import Workspace
 from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
 from app.ui.detail_pane import PolicyDetailPane
+from app.ui.dialogs.save_search import SaveSearchDialog
 from app.ui.edit_controller import EditController
-from app.ui.filter_panel import FilterPanel
+from app.ui.filter_panel import FilterPanel, describe_filters
+from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
+from app.ui.workspaces import WorkspaceController
 
 SEARCH_DELAY_MS = 120
 
@@ -41,7 +45,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._build_widgets()
         self.editor = EditController(self)
+        self.workspaces = WorkspaceController(self)
+        self.notes_window: NotesWindow | None = None
         self.table.url_dropped.connect(self._on_url_dropped)
+        self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
+        self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
         self._build_menus()
         self._restore_settings()
         self.refresh()
@@ -135,6 +143,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([self.workspaces.new_action, self.workspaces.open_action])
+        file_menu.addMenu(self.workspaces.recent_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.editor.new_policy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.editor.trash_action)
@@ -156,6 +167,7 @@ class MainWindow(QMainWindow):
                 self.editor.link_source_action,
                 self.editor.new_note_action,
                 self.editor.new_relation_action,
+                self.editor.annotate_action,
             ]
         )
         edit_menu.addSeparator()
@@ -173,6 +185,13 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction("&Reload", self, shortcut=QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addActions([self.clear_filters_action, self.toggle_sidebar_action, self.refresh_action])
+        self.save_search_action = QAction("&Save Search…", self)
+        self.save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.save_search_action.triggered.connect(self.save_search)
+        self.notes_action = QAction("All &Notes…", self)
+        self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.notes_action.triggered.connect(self.show_notes)
+        view_menu.addActions([self.save_search_action, self.notes_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
 
@@ -212,6 +231,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_counts(self.result.counts)
         self._update_empty_state(filters)
         self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        self._refresh_saved_searches()
         if keep is not None and self.model.row_of_slug(keep) is not None:
             self._select_slug(keep)
         else:
@@ -289,6 +309,10 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_counts(self.result.counts)
         self._update_empty_state(filters)
         self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        self._refresh_saved_searches()
+        if self.notes_window is not None and self.notes_window.isVisible():
+            self.notes_window.fill_choices()
+            self.notes_window.reload()
         if focus is not None:
             self.select_policy(focus)
             return
@@ -296,6 +320,67 @@ class MainWindow(QMainWindow):
         shown = self.detail.detail.id if self.detail.detail else None
         if shown in policy_ids or (selected.id if selected else None) != shown:
             self._show_current()
+
+    # Saved searches ------------------------------------------------------------------
+    def _refresh_saved_searches(self) -> None:
+        entries = []
+        for saved in saved_searches(self.workspace.reader):
+            entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
+        self.filter_panel.set_saved_searches(entries)
+
+    def save_search(self) -> SaveSearchDialog:
+        filters = self.current_filters()
+        summary = describe_filters(filters) or "Type a search or choose filters first."
+
+        def submit(name: str) -> None:
+            save_search(self.workspace, name, filters)
+            self._refresh_saved_searches()
+
+        dialog = SaveSearchDialog(self, submit, summary)
+        dialog.open()
+        self.save_search_dialog = dialog
+        return dialog
+
+    def apply_saved_search(self, search_id: str) -> None:
+        saved = next((s for s in saved_searches(self.workspace.reader) if s.id == search_id), None)
+        if saved is None:
+            return
+        filters = filters_of(saved)
+        self.search_box.blockSignals(True)
+        self.search_box.setText(filters.search)
+        self.search_box.blockSignals(False)
+        self.filter_panel.set_chosen({facet: set(filters.chosen(facet)) for facet in FACETS})
+        self.refresh()
+
+    def delete_saved_search(self, search_id: str) -> None:
+        delete_saved_search(self.workspace, search_id)
+        self._refresh_saved_searches()
+
+    # Notes and workspaces ----------------------------------------------------------------
+    def show_notes(self) -> NotesWindow:
+        if self.notes_window is None:
+            self.notes_window = NotesWindow(self)
+        else:
+            self.notes_window.fill_choices()
+            self.notes_window.reload()
+        self.notes_window.show()
+        self.notes_window.raise_()
+        return self.notes_window
+
+    def show_workspace(self, workspace: Workspace) -> None:
+        """Switch this window to another workspace, keeping nothing of the previous one on screen."""
+        if self.notes_window is not None:
+            self.notes_window.close()
+            self.notes_window.deleteLater()
+            self.notes_window = None
+        self.editor.stack.clear()
+        previous = self.workspace
+        self.workspace = workspace
+        previous.close()
+        self.setWindowTitle(f"{workspace.path.stem} — Policy Tracker")
+        self.detail.show_policy(None)
+        self.table.clearSelection()
+        self.clear_search_and_filters()
 
     def report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

@@ -230,7 +230,7 @@ def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, wi
     )
     dialog = window.editor.dialog
     assert isinstance(dialog, NoteDialog)
-    assert "asylum" in dialog.tags_edit.completer().model().stringList()
+    assert "asylum" in dialog.tag_completer.model().stringList()
     _save(qtbot, dialog)
     assert dialog.error_text("body") == "write something, or quote a passage"
     _type(qtbot, dialog.body_edit, "Check **Biden v. Texas** again.")

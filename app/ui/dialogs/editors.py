@@ -6,13 +6,29 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QCompleter, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QWidget,
+)
 
-from app.data.read import SourceRow
+from app.data.read import EventRow, SourceRow
 from app.domain.dates import PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.services.markdown import render_markdown
 from app.ui.dialogs.form import FormDialog, combo_for, split_list
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 DATE_HINT = "YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
 
@@ -168,33 +184,94 @@ class NoteDialog(FormDialog):
         parent: QWidget | None,
         submit: Callable[[Any], None],
         known_tags: list[str],
+        events: list[EventRow],
+        sources: list[SourceRow],
         current: NoteInput | None = None,
     ) -> None:
         super().__init__(parent, "Edit Note" if current else "New Note", submit)
         self.data = current or NoteInput(body="")
-        self.quote_edit = self.text("quote", "&Quoted passage", self.data.quote, lines=2)
         self.body_edit = self.text(
-            "body", "&Note", self.data.body, hint="Markdown: **bold**, *italic*, lists, links.", lines=8
+            "body",
+            "&Note",
+            self.data.body,
+            lines=8,
+            hint="Markdown: **bold**, *italic*, - lists, [links](https://…).",
         )
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setMinimumHeight(120)
+        self.add_field("preview", "Preview", self.preview)
+        self.body_edit.textChanged.connect(self._render_preview)
+        self.quote_edit = self.text(
+            "quote",
+            "&Quoted passage",
+            self.data.quote,
+            lines=2,
+            hint="Paste the exact words the note comments on.",
+        )
+        self.source_combo = QComboBox()
+        self.source_combo.addItem("(none)", None)
+        for source in sources:
+            self.source_combo.addItem(_short(source.title), source.id)
+        self.source_combo.setCurrentIndex(max(self.source_combo.findData(self.data.source_id), 0))
+        self.add_field("source", "On &source", self.source_combo)
+        self.event_combo = QComboBox()
+        self.event_combo.addItem("(none)", None)
+        for event in events:
+            label = f"{PartialDate.parse(event.date).display()} · {Status(event.status).label}"
+            self.event_combo.addItem(label, event.id)
+        self.event_combo.setCurrentIndex(max(self.event_combo.findData(self.data.event_id), 0))
+        self.add_field("event", "On &event", self.event_combo)
         self.tags_edit = self.line(
             "tags", "Ta&gs", ", ".join(self.data.tags), placeholder="Separated by commas"
         )
-        completer = QCompleter(sorted(known_tags), self.tags_edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags_edit.setCompleter(completer)
+        self.tag_completer = TagCompleter(known_tags, self.tags_edit)
         self.pinned_box = QCheckBox("&Pin to the top of the policy's notes")
         self.pinned_box.setChecked(self.data.pinned)
         self.add_field("pinned", "", self.pinned_box)
+        self._render_preview()
+        self.resize(620, 720)
+
+    def _render_preview(self) -> None:
+        self.preview.setHtml(render_markdown(self.body_edit.toPlainText()))
 
     def collect(self) -> NoteInput:
         return NoteInput(
             body=self.body_edit.toPlainText(),
             tags=split_list(self.tags_edit.text()),
             pinned=self.pinned_box.isChecked(),
-            event_id=self.data.event_id,
-            source_id=self.data.source_id,
+            event_id=self.event_combo.currentData(),
+            source_id=self.source_combo.currentData(),
             quote=self.quote_edit.toPlainText(),
         )
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the ones before it."""
+
+    def __init__(self, tags: list[str], edit: QLineEdit) -> None:
+        super().__init__(sorted(tags), edit)
+        self.edit = edit
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setWidget(edit)
+        edit.textEdited.connect(self._update)
+        self.activated.connect(self.insert)
+
+    def current_word(self) -> str:
+        return self.edit.text().split(",")[-1].strip()
+
+    def _update(self, _text: str) -> None:
+        word = self.current_word()
+        self.setCompletionPrefix(word)
+        if word and self.completionCount():
+            self.complete()
+        else:
+            self.popup().hide()
+
+    def insert(self, tag: str) -> None:
+        before = [t.strip() for t in self.edit.text().split(",")[:-1] if t.strip()]
+        self.edit.setText(", ".join([*before, tag]) + ", ")
 
 
 class RelationDialog(FormDialog):
@@ -204,8 +281,6 @@ class RelationDialog(FormDialog):
         super().__init__(parent, "New Relation", submit)
         self.kind_combo = combo_for(RelationKind, "related_to")
         self.add_field("kind", "&This policy", self.kind_combo)
-        from PySide6.QtWidgets import QComboBox
-
         self.target_combo = QComboBox()
         for policy_id, title in policies:
             self.target_combo.addItem(title, policy_id)

@@ -1,0 +1,18 @@
+"""Name the current search and filters to keep them in the sidebar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from app.ui.dialogs.form import FormDialog
+
+
+class SaveSearchDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, submit: Callable[[str], None], summary: str) -> None:
+        super().__init__(parent, "Save Search", submit)
+        self.name_edit = self.line("name", "&Name", "", hint=summary, placeholder="e.g. Texas litigation")
+
+    def collect(self) -> str:
+        return self.name_edit.text()

@@ -1,0 +1,220 @@
+"""All notes of the workspace in one place: filter, search, read, and jump to what they are about."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.data.read import NoteListRow, list_notes, list_policies, note_tags
+from app.domain.search import search_words
+from app.services.markdown import render_markdown
+from app.ui.delegates import HighlightDelegate
+from app.ui.detail_html import Theme, esc, highlight
+from app.ui.detail_pane import theme_for
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+PERIODS = {"Any time": None, "Last 7 days": 7, "Last 30 days": 30, "Last 365 days": 365}
+
+
+class NotesWindow(QWidget):
+    def __init__(self, main: MainWindow) -> None:
+        super().__init__(main, Qt.WindowType.Window)
+        self.main = main
+        self.setWindowTitle(f"Notes — {main.workspace.path.stem}")
+        self.notes: list[NoteListRow] = []
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search your notes and the passages they quote")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search notes")
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag")
+        self.policy_combo = QComboBox()
+        self.policy_combo.setAccessibleName("Policy")
+        self.policy_combo.setMinimumContentsLength(24)
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName("Changed")
+        self.period_combo.addItems(list(PERIODS))
+        self.list = QListWidget()
+        self.list.setAccessibleName("Notes")
+        self.list.setUniformItemSizes(True)
+        self.highlighter = HighlightDelegate(self.list)
+        self.list.setItemDelegate(self.highlighter)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName("The selected note")
+        self.preview.anchorClicked.connect(self._follow)
+        self.count_label = QLabel()
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 3)
+        filters.addWidget(QLabel("Tag"))
+        filters.addWidget(self.tag_combo, 1)
+        filters.addWidget(QLabel("Policy"))
+        filters.addWidget(self.policy_combo, 2)
+        filters.addWidget(QLabel("Changed"))
+        filters.addWidget(self.period_combo)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([420, 520])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+        self.resize(980, 620)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.tag_combo, self.policy_combo, self.period_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.list.currentRowChanged.connect(self._show_note)
+        self.fill_choices()
+        self.reload()
+
+    def fill_choices(self) -> None:
+        """The tag and policy choices, kept when still there."""
+        reader = self.main.workspace.reader
+        for combo, everything, entries in (
+            (self.tag_combo, "All tags", [(f"#{t}", t) for t in note_tags(reader)]),
+            (self.policy_combo, "All policies", [(r.title, r.slug) for r in list_policies(reader)]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for label, value in entries:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(keep), 0))
+            combo.blockSignals(False)
+
+    def reload(self) -> None:
+        self._timer.stop()
+        days = PERIODS[self.period_combo.currentText()]
+        since = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d") if days else None
+        reader = self.main.workspace.reader
+        policy_slug = str(self.policy_combo.currentData() or "")
+        from app.data.read import policy_id_for_slug
+
+        policy_id = policy_id_for_slug(reader, policy_slug) if policy_slug else None
+        keep = self.current_note().id if self.current_note() else None
+        self.notes = list_notes(
+            reader,
+            policy_id=policy_id,
+            tag=str(self.tag_combo.currentData() or "") or None,
+            search=self.search_box.text(),
+            updated_from=since,
+        )
+        self.highlighter.set_terms(search_words(self.search_box.text()))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for note in self.notes:
+            first = " ".join((note.body or note.quote).split())[:140]
+            item = QListWidgetItem(f"{note.updated_at[:10]} · {note.policy_title} — {first}")
+            item.setToolTip(note.body[:500])
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.count_label.setText(f"{len(self.notes)} {'note' if len(self.notes) == 1 else 'notes'}")
+        filtered = bool(
+            self.search_box.text().strip()
+            or self.tag_combo.currentIndex()
+            or self.policy_combo.currentIndex()
+            or self.period_combo.currentIndex()
+        )
+        self.empty_label.setText(
+            "No notes match."
+            if filtered
+            else "No notes yet. Select a policy and choose Edit ▸ New Note, or select a passage "
+            "in a source and choose Annotate Selected Passage."
+        )
+        self.empty_label.setVisible(not self.notes)
+        self.list.setVisible(bool(self.notes))
+        rows = [n.id for n in self.notes]
+        self.list.setCurrentRow(rows.index(keep) if keep in rows else (0 if rows else -1))
+        self._show_note(self.list.currentRow())
+
+    def current_note(self) -> NoteListRow | None:
+        row = self.list.currentRow() if hasattr(self, "list") else -1
+        return self.notes[row] if 0 <= row < len(self.notes) else None
+
+    def _show_note(self, row: int) -> None:
+        note = self.notes[row] if 0 <= row < len(self.notes) else None
+        if note is None:
+            self.preview.clear()
+            return
+        self.preview.setHtml(note_page(note, search_words(self.search_box.text()), theme_for(self.palette())))
+
+    def visible_notes(self) -> list[str]:
+        return [n.body for n in self.notes]
+
+    def _follow(self, url: QUrl) -> None:
+        note = self.current_note()
+        if note is None:
+            return
+        self.main.select_policy(note.policy_slug)
+        scheme = url.scheme()
+        if scheme in ("source", "event", "note"):
+            self.main.detail.follow_link(url)
+        self.main.raise_()
+        self.main.activateWindow()
+
+
+def note_page(note: NoteListRow, terms: list[str], theme: Theme) -> str:
+    """One note with its context and links back to its policy, event and passage."""
+    links = [f'<a href="policy:{esc(note.policy_slug)}">{esc(note.policy_title)}</a>']
+    if note.source_id:
+        links.append(f'source <a href="source:{esc(note.source_id)}">{esc(note.source_title)}</a>')
+    if note.event_id:
+        links.append(f'event <a href="event:{esc(note.event_id)}">{esc(note.event_label)}</a>')
+    quote = ""
+    if note.quote:
+        target = f"note:{note.id}" if not note.source_id else f"source:{note.source_id}"
+        quote = (
+            f'<blockquote>“{highlight(note.quote, terms, theme)}” <a href="{esc(target)}">↗</a></blockquote>'
+        )
+    tags = " ".join(f"#{esc(t)}" for t in note.tags)
+    body = render_markdown(note.body)
+    if terms:
+        body = _highlight_rendered(body, terms, theme)
+    return (
+        f'<p style="color:{theme.muted}">On {" · ".join(links)}<br>'
+        f"created {esc(note.created_at[:10])} · updated {esc(note.updated_at[:10])}"
+        f"{' · pinned' if note.pinned else ''} {tags}</p>{quote}{body}"
+    )
+
+
+def _highlight_rendered(rendered: str, terms: list[str], theme: Theme) -> str:
+    """Mark search words in rendered Markdown, only in text between tags (never inside a tag)."""
+    import re
+
+    parts = re.split(r"(<[^>]+>)", rendered)
+    return "".join(
+        part if part.startswith("<") else highlight(html.unescape(part), terms, theme) for part in parts
+    )

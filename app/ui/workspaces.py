@@ -1,0 +1,123 @@
+"""Several workspaces: new, open and recent, and switching the window from one to another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
+
+from app.errors import UserError
+from app.services.workspace import Workspace
+from app.ui.dialogs.form import FormDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+RECENT_KEY = "workspaces/recent"
+MAX_RECENT = 8
+FILE_FILTER = "Policy Tracker workspaces (*.sqlite);;All files (*)"
+
+
+class NewWorkspaceDialog(FormDialog):
+    def __init__(self, window: MainWindow, submit: Any) -> None:
+        super().__init__(window, "New Workspace", submit)
+        self.path_edit = self.line(
+            "path",
+            "&File",
+            str(window.workspace.path.with_name("new-workspace.sqlite")),
+            hint="A workspace is one file you can copy, back up or send.",
+        )
+        self.starter_box = QCheckBox("Start with the &starter dataset (US–Mexico migration and security)")
+        self.starter_box.setChecked(True)
+        self.add_field("starter", "", self.starter_box)
+        self.buttons.button(self.buttons.StandardButton.Save).setText("Create")
+
+    def collect(self) -> tuple[Path, bool]:
+        from app.services.inputs import ValidationFailed
+
+        text = self.path_edit.text().strip()
+        if not text:
+            raise ValidationFailed({"path": "choose where to put the workspace file"})
+        path = Path(text).expanduser()
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            raise ValidationFailed({"path": "a file with this name exists already; choose another name"})
+        return path, self.starter_box.isChecked()
+
+
+class WorkspaceController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new_action = QAction("New &Workspace…", self)
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action = QAction("&Open Workspace…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_workspace)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.remember(window.workspace.path)
+
+    # Recent list ---------------------------------------------------------------
+    def recent(self) -> list[Path]:
+        stored = self.window.settings.value(RECENT_KEY) or []
+        paths = [stored] if isinstance(stored, str) else list(stored)
+        return [Path(p) for p in paths if p]
+
+    def remember(self, path: Path) -> None:
+        paths = [str(path)] + [str(p) for p in self.recent() if p != path]
+        self.window.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.window.workspace.path
+        for path in self.recent():
+            action = self.recent_menu.addAction(f"{path.stem}  —  {path.parent}")
+            action.setEnabled(path != current and path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.switch(p, create=False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+
+    # Actions ------------------------------------------------------------------------
+    def new_workspace(self) -> NewWorkspaceDialog:
+        def submit(choice: tuple[Path, bool]) -> None:
+            path, starter = choice
+            if not self.switch(path, create=True, starter=starter):
+                raise UserError(self.last_error)
+
+        dialog = NewWorkspaceDialog(self.window, submit)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_workspace(self) -> QFileDialog:
+        dialog = QFileDialog(
+            self.window, "Open Workspace", str(self.window.workspace.path.parent), FILE_FILTER
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda name: self.switch(Path(name), create=False))
+        dialog.open()
+        self.file_dialog = dialog
+        return dialog
+
+    def switch(self, path: Path, *, create: bool, starter: bool = True) -> bool:
+        """Open another workspace in this window; on failure say why and keep the current one."""
+        self.last_error = ""
+        try:
+            workspace = Workspace.open(path, create=create, starter_data=starter)
+        except UserError as error:
+            self.last_error = str(error)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "Cannot Open Workspace", str(error), parent=self.window
+            )
+            box.open()
+            self.error_box = box
+            return False
+        self.window.show_workspace(workspace)
+        self.remember(workspace.path)
+        return True
