@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,8 @@ class NotesWindow(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Notes")
         self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.highlighter = HighlightDelegate(self.list)
         self.list.setItemDelegate(self.highlighter)
         self.preview = QTextBrowser()
@@ -136,7 +139,7 @@ class NotesWindow(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for note in self.notes:
-            first = " ".join((note.body or note.quote).split())[:140]
+            first = " ".join(re.sub(r"[*_`#>\[\]]+", "", note.body or note.quote).split())[:140]
             item = QListWidgetItem(f"{note.updated_at[:10]} · {note.policy_title} — {first}")
             item.setToolTip(note.body[:500])
             self.list.addItem(item)
@@ -212,8 +215,6 @@ def note_page(note: NoteListRow, terms: list[str], theme: Theme) -> str:
 
 def _highlight_rendered(rendered: str, terms: list[str], theme: Theme) -> str:
     """Mark search words in rendered Markdown, only in text between tags (never inside a tag)."""
-    import re
-
     parts = re.split(r"(<[^>]+>)", rendered)
     return "".join(
         part if part.startswith("<") else highlight(html.unescape(part), terms, theme) for part in parts
