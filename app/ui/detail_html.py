@@ -204,8 +204,7 @@ def _source_block(
     if source.url and source.url.lower().startswith(("http://", "https://")):
         link = f' · <a href="{esc(source.url)}">Open link</a>'
     excerpts = "".join(
-        f"<blockquote>{excerpt_html(x.text, annotations, terms, theme)}</blockquote>"
-        for x in source.excerpts
+        f"<blockquote>{excerpt_html(x.text, annotations, terms, theme)}</blockquote>" for x in source.excerpts
     )
     note = f'<p class="muted">{esc(source.note)}</p>' if source.note else ""
     tools = ""
