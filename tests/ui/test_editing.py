@@ -335,3 +335,40 @@ def test_undo_history_lists_real_action_names(qtbot: QtBot, window: MainWindow) 
     assert labels == ["Opened workspace", "Add note ‘History check’"]
     history.close()
     assert QApplication.instance() is not None
+
+
+def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("us-citizenship-act-2021")
+    detail = window.detail.detail
+    assert detail is not None
+    source = detail.sources[0]
+    window.detail.pages["Sources"].anchorClicked.emit(QUrl(f"edit-source:{source.id}"))
+    dialog = window.editor.dialog
+    assert isinstance(dialog, SourceDialog) and dialog.title_edit.text() == source.title
+    dialog.title_edit.selectAll()
+    _type(qtbot, dialog.title_edit, "Renamed source")
+    _save(qtbot, dialog)
+    assert "Renamed source" in window.detail.pages["Sources"].toPlainText()
+    assert _db(window, "SELECT title FROM source WHERE id = ?", source.id) == [("Renamed source",)]
+    window.detail.pages["Sources"].anchorClicked.emit(QUrl(f"trash-source:{source.id}"))
+    assert "Renamed source" not in window.detail.pages["Sources"].toPlainText()
+
+    window.detail.pages["Notes"].anchorClicked.emit(QUrl("add-note:"))
+    note_dialog = window.editor.dialog
+    assert isinstance(note_dialog, NoteDialog)
+    _type(qtbot, note_dialog.body_edit, "A note to restore")
+    _save(qtbot, note_dialog)
+    note_id = _db(window, "SELECT id FROM note")[0][0]
+    window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"trash-note:{note_id}"))
+    assert "A note to restore" not in window.detail.pages["Notes"].toPlainText()
+
+    trash = window.editor.show_trash()
+    assert sorted(i.kind for i in trash.items) == ["note", "source"]
+    for title in ("Renamed source", "A note to restore"):
+        trash.select(title)
+        qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    assert trash.items == []
+    assert "Renamed source" in window.detail.pages["Sources"].toPlainText()
+    assert "A note to restore" in window.detail.pages["Notes"].toPlainText()
+    assert _db(window, "SELECT count(*) FROM source WHERE deleted_at IS NOT NULL") == [(0,)]
+    trash.close()
