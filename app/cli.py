@@ -58,13 +58,24 @@ def build_parser() -> argparse.ArgumentParser:
     show = command("show", "Show one policy: summary, history, sources, notes.")
     show.add_argument("slug")
 
-    export = command("export", "Export policies to a file.")
-    export.add_argument("--format", required=True, choices=["json"], help="the file format")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write")
-    export.add_argument("--policy", action="append", metavar="SLUG", help="export only this policy")
+    export = command("export", "Export policy summaries (or the full JSON bundle) to a file.")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=["md", "html", "pdf", "docx", "csv", "json"],
+        help="md, html, pdf, docx, csv (two files: policies and events) or json (the bundle)",
+    )
+    export.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
+    export.add_argument("--policy", action="append", metavar="SLUG", help="this policy (repeatable)")
+    export.add_argument("--status", help="the policies whose current status is this")
+    export.add_argument("--search", help="the policies this search finds")
+    export.add_argument("--all", action="store_true", help="every policy (the default)")
+    export.add_argument("--include-notes", action="store_true", help="add your notes, labelled as personal")
+    export.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="for PDF (default A4)")
 
-    importing = command("import", "Merge a JSON bundle into the workspace (all or nothing).")
+    importing = command("import", "Import a JSON bundle or an exported CSV table (all or nothing).")
     importing.add_argument("file")
+    importing.add_argument("--dry-run", action="store_true", help="only show what would change")
 
     notes = command("notes", "List your notes, newest first.")
     notes.add_argument("--policy", metavar="SLUG", help="only notes on this policy")
@@ -181,19 +192,53 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.bundle import write_bundle
+    from app.export.run import ExportRequest, run_export
+    from app.services.policies import PolicyFilters, parse_status, policy_ids_in_scope
 
-    count = write_bundle(_open(args), Path(args.output), args.policy)
-    print(f"Exported {count} {'policy' if count == 1 else 'policies'} to {args.output}")
+    if args.policy and (args.status or args.search or args.all):
+        raise UserError("Choose either --policy, or --status and --search, or --all")
+    if args.all and (args.status or args.search):
+        raise UserError("--all exports every policy; leave out --status and --search")
+    statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
+    workspace = _open(args)
+    ids = policy_ids_in_scope(
+        workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
+    )
+    if not ids:
+        raise UserError("No policies match; nothing was exported")
+    pdf_writer = None
+    if args.format == "pdf":
+        from app.ui.pdf_export import write_pdf as pdf_writer
+    request = ExportRequest(args.format, ids, Path(args.output), args.include_notes, args.page_size)
+    written = run_export(workspace, request, pdf_writer=pdf_writer)
+    count = len(ids)
+    print(
+        f"Exported {count} {'policy' if count == 1 else 'policies'} to {', '.join(str(p) for p in written)}"
+    )
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.bundle_import import import_bundle, parse_bundle
+    from app.services.importing import is_csv, preview_import, run_import
 
-    parse_bundle(Path(args.file))  # refuse a bad file before touching the workspace
-    report = import_bundle(_open(args), Path(args.file))
-    print(f"Imported {args.file}: {report.summary()}")
+    path = Path(args.file)
+    if not is_csv(path):
+        from app.services.bundle_import import parse_bundle
+
+        parse_bundle(path)  # refuse a bad file before touching the workspace
+    workspace = _open(args)
+    if args.dry_run:
+        report = preview_import(workspace, path)
+        print(f"Importing {args.file} would have: {report.summary()}")
+    else:
+        report = run_import(workspace, path)
+        print(f"Imported {args.file}: {report.summary()}")
+    for conflict in report.conflicts:
+        print(
+            f"  replaced your newer version of {conflict}"
+            if not args.dry_run
+            else f"  would replace your newer version of {conflict}"
+        )
     return 0
 
 

@@ -17,10 +17,14 @@ FORMAT_VERSION = 1
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 
 
-def build_bundle(workspace: Workspace, slugs: list[str] | None = None) -> dict[str, Any]:
-    """The bundle for the named policies (all when None), with every source they cite."""
+def build_bundle(
+    workspace: Workspace, slugs: list[str] | None = None, policy_ids: list[str] | None = None
+) -> dict[str, Any]:
+    """The bundle for the named policies (all when neither is given), with every source they cite."""
     connection = workspace.reader
-    if slugs:
+    if policy_ids is not None:
+        ids = list(policy_ids)
+    elif slugs:
         ids = []
         for slug in slugs:
             policy_id = read.policy_id_for_slug(connection, slug)
@@ -94,11 +98,13 @@ def build_bundle(workspace: Workspace, slugs: list[str] | None = None) -> dict[s
     }
 
 
-def write_bundle(workspace: Workspace, target: Path, slugs: list[str] | None = None) -> int:
+def write_bundle(
+    workspace: Workspace, target: Path, slugs: list[str] | None = None, policy_ids: list[str] | None = None
+) -> int:
     """Write the bundle to `target` atomically; returns the number of policies written."""
     from app.services.files import write_atomically
 
-    bundle = build_bundle(workspace, slugs)
+    bundle = build_bundle(workspace, slugs, policy_ids)
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     write_atomically(target, text.encode("utf-8"))
     return len(bundle["policies"])

@@ -138,6 +138,8 @@ class Bundle(_Item):
 class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    # Entries changed here more recently than in the file: importing replaces your newer version.
+    conflicts: list[str] = field(default_factory=list)
 
     def count(self, kind: str, added: bool) -> None:
         target = self.added if added else self.updated
@@ -147,7 +149,10 @@ class ImportReport:
         def part(counts: dict[str, int]) -> str:
             return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
 
-        return f"added {part(self.added)}; updated {part(self.updated)}"
+        text = f"added {part(self.added)}; updated {part(self.updated)}"
+        if self.conflicts:
+            text += f"; {len(self.conflicts)} changed here more recently than in the file"
+        return text
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -174,3 +179,18 @@ def import_bundle(workspace: Workspace, path: Path) -> ImportReport:
     bundle = parse_bundle(path)
     with workspace.session() as session:
         return merge(session, bundle, path)
+
+
+def preview_bundle(workspace: Workspace, path: Path) -> ImportReport:
+    """What importing would add, update and overwrite, found by merging and then rolling back."""
+    from sqlmodel import Session
+
+    from app.services.bundle_merge import merge
+
+    bundle = parse_bundle(path)
+    session = Session(workspace.engine)
+    try:
+        return merge(session, bundle, path)
+    finally:
+        session.rollback()
+        session.close()

@@ -23,6 +23,8 @@ from app.domain.dates import PartialDate
 from app.errors import InvalidInput
 from app.services.bundle_import import Bundle, ImportReport
 
+_SINGULAR = {"policies": "policy", "notes": "note"}
+
 
 def _apply(row: Any, fields: dict[str, Any]) -> bool:
     """Set the fields that differ; report whether anything did."""
@@ -52,13 +54,20 @@ class _Merge:
         kind: str,
         create: dict[str, Any] | None = None,
         stamp: bool = True,
+        incoming_updated: str | None = None,
     ) -> Any:
         row = self.s.get(table, key)
         if row is None:
             row = table(**(create or {}), **fields)
             self.s.add(row)
             self.report.count(kind, added=True)
-        elif _apply(row, fields):
+            return row
+        local_updated = getattr(row, "updated_at", None)
+        changed_here_later = bool(incoming_updated and local_updated and local_updated > incoming_updated)
+        if _apply(row, fields):
+            if changed_here_later:
+                label = getattr(row, "title", None) or getattr(row, "body", "")[:60]
+                self.report.conflicts.append(f"{_SINGULAR.get(kind, kind)} “{label}”")
             if stamp and "updated_at" not in fields and hasattr(row, "updated_at"):
                 row.updated_at = self.now
             self.s.add(row)
@@ -140,7 +149,7 @@ class _Merge:
             "created_at": b.created_at or self.now,
             "updated_at": b.updated_at or self.now,
         }
-        self._upsert(Policy, policy_id, fields, "policies", create)
+        self._upsert(Policy, policy_id, fields, "policies", create, incoming_updated=b.updated_at)
         self.s.flush()
         for source_id in b.source_ids:
             self._require_source(source_id, f"{where}.source_ids")
@@ -204,6 +213,7 @@ class _Merge:
             fields,
             "notes",
             {"id": b.id, "policy_id": policy_id, "created_at": b.created_at or self.now},
+            incoming_updated=b.updated_at,
         )
 
     def _slug_id(self, slug: str, where: str) -> str:

@@ -60,7 +60,7 @@ def _free_slug(session: Session, wanted: str, own_id: str | None) -> str:
     return f"{wanted}-{number}"
 
 
-def _policy_fields(data: PolicyInput) -> dict[str, Any]:
+def policy_fields(data: PolicyInput) -> dict[str, Any]:
     return {
         "title": data.title,
         "aliases": data.aliases,
@@ -83,7 +83,7 @@ def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None
             slug = data.slug
         else:
             slug = _free_slug(session, slugify(data.title), None)
-        policy = Policy(id=policy_id or new_id(), slug=slug, origin="user", **_policy_fields(data))
+        policy = Policy(id=policy_id or new_id(), slug=slug, origin="user", **policy_fields(data))
         session.add(policy)
         return policy.id, policy.slug
 
@@ -119,7 +119,7 @@ def update_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> No
             if clash:
                 raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
             policy.slug = data.slug
-        for name, value in _policy_fields(data).items():
+        for name, value in policy_fields(data).items():
             setattr(policy, name, value)
         policy.updated_at = utc_now()
         session.add(policy)
@@ -193,7 +193,7 @@ def _check_sources(session: Session, source_ids: list[str]) -> None:
             raise ValidationFailed({"sources": "one of the cited sources no longer exists"})
 
 
-def _event_fields(data: EventInput) -> dict[str, Any]:
+def event_fields(data: EventInput) -> dict[str, Any]:
     when = PartialDate.parse(data.date)
     return {
         "date": when.iso(),
@@ -235,7 +235,7 @@ def add_event(workspace: Workspace, policy_id: str, data: EventInput, event_id: 
             policy_id=policy_id,
             position=(last or 0) + 1,
             origin="user",
-            **_event_fields(data),
+            **event_fields(data),
         )
         session.add(event)
         session.flush()
@@ -262,7 +262,7 @@ def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
     with workspace.session() as session:
         event = _get(session, StatusEvent, event_id, "status event")
         _check_sources(session, data.source_ids)
-        for name, value in _event_fields(data).items():
+        for name, value in event_fields(data).items():
             setattr(event, name, value)
         event.updated_at = utc_now()
         session.add(event)

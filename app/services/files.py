@@ -9,6 +9,16 @@ from pathlib import Path
 from app.errors import UserError
 
 
+def _file_mode(target: Path) -> int:
+    """The replaced file's permissions, or the usual ones for a new file (temporary files are 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
     target = target.expanduser()
@@ -20,6 +30,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     except OSError as error:
         raise UserError(f"Cannot write {target}: {error.strerror or error}") from None
     try:
+        os.chmod(temporary, _file_mode(target))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -84,6 +84,21 @@ def list_policies(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> 
     return browse(workspace, filters).rows
 
 
+def policy_ids_in_scope(
+    workspace: Workspace, *, slugs: list[str] | None = None, filters: PolicyFilters | None = None
+) -> list[str]:
+    """The policies an export covers: the named ones, else those matching the filters, else all."""
+    if slugs:
+        ids = []
+        for slug in slugs:
+            policy_id = read.policy_id_for_slug(workspace.reader, slug)
+            if policy_id is None:
+                raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+            ids.append(policy_id)
+        return ids
+    return [row.id for row in browse(workspace, filters or NO_FILTERS).rows]
+
+
 def parse_status(text: str) -> str:
     """A status as typed by a person ("Blocked by court", "blocked_by_court") to its stored value."""
     try:

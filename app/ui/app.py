@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import UserError
 
 log = logging.getLogger("app.ui")
+_KEEP: list[QApplication] = []
 
 
 def _route_qt_messages(kind: QtMsgType, _context: object, message: str) -> None:
@@ -33,6 +34,7 @@ def application() -> QApplication:
     app.setApplicationName("Policy Tracker")
     app.setOrganizationName("policy-tracker")
     app.setDesktopFileName("policy-tracker")
+    _KEEP.append(app)  # the application must outlive the function that made it
     return app
 
 

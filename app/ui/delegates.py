@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app.domain.status_colors import status_colors
 from app.ui.policy_table import Role
-from app.ui.status_colors import status_colors
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
 from app.domain.dates import PartialDate
+from app.domain.status_colors import status_colors
 from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.services.markdown import render_markdown
-from app.ui.status_colors import status_colors
 
 
 @dataclass(frozen=True)

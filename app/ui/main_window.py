@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -24,8 +27,10 @@ from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse
 from app.services.workspace import Workspace
 from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
 from app.ui.detail_pane import PolicyDetailPane
+from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.save_search import SaveSearchDialog
 from app.ui.edit_controller import EditController
+from app.ui.export_dialog import ExportDialog
 from app.ui.filter_panel import FilterPanel, describe_filters
 from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
@@ -76,7 +81,7 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Policies")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
@@ -147,6 +152,15 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.workspaces.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.editor.new_policy_action)
+        file_menu.addSeparator()
+        self.export_action = QAction("&Export…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.triggered.connect(self.show_export)
+        file_menu.addAction(self.export_action)
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.editor.trash_action)
         file_menu.addSeparator()
@@ -263,7 +277,12 @@ class MainWindow(QMainWindow):
 
     # Selection --------------------------------------------------------------
     def selected_row(self) -> PolicyRow | None:
-        rows = self.table.selectionModel().selectedRows()
+        """The policy the detail pane shows: the current row, when it is selected."""
+        selection = self.table.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row()):
+            return self.model.row_at(current.row())
+        rows = selection.selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def selected_slug(self) -> str | None:
@@ -355,6 +374,37 @@ class MainWindow(QMainWindow):
     def delete_saved_search(self, search_id: str) -> None:
         delete_saved_search(self.workspace, search_id)
         self._refresh_saved_searches()
+
+    # Export ---------------------------------------------------------------------------
+    def show_export(self) -> ExportDialog:
+        dialog = ExportDialog(self)
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def choose_import(self) -> QFileDialog:
+        dialog = QFileDialog(
+            self,
+            "Import",
+            str(self.workspace.path.parent),
+            "Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)",
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda name: self.show_import(Path(name)))
+        dialog.open()
+        self.import_file_dialog = dialog
+        return dialog
+
+    def show_import(self, path: Path) -> ImportDialog:
+        dialog = ImportDialog(self, path)
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
+
+    def selected_rows(self) -> list[PolicyRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row) for row in rows]
 
     # Notes and workspaces ----------------------------------------------------------------
     def show_notes(self) -> NotesWindow:

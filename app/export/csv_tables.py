@@ -1,0 +1,71 @@
+"""Policies and their status events as two flat tables for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from app.export.briefing import Briefing
+
+POLICY_COLUMNS = [
+    "slug",
+    "title",
+    "aliases",
+    "jurisdiction",
+    "kind",
+    "current_status",
+    "status_since",
+    "summary",
+    "legal_basis",
+    "agencies",
+    "tags",
+    "sources",
+    "related",
+]
+EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
+
+
+def cell(text: str) -> str:
+    """A spreadsheet treats a cell that starts with = + - @ as a formula; a leading quote keeps it text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _write(rows: list[list[str]]) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerows([[cell(value) for value in row] for row in rows])
+    return stream.getvalue()
+
+
+def briefing_csv(briefing: Briefing) -> tuple[str, str]:
+    """(policies table, events table) as CSV text."""
+    policies = [POLICY_COLUMNS]
+    events = [EVENT_COLUMNS]
+    for p in briefing.policies:
+        sources = " | ".join(
+            f"[{c.number}] " + ", ".join(x for x in (c.publisher, c.title, c.published, c.url) if x)
+            for c in p.citations
+        )
+        related = "; ".join(f"{r.phrase} {r.title}" for r in p.related)
+        policies.append(
+            [
+                p.slug,
+                p.title,
+                "; ".join(p.aliases),
+                p.jurisdiction,
+                p.kind,
+                p.status,
+                p.since_iso,
+                p.summary,
+                p.legal_basis,
+                "; ".join(p.agencies),
+                ", ".join(p.tags),
+                sources,
+                related,
+            ]
+        )
+        by_number = {c.number: c for c in p.citations}
+        for t in p.timeline:
+            cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
+            events.append([p.slug, p.title, t.date_iso, t.precision, t.status, t.description, cited])
+    return _write(policies), _write(events)

@@ -1,0 +1,84 @@
+"""Write an export: gather the briefing, render it, and write the file(s) atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.export.briefing import EXTENSIONS, Briefing, ExportCancelled, build_briefing
+from app.services.files import write_atomically
+from app.services.workspace import Workspace
+
+PdfWriter = Callable[[Briefing, Path, str], None]
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str  # md, html, pdf, docx, csv, json
+    policy_ids: list[str]
+    target: Path
+    include_notes: bool = False
+    page_size: str = "A4"  # or "Letter"
+
+
+def target_with_extension(target: Path, fmt: str) -> Path:
+    return (
+        target
+        if target.suffix.lower() == EXTENSIONS[fmt]
+        else target.with_name(target.name + EXTENSIONS[fmt])
+    )
+
+
+def events_path(target: Path) -> Path:
+    """The second CSV file (status events) beside the policies table."""
+    return target.with_name(f"{target.stem}-events{target.suffix}")
+
+
+def run_export(
+    workspace: Workspace,
+    request: ExportRequest,
+    *,
+    pdf_writer: PdfWriter | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the export; returns the files written. Nothing is written if cancelled or on error."""
+    target = request.target.expanduser()
+    if request.fmt == "json":
+        from app.services.bundle import write_bundle
+
+        if progress is not None and not progress(0, len(request.policy_ids)):
+            raise ExportCancelled
+        write_bundle(workspace, target, policy_ids=request.policy_ids)
+        return [target]
+    briefing = build_briefing(
+        workspace, request.policy_ids, include_notes=request.include_notes, progress=progress
+    )
+    if request.fmt == "md":
+        from app.export.markdown import briefing_markdown
+
+        write_atomically(target, briefing_markdown(briefing).encode("utf-8"))
+    elif request.fmt == "html":
+        from app.export.html import briefing_html
+
+        write_atomically(target, briefing_html(briefing).encode("utf-8"))
+    elif request.fmt == "docx":
+        from app.export.docx import briefing_docx
+
+        write_atomically(target, briefing_docx(briefing))
+    elif request.fmt == "csv":
+        from app.export.csv_tables import briefing_csv
+
+        policies, events = briefing_csv(briefing)
+        # A byte-order mark so that spreadsheet programs read the file as UTF-8.
+        write_atomically(target, policies.encode("utf-8-sig"))
+        write_atomically(events_path(target), events.encode("utf-8-sig"))
+        return [target, events_path(target)]
+    elif request.fmt == "pdf":
+        if pdf_writer is None:
+            raise ValueError("PDF export needs the Qt PDF writer")
+        pdf_writer(briefing, target, request.page_size)
+    else:
+        raise ValueError(f"unknown format {request.fmt}")
+    return [target]

@@ -1,0 +1,63 @@
+"""File ▸ Import: what the file would add, update or overwrite, shown before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
+
+from app.errors import UserError
+from app.services.importing import preview_import, run_import
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class ImportDialog(QDialog):
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.path = path
+        self.setWindowTitle("Import")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.conflicts = QListWidget()
+        self.conflicts.setAccessibleName("Entries you changed more recently")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.clicked.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.conflicts)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+        self.error = ""
+        try:
+            report = preview_import(window.workspace, path)
+        except UserError as error:
+            self.error = str(error)
+            self.summary.setText(f"<b>This file cannot be imported.</b><br>{self.error}")
+            self.import_button.setEnabled(False)
+            self.conflicts.hide()
+            return
+        self.summary.setText(f"Importing <b>{path.name}</b> will change this workspace: {report.summary()}.")
+        self.conflicts.addItems([f"Replaces your newer version of {c}" for c in report.conflicts])
+        self.conflicts.setVisible(bool(report.conflicts))
+        nothing = not report.added and not report.updated
+        self.import_button.setEnabled(not nothing)
+        if nothing:
+            self.summary.setText(
+                f"<b>{path.name}</b> holds nothing that this workspace does not have already."
+            )
+
+    def run(self) -> None:
+        try:
+            report = run_import(self.window_.workspace, self.path)
+        except UserError as error:
+            self.summary.setText(f"<b>Nothing was imported.</b><br>{error}")
+            return
+        self.window_.after_change({row.id for row in self.window_.all_rows()})
+        self.window_.statusBar().showMessage(f"Imported {self.path.name}: {report.summary()}", 15_000)
+        self.accept()

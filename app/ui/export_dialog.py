@@ -1,0 +1,288 @@
+"""File ▸ Export: scope, format, options and a preview; the export runs off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.export.briefing import FORMATS, ExportCancelled, build_briefing, slug_for_file
+from app.export.run import ExportRequest, run_export, target_with_extension
+from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+PREVIEW_POLICIES = 2
+
+
+class ExportWorker(QObject):
+    """Runs one export in a worker thread, on its own connection to the workspace."""
+
+    progress = Signal(int, int)
+    finished = Signal(list)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, path: Path, request: ExportRequest) -> None:
+        super().__init__()
+        self.path, self.request = path, request
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        from app.ui.pdf_export import write_pdf
+
+        workspace = Workspace(self.path)  # sqlite3 connections belong to the thread that made them
+        try:
+            written = run_export(workspace, self.request, pdf_writer=write_pdf, progress=self._progress)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except (UserError, OSError, ValueError) as error:
+            self.failed.emit(str(error))
+        else:
+            self.finished.emit([str(p) for p in written])
+        finally:
+            workspace.close()
+            # Stop this thread's event loop from inside it; a queued quit would wait on the GUI thread.
+            thread = QThread.currentThread()
+            thread.quit()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self.stop.is_set()
+
+
+class ExportDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Export")
+        self.thread_: QThread | None = None
+        self.worker: ExportWorker | None = None
+        self.written: list[str] = []
+
+        selected = window.selected_rows()
+        listed = [window.model.row_at(r) for r in range(window.model.total_rows)]
+        self.scopes: dict[str, list[str]] = {
+            "selected": [r.id for r in selected],
+            "list": [r.id for r in listed],
+            "all": [r.id for r in window.all_rows()],
+        }
+        labels = {
+            "selected": f"Selected polic{'y' if len(selected) == 1 else 'ies'} ({len(selected)})",
+            "list": f"The current list ({len(listed)})",
+            "all": f"All policies ({len(self.scopes['all'])})",
+        }
+        self.scope_group = QButtonGroup(self)
+        scope_box = QVBoxLayout()
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        for key, label in labels.items():
+            button = QRadioButton(label)
+            button.setEnabled(bool(self.scopes[key]))
+            self.scope_group.addButton(button)
+            self.scope_buttons[key] = button
+            scope_box.addWidget(button)
+        (self.scope_buttons["selected"] if selected else self.scope_buttons["list"]).setChecked(True)
+
+        self.format_combo = QComboBox()
+        for key, label in FORMATS.items():
+            self.format_combo.addItem(label, key)
+        self.notes_box = QCheckBox("Include my &notes (labelled as personal)")
+        self.page_combo = QComboBox()
+        self.page_combo.addItems(["A4", "Letter"])
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName("Export to")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit)
+        path_row.addWidget(browse)
+
+        form = QFormLayout()
+        scope_holder = QWidget()
+        scope_holder.setLayout(scope_box)
+        form.addRow("Policies", scope_holder)
+        form.addRow("&Format", self.format_combo)
+        form.addRow("", self.notes_box)
+        form.addRow("&Page size", self.page_combo)
+        save_label = QLabel("&Save as")
+        save_label.setBuddy(self.path_edit)
+        form.addRow(save_label, path_row)
+
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName("Preview")
+        self.preview.setMinimumWidth(420)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = self.buttons.addButton("&Open File", QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button = self.buttons.addButton("Show in &Folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()
+        self.folder_button.hide()
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(self.written[0])))
+        self.folder_button.clicked.connect(
+            lambda: self.open_url(QUrl.fromLocalFile(str(Path(self.written[0]).parent)))
+        )
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(980, 560)
+
+        self.scope_group.buttonToggled.connect(lambda *_: self._options_changed())
+        self.format_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.notes_box.toggled.connect(lambda _on: self._options_changed())
+        self._options_changed()
+
+    # Options and preview ---------------------------------------------------------
+    def scope(self) -> str:
+        return next(key for key, button in self.scope_buttons.items() if button.isChecked())
+
+    def fmt(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def policy_ids(self) -> list[str]:
+        return self.scopes[self.scope()]
+
+    def _default_path(self) -> Path:
+        ids = self.policy_ids()
+        if len(ids) == 1:
+            row = next((r for r in self.window_.all_rows() if r.id == ids[0]), None)
+            name = row.slug if row else "policy"
+        else:
+            name = f"{slug_for_file(self.window_.workspace.path.stem)}-briefing"
+        folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path.home()
+        return target_with_extension(folder / name, self.fmt())
+
+    def _options_changed(self) -> None:
+        self.page_combo.setEnabled(self.fmt() == "pdf")
+        self.notes_box.setEnabled(self.fmt() != "json")
+        self.path_edit.setText(str(self._default_path()))
+        ids = self.policy_ids()[:PREVIEW_POLICIES]
+        from app.export.html import briefing_html
+
+        briefing = build_briefing(self.window_.workspace, ids, include_notes=self.notes_box.isChecked())
+        more = len(self.policy_ids()) - len(ids)
+        note = f"<p><i>… and {more} more polic{'y' if more == 1 else 'ies'}.</i></p>" if more > 0 else ""
+        self.preview.setHtml(briefing_html(briefing).replace("</body>", f"{note}</body>"))
+        self.export_button.setEnabled(bool(self.policy_ids()))
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, "Export To", self.path_edit.text())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(self.path_edit.setText)
+        dialog.open()
+        self.file_dialog = dialog
+
+    # Running ----------------------------------------------------------------------
+    def request(self) -> ExportRequest:
+        target = target_with_extension(Path(self.path_edit.text().strip()).expanduser(), self.fmt())
+        return ExportRequest(
+            self.fmt(), self.policy_ids(), target, self.notes_box.isChecked(), self.page_combo.currentText()
+        )
+
+    def start(self) -> None:
+        if not self.path_edit.text().strip():
+            self.message.setText("Choose where to save the export.")
+            return
+        request = self.request()
+        self.written = []
+        self.progress.setRange(0, max(len(request.policy_ids), 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.message.setText(f"Exporting {len(request.policy_ids)} policies to {request.target} …")
+        self.export_button.setEnabled(False)
+        self.open_button.hide()
+        self.folder_button.hide()
+        self.thread_ = QThread(self)
+        self.worker = ExportWorker(self.window_.workspace.path, request)
+        self.worker.moveToThread(self.thread_)
+        self.thread_.started.connect(self.worker.run)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.thread_.start()
+
+    @property
+    def running(self) -> bool:
+        return self.thread_ is not None and self.thread_.isRunning()
+
+    def cancel(self) -> None:
+        if self.running and self.worker is not None:
+            self.worker.stop.set()
+            self.message.setText("Cancelling…")
+        else:
+            self.reject()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self, text: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.message.setText(text)
+        if self.thread_ is not None:
+            self.thread_.wait()
+
+    def _on_finished(self, written: list[str]) -> None:
+        self.written = written
+        self._finish("Exported to " + ", ".join(written))
+        self.open_button.show()
+        self.folder_button.show()
+        self.cancel_button.setText("Close")
+
+    def _on_failed(self, message: str) -> None:
+        self._finish(f"The export failed: {message}")
+
+    def _on_cancelled(self) -> None:
+        self._finish("Export cancelled; nothing was written.")
+
+    def open_url(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)
+
+    def done(self, result: int) -> None:
+        if self.running and self.worker is not None:
+            self.worker.stop.set()
+            assert self.thread_ is not None
+            self.thread_.wait()
+        super().done(result)

@@ -1,0 +1,127 @@
+"""File ▸ Export and File ▸ Import driven through their dialogs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.qtbot import QtBot
+
+from app.export.briefing import ExportCancelled
+from app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx", "csv", "json"])
+def test_export_all_starter_policies_in_each_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, fmt: str
+) -> None:
+    dialog = window.show_export()
+    qtbot.waitExposed(dialog)
+    dialog.scope_buttons["all"].setChecked(True)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+    assert dialog.path_edit.text().endswith(f"-briefing.{fmt}")
+    dialog.path_edit.setText(str(tmp_path / "briefing"))
+    assert (
+        "Contents" in dialog.preview.toPlainText() and "and 10 more policies" in dialog.preview.toPlainText()
+    )
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=20_000)
+    written = Path(dialog.written[0])
+    assert written == tmp_path / f"briefing.{fmt}" and written.stat().st_size > 5_000
+    assert "Exported to" in dialog.message.text()
+    opened: list[str] = []
+    dialog.open_url = lambda url: opened.append(url.toLocalFile())  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
+    dialog.close()
+
+
+def test_export_the_selected_policies_with_notes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.select_policy("title-42")
+    row = next(r for r in range(window.model.rowCount()) if window.model.row_at(r).slug == "texas-sb4")
+    window.table.selectionModel().select(
+        window.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    dialog = window.show_export()
+    assert dialog.scope() == "selected" and "(2)" in dialog.scope_buttons["selected"].text()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
+    dialog.notes_box.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "two.md"))
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=10_000)
+    text = (tmp_path / "two.md").read_text()
+    assert text.startswith("# Policy briefing: 2 policies")
+    assert "## Title 42 expulsions" in text and "## Texas SB 4" in text and "## Mérida" not in text
+    dialog.close()
+
+
+def test_a_long_export_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    started = threading.Event()
+
+    def slow_export(
+        workspace: Any, request: Any, *, pdf_writer: Any = None, progress: Any = None
+    ) -> list[Path]:
+        for done in range(1, 1000):
+            started.set()
+            if not progress(done, 1000):
+                raise ExportCancelled
+            threading.Event().wait(0.01)
+        return [request.target]
+
+    monkeypatch.setattr("app.ui.export_dialog.run_export", slow_export)
+    dialog = window.show_export()
+    dialog.path_edit.setText(str(tmp_path / "never.md"))
+    dialog.start()
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cancelled" in dialog.message.text())
+    assert not (tmp_path / "never.md").exists()
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
+    dialog.close()
+
+
+def test_import_shows_what_will_change_before_writing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from app.services.bundle import build_bundle
+
+    bundle = build_bundle(window.workspace, ["daca"])
+    bundle["policies"][0]["id"] = "0b2c8f55-5b7c-4c1e-9b61-0f5d3c7d2a77"
+    bundle["policies"][0]["slug"] = "daca-copy"
+    bundle["policies"][0]["title"] = "DACA (a colleague's copy)"
+    for event in bundle["policies"][0]["events"]:
+        event["id"] = event["id"][:-4] + "beef"
+    path = tmp_path / "from-colleague.json"
+    path.write_text(json.dumps(bundle))
+    dialog = window.show_import(path)
+    assert "added 12 events, 1 policies" in dialog.summary.text()
+    assert "DACA (a colleague's copy)" not in [
+        window.model.row_at(r).title for r in range(window.model.rowCount())
+    ]
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "DACA (a colleague's copy)" in [
+        window.model.row_at(r).title for r in range(window.model.rowCount())
+    ]
+    assert "Imported from-colleague.json" in window.statusBar().currentMessage()
+
+
+def test_import_of_a_broken_file_explains_and_offers_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{ not json")
+    dialog = window.show_import(path)
+    assert "cannot be imported" in dialog.summary.text() and "not valid JSON" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.close()
