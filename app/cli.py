@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file")
     importing.add_argument("--dry-run", action="store_true", help="only show what would change")
 
+    timeline_cmd = command("timeline", "Draw the policies' status over time as an SVG or PNG picture.")
+    timeline_cmd.add_argument("--policy", action="append", metavar="SLUG", help="this policy (repeatable)")
+    timeline_cmd.add_argument("--status", help="the policies whose current status is this")
+    timeline_cmd.add_argument("--search", help="the policies this search finds")
+    timeline_cmd.add_argument("--sort", choices=["start", "title"], default="start", help="lane order")
+    timeline_cmd.add_argument("-o", "--output", required=True, metavar="FILE.svg|FILE.png")
+
     notes = command("notes", "List your notes, newest first.")
     notes.add_argument("--policy", metavar="SLUG", help="only notes on this policy")
     notes.add_argument("--tag", help="only notes with this tag")
@@ -183,6 +190,39 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.domain.timeline import sort_lanes
+    from app.export.timeline_svg import timeline_svg
+    from app.services.files import write_atomically
+    from app.services.policies import PolicyFilters, parse_status, policy_ids_in_scope
+    from app.services.timeline import timeline
+
+    target = Path(args.output)
+    if target.suffix.lower() not in (".svg", ".png"):
+        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+    if args.policy and (args.status or args.search):
+        raise UserError("Choose either --policy, or --status and --search")
+    statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
+    workspace = _open(args)
+    ids = policy_ids_in_scope(
+        workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
+    )
+    if not ids:
+        raise UserError("No policies match; nothing was drawn")
+    lanes, connectors = timeline(workspace, ids)
+    svg = timeline_svg(sort_lanes(lanes, args.sort), connectors, date.today(), title="Policy timeline")
+    if target.suffix.lower() == ".svg":
+        write_atomically(target, svg.encode("utf-8"))
+    else:
+        from app.ui.pictures import svg_to_png
+
+        write_atomically(target, svg_to_png(svg))
+    print(f"Drew {len(lanes)} {'policy' if len(lanes) == 1 else 'policies'} to {target}")
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services.policies import policy_by_slug
     from app.services.text_report import policy_as_text
@@ -206,11 +246,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if not ids:
         raise UserError("No policies match; nothing was exported")
-    pdf_writer = None
-    if args.format == "pdf":
+    pdf_writer = rasterize = None
+    if args.format in ("pdf", "docx"):  # these need Qt: to lay out pages, and to draw the timelines
         from app.ui.pdf_export import write_pdf as pdf_writer
+        from app.ui.pictures import svg_to_png as rasterize
     request = ExportRequest(args.format, ids, Path(args.output), args.include_notes, args.page_size)
-    written = run_export(workspace, request, pdf_writer=pdf_writer)
+    written = run_export(workspace, request, pdf_writer=pdf_writer, rasterize=rasterize)
     count = len(ids)
     print(
         f"Exported {count} {'policy' if count == 1 else 'policies'} to {', '.join(str(p) for p in written)}"
@@ -325,6 +366,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "notes": cmd_notes,
+    "timeline": cmd_timeline,
     "export": cmd_export,
     "import": cmd_import,
     "add-policy": cmd_add_policy,

@@ -11,7 +11,10 @@ from datetime import date
 from app.data import read
 from app.data.read import PolicyDetail
 from app.domain.dates import PartialDate
+from app.domain.timeline import sort_lanes
 from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.export.timeline_svg import COMPACT, timeline_svg
+from app.services.timeline import lane_of, timeline
 from app.services.workspace import Workspace
 
 FORMATS = {
@@ -87,6 +90,7 @@ class PolicySummary:
     citations: list[Citation]
     related: list[Related]
     notes: list[NoteEntry] = field(default_factory=list)
+    picture_svg: str = ""  # the policy's one-lane timeline
 
     @property
     def anchor(self) -> str:
@@ -99,6 +103,7 @@ class Briefing:
     workspace_name: str
     exported_on: str  # ISO date
     include_notes: bool
+    overview_svg: str = ""  # every policy's lane, for briefings of several policies
 
     @property
     def title(self) -> str:
@@ -168,6 +173,9 @@ def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
         citations=citations,
         related=related,
         notes=notes,
+        picture_svg=timeline_svg(
+            [lane_of(detail)], [], date.today(), COMPACT, title=f"Timeline: {detail.title}"
+        ),
     )
 
 
@@ -191,7 +199,13 @@ def build_briefing(
             policies.append(summarize(detail, include_notes))
         if progress is not None and not progress(done, total):
             raise ExportCancelled
-    return Briefing(policies, workspace.path.stem, date.today().isoformat(), include_notes)
+    overview = ""
+    if len(policies) > 1:
+        lanes, connectors = timeline(workspace, policy_ids)
+        overview = timeline_svg(
+            sort_lanes(lanes, "start"), connectors, date.today(), title="Timeline of these policies"
+        )
+    return Briefing(policies, workspace.path.stem, date.today().isoformat(), include_notes, overview)
 
 
 def slug_for_file(text: str) -> str:

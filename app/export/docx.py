@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from app.export.briefing import Briefing, PolicySummary
 
@@ -32,7 +33,19 @@ def _facts(document: Document, p: PolicySummary) -> None:
         cells[1].text = value
 
 
-def _policy(document: Document, p: PolicySummary, level: int) -> None:
+Rasterize = Callable[[str], bytes]
+
+
+def _picture(document: Document, svg: str, rasterize: Rasterize | None, caption: str) -> None:
+    if not svg or rasterize is None:
+        return
+    document.add_picture(io.BytesIO(rasterize(svg)), width=Cm(16))
+    run = document.add_paragraph().add_run(caption)
+    run.italic = True
+    run.font.color.rgb = MUTED
+
+
+def _policy(document: Document, p: PolicySummary, level: int, rasterize: Rasterize | None) -> None:
     document.add_heading(p.title, level=level)
     if p.aliases:
         aka = document.add_paragraph()
@@ -43,6 +56,12 @@ def _policy(document: Document, p: PolicySummary, level: int) -> None:
     for paragraph in [x for x in re.split(r"\n\s*\n", p.summary.strip()) if x.strip()] or ["No summary."]:
         document.add_paragraph(" ".join(paragraph.split()))
     document.add_heading("Status history", level=level + 1)
+    _picture(
+        document,
+        p.picture_svg,
+        rasterize,
+        "Status over time; boxes mark events known only to the month or year.",
+    )
     if p.timeline:
         table = document.add_table(rows=1, cols=4)
         table.style = "Light Grid Accent 1"
@@ -84,21 +103,23 @@ def _policy(document: Document, p: PolicySummary, level: int) -> None:
                 document.add_paragraph(paragraph)
 
 
-def briefing_docx(briefing: Briefing) -> bytes:
+def briefing_docx(briefing: Briefing, rasterize: Rasterize | None = None) -> bytes:
+    """The Word file; with `rasterize` (SVG to PNG) the timelines are included as pictures."""
     document = Document()
     document.core_properties.title = briefing.title
     document.core_properties.author = "Policy Tracker"
     document.styles["Normal"].font.size = Pt(10.5)
     if len(briefing.policies) == 1:
-        _policy(document, briefing.policies[0], 1)
+        _policy(document, briefing.policies[0], 1, rasterize)
     else:
         document.add_heading(briefing.title, level=0)
         document.add_heading("Contents", level=1)
         for policy in briefing.policies:
             document.add_paragraph(f"{policy.title} — {policy.status}", style="List Number")
+        _picture(document, briefing.overview_svg, rasterize, "Every policy in this briefing over time.")
         for policy in briefing.policies:
             document.add_page_break()
-            _policy(document, policy, 1)
+            _policy(document, policy, 1, rasterize)
     footer = document.sections[0].footer.paragraphs[0]
     footer.text = briefing.footer
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from app.domain.status_colors import status_colors
@@ -22,6 +23,7 @@ table.timeline td, table.timeline th { border-bottom: 1px solid #e5e8eb; padding
 .date { white-space: nowrap; font-weight: 600; } .cite { font-size: .85em; vertical-align: super; }
 .notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em; }
 .notes-label { font-weight: 600; color: #7a5c00; } blockquote { color: #59636e; margin: .4em 0 .4em 1em; }
+.picture svg, .picture img { max-width: 100%; height: auto; } .caption { color: #59636e; font-size: .85em; }
 footer { margin-top: 3em; color: #59636e; font-size: .9em; border-top: 1px solid #d1d9e0; padding-top: .6em; }
 """
 
@@ -41,7 +43,21 @@ def badge(label: str, value: str) -> str:
     return f'<span class="badge" style="background:{background}; color:{foreground}">{e(label)}</span>'
 
 
-def policy_html(p: PolicySummary, level: int) -> str:
+Picture = Callable[[str, str], str]
+
+
+def inline_svg(_key: str, svg: str) -> str:
+    """Pictures as inline SVG: the HTML file stays one self-contained file."""
+    return svg
+
+
+def _figure(picture: Picture, key: str, svg: str, caption: str) -> str:
+    if not svg:
+        return ""
+    return f'<div class="picture">{picture(key, svg)}<p class="caption">{e(caption)}</p></div>'
+
+
+def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> str:
     h, h2 = f"h{level}", f"h{level + 1}"
     # In a briefing each policy starts on a new page when printed (or made into a PDF).
     page_break = ' style="page-break-before: always"' if level > 1 else ""
@@ -69,6 +85,12 @@ def policy_html(p: PolicySummary, level: int) -> str:
     )
     out.append(
         f"<{h2}>Status history</{h2}>"
+        + _figure(
+            picture,
+            f"timeline-{p.slug}",
+            p.picture_svg,
+            "Status over time; boxes mark events known only to the month or year.",
+        )
         + (
             f'<table class="timeline"><tr><th>Date</th><th>Status</th><th>What happened</th></tr>{rows}</table>'
             if rows
@@ -105,15 +127,19 @@ def policy_html(p: PolicySummary, level: int) -> str:
     return "\n".join(out)
 
 
-def briefing_html(briefing: Briefing) -> str:
+def briefing_html(briefing: Briefing, picture: Picture = inline_svg) -> str:
+    """The whole briefing; `picture` decides how timelines are embedded (inline SVG by default)."""
     if len(briefing.policies) == 1:
-        body = policy_html(briefing.policies[0], 1)
+        body = policy_html(briefing.policies[0], 1, picture)
     else:
         toc = "".join(
             f'<li><a href="#{e(p.anchor)}">{e(p.title)}</a> — {e(p.status)}</li>' for p in briefing.policies
         )
-        body = f"<h1>{e(briefing.title)}</h1><h2>Contents</h2><ol>{toc}</ol>" + "".join(
-            policy_html(p, 2) for p in briefing.policies
+        overview = _figure(
+            picture, "timeline-overview", briefing.overview_svg, "Every policy in this briefing over time."
+        )
+        body = f"<h1>{e(briefing.title)}</h1><h2>Contents</h2><ol>{toc}</ol>{overview}" + "".join(
+            policy_html(p, 2, picture) for p in briefing.policies
         )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -41,6 +41,7 @@ def run_export(
     request: ExportRequest,
     *,
     pdf_writer: PdfWriter | None = None,
+    rasterize: Callable[[str], bytes] | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
     """Write the export; returns the files written. Nothing is written if cancelled or on error."""
@@ -66,7 +67,7 @@ def run_export(
     elif request.fmt == "docx":
         from app.export.docx import briefing_docx
 
-        write_atomically(target, briefing_docx(briefing))
+        write_atomically(target, briefing_docx(briefing, rasterize))
     elif request.fmt == "csv":
         from app.export.csv_tables import briefing_csv
 

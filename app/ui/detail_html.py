@@ -139,24 +139,29 @@ def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
     )
 
 
-def history_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
+def history_html(
+    detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False, selected: str | None = None
+) -> str:
     tools = toolbar(("add-event:", "Add status event…")) if editable else ""
     if not detail.events:
         return _empty("No status events yet.", theme, tools)
     numbers = source_numbers(detail)
-    rows = "".join(_event_row(event, numbers, terms, theme, editable) for event in detail.events)
+    rows = "".join(
+        _event_row(event, numbers, terms, theme, editable, event.id == selected) for event in detail.events
+    )
     return f"{_style(theme)}{tools}<table width='100%'>{rows}</table>"
 
 
 def _event_row(
-    event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme, editable: bool
+    event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme, editable: bool, selected: bool
 ) -> str:
     tools = (
         actions((f"edit-event:{event.id}", "Edit"), (f"trash-event:{event.id}", "Delete")) if editable else ""
     )
     precision = "" if event.date_precision == "day" else f" (known to the {event.date_precision})"
+    marked = f' bgcolor="{theme.annotation}"' if selected else ""
     return (
-        f'<tr><td style="white-space:nowrap" title="{esc(event.date)}{precision}"><a name="{esc(event.id)}"></a>'
+        f'<tr{marked}><td style="white-space:nowrap" title="{esc(event.date)}{precision}"><a name="{esc(event.id)}"></a>'
         f"<b>{esc(_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
         f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"

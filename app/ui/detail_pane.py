@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from app.data.read import PolicyDetail
+from app.services.timeline import lane_of
 from app.ui import detail_html
 from app.ui.delegates import is_dark
+from app.ui.timeline_view import TimelineView
 
 ACTIONS = frozenset(
     {
@@ -69,7 +71,18 @@ class PolicyDetailPane(QStackedWidget):
             browser.setAccessibleName(f"{name} of the selected policy")
             browser.anchorClicked.connect(self.follow_link)
             self.pages[name] = browser
-            self.tabs.addTab(browser, name)
+            if name == "History":
+                self.history_page = QWidget()
+                column = QVBoxLayout(self.history_page)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(0)
+                self.timeline_strip = TimelineView(compact=True)
+                self.timeline_strip.marker_clicked.connect(lambda _slug, event_id: self.show_event(event_id))
+                column.addWidget(self.timeline_strip)
+                column.addWidget(browser)
+                self.tabs.addTab(self.history_page, name)
+            else:
+                self.tabs.addTab(browser, name)
         sources = self.pages["Sources"]
         sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         sources.customContextMenuRequested.connect(self._sources_menu)
@@ -77,10 +90,13 @@ class PolicyDetailPane(QStackedWidget):
         self.addWidget(self.tabs)
         self.detail: PolicyDetail | None = None
         self.terms: list[str] = []
+        self.selected_event: str | None = None
         self.external_link_requested.connect(QDesktopServices.openUrl)
 
     def show_policy(self, detail: PolicyDetail | None, terms: list[str] | None = None) -> None:
         same_policy = detail is not None and self.detail is not None and self.detail.id == detail.id
+        if not same_policy:
+            self.selected_event = None
         self.detail = detail
         self.terms = terms or []
         if detail is None:
@@ -89,7 +105,9 @@ class PolicyDetailPane(QStackedWidget):
         theme = theme_for(self.palette())
         pages = {
             "Overview": detail_html.overview_html(detail, self.terms, theme, editable=True),
-            "History": detail_html.history_html(detail, self.terms, theme, editable=True),
+            "History": detail_html.history_html(
+                detail, self.terms, theme, editable=True, selected=self.selected_event
+            ),
             "Sources": detail_html.sources_html(detail, self.terms, theme, editable=True),
             "Figures": detail_html.figures_html(detail, theme),
             "Notes": detail_html.notes_html(detail, theme, editable=True),
@@ -107,6 +125,7 @@ class PolicyDetailPane(QStackedWidget):
         }
         for number, name in enumerate(self.TABS):
             self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
+        self.timeline_strip.set_data([lane_of(detail)], [], fit=not same_policy)
         self.setCurrentWidget(self.tabs)
 
     def _sources_menu(self, position: QPoint) -> None:
@@ -131,6 +150,14 @@ class PolicyDetailPane(QStackedWidget):
                 return source.id, quote
         return None
 
+    def show_event(self, event_id: str) -> None:
+        """Show the History tab scrolled to an event, and mark it."""
+        self.selected_event = event_id
+        if self.detail is not None:
+            self.show_policy(self.detail, self.terms)
+        self.tabs.setCurrentWidget(self.history_page)
+        self.pages["History"].scrollToAnchor(event_id)
+
     def show_source(self, source_id: str) -> None:
         self.tabs.setCurrentWidget(self.pages["Sources"])
         self.pages["Sources"].scrollToAnchor(source_id)
@@ -145,8 +172,7 @@ class PolicyDetailPane(QStackedWidget):
             self.tabs.setCurrentWidget(self.pages["Notes"])
             self.pages["Notes"].scrollToAnchor(url.path())
         elif scheme == "event":
-            self.tabs.setCurrentWidget(self.pages["History"])
-            self.pages["History"].scrollToAnchor(url.path())
+            self.show_event(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
         elif scheme in ACTIONS:

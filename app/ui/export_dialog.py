@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 PREVIEW_POLICIES = 2
+log = logging.getLogger(__name__)
 
 
 class ExportWorker(QObject):
@@ -53,14 +55,20 @@ class ExportWorker(QObject):
 
     def run(self) -> None:
         from app.ui.pdf_export import write_pdf
+        from app.ui.pictures import svg_to_png
 
         workspace = Workspace(self.path)  # sqlite3 connections belong to the thread that made them
         try:
-            written = run_export(workspace, self.request, pdf_writer=write_pdf, progress=self._progress)
+            written = run_export(
+                workspace, self.request, pdf_writer=write_pdf, rasterize=svg_to_png, progress=self._progress
+            )
         except ExportCancelled:
             self.cancelled.emit()
         except (UserError, OSError, ValueError) as error:
             self.failed.emit(str(error))
+        except Exception as error:  # a bug: say so rather than leave the dialog waiting forever
+            log.exception("Export failed")
+            self.failed.emit(f"an unexpected error ({type(error).__name__}); see the log")
         else:
             self.finished.emit([str(p) for p in written])
         finally:

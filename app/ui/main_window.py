@@ -34,6 +34,7 @@ from app.ui.export_dialog import ExportDialog
 from app.ui.filter_panel import FilterPanel, describe_filters
 from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
+from app.ui.timeline_window import TimelineWindow
 from app.ui.workspaces import WorkspaceController
 
 SEARCH_DELAY_MS = 120
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.editor = EditController(self)
         self.workspaces = WorkspaceController(self)
         self.notes_window: NotesWindow | None = None
+        self.timeline_window: TimelineWindow | None = None
         self.table.url_dropped.connect(self._on_url_dropped)
         self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
@@ -205,7 +207,10 @@ class MainWindow(QMainWindow):
         self.notes_action = QAction("All &Notes…", self)
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.notes_action.triggered.connect(self.show_notes)
-        view_menu.addActions([self.save_search_action, self.notes_action])
+        self.timeline_action = QAction("&Timeline", self)
+        self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.timeline_action.triggered.connect(self.show_timeline)
+        view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
 
@@ -246,6 +251,8 @@ class MainWindow(QMainWindow):
         self._update_empty_state(filters)
         self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
         self._refresh_saved_searches()
+        if self.timeline_window is not None and self.timeline_window.isVisible():
+            self.timeline_window.reload(fit=False)
         if keep is not None and self.model.row_of_slug(keep) is not None:
             self._select_slug(keep)
         else:
@@ -332,6 +339,8 @@ class MainWindow(QMainWindow):
         if self.notes_window is not None and self.notes_window.isVisible():
             self.notes_window.fill_choices()
             self.notes_window.reload()
+        if self.timeline_window is not None and self.timeline_window.isVisible():
+            self.timeline_window.reload(fit=False)
         if focus is not None:
             self.select_policy(focus)
             return
@@ -417,12 +426,22 @@ class MainWindow(QMainWindow):
         self.notes_window.raise_()
         return self.notes_window
 
+    def show_timeline(self) -> TimelineWindow:
+        if self.timeline_window is None:
+            self.timeline_window = TimelineWindow(self)
+        else:
+            self.timeline_window.reload()
+        self.timeline_window.show()
+        self.timeline_window.raise_()
+        return self.timeline_window
+
     def show_workspace(self, workspace: Workspace) -> None:
         """Switch this window to another workspace, keeping nothing of the previous one on screen."""
-        if self.notes_window is not None:
-            self.notes_window.close()
-            self.notes_window.deleteLater()
-            self.notes_window = None
+        for window in (self.notes_window, self.timeline_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.notes_window = self.timeline_window = None
         self.editor.stack.clear()
         previous = self.workspace
         self.workspace = workspace

@@ -11,11 +11,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.export.briefing import Briefing
 from app.services.files import write_atomically
+from app.ui.pictures import svg_to_image
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300
@@ -79,7 +80,13 @@ def render_pdf(briefing: Briefing, page_size: str = "A4") -> bytes:
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
     document.setDefaultFont(font)
-    document.setHtml(briefing_html(briefing))
+
+    def picture(key: str, svg: str) -> str:
+        image = svg_to_image(svg, int(width))
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{key}.png"), image)
+        return f'<img src="{key}.png" width="{image.width()}" height="{image.height()}">'
+
+    document.setHtml(briefing_html(briefing, picture))
     document.setPageSize(QSizeF(width, body_height))
     pages = document.pageCount()
 

@@ -68,9 +68,7 @@ def test_a_long_export_can_be_cancelled(
 
     started = threading.Event()
 
-    def slow_export(
-        workspace: Any, request: Any, *, pdf_writer: Any = None, progress: Any = None
-    ) -> list[Path]:
+    def slow_export(workspace: Any, request: Any, *, progress: Any = None, **_writers: Any) -> list[Path]:
         for done in range(1, 1000):
             started.set()
             if not progress(done, 1000):

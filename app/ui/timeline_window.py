@@ -1,0 +1,115 @@
+"""View ▸ Timeline: every listed policy's status over time, with export to PNG and SVG."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+
+from app.domain.timeline import sort_lanes
+from app.errors import UserError
+from app.export.timeline_svg import timeline_svg
+from app.services.files import write_atomically
+from app.services.timeline import timeline
+from app.ui.pictures import svg_to_png
+from app.ui.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def write_timeline(svg: str, target: Path) -> None:
+    """Write the timeline as SVG or PNG, chosen by the file's extension."""
+    suffix = target.suffix.lower()
+    if suffix == ".svg":
+        write_atomically(target, svg.encode("utf-8"))
+    elif suffix == ".png":
+        write_atomically(target, svg_to_png(svg))
+    else:
+        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+
+
+class TimelineWindow(QWidget):
+    def __init__(self, main: MainWindow) -> None:
+        super().__init__(main, Qt.WindowType.Window)
+        self.main = main
+        self.setWindowTitle(f"Timeline — {main.workspace.path.stem}")
+        self.view = TimelineView()
+        self.view.marker_clicked.connect(self._select_event)
+        self.sort_combo = QComboBox()
+        self.sort_combo.addItem("By start date", "start")
+        self.sort_combo.addItem("By title", "title")
+        self.sort_combo.setAccessibleName("Sort lanes")
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self.reload(fit=False))
+        toolbar = QToolBar()
+        self.fit_action = QAction("Fit All", self)
+        self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.fit_action.triggered.connect(self.view.fit_all)
+        self.zoom_in_action = QAction("Zoom In", self)
+        self.zoom_in_action.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action.triggered.connect(lambda: self.view.zoom(1.5))
+        self.zoom_out_action = QAction("Zoom Out", self)
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(lambda: self.view.zoom(1 / 1.5))
+        self.export_action = QAction("Export Picture…", self)
+        self.export_action.triggered.connect(self.choose_export)
+        toolbar.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Lanes "))
+        toolbar.addWidget(self.sort_combo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            self.addAction(action)
+        self.hint = QLabel(
+            "Ctrl+wheel zooms, dragging pans, a click on a marker shows that event. "
+            "Boxes are events known only to the month or year."
+        )
+        self.hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.view)
+        layout.addWidget(self.hint)
+        self.resize(1200, 640)
+        self.reload()
+
+    def policy_ids(self) -> list[str]:
+        return [self.main.model.row_at(r).id for r in range(self.main.model.total_rows)]
+
+    def reload(self, fit: bool = True) -> None:
+        lanes, connectors = timeline(self.main.workspace, self.policy_ids())
+        self.view.set_data(sort_lanes(lanes, str(self.sort_combo.currentData())), connectors, fit=fit)
+
+    def svg(self) -> str:
+        return timeline_svg(self.view.lanes, self.view.connectors, date.today(), title="Policy timeline")
+
+    def choose_export(self) -> QFileDialog:
+        dialog = QFileDialog(
+            self,
+            "Export Timeline",
+            str(Path.home() / "timeline.svg"),
+            "SVG picture (*.svg);;PNG picture (*.png)",
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+        self.file_dialog = dialog
+        return dialog
+
+    def export_to(self, target: Path) -> None:
+        try:
+            write_timeline(self.svg(), target)
+        except UserError as error:
+            self.main.report_error(str(error))
+            return
+        self.main.statusBar().showMessage(f"Timeline saved to {target}", 10_000)
+
+    def _select_event(self, slug: str, event_id: str) -> None:
+        self.main.select_policy(slug)
+        self.main.detail.show_event(event_id)

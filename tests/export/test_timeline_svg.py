@@ -1,0 +1,85 @@
+"""The exported timeline: valid SVG that names the policies and the years, markers at their dates."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.domain.timeline import sort_lanes
+from app.export.timeline_svg import Layout, timeline_scale, timeline_svg
+from app.services.policies import policy_ids_in_scope
+from app.services.timeline import timeline
+from app.services.workspace import Workspace
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_starter_timeline_svg_names_policies_years_and_places_markers(workspace: Workspace) -> None:
+    today = date(2026, 11, 23)
+    lanes, connectors = timeline(workspace, policy_ids_in_scope(workspace), today)
+    lanes = sort_lanes(lanes, "start")
+    root = ET.fromstring(timeline_svg(lanes, connectors, today))
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    for lane in lanes:
+        label = lane.title if len(lane.title) <= 36 else lane.title[:35] + "…"
+        assert label in texts
+    assert {"2010", "2015", "2020", "2025"} <= set(texts) and "Today" in texts
+    scale = timeline_scale(lanes, Layout(), today)
+    markers = [m for m in root.iter() if m.get("class") == "marker"]
+    assert len(markers) == sum(len(lane.markers) for lane in lanes)
+    title_42 = next(lane for lane in lanes if lane.slug == "title-42")
+    end = next(m for m in title_42.markers if m.date_label == "11 May 2023")
+    drawn = next(m for m in markers if m.get("data-event-id") == end.event_id)
+    assert float(drawn.get("cx", "0")) == pytest.approx(scale.x(date(2023, 5, 11)), abs=0.01)
+    tooltip = drawn.find(f"{SVG}title")
+    assert tooltip is not None and tooltip.text and tooltip.text.startswith("11 May 2023 — Expired")
+    month_markers = [m for m in markers if m.get("data-precision") == "month"]
+    assert month_markers and all(m.tag == f"{SVG}rect" for m in month_markers)
+    assert any(c.get("data-kind") == "supersedes" for c in root.iter() if c.get("class") == "connector")
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png"])
+def test_timeline_command(
+    capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"t.{suffix}"
+    assert (
+        main(["timeline", "--status", "Expired", "-o", str(target), "--workspace", str(workspace_path)]) == 0
+    )
+    assert "Drew 2 policies" in capsys.readouterr().out
+    data = target.read_bytes()
+    assert data.startswith(b"\x89PNG") if suffix == "png" else b"Title 42 expulsions" in data
+
+
+def test_timeline_command_refuses_other_extensions(
+    capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path
+) -> None:
+    assert main(["timeline", "-o", str(tmp_path / "t.gif"), "--workspace", str(workspace_path)]) == 1
+    assert "name it .svg or .png" in capsys.readouterr().err
+
+
+def test_summaries_include_the_timeline_picture(workspace: Workspace, tmp_path: Path) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    from app.export.run import ExportRequest, run_export
+    from app.ui.pdf_export import write_pdf
+    from app.ui.pictures import svg_to_png
+
+    ids = policy_ids_in_scope(workspace)[:3]
+    for fmt in ("html", "pdf", "docx"):
+        run_export(
+            workspace,
+            ExportRequest(fmt, ids, tmp_path / f"b.{fmt}"),
+            pdf_writer=write_pdf,
+            rasterize=svg_to_png,
+        )
+    page = (tmp_path / "b.html").read_text()
+    assert page.count("<svg") == 4  # the overview and one per policy
+    assert len(docx.Document(str(tmp_path / "b.docx")).inline_shapes) == 4
+    images = sum(len(p.images) for p in PdfReader(tmp_path / "b.pdf").pages)
+    assert images == 4
