@@ -90,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--search", help="full-text search in the notes and their quoted passages")
     notes.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    backup = command("backup", "Back up the workspace now (into the backups folder, or to FILE).")
+    backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
+    backup.add_argument("--list", action="store_true", help="list this workspace's backups instead")
+
+    restore = command("restore", "Replace the workspace with a backup (the current file is backed up first).")
+    restore.add_argument("backup", help="a backup file, or “latest”")
+
+    command("check", "Check the workspace for damage; exits 1 with a diagnosis if it is damaged.")
+
     add_policy = command("add-policy", "Add a policy; prints its slug.")
     add_policy.add_argument("--title", required=True)
     add_policy.add_argument("--slug", default="", help="default: made from the title")
@@ -356,6 +365,56 @@ def cmd_add_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.paths import default_workspace
+    from app.services.backups import back_up, list_backups
+
+    path = default_workspace(args.workspace)
+    if args.list:
+        found = list_backups(path)
+        for info in found:
+            print(f"{info.describe()}    {info.path}")
+        if not found:
+            print("No backups yet.")
+        return 0
+    _open(args).close()  # refuse what is not a workspace; upgrade an old one first
+    target = back_up(path, Path(args.output).expanduser() if args.output else None)
+    print(f"Backed up {path.name} to {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.paths import default_workspace
+    from app.services.backups import list_backups, restore
+
+    path = default_workspace(args.workspace)
+    if args.backup == "latest":
+        found = list_backups(path)
+        if not found:
+            raise UserError(f"There are no backups of {path.name}")
+        backup = found[0].path
+    else:
+        backup = Path(args.backup).expanduser()
+        if not backup.is_file():
+            raise UserError(f"There is no backup file at {backup}")
+    safety = restore(path, backup)
+    print(f"Restored {path.name} from {backup.name}; the replaced version was backed up to {safety}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.paths import default_workspace
+    from app.services.integrity import check
+
+    path = default_workspace(args.workspace)
+    problem = check(path, thorough=True)
+    if problem:
+        print(f"{PROG}: damaged: {problem}", file=sys.stderr)
+        return 1
+    print(f"{path}: no damage found")
+    return 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from app.ui.app import run
 
@@ -369,6 +428,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "timeline": cmd_timeline,
     "export": cmd_export,
     "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
     "add-policy": cmd_add_policy,
     "add-source": cmd_add_source,
     "add-event": cmd_add_event,

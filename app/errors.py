@@ -15,3 +15,15 @@ class InvalidInput(UserError):
 
 class WorkspaceUnusable(UserError):
     """The workspace file cannot be opened: not SQLite, newer schema, unwritable place."""
+
+
+class WorkspaceDamaged(WorkspaceUnusable):
+    """The file is an SQLite workspace whose contents are damaged."""
+
+
+class WorkspaceReadOnly(UserError):
+    """The workspace cannot be written (read-only file, folder or disk)."""
+
+
+class DiskFull(UserError):
+    """The disk is full."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.data import db
 from app.data.schema import HEAD_REVISION, SQLITE_HEADER
-from app.errors import WorkspaceUnusable
+from app.errors import WorkspaceDamaged, WorkspaceUnusable
 
 STARTER_KEY = "starter_data"
 
@@ -31,10 +31,12 @@ def read_revision(path: Path) -> str | None:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             connection.close()
-    except sqlite3.DatabaseError:
-        raise WorkspaceUnusable(
-            f"{path} is an SQLite file but not a Policy Tracker workspace, or it is damaged"
-        ) from None
+    except UnicodeDecodeError:
+        raise WorkspaceDamaged(f"{path} is damaged (its schema version is unreadable)") from None
+    except sqlite3.DatabaseError as error:
+        if "malformed" in str(error) or "not a database" in str(error):
+            raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
+        raise WorkspaceUnusable(f"{path} is an SQLite file but not a Policy Tracker workspace") from None
     if row is None:
         raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it has no schema version)")
     return str(row[0])

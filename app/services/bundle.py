@@ -14,7 +14,7 @@ from app.services.workspace import Workspace
 
 BUNDLE_FORMAT = "policy-tracker-bundle"
 FORMAT_VERSION = 1
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+MAX_BUNDLE_BYTES = 50 * 1024 * 1024  # a starter-sized workspace exports to under 1 MB
 
 
 def build_bundle(
@@ -117,11 +117,15 @@ def read_bundle_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
     if size > MAX_BUNDLE_BYTES:
-        raise InvalidInput(f"{path} is too large to import ({size // (1024 * 1024)} MB)")
+        raise InvalidInput(
+            f"{path} is too large to import ({size // (1024 * 1024)} MB; at most {MAX_BUNDLE_BYTES // (1024 * 1024)} MB)"
+        )
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
         raise InvalidInput(f"{path} is not a Policy Tracker bundle (not UTF-8 text)") from None
+    except RecursionError:
+        raise InvalidInput(f"{path} is not a Policy Tracker bundle (it is nested too deeply)") from None
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"{path} is not a Policy Tracker bundle (not valid JSON: {error.msg} at line {error.lineno})"

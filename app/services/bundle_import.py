@@ -28,11 +28,17 @@ def _date(value: str) -> str:
     return PartialDate.parse(value).iso()
 
 
-Id = Annotated[str, AfterValidator(_uuid)]
-Slug = Annotated[str, AfterValidator(_key)]
-Text = Annotated[str, AfterValidator(_nonblank)]
-IsoDate = Annotated[str, AfterValidator(_date)]
-Short = Annotated[str, Field(max_length=100_000)]
+# Bounds on what a file may hold, so that a hostile or broken file is refused in words
+# instead of exhausting memory or time.
+MAX_TEXT = 200_000
+MAX_ITEMS = 200_000
+
+Id = Annotated[str, Field(max_length=64), AfterValidator(_uuid)]
+Slug = Annotated[str, Field(max_length=200), AfterValidator(_key)]
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_nonblank)]
+LongText = Annotated[str, Field(max_length=MAX_TEXT)]
+IsoDate = Annotated[str, Field(max_length=10), AfterValidator(_date)]
+Short = Annotated[str, Field(max_length=20_000)]
 
 
 class _Item(BaseModel):
@@ -48,14 +54,14 @@ class BundleSource(_Item):
     id: Id
     title: Text
     publisher: Short = ""
-    authors: list[Short] = []
+    authors: Annotated[list[Short], Field(max_length=1_000)] = []
     published: IsoDate | None = None
     url: Annotated[str, AfterValidator(_http_url)] | None = None
     kind: SourceKind = SourceKind.NEWS
     language: str = Field(default="en", max_length=16)
     issuer: Short = ""
     note: Short = ""
-    excerpts: list[BundleExcerpt] = []
+    excerpts: Annotated[list[BundleExcerpt], Field(max_length=10_000)] = []
 
 
 class BundleEvent(_Item):
@@ -63,8 +69,8 @@ class BundleEvent(_Item):
     date: IsoDate
     date_precision: str | None = None
     status: Status
-    description: str = ""
-    source_ids: list[Id] = []
+    description: LongText = ""
+    source_ids: Annotated[list[Id], Field(max_length=1_000)] = []
 
     @model_validator(mode="after")
     def _precision_matches(self) -> BundleEvent:
@@ -76,33 +82,33 @@ class BundleEvent(_Item):
 
 class BundleNote(_Item):
     id: Id
-    body: str = ""
-    tags: list[Short] = []
+    body: LongText = ""
+    tags: Annotated[list[Short], Field(max_length=1_000)] = []
     pinned: bool = False
     event_id: Id | None = None
     source_id: Id | None = None
-    quote: str = ""
-    created_at: str | None = None
-    updated_at: str | None = None
+    quote: LongText = ""
+    created_at: str | None = Field(default=None, max_length=40)
+    updated_at: str | None = Field(default=None, max_length=40)
 
 
 class BundlePolicy(_Item):
     id: Id
     slug: Slug
     title: Text
-    aliases: list[Short] = []
+    aliases: Annotated[list[Short], Field(max_length=1_000)] = []
     jurisdiction: Jurisdiction = Jurisdiction.OTHER
     kind: PolicyKind = PolicyKind.OTHER
-    summary: str = ""
+    summary: LongText = ""
     legal_basis: Short = ""
-    agencies: list[Short] = []
-    tags: list[Short] = []
+    agencies: Annotated[list[Short], Field(max_length=1_000)] = []
+    tags: Annotated[list[Short], Field(max_length=1_000)] = []
     origin: str = Field(default="user", pattern="^(starter|user)$")
     created_at: str | None = None
     updated_at: str | None = None
-    source_ids: list[Id] = []
-    events: list[BundleEvent] = []
-    notes: list[BundleNote] = []
+    source_ids: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
+    events: Annotated[list[BundleEvent], Field(max_length=MAX_ITEMS)] = []
+    notes: Annotated[list[BundleNote], Field(max_length=MAX_ITEMS)] = []
 
 
 class BundleRelation(_Item):
@@ -110,7 +116,7 @@ class BundleRelation(_Item):
     from_: Slug = Field(alias="from")
     to: Slug
     kind: RelationKind
-    note: str = ""
+    note: Short = ""
 
 
 class BundleFigure(_Item):
@@ -118,20 +124,20 @@ class BundleFigure(_Item):
     policy: Slug
     label: Text
     value: float
-    unit: str = ""
+    unit: Short = ""
     date: IsoDate
     period_end: IsoDate | None = None
     approximate: bool = False
     source_id: Id
-    quote: str = ""
-    note: str = ""
+    quote: LongText = ""
+    note: Short = ""
 
 
 class Bundle(_Item):
-    policies: list[BundlePolicy] = []
-    sources: list[BundleSource] = []
-    relations: list[BundleRelation] = []
-    figures: list[BundleFigure] = []
+    policies: Annotated[list[BundlePolicy], Field(max_length=MAX_ITEMS)] = []
+    sources: Annotated[list[BundleSource], Field(max_length=MAX_ITEMS)] = []
+    relations: Annotated[list[BundleRelation], Field(max_length=MAX_ITEMS)] = []
+    figures: Annotated[list[BundleFigure], Field(max_length=MAX_ITEMS)] = []
 
 
 @dataclass

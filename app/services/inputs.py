@@ -14,7 +14,7 @@ from app.domain.vocab import Jurisdiction, LabelledEnum, PolicyKind, RelationKin
 from app.errors import InvalidInput
 
 MAX_TITLE = 500
-MAX_TEXT = 1_000_000
+MAX_TEXT = 200_000  # characters; about 30,000 words, and still quick to render
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

@@ -86,8 +86,15 @@ class Workspace:
             raise WorkspaceUnusable(
                 f"{self.path} was made by a newer version of Policy Tracker; update the app to open it"
             )
-        workspace_file.copy_aside(self.path, revision)
-        migrate.upgrade(self.engine)
+        copy = workspace_file.copy_aside(self.path, revision)
+        try:
+            migrate.upgrade(self.engine)
+        except Exception as error:  # the upgrade runs in one transaction: nothing of it stays
+            self.close()
+            raise WorkspaceUnusable(
+                f"Could not upgrade {self.path.name} to this version ({error.__cause__ or error}). "
+                f"The file is unchanged, and a copy was saved as {copy.name}"
+            ) from None
 
     def _refresh_starter_data_if_changed(self) -> None:
         from app.data.seed_files import FINGERPRINT_KEY, fingerprint
@@ -122,11 +129,25 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+        """One unit of work: commits on success, rolls back on any error.
+
+        A read-only file, a full disk or a damaged file becomes a plain-words UserError; the
+        transaction is rolled back, so nothing is half written.
+        """
+        from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        from app.services.integrity import translate_sqlite_error
+
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (OperationalError, SQLDatabaseError) as error:
+            plain = translate_sqlite_error(error, self.path)
+            if plain is None:
+                raise
+            raise plain from None
 
     @property
     def reader(self) -> sqlite3.Connection:

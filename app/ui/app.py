@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.errors import UserError
+from app.errors import UserError, WorkspaceDamaged
 
 log = logging.getLogger("app.ui")
 _KEEP: list[QApplication] = []
@@ -39,25 +39,59 @@ def application() -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
 
     from app.services.workspace import Workspace
     from app.ui.main_window import MainWindow
+    from app.ui.safety import WorkspaceLock
 
     qt_app = application()
     settings = QSettings()
+    path = _startup_workspace(args, settings)
+    if args.screenshot:
+        return screenshot(Workspace.open(path), Path(args.screenshot), select=args.select, search=args.search)
+    lock = WorkspaceLock()
+    held_by = lock.acquire(path)
+    if held_by:
+        QMessageBox.information(None, "Policy Tracker", f"{held_by}. Switch to that window to keep working.")
+        return 1
     try:
-        workspace = Workspace.open(_startup_workspace(args, settings))
+        workspace = Workspace.open(path)
+    except WorkspaceDamaged as error:
+        recovered = _recover(path, str(error))
+        if recovered is None:
+            return 1
+        workspace = recovered
     except UserError as error:
-        if args.screenshot:
-            raise
         QMessageBox.critical(None, "Policy Tracker", str(error))
         return 1
-    if args.screenshot:
-        return screenshot(workspace, Path(args.screenshot), select=args.select, search=args.search)
     window = MainWindow(workspace, settings)
+    window.lock = lock
     window.show()
+    QTimer.singleShot(0, window.safety.check_in_background)
     return qt_app.exec()
+
+
+def _recover(path: Path, problem: str) -> object | None:
+    """At start-up, a damaged workspace: offer the latest good backup (the damaged file is kept)."""
+    from app.services import backups, integrity
+    from app.services.workspace import Workspace
+
+    found = backups.list_backups(path)
+    if not found:
+        QMessageBox.critical(None, "Policy Tracker", f"{problem}\n\nThere is no backup to restore.")
+        return None
+    answer = QMessageBox.question(
+        None,
+        "Policy Tracker",
+        f"{problem}\n\nRestore the latest good backup, {found[0].describe()}? The damaged file is moved "
+        "aside, never overwritten or deleted.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    integrity.move_aside(path)
+    backups.restore(path, found[0].path)
+    return Workspace.open(path)
 
 
 def _startup_workspace(args: argparse.Namespace, settings: object) -> Path:

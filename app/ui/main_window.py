@@ -34,6 +34,7 @@ from app.ui.export_dialog import ExportDialog
 from app.ui.filter_panel import FilterPanel, describe_filters
 from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
+from app.ui.safety import SafetyController, WorkspaceLock
 from app.ui.timeline_window import TimelineWindow
 from app.ui.workspaces import WorkspaceController
 
@@ -52,8 +53,10 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.editor = EditController(self)
         self.workspaces = WorkspaceController(self)
+        self.safety = SafetyController(self)
         self.notes_window: NotesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
+        self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
         self.table.url_dropped.connect(self._on_url_dropped)
         self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.editor.trash_action)
+        file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
 from app.errors import UserError
 from app.services.workspace import Workspace
 from app.ui.dialogs.form import FormDialog
+from app.ui.safety import WorkspaceLock
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -108,9 +109,17 @@ class WorkspaceController(QObject):
     def switch(self, path: Path, *, create: bool, starter: bool = True) -> bool:
         """Open another workspace in this window; on failure say why and keep the current one."""
         self.last_error = ""
+        new_lock = None
         try:
+            if self.window.lock is not None:
+                new_lock = WorkspaceLock()
+                held_by = new_lock.acquire(path.expanduser().absolute())
+                if held_by:
+                    raise UserError(held_by)
             workspace = Workspace.open(path, create=create, starter_data=starter)
         except UserError as error:
+            if new_lock is not None:
+                new_lock.release()
             self.last_error = str(error)
             box = QMessageBox(
                 QMessageBox.Icon.Warning, "Cannot Open Workspace", str(error), parent=self.window
@@ -118,6 +127,10 @@ class WorkspaceController(QObject):
             box.open()
             self.error_box = box
             return False
+        if self.window.lock is not None:
+            self.window.lock.release()
+            self.window.lock = new_lock
         self.window.show_workspace(workspace)
         self.remember(workspace.path)
+        self.window.safety.check_in_background()
         return True

@@ -84,3 +84,35 @@ def test_a_workspace_from_a_newer_version_is_refused_untouched(tmp_path: Path) -
     with pytest.raises(WorkspaceUnusable, match="newer version"):
         Workspace.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_workspace_from_the_second_revision_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "r2.sqlite"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0002")
+    engine.dispose()
+    workspace = Workspace.open(path)
+    assert workspace.reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+    assert workspace.reader.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
+    assert list(tmp_path.glob("r2.before-upgrade-from-0002*.sqlite"))
+    workspace.close()
+
+
+def test_a_failed_migration_leaves_the_original_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _workspace_at_first_revision(path)
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE search_doc (x)")  # makes migration 0002 fail half-way
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(WorkspaceUnusable, match="The file is unchanged"):
+        Workspace.open(path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert (
+        connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0] == 0
+    )
+    assert connection.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
+    connection.close()
+    assert path.read_bytes() == before

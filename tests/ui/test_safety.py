@@ -1,0 +1,108 @@
+"""Backups, restore, damage, one window per workspace, and synced folders, from the window."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.services import backups
+from app.ui.main_window import MainWindow
+from app.ui.safety import WorkspaceLock
+
+pytestmark = pytest.mark.gui
+
+
+def test_back_up_now_and_restore_from_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    made = window.safety.back_up_now()
+    assert made is not None and made.exists()
+    window.editor.new_policy()
+    dialog = window.editor.dialog
+    qtbot.keyClicks(dialog.title_edit, "After the backup")  # type: ignore[union-attr]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
+    assert window.model.total_rows == 13
+    restore = window.safety.choose_backup()
+    qtbot.waitExposed(restore)
+    assert restore.list.count() == 1 and "12 policies" in restore.list.item(0).text()
+    restore.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert window.model.total_rows == 13
+    restore = window.safety.choose_backup()
+    restore.restore_button.click()
+    assert window.model.total_rows == 12
+    assert len(backups.list_backups(window.workspace.path)) == 2  # the replaced version was kept
+    assert "Restored the backup" in window.statusBar().currentMessage()
+
+
+def test_a_damaged_workspace_is_moved_aside_and_the_latest_backup_restored(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    path = window.workspace.path
+    backups.back_up(path)
+    dialog = window.safety.offer_restore(f"{path} is damaged: test")
+    qtbot.waitExposed(dialog)
+    assert "is damaged: test" in dialog.intro.text() and "moved aside" in dialog.intro.text()
+    dialog.restore_button.click()
+    moved = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
+    assert len(moved) == 1 and moved[0].stat().st_size > 0
+    assert window.workspace.path == path and window.model.total_rows == 12
+
+
+def test_the_daily_check_runs_off_the_gui_thread_and_reports(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.safety.checked, timeout=10_000) as signal:
+        thread = window.safety.check_in_background()
+    thread.join(5)
+    problem, made = signal.args
+    assert problem == "" and Path(made).exists()
+    assert "Daily backup saved" in window.statusBar().currentMessage()
+
+
+def test_a_second_window_on_the_same_workspace_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    first, second = WorkspaceLock(), WorkspaceLock()
+    assert first.acquire(path) is None
+    refused = second.acquire(path)
+    assert refused is not None and "already open in another Policy Tracker window" in refused
+    first.release()
+    assert second.acquire(path) is None
+    second.release()
+
+
+def test_a_stale_lock_left_by_a_crash_is_taken_over(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "w.sqlite"
+    path.with_name("w.sqlite.lock").write_text(f"999999\npolicy-tracker\n{socket.gethostname()}\n")
+    lock = WorkspaceLock()
+    assert lock.acquire(path) is None
+    lock.release()
+
+
+def test_a_workspace_in_a_synced_folder_is_warned_about_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.ui.safety.sync_service", lambda _path: "Dropbox")
+    box = window.safety.warn_if_synced()
+    assert box is not None and "Dropbox" in box.text()
+    box.close()
+    assert window.safety.warn_if_synced() is None
+
+
+def test_an_edit_on_a_read_only_workspace_is_refused_in_words(qtbot: QtBot, window: MainWindow) -> None:
+    from sqlalchemy import event
+
+    event.listen(
+        window.workspace.engine, "connect", lambda dbapi, _r: dbapi.execute("PRAGMA query_only = ON")
+    )
+    window.workspace.engine.dispose()
+    window.editor.new_policy()
+    dialog = window.editor.dialog
+    qtbot.keyClicks(dialog.title_edit, "Will not be saved")  # type: ignore[union-attr]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
+    assert dialog.isVisible() and "cannot be written" in dialog.general_error.text()  # type: ignore[union-attr]
+    with sqlite3.connect(window.workspace.path) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM policy WHERE title = 'Will not be saved'"
+        ).fetchone() == (0,)
