@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from app.domain.status_colors import status_colors
 from app.domain.timeline import Connector, Lane, Scale, extent, marker_extent, ticks
@@ -29,8 +29,13 @@ class Layout:
 COMPACT = Layout(width=700, label_width=0, lane_height=26, axis_height=24, margin=8)
 
 
+def escape(text: str) -> str:
+    """Text for SVG (XML): &, < and > escaped; quotes too, so it is also safe in attributes."""
+    return _html_escape(text, quote=True)
+
+
 def attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return escape(text)
 
 
 def marker_tooltip(marker: object) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.services.bundle_import import ImportReport, import_bundle, preview_bundle
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.bundle_import import ImportReport
 
 
 def is_csv(path: Path) -> bool:
@@ -18,6 +21,8 @@ def preview_import(workspace: Workspace, path: Path) -> ImportReport:
         from app.services.csv_import import plan_csv_import
 
         return plan_csv_import(workspace, path).report()
+    from app.services.bundle_import import preview_bundle
+
     return preview_bundle(workspace, path)
 
 
@@ -26,4 +31,6 @@ def run_import(workspace: Workspace, path: Path) -> ImportReport:
         from app.services.csv_import import apply_csv_import, plan_csv_import
 
         return apply_csv_import(workspace, plan_csv_import(workspace, path))
+    from app.services.bundle_import import import_bundle
+
     return import_bundle(workspace, path)

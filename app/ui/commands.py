@@ -9,9 +9,12 @@ from PySide6.QtGui import QUndoCommand
 
 from app.domain.vocab import Status
 from app.errors import UserError
-from app.services import editing
+from app.lazy import lazy_import
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.workspace import Workspace
+
+# The ORM loads on the first edit, not while the window first paints.
+editing = lazy_import("app.services.editing")
 
 
 class EditHost(Protocol):

@@ -13,13 +13,16 @@ from app.data.read import all_sources, all_tags, policy_detail
 from app.domain.dates import PartialDate
 from app.domain.vocab import RelationKind
 from app.errors import UserError
-from app.services import editing
+from app.lazy import lazy_import
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.ui import commands
 from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.dialogs.form import AwaitingConfirmation
 from app.ui.dialogs.pick_source import PickSourceDialog
 from app.ui.dialogs.trash import TrashDialog
+
+# The ORM loads on the first edit, not while the window first paints.
+editing = lazy_import("app.services.editing")
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPaint
 
 from app.export.briefing import Briefing
 from app.services.files import write_atomically
-from app.ui.pictures import svg_to_image
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300
@@ -80,6 +79,8 @@ def render_pdf(briefing: Briefing, page_size: str = "A4") -> bytes:
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
     document.setDefaultFont(font)
+
+    from app.ui.pictures import svg_to_image
 
     def picture(key: str, svg: str) -> str:
         image = svg_to_image(svg, int(width))

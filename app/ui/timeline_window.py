@@ -15,7 +15,6 @@ from app.errors import UserError
 from app.export.timeline_svg import timeline_svg
 from app.services.files import write_atomically
 from app.services.timeline import timeline
-from app.ui.pictures import svg_to_png
 from app.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -28,6 +27,8 @@ def write_timeline(svg: str, target: Path) -> None:
     if suffix == ".svg":
         write_atomically(target, svg.encode("utf-8"))
     elif suffix == ".png":
+        from app.ui.pictures import svg_to_png
+
         write_atomically(target, svg_to_png(svg))
     else:
         raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services import editing
+from app.lazy import lazy_import
 from app.ui import commands
+
+# The ORM loads on the first edit, not while the window first paints.
+editing = lazy_import("app.services.editing")
 
 if TYPE_CHECKING:
     from app.ui.edit_controller import EditController
