@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Policy Tracker needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -32,3 +32,6 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --size S M L --write

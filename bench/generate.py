@@ -97,11 +97,11 @@ def _id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def generate(path: Path, size: str, seed: int = 7) -> dict[str, int]:
-    """Create the workspace at `path` (replacing it) with the given size's counts."""
+def generate(path: Path, size: str, seed: int = 7, counts: dict[str, int] | None = None) -> dict[str, int]:
+    """Create the workspace at `path` (replacing it) with the given size's counts (or `counts`)."""
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    counts = SIZES[size]
+    counts = counts or SIZES[size]
     if counts is None:
         Workspace.open(path).close()
         return {}

@@ -129,6 +129,22 @@ def first_page(connection: sqlite3.Connection, limit: int) -> list[PolicyRow]:
     return [_row(r) for r in connection.execute(_FIRST_PAGE, {"limit": limit})]
 
 
+def rows_for_ids(connection: sqlite3.Connection, ids: list[str]) -> list[PolicyRow]:
+    """List rows for a few policies, in the order of `ids`."""
+    found: dict[str, PolicyRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _FIRST_PAGE.replace(
+            "WHERE p.deleted_at IS NULL ORDER BY p.title COLLATE NOCASE LIMIT :limit",
+            f"WHERE p.deleted_at IS NULL AND p.id IN ({','.join('?' * len(chunk))})",
+        )
+        sql = sql.replace("ORDER BY q.title COLLATE NOCASE", "")
+        for r in connection.execute(sql, chunk):
+            row = _row(r)
+            found[row.id] = row
+    return [found[i] for i in ids if i in found]
+
+
 def policies_matching_fields(connection: sqlite3.Connection, search: str, limit: int = 500) -> list[str]:
     """Ids of policies whose own fields (title, aliases, summary…) match, best first: the instant
     part of a search, before matches in histories, sources and notes are in."""

@@ -50,7 +50,7 @@ def _values(row: PolicyRow, facet: str) -> list[str]:
     return list(row.tags)
 
 
-def _passes(row: PolicyRow, filters: PolicyFilters, skip: str | None = None) -> bool:
+def passes(row: PolicyRow, filters: PolicyFilters, skip: str | None = None) -> bool:
     for facet in FACETS:
         chosen = filters.chosen(facet)
         if facet != skip and chosen and not chosen.intersection(_values(row, facet)):
@@ -73,10 +73,10 @@ def browse(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> BrowseR
     for facet in FACETS:
         tally: Counter[str] = Counter()
         for row in found:
-            if _passes(row, filters, skip=facet):
+            if passes(row, filters, skip=facet):
                 tally.update(set(_values(row, facet)))
         counts[facet] = dict(tally)
-    rows = [row for row in found if _passes(row, filters)]
+    rows = [row for row in found if passes(row, filters)]
     return BrowseResult(rows=rows, total=read.count_policies(workspace.reader), counts=counts)
 
 

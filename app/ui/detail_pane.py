@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
@@ -31,6 +33,24 @@ ACTIONS = frozenset(
         "trash-note",
     }
 )
+
+
+class LazyPages(dict[str, QTextBrowser]):
+    """The tab pages by name; a page whose policy changed is drawn when it is first looked at."""
+
+    def __init__(self, render: Callable[[str, bool], None]) -> None:
+        super().__init__()
+        self._render = render
+        self.stale: dict[str, bool] = {}  # name -> keep the scroll position when drawing
+
+    def render(self, name: str) -> None:
+        if name in self.stale:
+            keep_scroll = self.stale.pop(name)
+            self._render(name, keep_scroll)
+
+    def __getitem__(self, name: str) -> QTextBrowser:
+        self.render(name)
+        return super().__getitem__(name)
 
 
 def theme_for(palette: QPalette) -> detail_html.Theme:
@@ -64,7 +84,10 @@ class PolicyDetailPane(QStackedWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)
         self.setMinimumWidth(440)
-        self.pages: dict[str, QTextBrowser] = {}
+        self.pages = LazyPages(self._render_page)
+        self.tabs.currentChanged.connect(
+            lambda index: self.pages.render(self.TABS[index]) if index >= 0 else None
+        )
         for name in self.TABS:
             browser = QTextBrowser()
             browser.setOpenLinks(False)
@@ -102,21 +125,11 @@ class PolicyDetailPane(QStackedWidget):
         if detail is None:
             self.setCurrentWidget(self.placeholder)
             return
-        theme = theme_for(self.palette())
-        pages = {
-            "Overview": detail_html.overview_html(detail, self.terms, theme, editable=True),
-            "History": detail_html.history_html(
-                detail, self.terms, theme, editable=True, selected=self.selected_event
-            ),
-            "Sources": detail_html.sources_html(detail, self.terms, theme, editable=True),
-            "Figures": detail_html.figures_html(detail, theme),
-            "Notes": detail_html.notes_html(detail, theme, editable=True),
-        }
-        for name, page in pages.items():
-            browser = self.pages[name]
-            keep = browser.verticalScrollBar().value() if same_policy else 0
-            browser.setHtml(page)
-            browser.verticalScrollBar().setValue(keep)
+        # Only the tab on screen is drawn now; the others when they are shown or read.
+        self.pages.stale = {name: same_policy for name in self.TABS}
+        current = self.tabs.currentIndex()
+        if 0 <= current < len(self.TABS):
+            self.pages.render(self.TABS[current])
         counts = {
             "History": len(detail.events),
             "Sources": len(detail.sources),
@@ -127,6 +140,28 @@ class PolicyDetailPane(QStackedWidget):
             self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
         self.timeline_strip.set_data([lane_of(detail)], [], fit=not same_policy)
         self.setCurrentWidget(self.tabs)
+
+    def _render_page(self, name: str, keep_scroll: bool) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        theme = theme_for(self.palette())
+        if name == "Overview":
+            page = detail_html.overview_html(detail, self.terms, theme, editable=True)
+        elif name == "History":
+            page = detail_html.history_html(
+                detail, self.terms, theme, editable=True, selected=self.selected_event
+            )
+        elif name == "Sources":
+            page = detail_html.sources_html(detail, self.terms, theme, editable=True)
+        elif name == "Figures":
+            page = detail_html.figures_html(detail, theme)
+        else:
+            page = detail_html.notes_html(detail, theme, editable=True)
+        browser = dict.__getitem__(self.pages, name)
+        keep = browser.verticalScrollBar().value() if keep_scroll else 0
+        browser.setHtml(page)
+        browser.verticalScrollBar().setValue(keep)
 
     def _sources_menu(self, position: QPoint) -> None:
         browser = self.pages["Sources"]

@@ -20,11 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.data.read import PolicyRow, policy_detail, saved_searches
+from app.data.read import (
+    PolicyRow,
+    count_policies,
+    first_page,
+    policies_matching_fields,
+    policy_detail,
+    rows_for_ids,
+    saved_searches,
+)
 from app.domain.search import search_words
 from app.services.notes import delete_saved_search, filters_of, save_search
-from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse
+from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse, passes
 from app.services.workspace import Workspace
+from app.ui.browse_runner import BrowseRunner
 from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
 from app.ui.detail_pane import PolicyDetailPane
 from app.ui.dialogs.import_dialog import ImportDialog
@@ -39,6 +48,7 @@ from app.ui.timeline_window import TimelineWindow
 from app.ui.workspaces import WorkspaceController
 
 SEARCH_DELAY_MS = 120
+FIRST_PAGE = 256  # rows painted before the complete list is read
 
 
 class MainWindow(QMainWindow):
@@ -60,9 +70,16 @@ class MainWindow(QMainWindow):
         self.table.url_dropped.connect(self._on_url_dropped)
         self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
+        self.browse_runner = BrowseRunner(self)
+        self.browse_runner.finished.connect(self._on_browsed)
         self._build_menus()
         self._restore_settings()
-        self.refresh()
+        total = count_policies(self.workspace.reader)
+        if total > FIRST_PAGE and not self.current_filters().active:
+            # A large workspace paints its first screenful at once; the rest follows off the GUI thread.
+            self._show_first_page(total)
+        else:
+            self.refresh()
         self._select_slug(self._restoring_slug)
 
     # Construction ---------------------------------------------------------
@@ -78,7 +95,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.textChanged.connect(lambda _text: self._on_search_typed())
         self.search_box.returnPressed.connect(self._search_now)
 
         self.model = PolicyTableModel()
@@ -244,11 +261,46 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-run the search and filters, keeping the selected policy when it still matches."""
+        """Re-run the search and filters now, keeping the selected policy when it still matches."""
         self._search_timer.stop()
+        self.browse_runner.cancel()
+        self.browse_runner.generation += 1  # an answer still on its way is out of date
+        self._show_result(browse(self.workspace, self.current_filters()))
+
+    def _show_first_page(self, total: int) -> None:
+        self.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
+        self.model.set_rows(self.result.rows)
+        self.count_label.setText(f"Reading {total} policies…")
+        self.browse_runner.start(self.workspace.path, self.current_filters())
+
+    def _on_search_typed(self) -> None:
+        """Small workspaces search in a blink after a short pause; large ones show matches in
+        policy fields at once, then the complete results from a background query."""
+        if self.result.total <= FIRST_PAGE:
+            self._search_timer.start()
+            return
+        self._search_timer.stop()
+        filters = self.current_filters()
+        if filters.search.strip():
+            ids = policies_matching_fields(self.workspace.reader, filters.search)
+            rows = [r for r in rows_for_ids(self.workspace.reader, ids) if passes(r, filters)]
+            self.highlighter.set_terms(search_words(filters.search))
+            self.model.set_rows(rows)
+            self.empty_label.hide()
+            self.count_label.setText(f"{len(rows)} matching by title or summary · searching further…")
+        self.browse_runner.start(self.workspace.path, filters)
+
+    def _on_browsed(self, generation: int, result: BrowseResult) -> None:
+        if generation == self.browse_runner.generation:
+            self._show_result(result)
+            if self.selected_row() is None and self._restoring_slug:
+                self._select_slug(self._restoring_slug)  # it was beyond the first screenful
+            self._restoring_slug = None
+
+    def _show_result(self, result: BrowseResult) -> None:
         keep = self.selected_slug()
         filters = self.current_filters()
-        self.result = browse(self.workspace, filters)
+        self.result = result
         self.highlighter.set_terms(search_words(filters.search))
         self.model.set_rows(self.result.rows)
         self.filter_panel.set_counts(self.result.counts)
@@ -306,11 +358,13 @@ class MainWindow(QMainWindow):
             self._show_current()
             return False
         index = self.model.index(row, Column.TITLE)
+        before = self.selected_slug()
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.scrollTo(index)
-        self._show_current()
+        if before == slug:  # no selection change, so no signal: show the (possibly edited) policy again
+            self._show_current()
         return True
 
     def select_policy_if_listed(self, slug: str) -> bool:

@@ -237,25 +237,24 @@ def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, wi
     _type(qtbot, dialog.tags_edit, "scotus")
     dialog.pinned_box.setChecked(True)
     _save(qtbot, dialog)
-    notes_page = window.detail.pages["Notes"]
-    assert "Check Biden v. Texas again." in notes_page.toPlainText()
-    assert "Pinned" in notes_page.toPlainText()
+    assert "Check Biden v. Texas again." in window.detail.pages["Notes"].toPlainText()
+    assert "Pinned" in window.detail.pages["Notes"].toPlainText()
     row = _slugs(window).index("remain-in-mexico")
     assert window.model.index(row, Column.NOTES).data() == 1
     note_id = _db(window, "SELECT id FROM note")[0][0]
-    notes_page.anchorClicked.emit(QUrl(f"edit-note:{note_id}"))
+    window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"edit-note:{note_id}"))
     edit = window.editor.dialog
     assert isinstance(edit, NoteDialog) and edit.pinned_box.isChecked()
     edit.body_edit.selectAll()
     _type(qtbot, edit.body_edit, "Edited note.")
     _save(qtbot, edit)
-    assert "Edited note." in notes_page.toPlainText()
-    notes_page.anchorClicked.emit(QUrl(f"trash-note:{note_id}"))
+    assert "Edited note." in window.detail.pages["Notes"].toPlainText()
+    window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"trash-note:{note_id}"))
     assert window.model.index(row, Column.NOTES).data() == 0
-    assert "No notes on this policy yet." in notes_page.toPlainText()
+    assert "No notes on this policy yet." in window.detail.pages["Notes"].toPlainText()
     _undo(window)
     _undo(window)
-    assert "Check Biden v. Texas again." in notes_page.toPlainText()
+    assert "Check Biden v. Texas again." in window.detail.pages["Notes"].toPlainText()
 
 
 def test_relations_are_added_and_removed(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,0 +1,270 @@
+"""The benchmark runner: `make bench` (or `python -m bench.run --size S M L`).
+
+Every time is compared with a floor measured in the same run on the same machine: a bare
+PySide6 window for start-up and memory, the raw SQLite FTS5 query for search. Prints a
+table and, with --write, regenerates docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = REPO / "bench" / ".cache"
+QUERIES = ["border", "asylum parole", "court injunction", "humanitarian", "treaty customs", "zzzz"]
+
+
+@dataclass
+class Row:
+    size: str
+    measure: str
+    value: str
+    floor: str = ""
+    ratio: str = ""
+    goal: str = ""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def workspace_for(size: str) -> Path:
+    from bench.generate import generate
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"{size}.sqlite"
+    if not path.exists():
+        print(f"generating the {size} workspace…", file=sys.stderr)
+        generate(path, size)
+    return path
+
+
+def _probe(kind: str, target: str) -> tuple[float, float]:
+    launched = time.time()
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.startup_probe", kind, target, str(launched)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    seconds, peak = out.stdout.split()
+    return float(seconds), float(peak)
+
+
+def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
+    from app.data import db
+
+    with db.connect(path) as connection:
+        rows = connection.execute("SELECT count(*) FROM policy").fetchone()[0]
+    _probe("app", str(path))  # warm the file cache and the upgrade, if any
+    app = [_probe("app", str(path)) for _ in range(runs)]
+    bare = [_probe("bare", str(rows)) for _ in range(runs)]
+    app_s, bare_s = statistics.median(a for a, _ in app), statistics.median(b for b, _ in bare)
+    app_mb, bare_mb = max(m for _, m in app), max(m for _, m in bare)
+    return [
+        Row(
+            size,
+            "cold start to the painted, filled list (median)",
+            f"{app_s * 1000:.0f} ms",
+            f"{bare_s * 1000:.0f} ms",
+            f"{app_s / bare_s:.2f}×",
+            "≤ 1.3× at L",
+        ),
+        Row(
+            size,
+            "peak memory at start",
+            f"{app_mb:.0f} MB",
+            f"{bare_mb:.0f} MB",
+            f"+{app_mb - bare_mb:.0f} MB",
+            "≤ +150 MB at L",
+        ),
+    ]
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def bench_search(size: str, path: Path) -> list[Row]:
+    from app.data import read
+    from app.domain.search import fts_query
+    from app.services.workspace import Workspace
+
+    workspace = Workspace.open(path)
+    c = workspace.reader
+    instant: list[float] = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):  # every keystroke of typing the query
+            prefix = query[:end]
+            instant += timed(lambda p=prefix: read.rows_for_ids(c, read.policies_matching_fields(c, p)), 1)
+    complete, raw = [], []
+    for query in QUERIES:
+        fts = fts_query(query)
+        raw += timed(
+            lambda f=fts: c.execute(
+                "SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ? ORDER BY rank", (f,)
+            ).fetchall(),
+            3,
+        )
+        complete += timed(lambda q=query: read.list_policies(c, q), 3)
+    workspace.close()
+    ratio = statistics.median(complete) / max(statistics.median(raw), 0.001)
+    return [
+        Row(
+            size,
+            "keystroke to matches in policy fields (p50 / p95)",
+            f"{percentile(instant, 0.5):.1f} / {percentile(instant, 0.95):.1f} ms",
+            "",
+            "",
+            "≤ 16 ms p95 at L",
+        ),
+        Row(
+            size,
+            "complete search incl. notes (p50 / p95)",
+            f"{percentile(complete, 0.5):.0f} / {percentile(complete, 0.95):.0f} ms",
+            f"{percentile(raw, 0.5):.0f} / {percentile(raw, 0.95):.0f} ms raw FTS5",
+            f"{ratio:.2f}×",
+            "≤ 1.5× raw at L",
+        ),
+    ]
+
+
+def bench_select(size: str, path: Path) -> list[Row]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.workspace import Workspace
+    from app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    folder = tempfile.mkdtemp()
+    window = MainWindow(Workspace.open(path), QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
+    window.show()
+    app.processEvents()
+    while window.count_label.text().startswith("Reading"):
+        app.processEvents()
+    slugs = [
+        window.model.row_at(r).slug
+        for r in range(0, window.model.rowCount(), max(1, window.model.rowCount() // 40))
+    ]
+
+    def select(slug: str) -> None:
+        window.select_policy(slug)
+        window.detail.repaint()
+
+    samples = [timed(lambda s=slug: select(s), 1)[0] for slug in slugs[:40]]
+    window.close()
+    return [
+        Row(
+            size,
+            "select a policy to its painted detail (p50 / p95)",
+            f"{percentile(samples, 0.5):.1f} / {percentile(samples, 0.95):.1f} ms",
+            "",
+            "",
+            "≤ 16 ms p95 at L",
+        )
+    ]
+
+
+def bench_export(size: str, path: Path, limit: int) -> list[Row]:
+    from app.export.briefing import build_briefing
+    from app.export.markdown import briefing_markdown
+    from app.services.policies import policy_ids_in_scope
+    from app.services.workspace import Workspace
+    from app.ui.pdf_export import render_pdf
+
+    workspace = Workspace.open(path)
+    ids = policy_ids_in_scope(workspace)[:limit]
+    start = time.perf_counter()
+    briefing = build_briefing(workspace, ids)
+    gathered = time.perf_counter()
+    briefing_markdown(briefing)
+    markdown = time.perf_counter()
+    render_pdf(briefing)
+    pdf = time.perf_counter()
+    workspace.close()
+    gather = gathered - start
+    return [
+        Row(
+            size,
+            f"export {len(ids)} policies to Markdown",
+            f"{len(ids) / (gather + markdown - gathered):.0f} policies/s",
+            "",
+            f"{gather / (gather + markdown - gathered):.0%} outside the writer",
+            "",
+        ),
+        Row(
+            size,
+            f"export {len(ids)} policies to PDF",
+            f"{len(ids) / (gather + pdf - markdown):.0f} policies/s",
+            "",
+            f"{gather / (gather + pdf - markdown):.0%} outside Qt's writer",
+            "",
+        ),
+    ]
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    memory = ""
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = f", {int(handle.readline().split()[1]) // 1024 // 1024} GB"
+    except OSError:
+        pass
+    from PySide6 import __version__ as pyside
+
+    return (
+        f"{platform.system()} {platform.machine()}, {cpus} cores{memory}; Python {platform.python_version()}, "
+        f"PySide6 {pyside}, SQLite {__import__('sqlite3').sqlite_version}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", nargs="+", default=["S", "M", "L"], choices=["S", "M", "L"])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per measurement")
+    parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    rows: list[Row] = []
+    for size in args.size:
+        path = workspace_for(size)
+        rows += bench_startup(size, path, args.runs)
+        rows += bench_search(size, path)
+        rows += bench_select(size, path)
+        rows += bench_export(size, path, 200 if size != "S" else 50)
+    header = "| size | measure | value | floor | ratio / share | goal |\n|---|---|---|---|---|---|\n"
+    table = header + "".join(
+        f"| {r.size} | {r.measure} | {r.value} | {r.floor} | {r.ratio} | {r.goal} |\n" for r in rows
+    )
+    print(table)
+    if args.write:
+        text = (REPO / "bench" / "benchmarks_template.md").read_text(encoding="utf-8")
+        text = text.replace("{machine}", machine()).replace("{table}", table)
+        text = text.replace("{date}", time.strftime("%Y-%m-%d"))
+        (REPO / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
