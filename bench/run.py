@@ -87,7 +87,7 @@ def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
         ),
         Row(
             size,
-            "peak memory at start",
+            "peak memory, whole list loaded",
             f"{app_mb:.0f} MB",
             f"{bare_mb:.0f} MB",
             f"+{app_mb - bare_mb:.0f} MB",

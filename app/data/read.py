@@ -145,18 +145,25 @@ def rows_for_ids(connection: sqlite3.Connection, ids: list[str]) -> list[PolicyR
     return [found[i] for i in ids if i in found]
 
 
-def policies_matching_fields(connection: sqlite3.Connection, search: str, limit: int = 500) -> list[str]:
+def policies_matching_fields(connection: sqlite3.Connection, search: str, limit: int = 100) -> list[str]:
     """Ids of policies whose own fields (title, aliases, summary…) match, best first: the instant
     part of a search, before matches in histories, sources and notes are in."""
     query = fts_query(search)
     if query is None:
         return []
-    rows = connection.execute(
-        """SELECT d.ref_id FROM search_policy_fts JOIN search_doc d ON d.rowid = search_policy_fts.rowid
-           WHERE search_policy_fts MATCH ? ORDER BY bm25(search_policy_fts, 4.0, 1.0) LIMIT ?""",
-        (query, limit),
-    )
-    return [str(r[0]) for r in rows]
+    # Unranked on purpose (ranking every match costs more than a keystroke may take): title
+    # matches first, then matches anywhere in the policy's fields. The complete, ranked search follows.
+    found: dict[str, None] = {}
+    for expression in (f"title : ({query})", query):
+        rows = connection.execute(
+            """SELECT d.ref_id FROM search_policy_fts JOIN search_doc d ON d.rowid = search_policy_fts.rowid
+               WHERE search_policy_fts MATCH ? LIMIT ?""",
+            (expression, limit),
+        )
+        found.update((str(r[0]), None) for r in rows)
+        if len(found) >= limit:
+            break
+    return list(found)[:limit]
 
 
 def count_policies(connection: sqlite3.Connection) -> int:

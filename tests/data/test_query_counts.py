@@ -32,7 +32,9 @@ def test_list_and_detail_queries_do_not_grow_with_the_workspace(workspace: Works
         busiest = c.execute(
             "SELECT policy_id FROM status_event GROUP BY policy_id ORDER BY count(*) DESC"
         ).fetchone()[0]
-        assert _statements(c, lambda c=c, p=busiest: read.policy_detail(c, p)) <= 8  # one per part, not per row
+        assert (
+            _statements(c, lambda c=c, p=busiest: read.policy_detail(c, p)) <= 8
+        )  # one per part, not per row
         ids = [r.id for r in read.list_policies(c)][:100]
         assert _statements(c, lambda c=c, ids=ids: read.rows_for_ids(c, ids)) == 1
     bigger.close()
