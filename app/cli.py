@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
     parser.add_argument("--select", metavar="SLUG", help="with --screenshot: select this policy")
     parser.add_argument("--search", metavar="TEXT", help="with --screenshot: apply this search")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: a temporary workspace, the window, an export; then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -416,6 +421,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from app.ui.self_test import self_test
+
+        return self_test()
     from app.ui.app import run
 
     return run(args)

@@ -28,6 +28,17 @@ def default_workspace(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / WORKSPACE_FILE
 
 
+def resources_dir() -> Path:
+    """Icons and other files the interface shows: in a bundle, a wheel, or the checkout."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    package_dir = Path(__file__).resolve().parent
+    candidates = ([Path(bundled) / "resources"] if bundled else []) + [
+        package_dir / "resources_data",
+        package_dir.parent / "resources",
+    ]
+    return next((c for c in candidates if c.is_dir()), candidates[-1])
+
+
 def seeds_dir() -> Path:
     """The starter dataset: inside a frozen bundle, an installed wheel, or the source checkout."""
     bundled = getattr(sys, "_MEIPASS", None)

@@ -34,6 +34,11 @@ def application() -> QApplication:
     app.setApplicationName("Policy Tracker")
     app.setOrganizationName("policy-tracker")
     app.setDesktopFileName("policy-tracker")
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "policy-tracker.svg")))
     _KEEP.append(app)  # the application must outlive the function that made it
     return app
 

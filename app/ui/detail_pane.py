@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.data.read import PolicyDetail
 from app.services.timeline import lane_of
@@ -145,7 +153,7 @@ class PolicyDetailPane(QStackedWidget):
         detail = self.detail
         if detail is None:
             return
-        theme = theme_for(self.palette())
+        theme = theme_for(QApplication.palette(self))
         if name == "Overview":
             page = detail_html.overview_html(detail, self.terms, theme, editable=True)
         elif name == "History":

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +48,7 @@ from app.ui.filter_panel import FilterPanel, describe_filters
 from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
 from app.ui.safety import SafetyController, WorkspaceLock
+from app.ui.theme import THEME_KEY, THEMES, apply_theme
 from app.ui.timeline_window import TimelineWindow
 from app.ui.workspaces import WorkspaceController
 
@@ -234,8 +239,22 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for key, label in THEMES.items():
+            action = QAction(label, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[key] = action
 
         help_menu = menu_bar.addMenu("&Help")
+        self.shortcuts_action = QAction("&Keyboard Shortcuts", self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction("&About Policy Tracker", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -534,6 +553,54 @@ class MainWindow(QMainWindow):
         self.filter_panel.blockSignals(False)
         self.refresh()
 
+    def set_theme(self, theme: str) -> None:
+        """Switch between the system's look, light and dark, and remember the choice."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, theme)
+        self.settings.setValue(THEME_KEY, theme)
+        self.theme_actions[theme].setChecked(True)
+        QApplication.processEvents()  # let the new palette reach every widget first
+        self.detail.detail = None  # then draw the pages anew, in its colours
+        self._show_current()
+        self.table.viewport().update()
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard Shortcuts: every menu command that has one."""
+        rows: list[tuple[str, str, str]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys and not action.isSeparator():
+                    rows.append((menu_action.text().replace("&", ""), action.text().replace("&", ""), keys))
+        rows += [
+            ("List", "Move through policies", "Up, Down, Page Up, Page Down, Home, End"),
+            ("Timeline", "Zoom", "Ctrl + mouse wheel"),
+            ("Timeline", "Fit all", "Ctrl+0"),
+        ]
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard Shortcuts")
+        table = QTableWidget(len(rows), 3)
+        table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
+        table.setAccessibleName("Keyboard shortcuts")
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(620, 520)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+        self.shortcuts_table = table
+        return dialog
+
     def show_about(self) -> QMessageBox:
         from app import paths
 
@@ -568,6 +635,13 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
             section = self.table.horizontalHeader().sortIndicatorSection()
             self.model.sort(section, self.table.horizontalHeader().sortIndicatorOrder())
+        theme = str(s.value(THEME_KEY, "system"))
+        if theme not in THEMES:
+            theme = "system"
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        self.theme_actions[theme].setChecked(True)
         sidebar = s.value("window/sidebar", True)
         self.toggle_sidebar_action.setChecked(sidebar not in (False, "false"))
         chosen = {facet: set(_as_list(s.value(f"filters/{facet}"))) for facet in FACETS}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -172,7 +173,9 @@ class NotesWindow(QWidget):
         if note is None:
             self.preview.clear()
             return
-        self.preview.setHtml(note_page(note, search_words(self.search_box.text()), theme_for(self.palette())))
+        self.preview.setHtml(
+            note_page(note, search_words(self.search_box.text()), theme_for(QApplication.palette(self)))
+        )
 
     def visible_notes(self) -> list[str]:
         return [n.body for n in self.notes]

@@ -198,3 +198,30 @@ def test_menus_use_the_standard_shortcuts(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
     assert QApplication.instance() is not None
+
+
+def test_view_theme_switches_to_dark_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette
+
+    window.theme_actions["dark"].trigger()
+    try:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 60
+        assert window.settings.value("view/theme") == "dark"
+        window.select_policy("title-42")
+        assert "#7cb7ff" in window.detail.pages["Overview"].toHtml()  # links in the dark theme's blue
+    finally:
+        window.theme_actions["light"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
+
+
+def test_help_lists_the_keyboard_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    table = window.shortcuts_table
+    rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert (
+        rows["New Status Event…"] == "Ctrl+E" and rows["Find…"] == "Ctrl+F" and rows["Timeline"] == "Ctrl+T"
+    )
+    dialog.close()
