@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean bench
+.PHONY: run test lint format clean bench screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Policy Tracker needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -35,3 +35,13 @@ clean:
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --size S M L --write
+
+# The README's pictures, made by the app itself (--screenshot) on a fresh starter workspace.
+screenshots: $(STAMP)
+	rm -f build/screenshots.sqlite*; mkdir -p build docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/main-window.png --select remain-in-mexico
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/history-dark.png --select texas-sb4 --show history --theme dark
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/search.png --search "court injunction" --select texas-sb4
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/timeline.png --show timeline
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/export-dialog.png --select title-42 --show export
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite timeline -o docs/timeline.svg

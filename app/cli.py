@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--select", metavar="SLUG", help="with --screenshot: select this policy")
     parser.add_argument("--search", metavar="TEXT", help="with --screenshot: apply this search")
     parser.add_argument(
+        "--show",
+        choices=["window", "history", "timeline", "export", "notes"],
+        default="window",
+        help="with --screenshot: what to capture (default: the main window)",
+    )
+    parser.add_argument("--theme", choices=["light", "dark"], help="with --screenshot: the look to use")
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation: a temporary workspace, the window, an export; then exit",

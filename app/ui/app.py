@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import UserError, WorkspaceDamaged
 
@@ -54,7 +54,14 @@ def run(args: argparse.Namespace) -> int:
     settings = QSettings()
     path = _startup_workspace(args, settings)
     if args.screenshot:
-        return screenshot(Workspace.open(path), Path(args.screenshot), select=args.select, search=args.search)
+        return screenshot(
+            Workspace.open(path),
+            Path(args.screenshot),
+            select=args.select,
+            search=args.search,
+            show=args.show,
+            theme=args.theme,
+        )
     lock = WorkspaceLock()
     held_by = lock.acquire(path)
     if held_by:
@@ -118,8 +125,16 @@ def _startup_workspace(args: argparse.Namespace, settings: object) -> Path:
     return default_workspace(None)
 
 
-def screenshot(workspace: object, target: Path, *, select: str | None, search: str | None) -> int:
-    """Render the real main window at its default size, with fresh settings, to a PNG."""
+def screenshot(
+    workspace: object,
+    target: Path,
+    *,
+    select: str | None,
+    search: str | None,
+    show: str = "window",
+    theme: str | None = None,
+) -> int:
+    """Render the real window (or one of its views) at its default size, with fresh settings, to a PNG."""
     import tempfile
 
     from PySide6.QtCore import QSettings
@@ -130,6 +145,8 @@ def screenshot(workspace: object, target: Path, *, select: str | None, search: s
     assert isinstance(workspace, Workspace)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        if theme:
+            settings.setValue("view/theme", theme)
         window = MainWindow(workspace, settings)
         if search:
             window.search_box.setText(search)
@@ -139,7 +156,20 @@ def screenshot(workspace: object, target: Path, *, select: str | None, search: s
             raise UserError(f"No policy with the slug “{select}” in the list")
         window.show()
         QApplication.processEvents()
-        saved = window.grab().save(str(target), "PNG")
+        shot: QWidget = window
+        if show == "history":
+            window.detail.tabs.setCurrentWidget(window.detail.history_page)
+        elif show == "timeline":
+            shot = window.show_timeline()
+            shot.resize(1320, 620)
+            QApplication.processEvents()
+            window.timeline_window.view.fit_all()  # type: ignore[union-attr]
+        elif show == "export":
+            shot = window.show_export()
+        elif show == "notes":
+            shot = window.show_notes()
+        QApplication.processEvents()
+        saved = shot.grab().save(str(target), "PNG")
         window.close()
     if not saved:
         raise UserError(f"Cannot write the screenshot to {target}")
