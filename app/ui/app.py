@@ -171,6 +171,10 @@ def screenshot(
         QApplication.processEvents()
         saved = shot.grab().save(str(target), "PNG")
         window.close()
+        if theme:
+            from app.ui.theme import apply_theme
+
+            apply_theme(QApplication.instance(), "system")  # type: ignore[arg-type]
     if not saved:
         raise UserError(f"Cannot write the screenshot to {target}")
     return 0
