@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean bench screenshots
+.PHONY: run test lint format clean bench screenshots bundle
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Policy Tracker needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -45,3 +45,9 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/timeline.png --show timeline
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/export-dialog.png --select title-42 --show export
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite timeline -o docs/timeline.svg
+
+# A one-folder app bundle in dist/policy-tracker/, then its own self-test.
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,bundle]"
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/policy-tracker.spec
+	QT_QPA_PLATFORM=offscreen dist/policy-tracker/policy-tracker --self-test
