@@ -38,6 +38,19 @@ def test_screenshot_renders_the_real_window(qtbot: QtBot, workspace_path: Path, 
     assert not image.isNull()
     assert image.width() >= 800 and image.height() >= 500
     timeline = tmp_path / "timeline.png"
-    assert main(["--workspace", str(workspace_path), "--screenshot", str(timeline), "--show", "timeline",
-                 "--theme", "dark"]) == 0
+    assert (
+        main(
+            [
+                "--workspace",
+                str(workspace_path),
+                "--screenshot",
+                str(timeline),
+                "--show",
+                "timeline",
+                "--theme",
+                "dark",
+            ]
+        )
+        == 0
+    )
     assert QImage(str(timeline)).width() >= 800
