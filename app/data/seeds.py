@@ -30,6 +30,8 @@ from app.data.tables import (
     SeedState,
     Source,
     StatusEvent,
+    dated,
+    published,
     utc_now,
 )
 from app.domain.dates import PartialDate
@@ -153,13 +155,11 @@ class _Loader:
             current = _source_values(row, self._excerpt_texts(sid))
         if not self._decide("source", sid, current):
             return
-        published = PartialDate.parse(seed.published) if seed.published else None
         fields = {
             "title": seed.title,
             "publisher": seed.publisher,
             "authors": list(seed.authors),
-            "published": published.iso() if published else None,
-            "published_precision": published.precision.value if published else None,
+            **published(seed.published),
             "url": seed.url,
             "kind": seed.kind.value,
             "language": seed.language,
@@ -239,11 +239,8 @@ class _Loader:
             current = _event_values(row, self._cited(eid))
         if not self._decide("event", eid, current):
             return
-        when = PartialDate.parse(seed.date)
         fields = {
-            "date": when.iso(),
-            "date_precision": when.precision.value,
-            "date_sort": when.first_day().isoformat(),
+            **dated(seed.date),
             "position": position,
             "status": seed.status.value,
             "description": seed.description.strip(),

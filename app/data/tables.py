@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.domain.dates import PartialDate
+
 STATUS_VALUES = (
     "proposed,announced,enacted,in_effect,suspended,blocked_by_court,under_litigation,"
     "reinstated,terminated,superseded,expired,not_enacted"
@@ -218,3 +220,21 @@ class SavedSearch(SQLModel, table=True):
     # facet -> chosen values, e.g. {"status": ["in_effect"], "tag": ["asylum"]}
     filters: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: str = Field(default_factory=utc_now)
+
+
+def dated(text: str) -> dict[str, str]:
+    """The columns of a status event's date: as written, its precision, and the day it sorts by."""
+    when = PartialDate.parse(text)
+    return {
+        "date": when.iso(),
+        "date_precision": when.precision.value,
+        "date_sort": when.first_day().isoformat(),
+    }
+
+
+def published(text: str | None) -> dict[str, str | None]:
+    """The columns of a source's publication date, which may be unknown."""
+    if not text:
+        return {"published": None, "published_precision": None}
+    when = PartialDate.parse(text)
+    return {"published": when.iso(), "published_precision": when.precision.value}

@@ -17,6 +17,8 @@ from app.data.tables import (
     Relation,
     Source,
     StatusEvent,
+    dated,
+    published,
     utc_now,
 )
 from app.domain.dates import PartialDate
@@ -89,13 +91,11 @@ class _Merge:
         return self.report
 
     def _source(self, index: int, b: Any) -> None:
-        published = PartialDate.parse(b.published) if b.published else None
         fields = {
             "title": b.title,
             "publisher": b.publisher,
             "authors": list(b.authors),
-            "published": published.iso() if published else None,
-            "published_precision": published.precision.value if published else None,
+            **published(b.published),
             "url": b.url,
             "kind": b.kind.value,
             "language": b.language,
@@ -165,11 +165,8 @@ class _Merge:
         existing = self.s.get(StatusEvent, b.id)
         if existing is not None and existing.policy_id != policy_id:
             raise self.fail(f"{where}.id", "this event belongs to another policy here")
-        when = PartialDate.parse(b.date)
         fields = {
-            "date": when.iso(),
-            "date_precision": when.precision.value,
-            "date_sort": when.first_day().isoformat(),
+            **dated(b.date),
             "position": position,
             "status": b.status.value,
             "description": b.description,

@@ -21,7 +21,9 @@ from app.data.tables import (
     Relation,
     Source,
     StatusEvent,
+    dated,
     new_id,
+    published,
     utc_now,
 )
 from app.domain.dates import PartialDate
@@ -160,15 +162,6 @@ def _set_deleted(workspace: Workspace, table: type[Any], row_id: str, what: str,
         session.add(row)
 
 
-def trash_policy(workspace: Workspace, policy_id: str) -> None:
-    """Move a policy, with its events and notes, to the trash (they come back with it)."""
-    _set_deleted(workspace, Policy, policy_id, "policy", True)
-
-
-def restore_policy(workspace: Workspace, policy_id: str) -> None:
-    _set_deleted(workspace, Policy, policy_id, "policy", False)
-
-
 def purge_policy(workspace: Workspace, policy_id: str, *, with_notes: bool) -> None:
     """Delete a policy for good. Its notes go only when the person said so explicitly."""
     with workspace.session() as session:
@@ -194,14 +187,7 @@ def _check_sources(session: Session, source_ids: list[str]) -> None:
 
 
 def event_fields(data: EventInput) -> dict[str, Any]:
-    when = PartialDate.parse(data.date)
-    return {
-        "date": when.iso(),
-        "date_precision": when.precision.value,
-        "date_sort": when.first_day().isoformat(),
-        "status": data.status,
-        "description": data.description,
-    }
+    return {**dated(data.date), "status": data.status, "description": data.description}
 
 
 def _set_citations(session: Session, event: StatusEvent, source_ids: list[str]) -> None:
@@ -269,14 +255,6 @@ def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
         _set_citations(session, event, data.source_ids)
 
 
-def trash_event(workspace: Workspace, event_id: str) -> None:
-    _set_deleted(workspace, StatusEvent, event_id, "status event", True)
-
-
-def restore_event(workspace: Workspace, event_id: str) -> None:
-    _set_deleted(workspace, StatusEvent, event_id, "status event", False)
-
-
 def purge_event(workspace: Workspace, event_id: str) -> None:
     with workspace.session() as session:
         event = _get(session, StatusEvent, event_id, "status event", trashed_ok=True)
@@ -289,13 +267,11 @@ def purge_event(workspace: Workspace, event_id: str) -> None:
 
 
 def _source_fields(data: SourceInput) -> dict[str, Any]:
-    published = PartialDate.parse(data.published) if data.published else None
     return {
         "title": data.title,
         "publisher": data.publisher,
         "authors": data.authors,
-        "published": published.iso() if published else None,
-        "published_precision": published.precision.value if published else None,
+        **published(data.published),
         "url": data.url or None,
         "kind": data.kind,
         "language": data.language,
@@ -395,14 +371,6 @@ def unlink_source(workspace: Workspace, policy_id: str, source_id: str) -> None:
             session.delete(link)
 
 
-def trash_source(workspace: Workspace, source_id: str) -> None:
-    _set_deleted(workspace, Source, source_id, "source", True)
-
-
-def restore_source(workspace: Workspace, source_id: str) -> None:
-    _set_deleted(workspace, Source, source_id, "source", False)
-
-
 def purge_source(workspace: Workspace, source_id: str) -> None:
     with workspace.session() as session:
         source = _get(session, Source, source_id, "source", trashed_ok=True)
@@ -465,14 +433,6 @@ def update_note(workspace: Workspace, note_id: str, data: NoteInput) -> None:
             setattr(note, name, value)
         note.updated_at = utc_now()
         session.add(note)
-
-
-def trash_note(workspace: Workspace, note_id: str) -> None:
-    _set_deleted(workspace, Note, note_id, "note", True)
-
-
-def restore_note(workspace: Workspace, note_id: str) -> None:
-    _set_deleted(workspace, Note, note_id, "note", False)
 
 
 def purge_note(workspace: Workspace, note_id: str) -> None:
@@ -572,7 +532,7 @@ def list_trash(workspace: Workspace) -> list[TrashItem]:
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
-_TABLES: dict[str, tuple[type[Any], str]] = {
+TRASHABLE: dict[str, tuple[type[Any], str]] = {
     "policy": (Policy, "policy"),
     "event": (StatusEvent, "status event"),
     "source": (Source, "source"),
@@ -580,24 +540,23 @@ _TABLES: dict[str, tuple[type[Any], str]] = {
 }
 
 
-def restore(workspace: Workspace, item: TrashItem) -> None:
-    table, what = _TABLES[item.kind]
-    _set_deleted(workspace, table, item.id, what, False)
+def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -> None:
+    """Move an entry (policy, event, source or note) to the trash, or bring it back.
+
+    A policy's events and notes go and come back with it: they are hidden with it, not moved.
+    """
+    table, what = TRASHABLE[kind]
+    _set_deleted(workspace, table, entry_id, what, trashed)
 
 
-def trash(workspace: Workspace, item: TrashItem) -> None:
-    table, what = _TABLES[item.kind]
-    _set_deleted(workspace, table, item.id, what, True)
-
-
-def policies_of_trash_item(workspace: Workspace, item: TrashItem) -> set[str]:
+def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str]:
     """The policies whose list row or details show this entry."""
-    if item.kind == "policy":
-        return {item.id}
-    if item.kind == "source":
-        return policies_of_source(workspace, item.id)
-    table = "status_event" if item.kind == "event" else "note"
-    row = workspace.reader.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (item.id,)).fetchone()
+    if kind == "policy":
+        return {entry_id}
+    if kind == "source":
+        return policies_of_source(workspace, entry_id)
+    table = "status_event" if kind == "event" else "note"
+    row = workspace.reader.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (entry_id,)).fetchone()
     return {str(row[0])} if row else set()
 
 

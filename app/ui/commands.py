@@ -96,19 +96,7 @@ class EditPolicyCommand(ServiceCommand):
         self._apply(self.before)
 
 
-class TrashPolicyCommand(ServiceCommand):
-    def __init__(self, host: EditHost, policy_id: str, title: str) -> None:
-        super().__init__(host, f"Delete policy ‘{short(title)}’")
-        self.policy_id = policy_id
-
-    def redo(self) -> None:
-        self._run(lambda: (editing.trash_policy(self.ws, self.policy_id), {self.policy_id})[1])
-
-    def undo(self) -> None:
-        self._run(lambda: (editing.restore_policy(self.ws, self.policy_id), {self.policy_id})[1])
-
-
-def _status_label(status: str) -> str:
+def status_label(status: str) -> str:
     try:
         return Status.parse(status).label
     except ValueError:
@@ -117,7 +105,7 @@ def _status_label(status: str) -> str:
 
 class AddEventCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, data: EventInput) -> None:
-        super().__init__(host, f"Add status event ‘{_status_label(data.status)}’")
+        super().__init__(host, f"Add status event ‘{status_label(data.status)}’")
         self.policy_id, self.data = policy_id, data
         self.event_id: str | None = None
 
@@ -138,7 +126,7 @@ class EditEventCommand(ServiceCommand):
     def __init__(
         self, host: EditHost, policy_id: str, event_id: str, before: EventInput, after: EventInput
     ) -> None:
-        super().__init__(host, f"Edit status event ‘{_status_label(after.status)}’")
+        super().__init__(host, f"Edit status event ‘{status_label(after.status)}’")
         self.policy_id, self.event_id, self.before, self.after = policy_id, event_id, before, after
 
     def redo(self) -> None:
@@ -146,18 +134,6 @@ class EditEventCommand(ServiceCommand):
 
     def undo(self) -> None:
         self._run(lambda: (editing.update_event(self.ws, self.event_id, self.before), {self.policy_id})[1])
-
-
-class TrashEventCommand(ServiceCommand):
-    def __init__(self, host: EditHost, policy_id: str, event_id: str, status: str) -> None:
-        super().__init__(host, f"Delete status event ‘{_status_label(status)}’")
-        self.policy_id, self.event_id = policy_id, event_id
-
-    def redo(self) -> None:
-        self._run(lambda: (editing.trash_event(self.ws, self.event_id), {self.policy_id})[1])
-
-    def undo(self) -> None:
-        self._run(lambda: (editing.restore_event(self.ws, self.event_id), {self.policy_id})[1])
 
 
 class AddSourceCommand(ServiceCommand):
@@ -199,25 +175,6 @@ class EditSourceCommand(ServiceCommand):
 
     def undo(self) -> None:
         self._apply(self.before)
-
-
-class TrashSourceCommand(ServiceCommand):
-    def __init__(self, host: EditHost, source_id: str, title: str) -> None:
-        super().__init__(host, f"Delete source ‘{short(title)}’")
-        self.source_id = source_id
-
-    def _set(self, trashed: bool) -> None:
-        def change() -> set[str]:
-            (editing.trash_source if trashed else editing.restore_source)(self.ws, self.source_id)
-            return editing.policies_of_source(self.ws, self.source_id)
-
-        self._run(change)
-
-    def redo(self) -> None:
-        self._set(True)
-
-    def undo(self) -> None:
-        self._set(False)
 
 
 class LinkSourceCommand(ServiceCommand):
@@ -281,18 +238,6 @@ class EditNoteCommand(ServiceCommand):
         self._run(lambda: (editing.update_note(self.ws, self.note_id, self.before), {self.policy_id})[1])
 
 
-class TrashNoteCommand(ServiceCommand):
-    def __init__(self, host: EditHost, policy_id: str, note_id: str, body: str) -> None:
-        super().__init__(host, f"Delete note ‘{short(body, 30)}’")
-        self.policy_id, self.note_id = policy_id, note_id
-
-    def redo(self) -> None:
-        self._run(lambda: (editing.trash_note(self.ws, self.note_id), {self.policy_id})[1])
-
-    def undo(self) -> None:
-        self._run(lambda: (editing.restore_note(self.ws, self.note_id), {self.policy_id})[1])
-
-
 class AddRelationCommand(ServiceCommand):
     def __init__(self, host: EditHost, from_id: str, data: RelationInput, label: str) -> None:
         super().__init__(host, f"Add relation ‘{short(label)}’")
@@ -338,25 +283,28 @@ class DeleteRelationCommand(ServiceCommand):
         )
 
 
-class RestoreCommand(ServiceCommand):
-    """Bring an entry back from the trash; undo puts it back in."""
+KIND_NAMES = {"policy": "policy", "event": "status event", "source": "source", "note": "note"}
 
-    def __init__(self, host: EditHost, item: editing.TrashItem) -> None:
-        super().__init__(host, f"Restore {item.kind} ‘{short(item.title)}’")
-        self.item = item
+
+class TrashCommand(ServiceCommand):
+    """Move an entry to the trash; with `restore`, bring it back from there. Undo does the opposite."""
+
+    def __init__(
+        self, host: EditHost, kind: str, entry_id: str, label: str, *, restore: bool = False
+    ) -> None:
+        verb = "Restore" if restore else "Delete"
+        super().__init__(host, f"{verb} {KIND_NAMES[kind]} ‘{short(label)}’")
+        self.kind, self.entry_id, self.restore = kind, entry_id, restore
 
     def _set(self, trashed: bool) -> None:
         def change() -> set[str]:
-            if trashed:
-                editing.trash(self.ws, self.item)
-            else:
-                editing.restore(self.ws, self.item)
-            return editing.policies_of_trash_item(self.ws, self.item)
+            editing.set_trashed(self.ws, self.kind, self.entry_id, trashed)
+            return editing.policies_of_entry(self.ws, self.kind, self.entry_id)
 
         self._run(change)
 
     def redo(self) -> None:
-        self._set(False)
+        self._set(not self.restore)
 
     def undo(self) -> None:
-        self._set(True)
+        self._set(self.restore)

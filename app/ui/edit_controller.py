@@ -146,7 +146,7 @@ class EditController(QObject):
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
-                self.stack.push(commands.TrashPolicyCommand(self.window, row.id, row.title))
+                self.stack.push(commands.TrashCommand(self.window, "policy", row.id, row.title))
 
         box.finished.connect(answered)
         box.open()
@@ -203,9 +203,8 @@ class EditController(QObject):
         return self._open(EventDialog(self.window, submit, self._policy_sources(policy_id), before))
 
     def trash_event(self, event_id: str) -> None:
-        policy_id = editing.event_policy(self.ws, event_id)
         status = editing.event_input(self.ws, event_id).status
-        self.stack.push(commands.TrashEventCommand(self.window, policy_id, event_id, status))
+        self.stack.push(commands.TrashCommand(self.window, "event", event_id, commands.status_label(status)))
 
     # Sources ------------------------------------------------------------------------------
     def new_source(self, url: str = "") -> QDialog:
@@ -258,7 +257,7 @@ class EditController(QObject):
 
     def trash_source(self, source_id: str) -> None:
         title = editing.source_input(self.ws, source_id).title
-        self.stack.push(commands.TrashSourceCommand(self.window, source_id, title))
+        self.stack.push(commands.TrashCommand(self.window, "source", source_id, title))
 
     # Notes -------------------------------------------------------------------------------------
     def _note_dialog(self, policy_id: str, submit: Any, current: NoteInput | None) -> QDialog:
@@ -306,9 +305,8 @@ class EditController(QObject):
         return self._note_dialog(policy_id, submit, before)
 
     def trash_note(self, note_id: str) -> None:
-        policy_id = editing.note_policy(self.ws, note_id)
         data = editing.note_input(self.ws, note_id)
-        self.stack.push(commands.TrashNoteCommand(self.window, policy_id, note_id, data.body or data.quote))
+        self.stack.push(commands.TrashCommand(self.window, "note", note_id, data.body or data.quote))
 
     # Relations ----------------------------------------------------------------------------------
     def new_relation(self) -> QDialog | None:

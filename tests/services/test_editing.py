@@ -102,13 +102,13 @@ def test_trash_restore_and_purge_a_policy_with_notes(small: Workspace) -> None:
     assert editing.note_input(small, note_id).tags == ["court"]
     contents = editing.policy_contents(small, ALPHA)
     assert contents.describe() == "2 status events, 1 note, 1 figure"
-    editing.trash_policy(small, ALPHA)
+    editing.set_trashed(small, "policy", ALPHA, True)
     assert "alpha" not in {r.slug for r in list_policies(small)}
     trash = editing.list_trash(small)
     assert [(t.kind, t.title) for t in trash] == [("policy", "Alpha program")]
-    editing.restore(small, trash[0])
+    editing.set_trashed(small, trash[0].kind, trash[0].id, False)
     assert "alpha" in {r.slug for r in list_policies(small)}
-    editing.trash_policy(small, ALPHA)
+    editing.set_trashed(small, "policy", ALPHA, True)
     with pytest.raises(InvalidInput, match="has 1 notes"):
         editing.purge(small, editing.list_trash(small)[0])
     assert small.reader.execute("SELECT count(*) FROM note").fetchone()[0] == 1
@@ -118,10 +118,10 @@ def test_trash_restore_and_purge_a_policy_with_notes(small: Workspace) -> None:
 
 def test_a_cited_source_cannot_be_purged(small: Workspace) -> None:
     memo = seed_id("source", "memo-one")
-    editing.trash_source(small, memo)
+    editing.set_trashed(small, "source", memo, True)
     with pytest.raises(InvalidInput, match="still cited"):
         editing.purge(small, editing.list_trash(small)[0])
-    editing.restore_source(small, memo)
+    editing.set_trashed(small, "source", memo, False)
 
 
 def test_relations_refuse_self_and_duplicates_and_undo_by_record(small: Workspace) -> None:

@@ -109,7 +109,9 @@ class TrashDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        self.controller.stack.push(commands.RestoreCommand(self.controller.window, item))
+        self.controller.stack.push(
+            commands.TrashCommand(self.controller.window, item.kind, item.id, item.title, restore=True)
+        )
         self.message.setText(f"Restored “{item.title}”.")
         self.reload()
 
@@ -147,6 +149,6 @@ class TrashDialog(QDialog):
         self.controller.stack.clear()
         self.message.setText(f"Deleted “{item.title}” permanently.")
         self.controller.window.after_change(
-            editing.policies_of_trash_item(self.controller.ws, item) | {item.id}
+            editing.policies_of_entry(self.controller.ws, item.kind, item.id) | {item.id}
         )
         self.reload()
