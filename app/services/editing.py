@@ -236,13 +236,6 @@ def event_input(workspace: Workspace, event_id: str) -> EventInput:
         return EventInput(e.date, e.status, e.description, sorted(cited))
 
 
-def event_policy(workspace: Workspace, event_id: str) -> str:
-    row = workspace.reader.execute("SELECT policy_id FROM status_event WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
-        raise NotFound("That status event no longer exists")
-    return str(row[0])
-
-
 def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
     data = data.validated()
     with workspace.session() as session:
@@ -418,13 +411,6 @@ def note_input(workspace: Workspace, note_id: str) -> NoteInput:
         return NoteInput(n.body, list(n.tags), n.pinned, n.event_id, n.source_id, n.quote)
 
 
-def note_policy(workspace: Workspace, note_id: str) -> str:
-    row = workspace.reader.execute("SELECT policy_id FROM note WHERE id = ?", (note_id,)).fetchone()
-    if row is None:
-        raise NotFound("That note no longer exists")
-    return str(row[0])
-
-
 def update_note(workspace: Workspace, note_id: str, data: NoteInput) -> None:
     data = data.validated()
     with workspace.session() as session:
@@ -555,9 +541,19 @@ def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str
         return {entry_id}
     if kind == "source":
         return policies_of_source(workspace, entry_id)
-    table = "status_event" if kind == "event" else "note"
+    try:
+        return {policy_of(workspace, kind, entry_id)}
+    except NotFound:
+        return set()
+
+
+def policy_of(workspace: Workspace, kind: str, entry_id: str) -> str:
+    """The policy a status event ("event") or a note ("note") belongs to."""
+    table = {"event": "status_event", "note": "note"}[kind]
     row = workspace.reader.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (entry_id,)).fetchone()
-    return {str(row[0])} if row else set()
+    if row is None:
+        raise NotFound(f"That {TRASHABLE[kind][1]} no longer exists")
+    return str(row[0])
 
 
 def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) -> None:

@@ -192,7 +192,7 @@ class EditController(QObject):
         return self._open(dialog)
 
     def edit_event(self, event_id: str) -> QDialog:
-        policy_id = editing.event_policy(self.ws, event_id)
+        policy_id = editing.policy_of(self.ws, "event", event_id)
         before = editing.event_input(self.ws, event_id)
 
         def submit(data: EventInput) -> None:
@@ -294,7 +294,7 @@ class EditController(QObject):
         return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
 
     def edit_note(self, note_id: str) -> QDialog:
-        policy_id = editing.note_policy(self.ws, note_id)
+        policy_id = editing.policy_of(self.ws, "note", note_id)
         before = editing.note_input(self.ws, note_id)
 
         def submit(data: NoteInput) -> None:

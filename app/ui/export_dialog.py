@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from app.errors import UserError
 from app.export.briefing import FORMATS, ExportCancelled, build_briefing, slug_for_file
 from app.export.run import ExportRequest, run_export, target_with_extension
 from app.services.workspace import Workspace
+from app.ui.dialogs.files import choose_file
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -213,12 +213,14 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(bool(self.policy_ids()))
 
     def _browse(self) -> None:
-        dialog = QFileDialog(self, "Export To", self.path_edit.text())
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(self.path_edit.setText)
-        dialog.open()
-        self.file_dialog = dialog
+        self.file_dialog = choose_file(
+            self,
+            "Export To",
+            self.path_edit.text(),
+            "All files (*)",
+            lambda path: self.path_edit.setText(str(path)),
+            save=True,
+        )
 
     # Running ----------------------------------------------------------------------
     def request(self) -> ExportRequest:

@@ -40,6 +40,7 @@ from app.services.workspace import Workspace
 from app.ui.browse_runner import BrowseRunner
 from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
 from app.ui.detail_pane import PolicyDetailPane
+from app.ui.dialogs.files import choose_file
 from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.dialogs.save_search import SaveSearchDialog
 from app.ui.edit_controller import EditController
@@ -469,18 +470,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def choose_import(self) -> QFileDialog:
-        dialog = QFileDialog(
+        self.import_file_dialog = choose_file(
             self,
             "Import",
-            str(self.workspace.path.parent),
+            self.workspace.path.parent,
             "Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)",
+            self.show_import,
         )
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda name: self.show_import(Path(name)))
-        dialog.open()
-        self.import_file_dialog = dialog
-        return dialog
+        return self.import_file_dialog
 
     def show_import(self, path: Path) -> ImportDialog:
         dialog = ImportDialog(self, path)

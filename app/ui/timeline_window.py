@@ -15,6 +15,7 @@ from app.errors import UserError
 from app.export.timeline_svg import timeline_svg
 from app.services.files import write_atomically
 from app.services.timeline import timeline
+from app.ui.dialogs.files import choose_file
 from app.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -90,18 +91,15 @@ class TimelineWindow(QWidget):
         return timeline_svg(self.view.lanes, self.view.connectors, date.today(), title="Policy timeline")
 
     def choose_export(self) -> QFileDialog:
-        dialog = QFileDialog(
+        self.file_dialog = choose_file(
             self,
             "Export Timeline",
-            str(Path.home() / "timeline.svg"),
+            Path.home() / "timeline.svg",
             "SVG picture (*.svg);;PNG picture (*.png)",
+            self.export_to,
+            save=True,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
-        dialog.open()
-        self.file_dialog = dialog
-        return dialog
+        return self.file_dialog
 
     def export_to(self, target: Path) -> None:
         try:

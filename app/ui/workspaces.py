@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
 
 from app.errors import UserError
 from app.services.workspace import Workspace
+from app.ui.dialogs.files import choose_file
 from app.ui.dialogs.form import FormDialog
 from app.ui.safety import WorkspaceLock
 
@@ -96,15 +97,14 @@ class WorkspaceController(QObject):
         return dialog
 
     def open_workspace(self) -> QFileDialog:
-        dialog = QFileDialog(
-            self.window, "Open Workspace", str(self.window.workspace.path.parent), FILE_FILTER
+        self.file_dialog = choose_file(
+            self.window,
+            "Open Workspace",
+            self.window.workspace.path.parent,
+            FILE_FILTER,
+            lambda path: self.switch(path, create=False),
         )
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda name: self.switch(Path(name), create=False))
-        dialog.open()
-        self.file_dialog = dialog
-        return dialog
+        return self.file_dialog
 
     def switch(self, path: Path, *, create: bool, starter: bool = True) -> bool:
         """Open another workspace in this window; on failure say why and keep the current one."""
