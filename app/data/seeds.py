@@ -30,6 +30,7 @@ from app.data.tables import (
     SeedState,
     Source,
     StatusEvent,
+    assign,
     dated,
     published,
     utc_now,
@@ -170,8 +171,7 @@ class _Loader:
         if row is None:
             row = Source(id=sid, origin="starter", created_at=self.now, **fields)
         else:
-            for name, value in fields.items():
-                setattr(row, name, value)
+            assign(row, fields)
             row.updated_at = self.now
         self.s.add(row)
         if list(seed.excerpts) != self._excerpt_texts(sid):
@@ -212,8 +212,7 @@ class _Loader:
             if row is None:
                 row = Policy(id=pid, origin="starter", created_at=self.now, updated_at=self.now, **fields)
             else:
-                for name, value in fields.items():
-                    setattr(row, name, value)
+                assign(row, fields)
                 row.updated_at = self.now
             self.s.add(row)
             self.s.flush()
@@ -249,8 +248,7 @@ class _Loader:
         if row is None:
             row = StatusEvent(id=eid, policy_id=pid, origin="starter", created_at=self.now, **fields)
         else:
-            for name, value in fields.items():
-                setattr(row, name, value)
+            assign(row, fields)
             row.updated_at = self.now
         self.s.add(row)
         self.s.flush()
@@ -293,8 +291,7 @@ class _Loader:
         if row is None:
             row = Figure(id=fid, policy_id=pid, origin="starter", **fields)
         else:
-            for name, value in fields.items():
-                setattr(row, name, value)
+            assign(row, fields)
         self.s.add(row)
         self.s.flush()
         self._record("figure", fid, _row_values(row), is_new)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -220,6 +221,16 @@ class SavedSearch(SQLModel, table=True):
     # facet -> chosen values, e.g. {"status": ["in_effect"], "tag": ["asylum"]}
     filters: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: str = Field(default_factory=utc_now)
+
+
+def assign(row: Any, fields: dict[str, Any]) -> bool:
+    """Set the fields whose values differ on a row; report whether any did."""
+    changed = False
+    for name, value in fields.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
 
 
 def dated(text: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from app.data.tables import (
     Relation,
     Source,
     StatusEvent,
+    assign,
     dated,
     published,
     utc_now,
@@ -26,16 +27,6 @@ from app.errors import InvalidInput
 from app.services.bundle_import import Bundle, ImportReport
 
 _SINGULAR = {"policies": "policy", "notes": "note"}
-
-
-def _apply(row: Any, fields: dict[str, Any]) -> bool:
-    """Set the fields that differ; report whether anything did."""
-    changed = False
-    for name, value in fields.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed
 
 
 class _Merge:
@@ -66,7 +57,7 @@ class _Merge:
             return row
         local_updated = getattr(row, "updated_at", None)
         changed_here_later = bool(incoming_updated and local_updated and local_updated > incoming_updated)
-        if _apply(row, fields):
+        if assign(row, fields):
             if changed_here_later:
                 label = getattr(row, "title", None) or getattr(row, "body", "")[:60]
                 self.report.conflicts.append(f"{_SINGULAR.get(kind, kind)} “{label}”")

@@ -167,7 +167,7 @@ def apply_csv_import(workspace: Workspace, plan: CsvPlan) -> ImportReport:
     """Write the plan in one transaction."""
     from sqlmodel import func, select
 
-    from app.data.tables import Policy, StatusEvent, utc_now
+    from app.data.tables import Policy, StatusEvent, assign, utc_now
     from app.services.editing import event_fields, policy_fields
 
     with workspace.session() as session:
@@ -176,8 +176,7 @@ def apply_csv_import(workspace: Workspace, plan: CsvPlan) -> ImportReport:
         for policy_id, data in plan.changed_policies:
             policy = session.get(Policy, policy_id)
             if policy is not None:
-                for name, value in policy_fields(data).items():
-                    setattr(policy, name, value)
+                assign(policy, policy_fields(data))
                 policy.updated_at = utc_now()
                 session.add(policy)
         session.flush()

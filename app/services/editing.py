@@ -21,6 +21,7 @@ from app.data.tables import (
     Relation,
     Source,
     StatusEvent,
+    assign,
     dated,
     new_id,
     published,
@@ -121,8 +122,7 @@ def update_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> No
             if clash:
                 raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
             policy.slug = data.slug
-        for name, value in policy_fields(data).items():
-            setattr(policy, name, value)
+        assign(policy, policy_fields(data))
         policy.updated_at = utc_now()
         session.add(policy)
 
@@ -241,8 +241,7 @@ def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
     with workspace.session() as session:
         event = _get(session, StatusEvent, event_id, "status event")
         _check_sources(session, data.source_ids)
-        for name, value in event_fields(data).items():
-            setattr(event, name, value)
+        assign(event, event_fields(data))
         event.updated_at = utc_now()
         session.add(event)
         _set_citations(session, event, data.source_ids)
@@ -321,8 +320,7 @@ def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> No
     data = data.validated()
     with workspace.session() as session:
         source = _get(session, Source, source_id, "source")
-        for name, value in _source_fields(data).items():
-            setattr(source, name, value)
+        assign(source, _source_fields(data))
         source.updated_at = utc_now()
         session.add(source)
         current = list(
@@ -415,8 +413,7 @@ def update_note(workspace: Workspace, note_id: str, data: NoteInput) -> None:
     data = data.validated()
     with workspace.session() as session:
         note = _get(session, Note, note_id, "note")
-        for name, value in _note_fields(data).items():
-            setattr(note, name, value)
+        assign(note, _note_fields(data))
         note.updated_at = utc_now()
         session.add(note)
 
