@@ -5,7 +5,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean bench screenshots bundle
+# The Spanish interface (and English plural forms): .ts sources in the repo, .qm compiled here.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: run test lint format clean bench screenshots bundle translations update-translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Policy Tracker needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -14,10 +18,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-run: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# After changing interface texts: collect them into the .ts files (then translate the new ones).
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find app/ui -name '*.py' | sort) -target-language es -ts resources/translations/policy_tracker_es.ts
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete -pluralonly $$(find app/ui -name '*.py' | sort) -target-language en -ts resources/translations/policy_tracker_en.ts
+
+run: $(STAMP) $(QM_FILES)
 	$(PY) -m app
 
-test: $(STAMP)
+test: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -31,23 +45,24 @@ format: $(STAMP)
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache $(QM_FILES)
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --size S M L --write
 
 # The README's pictures, made by the app itself (--screenshot) on a fresh starter workspace.
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM_FILES)
 	rm -f build/screenshots.sqlite*; mkdir -p build docs/screenshots
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/main-window.png --select remain-in-mexico
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/history-dark.png --select texas-sb4 --show history --theme dark
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/search.png --search "court injunction" --select texas-sb4
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/timeline.png --show timeline
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite --screenshot docs/screenshots/export-dialog.png --select title-42 --show export
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language en --workspace build/screenshots.sqlite --screenshot docs/screenshots/main-window.png --select remain-in-mexico
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language en --workspace build/screenshots.sqlite --screenshot docs/screenshots/history-dark.png --select texas-sb4 --show history --theme dark
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language en --workspace build/screenshots.sqlite --screenshot docs/screenshots/search.png --search "court injunction" --select texas-sb4
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language en --workspace build/screenshots.sqlite --screenshot docs/screenshots/timeline.png --show timeline
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language en --workspace build/screenshots.sqlite --screenshot docs/screenshots/export-dialog.png --select title-42 --show export
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --language es --workspace build/screenshots.sqlite --screenshot docs/screenshots/main-window-es.png --select title-42
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --workspace build/screenshots.sqlite timeline -o docs/timeline.svg
 
 # A one-folder app bundle in dist/policy-tracker/, then its own self-test.
-bundle: $(STAMP)
+bundle: $(STAMP) $(QM_FILES)
 	$(PY) -m pip install --quiet -e ".[dev,bundle]"
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/policy-tracker.spec
 	QT_QPA_PLATFORM=offscreen dist/policy-tracker/policy-tracker --self-test

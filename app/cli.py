@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--theme", choices=["light", "dark"], help="with --screenshot: the look to use")
     parser.add_argument(
+        "--language",
+        choices=["en", "es"],
+        help="the interface language for this run (default: the Preferences choice, else the system's)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation: a temporary workspace, the window, an export; then exit",

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import UserError, WorkspaceDamaged
@@ -47,11 +47,13 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from app.services.workspace import Workspace
+    from app.ui.i18n import apply_language, chosen_language
     from app.ui.main_window import MainWindow
     from app.ui.safety import WorkspaceLock
 
     qt_app = application()
     settings = QSettings()
+    apply_language(qt_app, args.language or chosen_language(settings))
     path = _startup_workspace(args, settings)
     if args.screenshot:
         return screenshot(
@@ -65,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
     lock = WorkspaceLock()
     held_by = lock.acquire(path)
     if held_by:
-        QMessageBox.information(None, "Policy Tracker", f"{held_by}. Switch to that window to keep working.")
+        QMessageBox.information(
+            None,
+            "Policy Tracker",
+            QCoreApplication.translate("Startup", "{problem}. Switch to that window to keep working.").format(
+                problem=held_by
+            ),
+        )
         return 1
     try:
         workspace = Workspace.open(path)
@@ -91,13 +99,22 @@ def _recover(path: Path, problem: str) -> object | None:
 
     found = backups.list_backups(path)
     if not found:
-        QMessageBox.critical(None, "Policy Tracker", f"{problem}\n\nThere is no backup to restore.")
+        QMessageBox.critical(
+            None,
+            "Policy Tracker",
+            QCoreApplication.translate("Startup", "{problem}\n\nThere is no backup to restore.").format(
+                problem=problem
+            ),
+        )
         return None
     answer = QMessageBox.question(
         None,
         "Policy Tracker",
-        f"{problem}\n\nRestore the latest good backup, {found[0].describe()}? The damaged file is moved "
-        "aside, never overwritten or deleted.",
+        QCoreApplication.translate(
+            "Startup",
+            "{problem}\n\nRestore the latest good backup, {backup}? The damaged file is moved "
+            "aside, never overwritten or deleted.",
+        ).format(problem=problem, backup=found[0].describe()),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None

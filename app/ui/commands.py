@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.domain.vocab import Status
@@ -12,9 +13,11 @@ from app.errors import UserError
 from app.lazy import lazy_import
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.workspace import Workspace
+from app.ui.i18n import label as vocabulary_label
 
 # The ORM loads on the first edit, not while the window first paints.
 editing = lazy_import("app.services.editing")
+translate = QCoreApplication.translate
 
 
 class EditHost(Protocol):
@@ -54,7 +57,7 @@ class ServiceCommand(QUndoCommand):
 
 class AddPolicyCommand(ServiceCommand):
     def __init__(self, host: EditHost, data: PolicyInput) -> None:
-        super().__init__(host, f"Add policy ‘{short(data.title)}’")
+        super().__init__(host, translate("UndoCommand", "Add policy ‘{name}’").format(name=short(data.title)))
         self.data = data
         self.policy_id: str | None = None
 
@@ -80,7 +83,9 @@ class AddPolicyCommand(ServiceCommand):
 
 class EditPolicyCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, before: PolicyInput, after: PolicyInput) -> None:
-        super().__init__(host, f"Edit policy ‘{short(after.title)}’")
+        super().__init__(
+            host, translate("UndoCommand", "Edit policy ‘{name}’").format(name=short(after.title))
+        )
         self.policy_id, self.before, self.after = policy_id, before, after
 
     def _apply(self, data: PolicyInput) -> None:
@@ -98,14 +103,16 @@ class EditPolicyCommand(ServiceCommand):
 
 def status_label(status: str) -> str:
     try:
-        return Status.parse(status).label
+        return vocabulary_label(Status.parse(status))
     except ValueError:
         return status
 
 
 class AddEventCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, data: EventInput) -> None:
-        super().__init__(host, f"Add status event ‘{status_label(data.status)}’")
+        super().__init__(
+            host, translate("UndoCommand", "Add status event ‘{name}’").format(name=status_label(data.status))
+        )
         self.policy_id, self.data = policy_id, data
         self.event_id: str | None = None
 
@@ -126,7 +133,10 @@ class EditEventCommand(ServiceCommand):
     def __init__(
         self, host: EditHost, policy_id: str, event_id: str, before: EventInput, after: EventInput
     ) -> None:
-        super().__init__(host, f"Edit status event ‘{status_label(after.status)}’")
+        super().__init__(
+            host,
+            translate("UndoCommand", "Edit status event ‘{name}’").format(name=status_label(after.status)),
+        )
         self.policy_id, self.event_id, self.before, self.after = policy_id, event_id, before, after
 
     def redo(self) -> None:
@@ -138,7 +148,7 @@ class EditEventCommand(ServiceCommand):
 
 class AddSourceCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str | None, data: SourceInput) -> None:
-        super().__init__(host, f"Add source ‘{short(data.title)}’")
+        super().__init__(host, translate("UndoCommand", "Add source ‘{name}’").format(name=short(data.title)))
         self.policy_id, self.data = policy_id, data
         self.source_id: str | None = None
 
@@ -160,7 +170,9 @@ class AddSourceCommand(ServiceCommand):
 
 class EditSourceCommand(ServiceCommand):
     def __init__(self, host: EditHost, source_id: str, before: SourceInput, after: SourceInput) -> None:
-        super().__init__(host, f"Edit source ‘{short(after.title)}’")
+        super().__init__(
+            host, translate("UndoCommand", "Edit source ‘{name}’").format(name=short(after.title))
+        )
         self.source_id, self.before, self.after = source_id, before, after
 
     def _apply(self, data: SourceInput) -> None:
@@ -179,7 +191,7 @@ class EditSourceCommand(ServiceCommand):
 
 class LinkSourceCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, source_id: str, title: str) -> None:
-        super().__init__(host, f"Link source ‘{short(title)}’")
+        super().__init__(host, translate("UndoCommand", "Link source ‘{name}’").format(name=short(title)))
         self.policy_id, self.source_id = policy_id, source_id
 
     def redo(self) -> None:
@@ -193,7 +205,7 @@ class LinkSourceCommand(ServiceCommand):
 
 class UnlinkSourceCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, source_id: str, title: str) -> None:
-        super().__init__(host, f"Unlink source ‘{short(title)}’")
+        super().__init__(host, translate("UndoCommand", "Unlink source ‘{name}’").format(name=short(title)))
         self.policy_id, self.source_id = policy_id, source_id
 
     def redo(self) -> None:
@@ -207,7 +219,10 @@ class UnlinkSourceCommand(ServiceCommand):
 
 class AddNoteCommand(ServiceCommand):
     def __init__(self, host: EditHost, policy_id: str, data: NoteInput) -> None:
-        super().__init__(host, f"Add note ‘{short(data.body or data.quote, 30)}’")
+        super().__init__(
+            host,
+            translate("UndoCommand", "Add note ‘{name}’").format(name=short(data.body or data.quote, 30)),
+        )
         self.policy_id, self.data = policy_id, data
         self.note_id: str | None = None
 
@@ -228,7 +243,10 @@ class EditNoteCommand(ServiceCommand):
     def __init__(
         self, host: EditHost, policy_id: str, note_id: str, before: NoteInput, after: NoteInput
     ) -> None:
-        super().__init__(host, f"Edit note ‘{short(after.body or after.quote, 30)}’")
+        super().__init__(
+            host,
+            translate("UndoCommand", "Edit note ‘{name}’").format(name=short(after.body or after.quote, 30)),
+        )
         self.policy_id, self.note_id, self.before, self.after = policy_id, note_id, before, after
 
     def redo(self) -> None:
@@ -240,7 +258,7 @@ class EditNoteCommand(ServiceCommand):
 
 class AddRelationCommand(ServiceCommand):
     def __init__(self, host: EditHost, from_id: str, data: RelationInput, label: str) -> None:
-        super().__init__(host, f"Add relation ‘{short(label)}’")
+        super().__init__(host, translate("UndoCommand", "Add relation ‘{name}’").format(name=short(label)))
         self.from_id, self.data = from_id, data
         self.relation_id: str | None = None
 
@@ -261,7 +279,7 @@ class AddRelationCommand(ServiceCommand):
 
 class DeleteRelationCommand(ServiceCommand):
     def __init__(self, host: EditHost, relation_id: str, label: str) -> None:
-        super().__init__(host, f"Delete relation ‘{short(label)}’")
+        super().__init__(host, translate("UndoCommand", "Delete relation ‘{name}’").format(name=short(label)))
         self.relation_id = relation_id
         self.record: editing.RelationRecord | None = None
 
@@ -283,7 +301,17 @@ class DeleteRelationCommand(ServiceCommand):
         )
 
 
-KIND_NAMES = {"policy": "policy", "event": "status event", "source": "source", "note": "note"}
+# Whole phrases, not a verb and a noun, so each language can order and inflect its own.
+TRASH_TEXTS = {
+    ("policy", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete policy ‘{name}’"),
+    ("event", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete status event ‘{name}’"),
+    ("source", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete source ‘{name}’"),
+    ("note", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete note ‘{name}’"),
+    ("policy", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore policy ‘{name}’"),
+    ("event", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore status event ‘{name}’"),
+    ("source", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore source ‘{name}’"),
+    ("note", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore note ‘{name}’"),
+}
 
 
 class TrashCommand(ServiceCommand):
@@ -292,8 +320,7 @@ class TrashCommand(ServiceCommand):
     def __init__(
         self, host: EditHost, kind: str, entry_id: str, label: str, *, restore: bool = False
     ) -> None:
-        verb = "Restore" if restore else "Delete"
-        super().__init__(host, f"{verb} {KIND_NAMES[kind]} ‘{short(label)}’")
+        super().__init__(host, translate("UndoCommand", TRASH_TEXTS[kind, restore]).format(name=short(label)))
         self.kind, self.entry_id, self.restore = kind, entry_id, restore
 
     def _set(self, trashed: bool) -> None:

@@ -1,4 +1,4 @@
-"""The detail pane's pages as HTML. Pure string work (no Qt), so it is tested without a window.
+"""The detail pane's pages as HTML. String work (Qt only translates), so it is tested without a window.
 
 Every user string passes through `esc` (or the Markdown renderer, which escapes raw HTML):
 nothing a person typed or imported ever becomes markup.
@@ -10,11 +10,15 @@ import html
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
-from app.domain.dates import PartialDate
 from app.domain.status_colors import status_colors
-from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status
 from app.services.markdown import render_markdown
+from app.ui.i18n import display_date, label, relation_phrase
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -50,17 +54,18 @@ def _paragraphs(text: str, terms: list[str], theme: Theme) -> str:
 
 def badge(status: str | None, theme: Theme) -> str:
     if not status:
-        return f'<span style="color:{theme.muted}">No status yet</span>'
+        none_yet = translate("DetailPage", "No status yet")
+        return f'<span style="color:{theme.muted}">{esc(none_yet)}</span>'
     background, foreground = status_colors(status, dark=theme.dark)
-    label = Status(status).label
+    text = label(status, Status)
     return (
         f'<span style="background-color:{background}; color:{foreground}; font-weight:600;">'
-        f"&nbsp;{esc(label)}&nbsp;</span>"
+        f"&nbsp;{esc(text)}&nbsp;</span>"
     )
 
 
 def _date(text: str | None) -> str:
-    return PartialDate.parse(text).display() if text else ""
+    return display_date(text)
 
 
 def _style(theme: Theme) -> str:
@@ -96,16 +101,20 @@ def source_numbers(detail: PolicyDetail) -> dict[str, int]:
 def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
     since = _date(detail.status_since)
     rows = [
-        ("Current status", badge(detail.current_status, theme) + (f" since {esc(since)}" if since else "")),
-        ("Also known as", highlight(", ".join(detail.aliases), terms, theme)),
-        ("Jurisdiction", esc(Jurisdiction(detail.jurisdiction).label)),
-        ("Kind", esc(PolicyKind(detail.kind).label)),
-        ("Legal basis", highlight(detail.legal_basis, terms, theme)),
-        ("Agencies", highlight("; ".join(detail.agencies), terms, theme)),
-        ("Tags", highlight(", ".join(detail.tags), terms, theme)),
+        (
+            translate("DetailPage", "Current status"),
+            badge(detail.current_status, theme)
+            + (esc(translate("DetailPage", " since {date}").format(date=since)) if since else ""),
+        ),
+        (translate("DetailPage", "Also known as"), highlight(", ".join(detail.aliases), terms, theme)),
+        (translate("DetailPage", "Jurisdiction"), esc(label(detail.jurisdiction, Jurisdiction))),
+        (translate("DetailPage", "Kind"), esc(label(detail.kind, PolicyKind))),
+        (translate("DetailPage", "Legal basis"), highlight(detail.legal_basis, terms, theme)),
+        (translate("DetailPage", "Agencies"), highlight("; ".join(detail.agencies), terms, theme)),
+        (translate("DetailPage", "Tags"), highlight(", ".join(detail.tags), terms, theme)),
     ]
     table = "".join(
-        f'<tr><td class="muted">{label}</td><td>{value}</td></tr>' for label, value in rows if value
+        f'<tr><td class="muted">{esc(name)}</td><td>{value}</td></tr>' for name, value in rows if value
     )
     related = ""
     if detail.relations:
@@ -114,20 +123,28 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
             link = f'<a href="policy:{esc(relation.other_slug)}">{esc(relation.other_title)}</a>'
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {esc(relation.note)}</span>' if relation.note else ""
-            remove = actions((f"delete-relation:{relation.id}", "Remove")) if editable else ""
+            remove = (
+                actions((f"delete-relation:{relation.id}", translate("DetailPage", "Remove")))
+                if editable
+                else ""
+            )
             items.append(f"<li>{phrase}{note}{remove}</li>")
-        related = f"<h3>Related policies</h3><ul>{''.join(items)}</ul>"
-    summary = _paragraphs(detail.summary, terms, theme) or '<p class="muted">No summary yet.</p>'
+        heading = translate("DetailPage", "Related policies")
+        related = f"<h3>{esc(heading)}</h3><ul>{''.join(items)}</ul>"
+    summary = _paragraphs(detail.summary, terms, theme) or (
+        '<p class="muted">' + esc(translate("DetailPage", "No summary yet.")) + "</p>"
+    )
     tools = ""
     if editable:
         tools = toolbar(
-            ("edit-policy:", "Edit policy…"),
-            ("add-relation:", "Add relation…"),
-            ("trash-policy:", "Delete policy…"),
+            ("edit-policy:", translate("DetailPage", "Edit policy…")),
+            ("add-relation:", translate("DetailPage", "Add relation…")),
+            ("trash-policy:", translate("DetailPage", "Delete policy…")),
         )
+    summary_heading = translate("DetailPage", "Summary")
     return (
         f"{_style(theme)}{tools}<h2>{highlight(detail.title, terms, theme)}</h2>"
-        f"<table>{table}</table><h3>Summary</h3>{summary}{related}"
+        f"<table>{table}</table><h3>{esc(summary_heading)}</h3>{summary}{related}"
     )
 
 
@@ -142,9 +159,9 @@ def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
 def history_html(
     detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False, selected: str | None = None
 ) -> str:
-    tools = toolbar(("add-event:", "Add status event…")) if editable else ""
+    tools = toolbar(("add-event:", translate("DetailPage", "Add status event…"))) if editable else ""
     if not detail.events:
-        return _empty("No status events yet.", theme, tools)
+        return _empty(translate("DetailPage", "No status events yet."), theme, tools)
     numbers = source_numbers(detail)
     rows = "".join(
         _event_row(event, numbers, terms, theme, editable, event.id == selected) for event in detail.events
@@ -156,12 +173,20 @@ def _event_row(
     event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme, editable: bool, selected: bool
 ) -> str:
     tools = (
-        actions((f"edit-event:{event.id}", "Edit"), (f"trash-event:{event.id}", "Delete")) if editable else ""
+        actions(
+            (f"edit-event:{event.id}", translate("DetailPage", "Edit")),
+            (f"trash-event:{event.id}", translate("DetailPage", "Delete")),
+        )
+        if editable
+        else ""
     )
-    precision = "" if event.date_precision == "day" else f" (known to the {event.date_precision})"
+    precision = {
+        "month": translate("DetailPage", " (known to the month)"),
+        "year": translate("DetailPage", " (known to the year)"),
+    }.get(event.date_precision, "")
     marked = f' bgcolor="{theme.annotation}"' if selected else ""
     return (
-        f'<tr{marked}><td style="white-space:nowrap" title="{esc(event.date)}{precision}"><a name="{esc(event.id)}"></a>'
+        f'<tr{marked}><td style="white-space:nowrap" title="{esc(event.date)}{esc(precision)}"><a name="{esc(event.id)}"></a>'
         f"<b>{esc(_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
         f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"
@@ -175,6 +200,7 @@ def _squash(text: str) -> str:
 def excerpt_html(text: str, annotations: list[tuple[str, str]], terms: list[str], theme: Theme) -> str:
     """An excerpt with the passages your notes quote marked, each a link to its note."""
     text = _squash(text)
+    annotated = translate("DetailPage", "Annotated passage")
     spans: list[tuple[int, int, str]] = []
     for quote, note_id in annotations:
         quote = _squash(quote)
@@ -186,7 +212,8 @@ def excerpt_html(text: str, annotations: list[tuple[str, str]], terms: list[str]
         pieces.append(highlight(text[position:start], terms, theme))
         pieces.append(
             f'<a href="note:{esc(note_id)}" style="background-color:{theme.annotation}; color:{theme.text};'
-            f' text-decoration:none" title="Annotated passage">{highlight(text[start:end], terms, theme)}</a>'
+            f' text-decoration:none" title="{esc(annotated)}">'
+            f"{highlight(text[start:end], terms, theme)}</a>"
         )
         position = end
     pieces.append(highlight(text[position:], terms, theme))
@@ -204,10 +231,11 @@ def _source_block(
     meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
     if source.published:
         meta.append(esc(_date(source.published)))
-    meta.append(esc(SourceKind(source.kind).label))
+    meta.append(esc(label(source.kind, SourceKind)))
     link = ""
     if source.url and source.url.lower().startswith(("http://", "https://")):
-        link = f' · <a href="{esc(source.url)}">Open link</a>'
+        open_link = translate("DetailPage", "Open link")
+        link = f' · <a href="{esc(source.url)}">{esc(open_link)}</a>'
     excerpts = "".join(
         f"<blockquote>{excerpt_html(x.text, annotations, terms, theme)}</blockquote>" for x in source.excerpts
     )
@@ -215,9 +243,9 @@ def _source_block(
     tools = ""
     if editable:
         tools = actions(
-            (f"edit-source:{source.id}", "Edit"),
-            (f"unlink-source:{source.id}", "Unlink"),
-            (f"trash-source:{source.id}", "Delete"),
+            (f"edit-source:{source.id}", translate("DetailPage", "Edit")),
+            (f"unlink-source:{source.id}", translate("DetailPage", "Unlink")),
+            (f"trash-source:{source.id}", translate("DetailPage", "Delete")),
         )
     return (
         f'<a name="{esc(source.id)}"></a><p><b>[{number}]</b> {highlight(source.title, terms, theme)}<br>'
@@ -229,12 +257,12 @@ def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable:
     tools = ""
     if editable:
         tools = toolbar(
-            ("add-source:", "Add source…"),
-            ("link-source:", "Link existing source…"),
-            ("annotate:", "Annotate selected passage…"),
+            ("add-source:", translate("DetailPage", "Add source…")),
+            ("link-source:", translate("DetailPage", "Link existing source…")),
+            ("annotate:", translate("DetailPage", "Annotate selected passage…")),
         )
     if not detail.sources:
-        return _empty("No sources linked to this policy yet.", theme, tools)
+        return _empty(translate("DetailPage", "No sources linked to this policy yet."), theme, tools)
     annotations: dict[str, list[tuple[str, str]]] = {}
     for note in detail.notes:
         if note.source_id and note.quote.strip():
@@ -247,13 +275,15 @@ def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable:
 
 
 def _figure_value(figure: FigureRow) -> str:
-    value = f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,}"
-    return ("about " if figure.approximate else "") + value + (f" {figure.unit}" if figure.unit else "")
+    locale = QLocale()
+    decimals = len(f"{figure.value:.6f}".rstrip("0").split(".")[1])
+    value = locale.toString(figure.value, "f", decimals) + (f" {figure.unit}" if figure.unit else "")
+    return translate("DetailPage", "about {value}").format(value=value) if figure.approximate else value
 
 
 def figures_html(detail: PolicyDetail, theme: Theme) -> str:
     if not detail.figures:
-        return _empty("No figures recorded for this policy.", theme)
+        return _empty(translate("DetailPage", "No figures recorded for this policy."), theme)
     numbers = source_numbers(detail)
     rows = []
     for figure in detail.figures:
@@ -268,31 +298,43 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
 
 
 def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: bool) -> str:
-    pinned = "<b>Pinned</b> · " if note.pinned else ""
+    pinned = "<b>" + esc(translate("DetailPage", "Pinned")) + "</b> · " if note.pinned else ""
     tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
     quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
     numbers = source_numbers(detail)
     about = []
     if note.source_id in numbers:
         about.append(
-            f'on source <a href="source:{esc(note.source_id or "")}">[{numbers[note.source_id or ""]}]</a>'
+            translate("DetailPage", "on source {link}").format(
+                link=f'<a href="source:{esc(note.source_id or "")}">[{numbers[note.source_id or ""]}]</a>'
+            )
         )
     event = next((e for e in detail.events if e.id == note.event_id), None)
     if event is not None:
-        about.append(f'on the event of <a href="event:{esc(event.id)}">{esc(_date(event.date))}</a>')
+        about.append(
+            translate("DetailPage", "on the event of {link}").format(
+                link=f'<a href="event:{esc(event.id)}">{esc(_date(event.date))}</a>'
+            )
+        )
     where = f" · {' · '.join(about)}" if about else ""
-    tools = actions((f"edit-note:{note.id}", "Edit"), (f"trash-note:{note.id}", "Delete")) if editable else ""
+    tools = ""
+    if editable:
+        tools = actions(
+            (f"edit-note:{note.id}", translate("DetailPage", "Edit")),
+            (f"trash-note:{note.id}", translate("DetailPage", "Delete")),
+        )
+    updated = esc(translate("DetailPage", "updated {date}").format(date=display_date(note.updated_at[:10])))
     return (
-        f'<a name="{esc(note.id)}"></a><p class="muted">{pinned}updated {esc(note.updated_at[:10])}{tags}{where}'
+        f'<a name="{esc(note.id)}"></a><p class="muted">{pinned}{updated}{tags}{where}'
         f"{tools}</p>{quote}"
         f"{render_markdown(note.body)}<hr>"
     )
 
 
 def notes_html(detail: PolicyDetail, theme: Theme, editable: bool = False) -> str:
-    tools = toolbar(("add-note:", "Add note…")) if editable else ""
+    tools = toolbar(("add-note:", translate("DetailPage", "Add note…"))) if editable else ""
     if not detail.notes:
-        return _empty("No notes on this policy yet.", theme, tools)
+        return _empty(translate("DetailPage", "No notes on this policy yet."), theme, tools)
     return (
         _style(theme) + tools + "".join(_note_block(note, detail, theme, editable) for note in detail.notes)
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,16 +82,25 @@ class PolicyDetailPane(QStackedWidget):
     action_requested = Signal(str, str)  # action ("edit-event"), target id (may be empty)
 
     TABS = ("Overview", "History", "Sources", "Figures", "Notes")
+    # The tab names are keys in code; these are the titles a reader sees.
+    TAB_TITLES: ClassVar[dict[str, str]] = {
+        "Overview": QT_TRANSLATE_NOOP("PolicyDetailPane", "Overview"),
+        "History": QT_TRANSLATE_NOOP("PolicyDetailPane", "History"),
+        "Sources": QT_TRANSLATE_NOOP("PolicyDetailPane", "Sources"),
+        "Figures": QT_TRANSLATE_NOOP("PolicyDetailPane", "Figures"),
+        "Notes": QT_TRANSLATE_NOOP("PolicyDetailPane", "Notes"),
+    }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.placeholder = QLabel("Select a policy to read its history, sources, figures and notes.")
+        self.placeholder = QLabel(self.tr("Select a policy to read its history, sources, figures and notes."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setAccessibleName(self.tr("Policy details"))
         self.setMinimumWidth(440)
         self.pages = LazyPages(self._render_page)
         self.tabs.currentChanged.connect(
@@ -99,7 +109,9 @@ class PolicyDetailPane(QStackedWidget):
         for name in self.TABS:
             browser = QTextBrowser()
             browser.setOpenLinks(False)
-            browser.setAccessibleName(f"{name} of the selected policy")
+            browser.setAccessibleName(
+                self.tr("{tab} of the selected policy").format(tab=self.tab_title(name))
+            )
             browser.anchorClicked.connect(self.follow_link)
             self.pages[name] = browser
             if name == "History":
@@ -111,9 +123,9 @@ class PolicyDetailPane(QStackedWidget):
                 self.timeline_strip.marker_clicked.connect(lambda _slug, event_id: self.show_event(event_id))
                 column.addWidget(self.timeline_strip)
                 column.addWidget(browser)
-                self.tabs.addTab(self.history_page, name)
+                self.tabs.addTab(self.history_page, self.tab_title(name))
             else:
-                self.tabs.addTab(browser, name)
+                self.tabs.addTab(browser, self.tab_title(name))
         sources = self.pages["Sources"]
         sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         sources.customContextMenuRequested.connect(self._sources_menu)
@@ -144,10 +156,14 @@ class PolicyDetailPane(QStackedWidget):
             "Figures": len(detail.figures),
             "Notes": len(detail.notes),
         }
-        for number, name in enumerate(self.TABS):
-            self.tabs.setTabText(number, f"{name} ({counts[name]})" if name in counts else name)
+        for position, name in enumerate(self.TABS):
+            title = self.tab_title(name)
+            self.tabs.setTabText(position, f"{title} ({counts[name]})" if name in counts else title)
         self.timeline_strip.set_data([lane_of(detail)], [], fit=not same_policy)
         self.setCurrentWidget(self.tabs)
+
+    def tab_title(self, name: str) -> str:
+        return self.tr(self.TAB_TITLES[name])
 
     def _render_page(self, name: str, keep_scroll: bool) -> None:
         detail = self.detail
@@ -174,7 +190,7 @@ class PolicyDetailPane(QStackedWidget):
     def _sources_menu(self, position: QPoint) -> None:
         browser = self.pages["Sources"]
         menu = browser.createStandardContextMenu(position)
-        annotate = menu.addAction("Annotate Selected Passage…")
+        annotate = menu.addAction(self.tr("Annotate Selected Passage…"))
         annotate.setEnabled(self.selected_passage() is not None)
         annotate.triggered.connect(lambda: self.action_requested.emit("annotate", ""))
         menu.popup(browser.viewport().mapToGlobal(position))

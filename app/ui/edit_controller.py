@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
 from app.data.read import all_sources, all_tags, policy_detail
-from app.domain.dates import PartialDate
 from app.domain.vocab import RelationKind
 from app.errors import UserError
 from app.lazy import lazy_import
@@ -20,6 +19,7 @@ from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, Relati
 from app.ui.dialogs.form import AwaitingConfirmation
 from app.ui.dialogs.pick_source import PickSourceDialog
 from app.ui.dialogs.trash import TrashDialog
+from app.ui.i18n import display_date, label
 
 # The ORM loads on the first edit, not while the window first paints.
 editing = lazy_import("app.services.editing")
@@ -46,27 +46,29 @@ class EditController(QObject):
         self.window = window
         self.stack = QUndoStack(self)
         self.dialog: QDialog | None = None
-        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.new_policy_action = _action(self, "&New Policy…", QKeySequence.StandardKey.New, self.new_policy)
-        self.edit_policy_action = _action(self, "&Edit Policy…", "F2", self.edit_policy)
+        self.new_policy_action = _action(
+            self, self.tr("&New Policy…"), QKeySequence.StandardKey.New, self.new_policy
+        )
+        self.edit_policy_action = _action(self, self.tr("&Edit Policy…"), "F2", self.edit_policy)
         self.delete_policy_action = _action(
-            self, "&Delete Policy…", QKeySequence.StandardKey.Delete, self.trash_policy
+            self, self.tr("&Delete Policy…"), QKeySequence.StandardKey.Delete, self.trash_policy
         )
         self.delete_policy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         window.table.addAction(self.delete_policy_action)
-        self.new_event_action = _action(self, "New Status &Event…", "Ctrl+E", self.new_event)
-        self.new_source_action = _action(self, "New &Source…", "Ctrl+Shift+S", self.new_source)
-        self.link_source_action = _action(self, "&Link Existing Source…", None, self.link_source)
-        self.new_note_action = _action(self, "New No&te…", "Ctrl+Shift+N", lambda: self.new_note())
+        self.new_event_action = _action(self, self.tr("New Status &Event…"), "Ctrl+E", self.new_event)
+        self.new_source_action = _action(self, self.tr("New &Source…"), "Ctrl+Shift+S", self.new_source)
+        self.link_source_action = _action(self, self.tr("&Link Existing Source…"), None, self.link_source)
+        self.new_note_action = _action(self, self.tr("New No&te…"), "Ctrl+Shift+N", lambda: self.new_note())
         self.annotate_action = _action(
-            self, "&Annotate Selected Passage…", "Ctrl+Shift+A", self.annotate_selection
+            self, self.tr("&Annotate Selected Passage…"), "Ctrl+Shift+A", self.annotate_selection
         )
-        self.new_relation_action = _action(self, "New &Relation…", None, self.new_relation)
-        self.trash_action = _action(self, "&Trash…", "Ctrl+Shift+T", self.show_trash)
-        self.history_action = _action(self, "Undo &History", "Ctrl+Shift+H", self.show_history)
+        self.new_relation_action = _action(self, self.tr("New &Relation…"), None, self.new_relation)
+        self.trash_action = _action(self, self.tr("&Trash…"), "Ctrl+Shift+T", self.show_trash)
+        self.history_action = _action(self, self.tr("Undo &History"), "Ctrl+Shift+H", self.show_history)
         self.per_policy = [
             self.edit_policy_action,
             self.delete_policy_action,
@@ -133,15 +135,13 @@ class EditController(QObject):
         contents = editing.policy_contents(self.ws, row.id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete Policy",
-            f"Move “{row.title}” to the trash?",
+            self.tr("Delete Policy"),
+            self.tr("Move “{title}” to the trash?").format(title=row.title),
             parent=self.window,
         )
-        box.setInformativeText(
-            f"Its {contents.describe()} go with it. You can restore them from File ▸ Trash, or undo."
-        )
+        box.setInformativeText(self._describe_contents(contents))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Move to Trash")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Move to Trash"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def answered(button: int) -> None:
@@ -153,6 +153,19 @@ class EditController(QObject):
         self.dialog = box
         return box
 
+    def _describe_contents(self, contents: Any) -> str:
+        parts = [
+            self.tr("%n status event(s)", "", contents.events) if contents.events else "",
+            self.tr("%n note(s)", "", contents.notes) if contents.notes else "",
+            self.tr("%n figure(s)", "", contents.figures) if contents.figures else "",
+        ]
+        named = ", ".join(part for part in parts if part)
+        if not named:
+            return self.tr("Nothing else goes with it. You can restore it from File ▸ Trash, or undo.")
+        return self.tr("Its {contents} go with it. You can restore them from File ▸ Trash, or undo.").format(
+            contents=named
+        )
+
     # Status events ----------------------------------------------------------------------
     def _policy_sources(self, policy_id: str) -> list[Any]:
         detail = policy_detail(self.ws.reader, policy_id)
@@ -162,8 +175,10 @@ class EditController(QObject):
         """An event before the policy's first one is allowed, but only after the person confirms."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Earlier Than the History",
-            f"{PartialDate.parse(data.date).display()} is before this policy's first event. Add it anyway?",
+            self.tr("Earlier Than the History"),
+            self.tr("{date} is before this policy's first event. Add it anyway?").format(
+                date=display_date(data.date)
+            ),
             parent=self.window,
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -280,7 +295,7 @@ class EditController(QObject):
             assert isinstance(dialog, NoteDialog)
             dialog.quote_edit.setPlainText(prefill.quote)
             dialog.source_combo.setCurrentIndex(max(dialog.source_combo.findData(prefill.source_id), 0))
-            dialog.setWindowTitle("Annotate Passage")
+            dialog.setWindowTitle(self.tr("Annotate Passage"))
             dialog.body_edit.setFocus()
         return dialog
 
@@ -288,7 +303,7 @@ class EditController(QObject):
         """A note on the passage selected in the Sources tab, attached to the source it is quoted from."""
         passage = self.window.detail.selected_passage()
         if passage is None:
-            self.window.report_error("Select a passage in a source's excerpt first")
+            self.window.report_error(self.tr("Select a passage in a source's excerpt first"))
             return None
         source_id, quote = passage
         return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
@@ -318,22 +333,22 @@ class EditController(QObject):
         def submit(data: RelationInput) -> None:
             data = data.validated(row.id)
             other = next(title for pid, title in others if pid == data.target_id)
-            label = f"{RelationKind(data.kind).label} {other}"
-            self.push(commands.AddRelationCommand(self.window, row.id, data, label))
+            text = f"{label(RelationKind(data.kind))} {other}"
+            self.push(commands.AddRelationCommand(self.window, row.id, data, text))
 
         return self._open(RelationDialog(self.window, submit, others))
 
     def delete_relation(self, relation_id: str) -> None:
         detail = self.window.detail.detail
-        label = next(
+        text = next(
             (
-                f"{RelationKind(r.kind).label} {r.other_title}"
+                f"{label(RelationKind(r.kind))} {r.other_title}"
                 for r in (detail.relations if detail else [])
                 if r.id == relation_id
             ),
-            "relation",
+            self.tr("relation"),
         )
-        self.stack.push(commands.DeleteRelationCommand(self.window, relation_id, label))
+        self.stack.push(commands.DeleteRelationCommand(self.window, relation_id, text))
 
     # Trash and history ----------------------------------------------------------------------------
     def show_trash(self) -> TrashDialog:
@@ -345,11 +360,11 @@ class EditController(QObject):
 
     def show_history(self) -> QDialog:
         dialog = QDialog(self.window)
-        dialog.setWindowTitle("Undo History")
+        dialog.setWindowTitle(self.tr("Undo History"))
         layout = QVBoxLayout(dialog)
         view = QUndoView(self.stack)
-        view.setEmptyLabel("Opened workspace")
-        view.setAccessibleName("Undo history")
+        view.setEmptyLabel(self.tr("Opened workspace"))
+        view.setAccessibleName(self.tr("Undo history"))
         layout.addWidget(view)
         dialog.resize(380, 420)
         dialog.show()

@@ -31,6 +31,7 @@ from app.errors import UserError
 from app.export.briefing import FORMATS, ExportCancelled, build_briefing, slug_for_file
 from app.export.run import ExportRequest, run_export, target_with_extension
 from app.services.workspace import Workspace
+from app.ui import i18n
 from app.ui.dialogs.files import choose_file
 
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ class ExportWorker(QObject):
             self.failed.emit(str(error))
         except Exception as error:  # a bug: say so rather than leave the dialog waiting forever
             log.exception("Export failed")
-            self.failed.emit(f"an unexpected error ({type(error).__name__}); see the log")
+            self.failed.emit(
+                self.tr("an unexpected error ({error}); see the log").format(error=type(error).__name__)
+            )
         else:
             self.finished.emit([str(p) for p in written])
         finally:
@@ -86,7 +89,7 @@ class ExportDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.thread_: QThread | None = None
         self.worker: ExportWorker | None = None
         self.written: list[str] = []
@@ -99,9 +102,9 @@ class ExportDialog(QDialog):
             "all": [r.id for r in window.all_rows()],
         }
         labels = {
-            "selected": f"Selected polic{'y' if len(selected) == 1 else 'ies'} ({len(selected)})",
-            "list": f"The current list ({len(listed)})",
-            "all": f"All policies ({len(self.scopes['all'])})",
+            "selected": self.tr("Selected policies (%Ln)", "", len(selected)),
+            "list": self.tr("The current list ({count})").format(count=i18n.number(len(listed))),
+            "all": self.tr("All policies ({count})").format(count=i18n.number(len(self.scopes["all"]))),
         }
         self.scope_group = QButtonGroup(self)
         scope_box = QVBoxLayout()
@@ -116,13 +119,15 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox()
         for key, label in FORMATS.items():
-            self.format_combo.addItem(label, key)
-        self.notes_box = QCheckBox("Include my &notes (labelled as personal)")
+            # The other formats are known by their names; only the bundle needs words.
+            self.format_combo.addItem(self.tr("JSON bundle") if key == "json" else label, key)
+        self.notes_box = QCheckBox(self.tr("Include my &notes (labelled as personal)"))
         self.page_combo = QComboBox()
-        self.page_combo.addItems(["A4", "Letter"])
+        self.page_combo.addItem("A4", "A4")
+        self.page_combo.addItem(self.tr("Letter"), "Letter")
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Export to")
-        browse = QPushButton("&Browse…")
+        self.path_edit.setAccessibleName(self.tr("Export to"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit)
@@ -131,27 +136,33 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         scope_holder = QWidget()
         scope_holder.setLayout(scope_box)
-        form.addRow("Policies", scope_holder)
-        form.addRow("&Format", self.format_combo)
+        form.addRow(self.tr("Policies"), scope_holder)
+        form.addRow(self.tr("&Format"), self.format_combo)
         form.addRow("", self.notes_box)
-        form.addRow("&Page size", self.page_combo)
-        save_label = QLabel("&Save as")
+        form.addRow(self.tr("&Page size"), self.page_combo)
+        save_label = QLabel(self.tr("&Save as"))
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, path_row)
 
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setMinimumWidth(420)
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button = self.buttons.addButton("&Open File", QDialogButtonBox.ButtonRole.ActionRole)
-        self.folder_button = self.buttons.addButton("Show in &Folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = self.buttons.addButton(
+            self.tr("&Open File"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.folder_button = self.buttons.addButton(
+            self.tr("Show in &Folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.open_button.hide()
         self.folder_button.hide()
         self.export_button.clicked.connect(self.start)
@@ -208,16 +219,16 @@ class ExportDialog(QDialog):
 
         briefing = build_briefing(self.window_.workspace, ids, include_notes=self.notes_box.isChecked())
         more = len(self.policy_ids()) - len(ids)
-        note = f"<p><i>… and {more} more polic{'y' if more == 1 else 'ies'}.</i></p>" if more > 0 else ""
+        note = "<p><i>" + self.tr("… and %Ln more policies.", "", more) + "</i></p>" if more > 0 else ""
         self.preview.setHtml(briefing_html(briefing).replace("</body>", f"{note}</body>"))
         self.export_button.setEnabled(bool(self.policy_ids()))
 
     def _browse(self) -> None:
         self.file_dialog = choose_file(
             self,
-            "Export To",
+            self.tr("Export To"),
             self.path_edit.text(),
-            "All files (*)",
+            self.tr("All files (*)"),
             lambda path: self.path_edit.setText(str(path)),
             save=True,
         )
@@ -226,19 +237,27 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         target = target_with_extension(Path(self.path_edit.text().strip()).expanduser(), self.fmt())
         return ExportRequest(
-            self.fmt(), self.policy_ids(), target, self.notes_box.isChecked(), self.page_combo.currentText()
+            self.fmt(),
+            self.policy_ids(),
+            target,
+            self.notes_box.isChecked(),
+            str(self.page_combo.currentData()),
         )
 
     def start(self) -> None:
         if not self.path_edit.text().strip():
-            self.message.setText("Choose where to save the export.")
+            self.message.setText(self.tr("Choose where to save the export."))
             return
         request = self.request()
         self.written = []
         self.progress.setRange(0, max(len(request.policy_ids), 1))
         self.progress.setValue(0)
         self.progress.show()
-        self.message.setText(f"Exporting {len(request.policy_ids)} policies to {request.target} …")
+        self.message.setText(
+            self.tr("Exporting %Ln policies to {target} …", "", len(request.policy_ids)).format(
+                target=request.target
+            )
+        )
         self.export_button.setEnabled(False)
         self.open_button.hide()
         self.folder_button.hide()
@@ -259,7 +278,7 @@ class ExportDialog(QDialog):
     def cancel(self) -> None:
         if self.running and self.worker is not None:
             self.worker.stop.set()
-            self.message.setText("Cancelling…")
+            self.message.setText(self.tr("Cancelling…"))
         else:
             self.reject()
 
@@ -276,16 +295,16 @@ class ExportDialog(QDialog):
 
     def _on_finished(self, written: list[str]) -> None:
         self.written = written
-        self._finish("Exported to " + ", ".join(written))
+        self._finish(self.tr("Exported to {files}").format(files=", ".join(written)))
         self.open_button.show()
         self.folder_button.show()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
 
     def _on_failed(self, message: str) -> None:
-        self._finish(f"The export failed: {message}")
+        self._finish(self.tr("The export failed: {message}").format(message=message))
 
     def _on_cancelled(self) -> None:
-        self._finish("Export cancelled; nothing was written.")
+        self._finish(self.tr("Export cancelled; nothing was written."))
 
     def open_url(self, url: QUrl) -> None:
         QDesktopServices.openUrl(url)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
 from app.services.policies import FACETS, PolicyFilters
+from app.ui.i18n import label
 
-FACET_TITLES = {"status": "Status", "jurisdiction": "Jurisdiction", "kind": "Kind", "tag": "Tag"}
+FACET_TITLES = {
+    "status": QT_TRANSLATE_NOOP("FilterPanel", "Status"),
+    "jurisdiction": QT_TRANSLATE_NOOP("FilterPanel", "Jurisdiction"),
+    "kind": QT_TRANSLATE_NOOP("FilterPanel", "Kind"),
+    "tag": QT_TRANSLATE_NOOP("FilterPanel", "Tag"),
+}
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -16,11 +22,13 @@ SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 def value_label(facet: str, value: str) -> str:
     try:
         if facet == "status":
-            return Status(value).label if value else "No status yet"
+            return (
+                label(value, Status) if value else QCoreApplication.translate("FilterPanel", "No status yet")
+            )
         if facet == "jurisdiction":
-            return Jurisdiction(value).label
+            return label(value, Jurisdiction)
         if facet == "kind":
-            return PolicyKind(value).label
+            return label(value, PolicyKind)
     except ValueError:
         pass
     return value
@@ -35,17 +43,17 @@ class FilterPanel(QWidget):
         super().__init__(parent)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Filters")
+        self.tree.setAccessibleName(self.tr("Filters"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         layout.addWidget(self.clear_button)
-        self.saved_group = QTreeWidgetItem(["Saved searches"])
+        self.saved_group = QTreeWidgetItem([self.tr("Saved searches")])
         self.saved_group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         bold = self.saved_group.font(0)
         bold.setBold(True)
@@ -58,7 +66,7 @@ class FilterPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self._groups: dict[str, QTreeWidgetItem] = {}
         for facet in FACETS:
-            group = QTreeWidgetItem([FACET_TITLES[facet]])
+            group = QTreeWidgetItem([self.tr(FACET_TITLES[facet])])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -110,7 +118,10 @@ class FilterPanel(QWidget):
         for search_id, name, count in entries:
             item = QTreeWidgetItem([f"{name}  ({count})"])
             item.setData(0, SAVED_ROLE, search_id)
-            item.setToolTip(0, f"{name}: {count} policies match now. Right-click to delete.")
+            item.setToolTip(
+                0,
+                self.tr("{name}: %n policies match now. Right-click to delete.", "", count).format(name=name),
+            )
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.saved_group.addChild(item)
         self.saved_group.setHidden(not entries)
@@ -133,7 +144,9 @@ class FilterPanel(QWidget):
         if not search_id:
             return
         menu = QMenu(self.tree)
-        menu.addAction("Delete Saved Search", lambda: self.saved_search_delete_requested.emit(str(search_id)))
+        menu.addAction(
+            self.tr("Delete Saved Search"), lambda: self.saved_search_delete_requested.emit(str(search_id))
+        )
         menu.popup(self.tree.viewport().mapToGlobal(position))
         self.context_menu = menu
 
@@ -174,5 +187,7 @@ def describe_filters(filters: PolicyFilters) -> str:
     for facet in FACETS:
         chosen = sorted(value_label(facet, v) for v in filters.chosen(facet))
         if chosen:
-            parts.append(f"{FACET_TITLES[facet]}: {', '.join(chosen)}")
+            parts.append(
+                f"{QCoreApplication.translate('FilterPanel', FACET_TITLES[facet])}: {', '.join(chosen)}"
+            )
     return " · ".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
@@ -46,6 +47,8 @@ from app.ui.dialogs.save_search import SaveSearchDialog
 from app.ui.edit_controller import EditController
 from app.ui.export_dialog import ExportDialog
 from app.ui.filter_panel import FilterPanel, describe_filters
+from app.ui.i18n import number
+from app.ui.icons import action_icon
 from app.ui.notes_window import NotesWindow
 from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
 from app.ui.safety import SafetyController, WorkspaceLock
@@ -64,7 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.result = BrowseResult(rows=[], total=0)
         self._restoring_slug: str | None = None
-        self.setWindowTitle(f"{workspace.path.stem} — Policy Tracker")
+        self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=workspace.path.stem))
         self.setObjectName("MainWindow")
         self._build_widgets()
         self.editor = EditController(self)
@@ -94,9 +97,11 @@ class MainWindow(QMainWindow):
         self.filter_panel.filters_changed.connect(self.refresh)
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search titles, summaries, history, sources and notes  (Ctrl+F)")
+        self.search_box.setPlaceholderText(
+            self.tr("Search titles, summaries, history, sources and notes  (Ctrl+F)")
+        )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search policies")
+        self.search_box.setAccessibleName(self.tr("Search policies"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -107,7 +112,7 @@ class MainWindow(QMainWindow):
         self.model = PolicyTableModel()
         self.table = PolicyTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Policies")
+        self.table.setAccessibleName(self.tr("Policies"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -172,20 +177,30 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        # Tab follows the panes from left to right, as they are read.
+        chain = [
+            self.filter_panel.tree,
+            self.filter_panel.clear_button,
+            self.search_box,
+            self.table,
+            self.detail.tabs,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.workspaces.new_action, self.workspaces.open_action])
         file_menu.addMenu(self.workspaces.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.editor.new_policy_action)
         file_menu.addSeparator()
-        self.export_action = QAction("&Export…", self)
+        self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.show_export)
         file_menu.addAction(self.export_action)
-        self.import_action = QAction("&Import…", self)
+        self.import_action = QAction(self.tr("&Import…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
@@ -193,12 +208,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.editor.trash_action)
         file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
         file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.editor.undo_action, self.editor.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.editor.edit_policy_action, self.editor.delete_policy_action])
@@ -214,56 +229,103 @@ class MainWindow(QMainWindow):
             ]
         )
         edit_menu.addSeparator()
-        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.show_preferences)
+        edit_menu.addAction(self.preferences_action)
 
-        view_menu = menu_bar.addMenu("&View")
-        self.clear_filters_action = QAction("&Clear Search and Filters", self)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_search_and_filters)
-        self.toggle_sidebar_action = QAction("Show &Filters", self, checkable=True, checked=True)
+        self.toggle_sidebar_action = QAction(self.tr("Show &Filters"), self, checkable=True, checked=True)
         self.toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.toggle_sidebar_action.toggled.connect(self.filter_panel.setVisible)
-        self.refresh_action = QAction("&Reload", self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action = QAction(self.tr("&Reload"), self, shortcut=QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addActions([self.clear_filters_action, self.toggle_sidebar_action, self.refresh_action])
-        self.save_search_action = QAction("&Save Search…", self)
+        self.save_search_action = QAction(self.tr("&Save Search…"), self)
         self.save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.save_search_action.triggered.connect(self.save_search)
-        self.notes_action = QAction("All &Notes…", self)
+        self.notes_action = QAction(self.tr("All &Notes…"), self)
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.notes_action.triggered.connect(self.show_notes)
-        self.timeline_action = QAction("&Timeline", self)
+        self.timeline_action = QAction(self.tr("&Timeline"), self)
         self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
         self.timeline_action.triggered.connect(self.show_timeline)
         view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("T&heme")
+        theme_menu = self.theme_menu = view_menu.addMenu(self.tr("T&heme"))
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for key, label in THEMES.items():
-            action = QAction(label, self, checkable=True)
+            action = QAction(QApplication.translate("Theme", label), self, checkable=True)
             action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
             group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[key] = action
 
-        help_menu = menu_bar.addMenu("&Help")
-        self.shortcuts_action = QAction("&Keyboard Shortcuts", self)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
         self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
-        self.about_action = QAction("&About Policy Tracker", self)
+        self.about_action = QAction(self.tr("&About Policy Tracker"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
-        about_qt = QAction("About &Qt", self)
+        about_qt = QAction(self.tr("About &Qt"), self)
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         help_menu.addAction(about_qt)
+        self._set_action_icons()
+
+    def _set_action_icons(self) -> None:
+        """One line-icon set across the menus (drawn lazily, in the theme's text colour)."""
+        editor, workspaces, safety = self.editor, self.workspaces, self.safety
+        icons = {
+            workspaces.new_action: "new-workspace",
+            workspaces.open_action: "open-workspace",
+            workspaces.recent_menu.menuAction(): "recent",
+            editor.new_policy_action: "new-policy",
+            self.export_action: "export",
+            self.import_action: "import",
+            editor.trash_action: "trash",
+            safety.backup_action: "back-up",
+            safety.restore_action: "restore-backup",
+            self.quit_action: "quit",
+            editor.undo_action: "undo",
+            editor.redo_action: "redo",
+            editor.edit_policy_action: "edit",
+            editor.delete_policy_action: "move-to-trash",
+            editor.new_event_action: "new-event",
+            editor.new_source_action: "new-source",
+            editor.link_source_action: "link-source",
+            editor.new_note_action: "new-note",
+            editor.new_relation_action: "new-relation",
+            editor.annotate_action: "annotate",
+            self.find_action: "search",
+            self.clear_filters_action: "clear-filters",
+            self.toggle_sidebar_action: "filters",
+            self.refresh_action: "refresh",
+            self.save_search_action: "save-search",
+            self.notes_action: "notes",
+            self.timeline_action: "timeline",
+            editor.history_action: "history",
+            self.theme_menu.menuAction(): "theme",
+            self.preferences_action: "preferences",
+            self.shortcuts_action: "keyboard-shortcuts",
+            self.about_action: "about",
+        }
+        for action, name in icons.items():
+            action.setIcon(action_icon(name))
 
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
@@ -290,7 +352,7 @@ class MainWindow(QMainWindow):
     def _show_first_page(self, total: int) -> None:
         self.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
         self.model.set_rows(self.result.rows)
-        self.count_label.setText(f"Reading {total} policies…")
+        self.count_label.setText(self.tr("Reading {count} policies…").format(count=number(total)))
         self.browse_runner.start(self.workspace.path, self.current_filters())
 
     def _on_search_typed(self) -> None:
@@ -307,7 +369,11 @@ class MainWindow(QMainWindow):
             self.highlighter.set_terms(search_words(filters.search))
             self.model.set_rows(rows)
             self.empty_label.hide()
-            self.count_label.setText(f"{len(rows)} matching by title or summary · searching further…")
+            self.count_label.setText(
+                self.tr("{count} matching by title or summary · searching further…").format(
+                    count=number(len(rows))
+                )
+            )
         self.browse_runner.start(self.workspace.path, filters)
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
@@ -325,7 +391,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows(self.result.rows)
         self.filter_panel.set_counts(self.result.counts)
         self._update_empty_state(filters)
-        self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        self._show_count()
         self._refresh_saved_searches()
         if self.timeline_window is not None and self.timeline_window.isVisible():
             self.timeline_window.reload(fit=False)
@@ -339,20 +405,27 @@ class MainWindow(QMainWindow):
             self.empty_label.hide()
             return
         if self.result.total == 0:
-            text = (
+            text = self.tr(
                 "<p><b>No policies yet.</b></p><p>This workspace is empty. Open another "
                 "workspace with <i>--workspace</i>, or import a bundle with "
                 "<i>policy-tracker import FILE</i>.</p>"
             )
         else:
-            what = f"“{filters.search.strip()}”" if filters.search.strip() else "these filters"
-            text = (
-                f"<p><b>No policies match {_html(what)}.</b></p>"
-                '<p><a href="clear">Clear search and filters</a></p>'
-            )
+            search = filters.search.strip()
+            what = self.tr("“{search}”").format(search=search) if search else self.tr("these filters")
+            text = self.tr(
+                '<p><b>No policies match {what}.</b></p><p><a href="clear">Clear search and filters</a></p>'
+            ).format(what=_html(what))
         self.empty_label.setText(text)
         self.empty_label.resize(self.table.viewport().size())
         self.empty_label.show()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} policies").format(
+                shown=number(len(self.result.rows)), total=number(self.result.total)
+            )
+        )
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -412,7 +485,7 @@ class MainWindow(QMainWindow):
         self.model.apply_rows(self.result.rows)
         self.filter_panel.set_counts(self.result.counts)
         self._update_empty_state(filters)
-        self.count_label.setText(f"{len(self.result.rows)} of {self.result.total} policies")
+        self._show_count()
         self._refresh_saved_searches()
         if self.notes_window is not None and self.notes_window.isVisible():
             self.notes_window.fill_choices()
@@ -436,7 +509,7 @@ class MainWindow(QMainWindow):
 
     def save_search(self) -> SaveSearchDialog:
         filters = self.current_filters()
-        summary = describe_filters(filters) or "Type a search or choose filters first."
+        summary = describe_filters(filters) or self.tr("Type a search or choose filters first.")
 
         def submit(name: str) -> None:
             save_search(self.workspace, name, filters)
@@ -472,9 +545,9 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> QFileDialog:
         self.import_file_dialog = choose_file(
             self,
-            "Import",
+            self.tr("Import"),
             self.workspace.path.parent,
-            "Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)",
+            self.tr("Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)"),
             self.show_import,
         )
         return self.import_file_dialog
@@ -520,7 +593,7 @@ class MainWindow(QMainWindow):
         previous = self.workspace
         self.workspace = workspace
         previous.close()
-        self.setWindowTitle(f"{workspace.path.stem} — Policy Tracker")
+        self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=workspace.path.stem))
         self.detail.show_policy(None)
         self.table.clearSelection()
         self.clear_search_and_filters()
@@ -562,6 +635,14 @@ class MainWindow(QMainWindow):
         self._show_current()
         self.table.viewport().update()
 
+    def show_preferences(self) -> QDialog:
+        from app.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self, self.settings, self.set_theme)
+        dialog.open()
+        self.preferences_dialog = dialog
+        return dialog
+
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""
         rows: list[tuple[str, str, str]] = []
@@ -574,15 +655,19 @@ class MainWindow(QMainWindow):
                 if keys and not action.isSeparator():
                     rows.append((menu_action.text().replace("&", ""), action.text().replace("&", ""), keys))
         rows += [
-            ("List", "Move through policies", "Up, Down, Page Up, Page Down, Home, End"),
-            ("Timeline", "Zoom", "Ctrl + mouse wheel"),
-            ("Timeline", "Fit all", "Ctrl+0"),
+            (
+                self.tr("List"),
+                self.tr("Move through policies"),
+                self.tr("Up, Down, Page Up, Page Down, Home, End"),
+            ),
+            (self.tr("Timeline"), self.tr("Zoom"), self.tr("Ctrl + mouse wheel")),
+            (self.tr("Timeline"), self.tr("Fit all"), "Ctrl+0"),
         ]
         dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard Shortcuts")
+        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
         table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
-        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
@@ -602,14 +687,19 @@ class MainWindow(QMainWindow):
         from app import paths
 
         box = QMessageBox(self)
-        box.setWindowTitle("About Policy Tracker")
+        box.setWindowTitle(self.tr("About Policy Tracker"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(
-            f"<h3>Policy Tracker {__version__}</h3>"
-            "<p>Track public policies, the sources behind them and your own notes.</p>"
-            f"<p><b>Workspace:</b> {_html(str(self.workspace.path))}<br>"
-            f"<b>Data folder:</b> {_html(str(paths.data_dir()))}</p>"
+            self.tr(
+                "<h3>Policy Tracker {version}</h3>"
+                "<p>Track public policies, the sources behind them and your own notes.</p>"
+                "<p><b>Workspace:</b> {workspace}<br><b>Data folder:</b> {data_folder}</p>"
+            ).format(
+                version=__version__,
+                workspace=_html(str(self.workspace.path)),
+                data_folder=_html(str(paths.data_dir())),
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()

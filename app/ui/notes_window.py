@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.data.read import NoteListRow, list_notes, list_policies, note_tags
 from app.domain.search import search_words
+from app.domain.vocab import Status
 from app.services.markdown import render_markdown
+from app.ui import i18n
 from app.ui.delegates import HighlightDelegate
 from app.ui.detail_html import Theme, esc, highlight
 from app.ui.detail_pane import theme_for
@@ -32,29 +34,33 @@ from app.ui.detail_pane import theme_for
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-PERIODS = {"Any time": None, "Last 7 days": 7, "Last 30 days": 30, "Last 365 days": 365}
-
 
 class NotesWindow(QWidget):
     def __init__(self, main: MainWindow) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
-        self.setWindowTitle(f"Notes — {main.workspace.path.stem}")
+        self.setWindowTitle(self.tr("Notes — {workspace}").format(workspace=main.workspace.path.stem))
         self.notes: list[NoteListRow] = []
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search your notes and the passages they quote")
+        self.search_box.setPlaceholderText(self.tr("Search your notes and the passages they quote"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search notes")
+        self.search_box.setAccessibleName(self.tr("Search notes"))
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Tag")
+        self.tag_combo.setAccessibleName(self.tr("Tag"))
         self.policy_combo = QComboBox()
-        self.policy_combo.setAccessibleName("Policy")
+        self.policy_combo.setAccessibleName(self.tr("Policy"))
         self.policy_combo.setMinimumContentsLength(24)
         self.period_combo = QComboBox()
-        self.period_combo.setAccessibleName("Changed")
-        self.period_combo.addItems(list(PERIODS))
+        self.period_combo.setAccessibleName(self.tr("Changed"))
+        for label, days in (
+            (self.tr("Any time"), None),
+            (self.tr("Last 7 days"), 7),
+            (self.tr("Last 30 days"), 30),
+            (self.tr("Last 365 days"), 365),
+        ):
+            self.period_combo.addItem(label, days)
         self.list = QListWidget()
-        self.list.setAccessibleName("Notes")
+        self.list.setAccessibleName(self.tr("Notes"))
         self.list.setUniformItemSizes(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -62,7 +68,7 @@ class NotesWindow(QWidget):
         self.list.setItemDelegate(self.highlighter)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
-        self.preview.setAccessibleName("The selected note")
+        self.preview.setAccessibleName(self.tr("The selected note"))
         self.preview.anchorClicked.connect(self._follow)
         self.count_label = QLabel()
         self.empty_label = QLabel()
@@ -71,11 +77,11 @@ class NotesWindow(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 3)
-        filters.addWidget(QLabel("Tag"))
+        filters.addWidget(QLabel(self.tr("Tag")))
         filters.addWidget(self.tag_combo, 1)
-        filters.addWidget(QLabel("Policy"))
+        filters.addWidget(QLabel(self.tr("Policy")))
         filters.addWidget(self.policy_combo, 2)
-        filters.addWidget(QLabel("Changed"))
+        filters.addWidget(QLabel(self.tr("Changed")))
         filters.addWidget(self.period_combo)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -107,8 +113,8 @@ class NotesWindow(QWidget):
         """The tag and policy choices, kept when still there."""
         reader = self.main.workspace.reader
         for combo, everything, entries in (
-            (self.tag_combo, "All tags", [(f"#{t}", t) for t in note_tags(reader)]),
-            (self.policy_combo, "All policies", [(r.title, r.slug) for r in list_policies(reader)]),
+            (self.tag_combo, self.tr("All tags"), [(f"#{t}", t) for t in note_tags(reader)]),
+            (self.policy_combo, self.tr("All policies"), [(r.title, r.slug) for r in list_policies(reader)]),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)
@@ -121,7 +127,7 @@ class NotesWindow(QWidget):
 
     def reload(self) -> None:
         self._timer.stop()
-        days = PERIODS[self.period_combo.currentText()]
+        days = self.period_combo.currentData()
         since = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d") if days else None
         reader = self.main.workspace.reader
         policy_slug = str(self.policy_combo.currentData() or "")
@@ -145,7 +151,7 @@ class NotesWindow(QWidget):
             item.setToolTip(note.body[:500])
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.count_label.setText(f"{len(self.notes)} {'note' if len(self.notes) == 1 else 'notes'}")
+        self.count_label.setText(self.tr("%Ln note(s)", "", len(self.notes)))
         filtered = bool(
             self.search_box.text().strip()
             or self.tag_combo.currentIndex()
@@ -153,10 +159,12 @@ class NotesWindow(QWidget):
             or self.period_combo.currentIndex()
         )
         self.empty_label.setText(
-            "No notes match."
+            self.tr("No notes match.")
             if filtered
-            else "No notes yet. Select a policy and choose Edit ▸ New Note, or select a passage "
-            "in a source and choose Annotate Selected Passage."
+            else self.tr(
+                "No notes yet. Select a policy and choose Edit ▸ New Note, or select a passage "
+                "in a source and choose Annotate Selected Passage."
+            )
         )
         self.empty_label.setVisible(not self.notes)
         self.list.setVisible(bool(self.notes))
@@ -192,13 +200,24 @@ class NotesWindow(QWidget):
         self.main.activateWindow()
 
 
+def event_label(stored: str) -> str:
+    """A note's event as the notes list reads it: "24 Jan 2019 · In effect" (stored: "2019-01-24 in_effect")."""
+    date, _, status = stored.partition(" ")
+    try:
+        return f"{i18n.display_date(date)} · {i18n.label(status, Status)}"
+    except ValueError:
+        return stored
+
+
 def note_page(note: NoteListRow, terms: list[str], theme: Theme) -> str:
     """One note with its context and links back to its policy, event and passage."""
     links = [f'<a href="policy:{esc(note.policy_slug)}">{esc(note.policy_title)}</a>']
     if note.source_id:
-        links.append(f'source <a href="source:{esc(note.source_id)}">{esc(note.source_title)}</a>')
+        link = f'<a href="source:{esc(note.source_id)}">{esc(note.source_title)}</a>'
+        links.append(QCoreApplication.translate("NotesWindow", "source {link}").format(link=link))
     if note.event_id:
-        links.append(f'event <a href="event:{esc(note.event_id)}">{esc(note.event_label)}</a>')
+        link = f'<a href="event:{esc(note.event_id)}">{esc(event_label(note.event_label))}</a>'
+        links.append(QCoreApplication.translate("NotesWindow", "event {link}").format(link=link))
     quote = ""
     if note.quote:
         target = f"note:{note.id}" if not note.source_id else f"source:{note.source_id}"
@@ -209,11 +228,12 @@ def note_page(note: NoteListRow, terms: list[str], theme: Theme) -> str:
     body = render_markdown(note.body)
     if terms:
         body = _highlight_rendered(body, terms, theme)
-    return (
-        f'<p style="color:{theme.muted}">On {" · ".join(links)}<br>'
-        f"created {esc(note.created_at[:10])} · updated {esc(note.updated_at[:10])}"
-        f"{' · pinned' if note.pinned else ''} {tags}</p>{quote}{body}"
+    context = QCoreApplication.translate("NotesWindow", "On {links}").format(links=" · ".join(links))
+    dates = QCoreApplication.translate("NotesWindow", "created {created} · updated {updated}").format(
+        created=esc(note.created_at[:10]), updated=esc(note.updated_at[:10])
     )
+    pinned = " · " + QCoreApplication.translate("NotesWindow", "pinned") if note.pinned else ""
+    return f'<p style="color:{theme.muted}">{context}<br>{dates}{pinned} {tags}</p>{quote}{body}'
 
 
 def _highlight_rendered(rendered: str, terms: list[str], theme: Theme) -> str:

@@ -6,13 +6,22 @@ import difflib
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from app.data.read import PolicyRow
-from app.domain.dates import PartialDate, sort_key
+from app.domain.dates import sort_key
 from app.domain.vocab import Jurisdiction, Status
+from app.ui.i18n import display_date, label
 
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
@@ -33,16 +42,23 @@ class Column(IntEnum):
     NOTES = 5
 
 
-HEADERS = ("Title", "Jurisdiction", "Status", "Last change", "Sources", "Notes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Title"),
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Jurisdiction"),
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Status"),
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Last change"),
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Sources"),
+    QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
+)
 
 
 def _sort_value(row: PolicyRow, column: int) -> Any:
     if column == Column.TITLE:
         return row.title.casefold()
     if column == Column.JURISDICTION:
-        return Jurisdiction(row.jurisdiction).label
+        return label(row.jurisdiction, Jurisdiction)
     if column == Column.STATUS:
-        return Status(row.current_status).label if row.current_status else ""
+        return label(row.current_status, Status) if row.current_status else ""
     if column == Column.LAST_CHANGE:
         return sort_key(row.last_change) if row.last_change else ""
     if column == Column.SOURCES:
@@ -178,7 +194,7 @@ class PolicyTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("PolicyTableModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -190,9 +206,15 @@ class PolicyTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE and row.aliases:
-                return f"{row.title}\nAlso known as: {', '.join(row.aliases)}"
+                also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
+                return f"{row.title}\n" + also.format(aliases=", ".join(row.aliases))
             if column == Column.LAST_CHANGE and row.last_change:
-                return f"{row.last_change} (known to the {row.last_change_precision})"
+                known = {
+                    "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),
+                    "month": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the month)"),
+                    "year": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the year)"),
+                }.get(row.last_change_precision, "{date}")
+                return QCoreApplication.translate("PolicyTableModel", known).format(date=row.last_change)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SOURCES, Column.NOTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.ROW:
@@ -208,11 +230,11 @@ class PolicyTableModel(QAbstractTableModel):
         if column == Column.TITLE:
             return row.title
         if column == Column.JURISDICTION:
-            return Jurisdiction(row.jurisdiction).label
+            return label(row.jurisdiction, Jurisdiction)
         if column == Column.STATUS:
-            return Status(row.current_status).label if row.current_status else "—"
+            return label(row.current_status, Status) if row.current_status else "—"
         if column == Column.LAST_CHANGE:
-            return PartialDate.parse(row.last_change).display() if row.last_change else ""
+            return display_date(row.last_change)
         if column == Column.SOURCES:
             return row.source_count
         return row.note_count

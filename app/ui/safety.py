@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,8 +43,14 @@ class WorkspaceLock:
         if not lock.tryLock(0):
             info = lock.getLockInfo()
             parts = [p for p in info if not isinstance(p, bool)] if isinstance(info, tuple) else []
-            holder = f" (process {parts[0]} on {parts[1]})" if len(parts) >= 2 else ""
-            return f"{path.name} is already open in another Policy Tracker window{holder}"
+            if len(parts) >= 2:
+                return QCoreApplication.translate(
+                    "SafetyController",
+                    "{file} is already open in another Policy Tracker window (process {process} on {host})",
+                ).format(file=path.name, process=parts[0], host=parts[1])
+            return QCoreApplication.translate(
+                "SafetyController", "{file} is already open in another Policy Tracker window"
+            ).format(file=path.name)
         self.release()
         self.lock, self.path = lock, path
         return None
@@ -60,22 +66,26 @@ class RestoreDialog(QDialog):
 
     def __init__(self, parent: QWidget, found: list[backups.BackupInfo], intro: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle(self.tr("Restore from Backup"))
         self.found = found
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(self.tr("Backups"))
         for info in found:
-            item = QListWidgetItem(info.describe())
+            item = QListWidgetItem(self.describe(info))
             item.setToolTip(str(info.path))
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)
-        text = intro or "Choose a backup. The workspace as it is now is backed up first, so nothing is lost."
-        label = QLabel(text if found else "There are no backups of this workspace yet.")
+        text = intro or self.tr(
+            "Choose a backup. The workspace as it is now is backed up first, so nothing is lost."
+        )
+        label = QLabel(text if found else self.tr("There are no backups of this workspace yet."))
         label.setWordWrap(True)
         self.intro = label
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(bool(found))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -84,6 +94,15 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
         self.resize(560, 360)
+
+    def describe(self, info: backups.BackupInfo) -> str:
+        """When a backup was taken and what it holds, in the interface language (BackupInfo.describe is English)."""
+        when = info.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+        policies = self.tr("%Ln policies", "", info.policies)
+        notes = self.tr("%Ln note(s)", "", info.notes)
+        sources = self.tr("%Ln source(s)", "", info.sources)
+        text = self.tr("{when} — {policies}, {notes}, {sources}")
+        return text.format(when=when, policies=policies, notes=notes, sources=sources)
 
     def chosen(self) -> backups.BackupInfo | None:
         row = self.list.currentRow()
@@ -96,9 +115,9 @@ class SafetyController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.backup_action = QAction("&Back Up Now", self)
+        self.backup_action = QAction(self.tr("&Back Up Now"), self)
         self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("&Restore from Backup…", self)
+        self.restore_action = QAction(self.tr("&Restore from Backup…"), self)
         self.restore_action.triggered.connect(self.choose_backup)
         self.checked.connect(self._on_checked)
         self.last_problem = ""
@@ -114,7 +133,7 @@ class SafetyController(QObject):
                 try:
                     made = backups.daily_backup(path)
                 except UserError as error:
-                    problem = f"The daily backup failed: {error}"
+                    problem = self.tr("The daily backup failed: {error}").format(error=error)
             self.checked.emit(problem, str(made or ""))
 
         thread = threading.Thread(target=work, name="daily-check", daemon=True)
@@ -127,15 +146,17 @@ class SafetyController(QObject):
         if problem:
             self.offer_restore(problem)
         elif made:
-            self.window.statusBar().showMessage(f"Daily backup saved to {made}", 8000)
+            self.window.statusBar().showMessage(
+                self.tr("Daily backup saved to {file}").format(file=made), 8000
+            )
 
     def offer_restore(self, problem: str) -> RestoreDialog:
-        intro = (
-            f"{problem}\n\nRestore the latest good backup? The damaged file is moved aside, "
+        intro = self.tr(
+            "{problem}\n\nRestore the latest good backup? The damaged file is moved aside, "
             "never overwritten or deleted."
-        )
+        ).format(problem=problem)
         dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path), intro)
-        dialog.accepted.connect(lambda: self._restore(dialog.chosen(), damaged=True))
+        dialog.accepted.connect(lambda: self._restore(dialog, damaged=True))
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -150,14 +171,16 @@ class SafetyController(QObject):
         self.window.settings.setValue(CLOUD_WARNED_KEY, [*warned, str(path)])
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Workspace in a Synced Folder",
-            f"This workspace is inside a {service} folder.",
+            self.tr("Workspace in a Synced Folder"),
+            self.tr("This workspace is inside a {service} folder.").format(service=service),
             parent=self.window,
         )
         box.setInformativeText(
-            "Sync tools can copy a database while it is being written, which is a known cause of damaged "
-            "files. Keep the workspace in a folder that is not synced, and rely on Policy Tracker's backups "
-            "(or copy backups to the synced folder instead)."
+            self.tr(
+                "Sync tools can copy a database while it is being written, which is a known cause of damaged "
+                "files. Keep the workspace in a folder that is not synced, and rely on Policy Tracker's "
+                "backups (or copy backups to the synced folder instead)."
+            )
         )
         box.open()
         self.cloud_box = box
@@ -170,17 +193,18 @@ class SafetyController(QObject):
         except UserError as error:
             self.window.report_error(str(error))
             return None
-        self.window.statusBar().showMessage(f"Backed up to {made}", 8000)
+        self.window.statusBar().showMessage(self.tr("Backed up to {file}").format(file=made), 8000)
         return made
 
     def choose_backup(self) -> RestoreDialog:
         dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path))
-        dialog.accepted.connect(lambda: self._restore(dialog.chosen(), damaged=False))
+        dialog.accepted.connect(lambda: self._restore(dialog, damaged=False))
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _restore(self, info: backups.BackupInfo | None, *, damaged: bool) -> None:
+    def _restore(self, dialog: RestoreDialog, *, damaged: bool) -> None:
+        info = dialog.chosen()
         if info is None:
             return
         from app.services.workspace import Workspace
@@ -190,11 +214,15 @@ class SafetyController(QObject):
         try:
             if damaged and path.exists():
                 moved = integrity.move_aside(path)
-                self.window.statusBar().showMessage(f"The damaged file was kept as {moved.name}", 15_000)
+                self.window.statusBar().showMessage(
+                    self.tr("The damaged file was kept as {file}").format(file=moved.name), 15_000
+                )
             backups.restore(path, info.path)
             workspace = Workspace.open(path)
         except UserError as error:
-            QMessageBox.warning(self.window, "Restore Failed", str(error))
+            QMessageBox.warning(self.window, self.tr("Restore Failed"), str(error))
             return
         self.window.show_workspace(workspace)
-        self.window.statusBar().showMessage(f"Restored the backup of {info.describe()}", 15_000)
+        self.window.statusBar().showMessage(
+            self.tr("Restored the backup of {backup}").format(backup=dialog.describe(info)), 15_000
+        )

@@ -12,12 +12,13 @@ def self_test() -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from app.export.run import ExportRequest, run_export
     from app.services.policies import policy_ids_in_scope
     from app.services.workspace import Workspace
     from app.ui.app import application
+    from app.ui.i18n import apply_language
     from app.ui.main_window import MainWindow
     from app.ui.pdf_export import write_pdf
     from app.ui.pictures import svg_to_png
@@ -47,6 +48,11 @@ def self_test() -> int:
             )
             checks[f"{fmt} export"] = all(p.stat().st_size > 1000 for p in written)
         window.close()
+        # The Spanish catalogue ships compiled: switching to it must translate the menus.
+        checks["spanish"] = apply_language(qt_app, "es") == "es" and (
+            QCoreApplication.translate("MainWindow", "&File") == "&Archivo"
+        )
+        apply_language(qt_app, "en")
         workspace.close()
     for name, ok in checks.items():
         print(f"{'ok  ' if ok else 'FAIL'} {name}")

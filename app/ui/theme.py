@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-THEMES = {"system": "Follow the System", "light": "Light", "dark": "Dark"}
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("Theme", "Follow the System"),
+    "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 THEME_KEY = "view/theme"
 
 _DARK = {

@@ -7,14 +7,27 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from app.domain.dates import PartialDate
 from app.domain.status_colors import status_colors
-from app.domain.timeline import Connector, Lane, Marker, Scale, extent, marker_extent, ticks
-from app.export.timeline_svg import COMPACT, Layout, marker_tooltip
+from app.domain.timeline import Connector, Lane, Marker, Scale, Tick, extent, marker_extent, ticks
+from app.domain.vocab import Status
+from app.export.timeline_svg import COMPACT, Layout
+from app.ui import i18n
 from app.ui.delegates import is_dark
+
+
+def marker_date(marker: Marker) -> PartialDate:
+    """The event's date at the precision known, from the marker's first day."""
+    start = marker.start
+    if marker.precision == "year":
+        return PartialDate(start.year)
+    if marker.precision == "month":
+        return PartialDate(start.year, start.month)
+    return PartialDate(start.year, start.month, start.day)
 
 
 class TimelineView(QAbstractScrollArea):
@@ -35,7 +48,7 @@ class TimelineView(QAbstractScrollArea):
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setFixedHeight(int(self.layout_.axis_height + self.layout_.lane_height + 6))
         self.viewport().setMouseTracking(True)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
 
     # Data and zoom ------------------------------------------------------------------
     def set_data(
@@ -121,7 +134,7 @@ class TimelineView(QAbstractScrollArea):
                 painter.drawLine(QPointF(x, axis - 6), QPointF(x, height))
                 if x <= right - 30:  # a label at the very edge would be cut off
                     painter.setPen(muted)
-                    painter.drawText(QPointF(x + 3, axis - 10), tick.label)
+                    painter.drawText(QPointF(x + 3, axis - 10), self.tick_label(tick))
         painter.setClipRect(QRectF(0, axis - 2, width, height))
         stripe = QColor(palette.alternateBase().color())
         for index in self.visible_lanes():
@@ -133,7 +146,7 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#cf222e"), 1.2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(today_x, axis - 4), QPointF(today_x, height))
             painter.drawText(
-                QPointF(today_x + 3 if today_x < right - 40 else today_x - 34, axis - 20), "Today"
+                QPointF(today_x + 3 if today_x < right - 40 else today_x - 34, axis - 20), self.tr("Today")
             )
         painter.end()
 
@@ -210,6 +223,26 @@ class TimelineView(QAbstractScrollArea):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
 
+    # Words --------------------------------------------------------------------------------
+    def tick_label(self, tick: Tick) -> str:
+        """An axis label in the interface language: a month ("Feb", "Jan 2020"), a year, a decade."""
+        year = tick.when.year
+        if tick.label == str(year):
+            return tick.label
+        if tick.label == f"{year}s":
+            return self.tr("{decade}s").format(decade=year)
+        month = QLocale().monthName(tick.when.month, QLocale.FormatType.ShortFormat).rstrip(".")
+        return f"{month} {year}" if tick.label.endswith(str(year)) else month
+
+    def marker_tooltip(self, marker: Marker) -> str:
+        """Date, status, description and sources of an event, in the interface language."""
+        lines = [f"{i18n.display_date(marker_date(marker))} — {i18n.label(marker.status, Status)}"]
+        if marker.description:
+            text = " ".join(marker.description.split())
+            lines.append(text if len(text) <= 400 else text[:399] + "…")
+        lines += [self.tr("Source: {title}").format(title=title) for title in marker.citations]
+        return "\n".join(lines)
+
     # Interaction ---------------------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -217,13 +250,13 @@ class TimelineView(QAbstractScrollArea):
             if hit is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), marker_tooltip(hit[1]), self.viewport())  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.marker_tooltip(hit[1]), self.viewport())  # type: ignore[attr-defined]
             return True
         return super().viewportEvent(event)
 
     def tooltip_at(self, point: QPointF) -> str:
         hit = self.marker_at(point)
-        return marker_tooltip(hit[1]) if hit else ""
+        return self.marker_tooltip(hit[1]) if hit else ""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
@@ -32,44 +32,50 @@ def write_timeline(svg: str, target: Path) -> None:
 
         write_atomically(target, svg_to_png(svg))
     else:
-        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+        raise UserError(
+            QCoreApplication.translate(
+                "TimelineWindow", "Cannot tell the format of {file}: name it .svg or .png"
+            ).format(file=target.name)
+        )
 
 
 class TimelineWindow(QWidget):
     def __init__(self, main: MainWindow) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
-        self.setWindowTitle(f"Timeline — {main.workspace.path.stem}")
+        self.setWindowTitle(self.tr("Timeline — {workspace}").format(workspace=main.workspace.path.stem))
         self.view = TimelineView()
         self.view.marker_clicked.connect(self._select_event)
         self.sort_combo = QComboBox()
-        self.sort_combo.addItem("By start date", "start")
-        self.sort_combo.addItem("By title", "title")
-        self.sort_combo.setAccessibleName("Sort lanes")
+        self.sort_combo.addItem(self.tr("By start date"), "start")
+        self.sort_combo.addItem(self.tr("By title"), "title")
+        self.sort_combo.setAccessibleName(self.tr("Sort lanes"))
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.reload(fit=False))
         toolbar = QToolBar()
-        self.fit_action = QAction("Fit All", self)
+        self.fit_action = QAction(self.tr("Fit All"), self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
         self.fit_action.triggered.connect(self.view.fit_all)
-        self.zoom_in_action = QAction("Zoom In", self)
+        self.zoom_in_action = QAction(self.tr("Zoom In"), self)
         self.zoom_in_action.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.zoom_in_action.triggered.connect(lambda: self.view.zoom(1.5))
-        self.zoom_out_action = QAction("Zoom Out", self)
+        self.zoom_out_action = QAction(self.tr("Zoom Out"), self)
         self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
         self.zoom_out_action.triggered.connect(lambda: self.view.zoom(1 / 1.5))
-        self.export_action = QAction("Export Picture…", self)
+        self.export_action = QAction(self.tr("Export Picture…"), self)
         self.export_action.triggered.connect(self.choose_export)
         toolbar.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Lanes "))
+        toolbar.addWidget(QLabel(" " + self.tr("Lanes") + " "))
         toolbar.addWidget(self.sort_combo)
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             self.addAction(action)
         self.hint = QLabel(
-            "Ctrl+wheel zooms, dragging pans, a click on a marker shows that event. "
-            "Boxes are events known only to the month or year."
+            self.tr(
+                "Ctrl+wheel zooms, dragging pans, a click on a marker shows that event. "
+                "Boxes are events known only to the month or year."
+            )
         )
         self.hint.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -93,9 +99,9 @@ class TimelineWindow(QWidget):
     def choose_export(self) -> QFileDialog:
         self.file_dialog = choose_file(
             self,
-            "Export Timeline",
+            self.tr("Export Timeline"),
             Path.home() / "timeline.svg",
-            "SVG picture (*.svg);;PNG picture (*.png)",
+            self.tr("SVG picture (*.svg)") + ";;" + self.tr("PNG picture (*.png)"),
             self.export_to,
             save=True,
         )
@@ -107,7 +113,7 @@ class TimelineWindow(QWidget):
         except UserError as error:
             self.main.report_error(str(error))
             return
-        self.main.statusBar().showMessage(f"Timeline saved to {target}", 10_000)
+        self.main.statusBar().showMessage(self.tr("Timeline saved to {file}").format(file=target), 10_000)
 
     def _select_event(self, slug: str, event_id: str) -> None:
         self.main.select_policy(slug)

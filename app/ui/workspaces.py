@@ -20,34 +20,37 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "workspaces/recent"
 MAX_RECENT = 8
-FILE_FILTER = "Policy Tracker workspaces (*.sqlite);;All files (*)"
 
 
 class NewWorkspaceDialog(FormDialog):
     def __init__(self, window: MainWindow, submit: Any) -> None:
-        super().__init__(window, "New Workspace", submit)
+        super().__init__(window, self.tr("New Workspace"), submit)
         self.path_edit = self.line(
             "path",
-            "&File",
+            self.tr("&File"),
             str(window.workspace.path.with_name("new-workspace.sqlite")),
-            hint="A workspace is one file you can copy, back up or send.",
+            hint=self.tr("A workspace is one file you can copy, back up or send."),
         )
-        self.starter_box = QCheckBox("Start with the &starter dataset (US–Mexico migration and security)")
+        self.starter_box = QCheckBox(
+            self.tr("Start with the &starter dataset (US–Mexico migration and security)")
+        )
         self.starter_box.setChecked(True)
         self.add_field("starter", "", self.starter_box)
-        self.buttons.button(self.buttons.StandardButton.Save).setText("Create")
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Create"))
 
     def collect(self) -> tuple[Path, bool]:
         from app.services.inputs import ValidationFailed
 
         text = self.path_edit.text().strip()
         if not text:
-            raise ValidationFailed({"path": "choose where to put the workspace file"})
+            raise ValidationFailed({"path": self.tr("choose where to put the workspace file")})
         path = Path(text).expanduser()
         if path.suffix == "":
             path = path.with_suffix(".sqlite")
         if path.exists():
-            raise ValidationFailed({"path": "a file with this name exists already; choose another name"})
+            raise ValidationFailed(
+                {"path": self.tr("a file with this name exists already; choose another name")}
+            )
         return path, self.starter_box.isChecked()
 
 
@@ -55,12 +58,12 @@ class WorkspaceController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.new_action = QAction("New &Workspace…", self)
+        self.new_action = QAction(self.tr("New &Workspace…"), self)
         self.new_action.triggered.connect(self.new_workspace)
-        self.open_action = QAction("&Open Workspace…", self)
+        self.open_action = QAction(self.tr("&Open Workspace…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_workspace)
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.remember(window.workspace.path)
 
@@ -82,7 +85,7 @@ class WorkspaceController(QObject):
             action.setEnabled(path != current and path.exists())
             action.triggered.connect(lambda _checked=False, p=path: self.switch(p, create=False))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
 
     # Actions ------------------------------------------------------------------------
     def new_workspace(self) -> NewWorkspaceDialog:
@@ -99,9 +102,9 @@ class WorkspaceController(QObject):
     def open_workspace(self) -> QFileDialog:
         self.file_dialog = choose_file(
             self.window,
-            "Open Workspace",
+            self.tr("Open Workspace"),
             self.window.workspace.path.parent,
-            FILE_FILTER,
+            self.tr("Policy Tracker workspaces (*.sqlite)") + ";;" + self.tr("All files (*)"),
             lambda path: self.switch(path, create=False),
         )
         return self.file_dialog
@@ -122,7 +125,7 @@ class WorkspaceController(QObject):
                 new_lock.release()
             self.last_error = str(error)
             box = QMessageBox(
-                QMessageBox.Icon.Warning, "Cannot Open Workspace", str(error), parent=self.window
+                QMessageBox.Icon.Warning, self.tr("Cannot Open Workspace"), str(error), parent=self.window
             )
             box.open()
             self.error_box = box

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
+from app.ui.i18n import apply_language, translations_dir
 from app.ui.main_window import MainWindow
 
 OpenWindow = Callable[[], MainWindow]
@@ -41,3 +46,20 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
 @pytest.fixture
 def window(open_window: OpenWindow) -> MainWindow:
     return open_window()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: QApplication) -> None:
+    """The interface as an English-speaking user starts it: compiled catalogues, English plural forms."""
+    compile_translations()
+    apply_language(qapp, "en")
+
+
+def compile_translations() -> None:
+    """Compile each .ts the code ships that is newer than its .qm (what `make` does before tests)."""
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease, "pyside6-lrelease comes with PySide6"
+    for ts in translations_dir().glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)

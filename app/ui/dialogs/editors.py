@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.data.read import EventRow, SourceRow
-from app.domain.dates import PartialDate
+from app.domain.dates import DatePrecision, PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
+from app.ui import i18n
 from app.ui.dialogs.form import FormDialog, combo_for, split_list
 
 
@@ -30,39 +31,47 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-DATE_HINT = "YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+def date_hint() -> str:
+    return QCoreApplication.translate(
+        "PolicyDialog", "YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+    )
 
 
 class PolicyDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, submit: Callable[[Any], None], current: PolicyInput | None = None
     ) -> None:
-        super().__init__(parent, "Edit Policy" if current else "New Policy", submit)
+        super().__init__(parent, self.tr("Edit Policy") if current else self.tr("New Policy"), submit)
         data = current or PolicyInput(title="")
-        self.title_edit = self.line("title", "&Title", data.title)
+        self.title_edit = self.line("title", self.tr("&Title"), data.title)
         self.slug_edit = self.line(
             "slug",
-            "S&lug",
+            self.tr("S&lug"),
             data.slug,
-            placeholder="made from the title",
-            hint="A short, stable name used on the command line and in links.",
+            placeholder=self.tr("made from the title"),
+            hint=self.tr("A short, stable name used on the command line and in links."),
         )
         self.aliases_edit = self.line(
             "aliases",
-            "&Also known as",
+            self.tr("&Also known as"),
             "; ".join(data.aliases),
-            placeholder="Other names, separated by semicolons",
+            placeholder=self.tr("Other names, separated by semicolons"),
         )
         self.jurisdiction_combo = combo_for(Jurisdiction, data.jurisdiction)
-        self.add_field("jurisdiction", "&Jurisdiction", self.jurisdiction_combo)
+        self.add_field("jurisdiction", self.tr("&Jurisdiction"), self.jurisdiction_combo)
         self.kind_combo = combo_for(PolicyKind, data.kind)
-        self.add_field("kind", "&Kind", self.kind_combo)
-        self.summary_edit = self.text("summary", "&Summary", data.summary)
-        self.legal_basis_edit = self.line("legal_basis", "Legal &basis", data.legal_basis)
+        self.add_field("kind", self.tr("&Kind"), self.kind_combo)
+        self.summary_edit = self.text("summary", self.tr("&Summary"), data.summary)
+        self.legal_basis_edit = self.line("legal_basis", self.tr("Legal &basis"), data.legal_basis)
         self.agencies_edit = self.line(
-            "agencies", "A&gencies", "; ".join(data.agencies), placeholder="Separated by semicolons"
+            "agencies",
+            self.tr("A&gencies"),
+            "; ".join(data.agencies),
+            placeholder=self.tr("Separated by semicolons"),
         )
-        self.tags_edit = self.line("tags", "Ta&gs", ", ".join(data.tags), placeholder="Separated by commas")
+        self.tags_edit = self.line(
+            "tags", self.tr("Ta&gs"), ", ".join(data.tags), placeholder=self.tr("Separated by commas")
+        )
 
     def collect(self) -> PolicyInput:
         return PolicyInput(
@@ -86,16 +95,20 @@ class EventDialog(FormDialog):
         sources: list[SourceRow],
         current: EventInput | None = None,
     ) -> None:
-        super().__init__(parent, "Edit Status Event" if current else "New Status Event", submit)
+        super().__init__(
+            parent, self.tr("Edit Status Event") if current else self.tr("New Status Event"), submit
+        )
         data = current or EventInput(date="", status="in_effect")
-        self.date_edit = self.line("date", "&Date", data.date, hint=DATE_HINT, placeholder="2023-05-11")
+        self.date_edit = self.line(
+            "date", self.tr("&Date"), data.date, hint=date_hint(), placeholder="2023-05-11"
+        )
         self.date_meaning = QLabel()
         self.date_meaning.setEnabled(False)
         self.form.addRow("", self.date_meaning)
         self.date_edit.textChanged.connect(self._explain_date)
         self.status_combo = combo_for(Status, data.status)
-        self.add_field("status", "&Status", self.status_combo)
-        self.description_edit = self.text("description", "D&escription", data.description)
+        self.add_field("status", self.tr("&Status"), self.status_combo)
+        self.description_edit = self.text("description", self.tr("D&escription"), data.description)
         self.sources_list = QListWidget()
         for source in sources:
             item = QListWidgetItem(source.title)
@@ -107,9 +120,11 @@ class EventDialog(FormDialog):
             self.sources_list.addItem(item)
         self.sources_list.setMinimumHeight(110)
         hint = (
-            "Tick the sources this event rests on." if sources else "Add a source to the policy to cite it."
+            self.tr("Tick the sources this event rests on.")
+            if sources
+            else self.tr("Add a source to the policy to cite it.")
         )
-        self.add_field("sources", "&Cites", self.sources_list, hint)
+        self.add_field("sources", self.tr("&Cites"), self.sources_list, hint)
         self._explain_date(data.date)
 
     def _explain_date(self, text: str) -> None:
@@ -118,7 +133,12 @@ class EventDialog(FormDialog):
         except ValueError:
             self.date_meaning.setText("")
             return
-        self.date_meaning.setText(f"{date.display()} — known to the {date.precision.value}")
+        meanings = {
+            DatePrecision.DAY: self.tr("{date} — known to the day"),
+            DatePrecision.MONTH: self.tr("{date} — known to the month"),
+            DatePrecision.YEAR: self.tr("{date} — known to the year"),
+        }
+        self.date_meaning.setText(meanings[date.precision].format(date=i18n.display_date(date)))
 
     def cited_ids(self) -> list[str]:
         items = (self.sources_list.item(n) for n in range(self.sources_list.count()))
@@ -139,28 +159,31 @@ class SourceDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, submit: Callable[[Any], None], current: SourceInput | None = None
     ) -> None:
-        super().__init__(parent, "Edit Source" if current else "New Source", submit)
+        super().__init__(parent, self.tr("Edit Source") if current else self.tr("New Source"), submit)
         data = current or SourceInput(title="")
-        self.title_edit = self.line("title", "&Title", data.title)
-        self.url_edit = self.line("url", "&Web address", data.url, placeholder="https://…")
-        self.publisher_edit = self.line("publisher", "&Publisher", data.publisher)
+        self.title_edit = self.line("title", self.tr("&Title"), data.title)
+        self.url_edit = self.line("url", self.tr("&Web address"), data.url, placeholder="https://…")
+        self.publisher_edit = self.line("publisher", self.tr("&Publisher"), data.publisher)
         self.authors_edit = self.line(
-            "authors", "&Authors", "; ".join(data.authors), placeholder="Separated by semicolons"
+            "authors",
+            self.tr("&Authors"),
+            "; ".join(data.authors),
+            placeholder=self.tr("Separated by semicolons"),
         )
-        self.published_edit = self.line("published", "&Date", data.published, hint=DATE_HINT)
+        self.published_edit = self.line("published", self.tr("&Date"), data.published, hint=date_hint())
         self.kind_combo = combo_for(SourceKind, data.kind)
-        self.add_field("kind", "&Kind", self.kind_combo)
-        self.language_edit = self.line("language", "&Language", data.language)
+        self.add_field("kind", self.tr("&Kind"), self.kind_combo)
+        self.language_edit = self.line("language", self.tr("&Language"), data.language)
         self.issuer_edit = self.line(
-            "issuer", "&Issuer", data.issuer, placeholder="Agency or court, for documents"
+            "issuer", self.tr("&Issuer"), data.issuer, placeholder=self.tr("Agency or court, for documents")
         )
         self.excerpts_edit = self.text(
             "excerpts",
-            "&Excerpts",
+            self.tr("&Excerpts"),
             "\n\n".join(data.excerpts),
-            hint="Exact quotations; separate them with a blank line.",
+            hint=self.tr("Exact quotations; separate them with a blank line."),
         )
-        self.note_edit = self.line("note", "N&ote", data.note)
+        self.note_edit = self.line("note", self.tr("N&ote"), data.note)
 
     def collect(self) -> SourceInput:
         excerpts = [p.strip() for p in self.excerpts_edit.toPlainText().split("\n\n")]
@@ -188,45 +211,45 @@ class NoteDialog(FormDialog):
         sources: list[SourceRow],
         current: NoteInput | None = None,
     ) -> None:
-        super().__init__(parent, "Edit Note" if current else "New Note", submit)
+        super().__init__(parent, self.tr("Edit Note") if current else self.tr("New Note"), submit)
         self.data = current or NoteInput(body="")
         self.body_edit = self.text(
             "body",
-            "&Note",
+            self.tr("&Note"),
             self.data.body,
             lines=8,
-            hint="Markdown: **bold**, *italic*, - lists, [links](https://…).",
+            hint=self.tr("Markdown: **bold**, *italic*, - lists, [links](https://…)."),
         )
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setMinimumHeight(120)
-        self.add_field("preview", "Preview", self.preview)
+        self.add_field("preview", self.tr("Preview"), self.preview)
         self.body_edit.textChanged.connect(self._render_preview)
         self.quote_edit = self.text(
             "quote",
-            "&Quoted passage",
+            self.tr("&Quoted passage"),
             self.data.quote,
             lines=2,
-            hint="Paste the exact words the note comments on.",
+            hint=self.tr("Paste the exact words the note comments on."),
         )
         self.source_combo = QComboBox()
-        self.source_combo.addItem("(none)", None)
+        self.source_combo.addItem(self.tr("(none)"), None)
         for source in sources:
             self.source_combo.addItem(_short(source.title), source.id)
         self.source_combo.setCurrentIndex(max(self.source_combo.findData(self.data.source_id), 0))
-        self.add_field("source", "On &source", self.source_combo)
+        self.add_field("source", self.tr("On &source"), self.source_combo)
         self.event_combo = QComboBox()
-        self.event_combo.addItem("(none)", None)
+        self.event_combo.addItem(self.tr("(none)"), None)
         for event in events:
-            label = f"{PartialDate.parse(event.date).display()} · {Status(event.status).label}"
+            label = f"{i18n.display_date(event.date)} · {i18n.label(event.status, Status)}"
             self.event_combo.addItem(label, event.id)
         self.event_combo.setCurrentIndex(max(self.event_combo.findData(self.data.event_id), 0))
-        self.add_field("event", "On &event", self.event_combo)
+        self.add_field("event", self.tr("On &event"), self.event_combo)
         self.tags_edit = self.line(
-            "tags", "Ta&gs", ", ".join(self.data.tags), placeholder="Separated by commas"
+            "tags", self.tr("Ta&gs"), ", ".join(self.data.tags), placeholder=self.tr("Separated by commas")
         )
         self.tag_completer = TagCompleter(known_tags, self.tags_edit)
-        self.pinned_box = QCheckBox("&Pin to the top of the policy's notes")
+        self.pinned_box = QCheckBox(self.tr("&Pin to the top of the policy's notes"))
         self.pinned_box.setChecked(self.data.pinned)
         self.add_field("pinned", "", self.pinned_box)
         self._render_preview()
@@ -278,14 +301,14 @@ class RelationDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, submit: Callable[[Any], None], policies: list[tuple[str, str]]
     ) -> None:
-        super().__init__(parent, "New Relation", submit)
+        super().__init__(parent, self.tr("New Relation"), submit)
         self.kind_combo = combo_for(RelationKind, "related_to")
-        self.add_field("kind", "&This policy", self.kind_combo)
+        self.add_field("kind", self.tr("&This policy"), self.kind_combo)
         self.target_combo = QComboBox()
         for policy_id, title in policies:
             self.target_combo.addItem(title, policy_id)
-        self.add_field("target", "&Other policy", self.target_combo)
-        self.note_edit = self.line("note", "N&ote", "")
+        self.add_field("target", self.tr("&Other policy"), self.target_combo)
+        self.note_edit = self.line("note", self.tr("N&ote"), "")
 
     def collect(self) -> RelationInput:
         return RelationInput(

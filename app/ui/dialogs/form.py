@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.vocab import LabelledEnum
 from app.errors import UserError
 from app.services.inputs import ValidationFailed
+from app.ui import i18n
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -28,7 +29,7 @@ ERROR_STYLE = "color: #c62828;"
 def combo_for(vocabulary: type[LabelledEnum], current: str) -> QComboBox:
     combo = QComboBox()
     for member in vocabulary:
-        combo.addItem(member.label, member.value)
+        combo.addItem(i18n.label(member), member.value)
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     return combo
@@ -86,7 +87,7 @@ class FormDialog(QDialog):
         error = QLabel()
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
-        error.setAccessibleName(f"{label} error")
+        error.setAccessibleName(self.tr("{field} error").format(field=label))
         error.hide()
         column.addWidget(error)
         self.errors[name] = error

@@ -19,13 +19,15 @@ class ImportDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.path = path
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.conflicts = QListWidget()
-        self.conflicts.setAccessibleName("Entries you changed more recently")
+        self.conflicts.setAccessibleName(self.tr("Entries you changed more recently"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -38,26 +40,39 @@ class ImportDialog(QDialog):
             report = preview_import(window.workspace, path)
         except UserError as error:
             self.error = str(error)
-            self.summary.setText(f"<b>This file cannot be imported.</b><br>{self.error}")
+            self.summary.setText(
+                self.tr("<b>This file cannot be imported.</b><br>{error}").format(error=self.error)
+            )
             self.import_button.setEnabled(False)
             self.conflicts.hide()
             return
-        self.summary.setText(f"Importing <b>{path.name}</b> will change this workspace: {report.summary()}.")
-        self.conflicts.addItems([f"Replaces your newer version of {c}" for c in report.conflicts])
+        self.summary.setText(
+            self.tr("Importing <b>{file}</b> will change this workspace: {summary}.").format(
+                file=path.name, summary=report.summary()
+            )
+        )
+        self.conflicts.addItems(
+            [self.tr("Replaces your newer version of {entry}").format(entry=c) for c in report.conflicts]
+        )
         self.conflicts.setVisible(bool(report.conflicts))
         nothing = not report.added and not report.updated
         self.import_button.setEnabled(not nothing)
         if nothing:
             self.summary.setText(
-                f"<b>{path.name}</b> holds nothing that this workspace does not have already."
+                self.tr("<b>{file}</b> holds nothing that this workspace does not have already.").format(
+                    file=path.name
+                )
             )
 
     def run(self) -> None:
         try:
             report = run_import(self.window_.workspace, self.path)
         except UserError as error:
-            self.summary.setText(f"<b>Nothing was imported.</b><br>{error}")
+            self.summary.setText(self.tr("<b>Nothing was imported.</b><br>{error}").format(error=error))
             return
         self.window_.after_change({row.id for row in self.window_.all_rows()})
-        self.window_.statusBar().showMessage(f"Imported {self.path.name}: {report.summary()}", 15_000)
+        self.window_.statusBar().showMessage(
+            self.tr("Imported {file}: {summary}").format(file=self.path.name, summary=report.summary()),
+            15_000,
+        )
         self.accept()

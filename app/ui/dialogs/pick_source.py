@@ -16,8 +16,10 @@ class PickSourceDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, submit: Callable[[str], None], sources: list[SourceRow]
     ) -> None:
-        super().__init__(parent, "Link Existing Source", submit)
-        self.filter_edit = self.line("filter", "&Find", placeholder="Type to narrow the list")
+        super().__init__(parent, self.tr("Link Existing Source"), submit)
+        self.filter_edit = self.line(
+            "filter", self.tr("&Find"), placeholder=self.tr("Type to narrow the list")
+        )
         self.list = QListWidget()
         for source in sources:
             label = source.title + (f" — {source.publisher}" if source.publisher else "")
@@ -26,10 +28,10 @@ class PickSourceDialog(FormDialog):
             item.setToolTip(label)
             self.list.addItem(item)
         self.list.setMinimumHeight(260)
-        self.add_field("source", "&Source", self.list)
+        self.add_field("source", self.tr("&Source"), self.list)
         self.filter_edit.textChanged.connect(self._narrow)
         self.list.itemDoubleClicked.connect(lambda _item: self.try_accept())
-        self.buttons.button(self.buttons.StandardButton.Save).setText("Link")
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Link"))
         self.resize(640, 420)
 
     def _narrow(self, text: str) -> None:
@@ -41,5 +43,5 @@ class PickSourceDialog(FormDialog):
     def collect(self) -> str:
         item = self.list.currentItem()
         if item is None or item.isHidden():
-            raise ValidationFailed({"source": "choose a source from the list"})
+            raise ValidationFailed({"source": self.tr("choose a source from the list")})
         return str(item.data(Qt.ItemDataRole.UserRole))

@@ -11,8 +11,10 @@ from app.ui.dialogs.form import FormDialog
 
 class SaveSearchDialog(FormDialog):
     def __init__(self, parent: QWidget | None, submit: Callable[[str], None], summary: str) -> None:
-        super().__init__(parent, "Save Search", submit)
-        self.name_edit = self.line("name", "&Name", "", hint=summary, placeholder="e.g. Texas litigation")
+        super().__init__(parent, self.tr("Save Search"), submit)
+        self.name_edit = self.line(
+            "name", self.tr("&Name"), "", hint=summary, placeholder=self.tr("e.g. Texas litigation")
+        )
 
     def collect(self) -> str:
         return self.name_edit.text()

@@ -30,29 +30,29 @@ editing = lazy_import("app.services.editing")
 if TYPE_CHECKING:
     from app.ui.edit_controller import EditController
 
-KIND_LABELS = {"policy": "Policy", "event": "Status event", "source": "Source", "note": "Note"}
-
 
 class TrashDialog(QDialog):
     def __init__(self, parent: QWidget, controller: EditController) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.controller = controller
         self.items: list[editing.TrashItem] = []
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Kind", "Entry", "Policy", "Deleted"])
-        self.table.setAccessibleName("Deleted entries")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Entry"), self.tr("Policy"), self.tr("Deleted")]
+        )
+        self.table.setAccessibleName(self.tr("Deleted entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("The trash is empty.")
+        self.empty_label = QLabel(self.tr("The trash is empty."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.restore_button = QPushButton("&Restore")
-        self.purge_button = QPushButton("&Delete Permanently…")
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.purge_button = QPushButton(self.tr("&Delete Permanently…"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -71,12 +71,21 @@ class TrashDialog(QDialog):
         self.resize(760, 420)
         self.reload()
 
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            "policy": self.tr("Policy"),
+            "event": self.tr("Status event"),
+            "source": self.tr("Source"),
+            "note": self.tr("Note"),
+        }
+        return labels[kind]
+
     def reload(self) -> None:
         self.items = editing.list_trash(self.controller.ws)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = [
-                KIND_LABELS[item.kind],
+                self.kind_label(item.kind),
                 item.title,
                 item.policy_title,
                 item.deleted_at.replace("T", " ")[:16],
@@ -112,7 +121,7 @@ class TrashDialog(QDialog):
         self.controller.stack.push(
             commands.TrashCommand(self.controller.window, item.kind, item.id, item.title, restore=True)
         )
-        self.message.setText(f"Restored “{item.title}”.")
+        self.message.setText(self.tr("Restored “{title}”.").format(title=item.title))
         self.reload()
 
     def purge_selected(self) -> QMessageBox | None:
@@ -125,12 +134,12 @@ class TrashDialog(QDialog):
             notes += self.controller.ws.reader.execute(
                 "SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NOT NULL", (item.id,)
             ).fetchone()[0]
-        text = f"Delete “{item.title}” permanently? This cannot be undone."
+        text = self.tr("Delete “{title}” permanently? This cannot be undone.").format(title=item.title)
         if notes:
-            text += f"\n\nIts {notes} note{'s' if notes != 1 else ''} will be deleted too."
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Permanently", text, parent=self)
+            text += "\n\n" + self.tr("Its %Ln note(s) will be deleted too.", "", notes)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete Permanently"), text, parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete Permanently")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete Permanently"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(
             lambda button: self._purge(item, notes > 0) if button == QMessageBox.StandardButton.Yes else None
@@ -147,7 +156,7 @@ class TrashDialog(QDialog):
             return
         # Commands on the stack may refer to what is now gone for good.
         self.controller.stack.clear()
-        self.message.setText(f"Deleted “{item.title}” permanently.")
+        self.message.setText(self.tr("Deleted “{title}” permanently.").format(title=item.title))
         self.controller.window.after_change(
             editing.policies_of_entry(self.controller.ws, item.kind, item.id) | {item.id}
         )

@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>EditController</name>
+    <message numerus="yes">
+        <source>%n status event(s)</source>
+        <translation>
+            <numerusform>%n status event</numerusform>
+            <numerusform>%n status events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s)</source>
+        <translation>
+            <numerusform>%n figure</numerusform>
+            <numerusform>%n figures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Selected policies (%Ln)</source>
+        <translation>
+            <numerusform>Selected policy (%Ln)</numerusform>
+            <numerusform>Selected policies (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more policies.</source>
+        <translation>
+            <numerusform>… and %Ln more policy.</numerusform>
+            <numerusform>… and %Ln more policies.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln policies to {target} …</source>
+        <translation>
+            <numerusform>Exporting %Ln policy to {target} …</numerusform>
+            <numerusform>Exporting %Ln policies to {target} …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message numerus="yes">
+        <source>{name}: %n policies match now. Right-click to delete.</source>
+        <translation>
+            <numerusform>{name}: %n policy matches now. Right-click to delete.</numerusform>
+            <numerusform>{name}: %n policies match now. Right-click to delete.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesWindow</name>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>%Ln policies</source>
+        <translation>
+            <numerusform>%Ln policy</numerusform>
+            <numerusform>%Ln policies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message numerus="yes">
+        <source>Its %Ln note(s) will be deleted too.</source>
+        <translation>
+            <numerusform>Its %Ln note will be deleted too.</numerusform>
+            <numerusform>Its %Ln notes will be deleted too.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
