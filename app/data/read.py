@@ -6,24 +6,10 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from app.data.list_rows import _LATEST_EVENT, _ROWS, PolicyRow, _row
+from app.data.list_rows import count_policies as count_policies  # the list's rows, here too
+from app.data.list_rows import first_page as first_page
 from app.domain.search import fts_query
-
-
-@dataclass(frozen=True, slots=True)
-class PolicyRow:
-    id: str
-    slug: str
-    title: str
-    aliases: list[str]
-    jurisdiction: str
-    kind: str
-    tags: list[str]
-    current_status: str | None
-    last_change: str | None
-    last_change_precision: str | None
-    source_count: int
-    note_count: int
-
 
 # Every policy: counts are grouped once per table and joined (a subquery per policy was several
 # times slower at 10,000 policies). The latest event is found per policy through
@@ -38,9 +24,6 @@ trashed_links AS (
 note_counts AS (SELECT policy_id, count(*) AS n FROM note WHERE deleted_at IS NULL GROUP BY policy_id)
 """
 
-_LATEST_EVENT = """(SELECT e.rowid FROM status_event e WHERE e.policy_id = p.id AND e.deleted_at IS NULL
-              ORDER BY e.date_sort DESC, e.position DESC, e.created_at DESC LIMIT 1) AS latest_rowid"""
-
 _LIST_COLUMNS = f"""
 SELECT q.id, q.slug, q.title, q.aliases, q.jurisdiction, q.kind, q.tags, le.status, le.date, le.date_precision,
        coalesce(lc.n, 0) - coalesce(tl.n, 0), coalesce(nc.n, 0)
@@ -52,28 +35,6 @@ LEFT JOIN link_counts lc ON lc.policy_id = q.id
 LEFT JOIN trashed_links tl ON tl.policy_id = q.id
 LEFT JOIN note_counts nc ON nc.policy_id = q.id
 """
-
-# Some policies (a screenful, given ids, search results): counts by a subquery per row, through
-# the covering indexes, so the time follows the number of rows rather than the workspace's size
-# (as fast as the grouped counts even for all 10,000 policies). `{policies}` picks the policies
-# as `p`, `{extra}` adds columns to `q`, `{order}` sorts.
-_ROWS = f"""
-SELECT q.id, q.slug, q.title, q.aliases, q.jurisdiction, q.kind, q.tags, le.status, le.date, le.date_precision,
-       (SELECT count(*) FROM policy_source ps WHERE ps.policy_id = q.id
-         AND ps.source_id NOT IN (SELECT id FROM source WHERE deleted_at IS NOT NULL)),
-       (SELECT count(*) FROM note n WHERE n.policy_id = q.id AND n.deleted_at IS NULL)
-FROM (SELECT p.id, p.slug, p.title, p.aliases, p.jurisdiction, p.kind, p.tags,{{extra}}
-             {_LATEST_EVENT}
-      FROM {{policies}}) AS q
-LEFT JOIN status_event le ON le.rowid = q.latest_rowid
-{{order}}
-"""
-
-_FIRST_PAGE = _ROWS.format(
-    extra="",
-    policies="policy p WHERE p.deleted_at IS NULL ORDER BY p.title COLLATE NOCASE LIMIT :limit",
-    order="ORDER BY q.title COLLATE NOCASE",
-)
 
 # The best match of each policy: every FTS5 match is ranked once (bm25, title hits counting 4×),
 # mapped to its policies through the narrow search_owner table (migration 0005) and grouped
@@ -95,23 +56,6 @@ _SEARCH = f"WITH ranked AS ({_RANKED})" + _ROWS.format(
 )
 
 
-def _row(r: sqlite3.Row | tuple[object, ...]) -> PolicyRow:
-    return PolicyRow(
-        id=str(r[0]),
-        slug=str(r[1]),
-        title=str(r[2]),
-        aliases=json.loads(str(r[3])),
-        jurisdiction=str(r[4]),
-        kind=str(r[5]),
-        tags=json.loads(str(r[6])),
-        current_status=None if r[7] is None else str(r[7]),
-        last_change=None if r[8] is None else str(r[8]),
-        last_change_precision=None if r[9] is None else str(r[9]),
-        source_count=int(r[10]),  # type: ignore[call-overload]
-        note_count=int(r[11]),  # type: ignore[call-overload]
-    )
-
-
 def list_policies(connection: sqlite3.Connection, search: str = "") -> list[PolicyRow]:
     """Every policy, or those matching the search text, best matches first, else by title."""
     query = fts_query(search) if search else None
@@ -124,11 +68,6 @@ def list_policies(connection: sqlite3.Connection, search: str = "") -> list[Poli
         sql = _SEARCH
         params = {"query": query}
     return [_row(r) for r in connection.execute(sql, params)]
-
-
-def first_page(connection: sqlite3.Connection, limit: int) -> list[PolicyRow]:
-    """The first `limit` policies by title: enough to paint the window before the rest is read."""
-    return [_row(r) for r in connection.execute(_FIRST_PAGE, {"limit": limit})]
 
 
 def rows_for_ids(connection: sqlite3.Connection, ids: list[str]) -> list[PolicyRow]:
@@ -165,11 +104,6 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
         if len(found) >= limit:
             break
     return list(found)[:limit]
-
-
-def count_policies(connection: sqlite3.Connection) -> int:
-    row = connection.execute("SELECT count(*) FROM policy WHERE deleted_at IS NULL").fetchone()
-    return int(row[0])
 
 
 @dataclass(frozen=True, slots=True)

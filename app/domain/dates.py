@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -41,7 +40,7 @@ class PartialDate:
             raise ValueError(f"“{text}” has no month {month}")
         if day is not None:
             assert month is not None
-            last = calendar.monthrange(year, month)[1]
+            last = _days_in_month(year, month)
             if not 1 <= day <= last:
                 raise ValueError(f"“{text}” is not a real date: that month has {last} days")
         return cls(year, month, day)
@@ -68,7 +67,7 @@ class PartialDate:
         if self.day is not None:
             return self.first_day()
         month = self.month or 12
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return date(self.year, month, _days_in_month(self.year, month))
 
     def is_after(self, today: date) -> bool:
         """True when even the earliest day this date can mean is after today."""
@@ -78,6 +77,8 @@ class PartialDate:
         """A human rendering that shows only the known precision: "24 Jan 2019", "Jan 2019"."""
         if self.month is None:
             return str(self.year)
+        import calendar  # here: the window's first paint needs dates, but not calendar's locale names
+
         month = calendar.month_abbr[self.month]
         if self.day is None:
             return f"{month} {self.year}"
@@ -85,6 +86,11 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - date(year, month, 1)).days
 
 
 def sort_key(iso: str) -> str:

@@ -34,6 +34,7 @@ def application() -> QApplication:
     app.setApplicationName("Policy Tracker")
     app.setOrganizationName("policy-tracker")
     app.setDesktopFileName("policy-tracker")
+    app.setStyle("Fusion")  # the look of every theme (see theme.apply_theme), from the first paint on
     from PySide6.QtGui import QIcon
 
     from app.paths import resources_dir
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from app.services.workspace import Workspace
     from app.ui.i18n import apply_language, chosen_language
     from app.ui.main_window import MainWindow
-    from app.ui.safety import WorkspaceLock
+    from app.ui.workspace_lock import WorkspaceLock
 
     qt_app = application()
     settings = QSettings()
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(workspace, settings)
     window.lock = lock
     window.show()
-    QTimer.singleShot(0, window.safety.check_in_background)
+    window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
     return qt_app.exec()
 
 
@@ -164,7 +165,7 @@ def screenshot(
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         if theme:
             settings.setValue("view/theme", theme)
-        window = MainWindow(workspace, settings)
+        window = MainWindow(workspace, settings, deferred=False)
         if search:
             window.search_box.setText(search)
             window.refresh()

@@ -1,100 +1,98 @@
-"""The main window: filters, search, the policy list and the selected policy's details."""
+"""The main window: filters, search, the policy list and the selected policy's details.
+
+It opens in two steps, so that the list is on screen about as soon as Qt can paint a window.
+The constructor builds the frame (menu bar, search box, the list with its first screenful read
+straight from SQLite) from little more than Qt's own classes. finish_start(), which runs just
+after that first paint, imports and builds the rest: filters, details, menus, badges, sorting,
+and the complete list, read off the GUI thread. Until it has run, `ready` is False.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
-from app.data.read import (
-    PolicyRow,
-    count_policies,
-    first_page,
-    policies_matching_fields,
-    policy_detail,
-    rows_for_ids,
-    saved_searches,
+from app.data.list_rows import PolicyRow, count_policies, first_page
+from app.ui.first_screen import (
+    COLUMN_WIDTHS,
+    AfterFirstPaint,
+    Column,
+    FirstScreenModel,
+    PolicyTableView,
+    details_stand_in,
+    filters_stand_in,
+    row_order,
 )
-from app.domain.search import search_words
-from app.services.notes import delete_saved_search, filters_of, save_search
-from app.services.policies import FACETS, BrowseResult, PolicyFilters, browse, passes
-from app.services.workspace import Workspace
-from app.ui.browse_runner import BrowseRunner
-from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
-from app.ui.detail_pane import PolicyDetailPane
-from app.ui.dialogs.files import choose_file
-from app.ui.dialogs.import_dialog import ImportDialog
-from app.ui.dialogs.save_search import SaveSearchDialog
-from app.ui.edit_controller import EditController
-from app.ui.export_dialog import ExportDialog
-from app.ui.filter_panel import FilterPanel, describe_filters
 from app.ui.i18n import number
-from app.ui.icons import action_icon
-from app.ui.notes_window import NotesWindow
-from app.ui.policy_table import Column, PolicyTableModel, PolicyTableView
-from app.ui.safety import SafetyController, WorkspaceLock
-from app.ui.theme import THEME_KEY, THEMES, apply_theme
-from app.ui.timeline_window import TimelineWindow
-from app.ui.workspaces import WorkspaceController
+from app.ui.theme import THEME_KEY
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from app.services.policies import BrowseResult, PolicyFilters
+    from app.services.workspace import Workspace
+    from app.ui.dialogs.import_dialog import ImportDialog
+    from app.ui.dialogs.save_search import SaveSearchDialog
+    from app.ui.export_dialog import ExportDialog
+    from app.ui.notes_window import NotesWindow
+    from app.ui.timeline_window import TimelineWindow
+    from app.ui.workspace_lock import WorkspaceLock
 
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
+PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
+# Where the chosen filters are saved, one key per facet of app.services.policies.FACETS.
+FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "filters/tag")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, settings: QSettings | None = None, *, deferred: bool = True
+    ) -> None:
+        """`deferred`: build the rest of the window only after its first paint (see finish_start)."""
         super().__init__()
         self.workspace = workspace
         self.settings = settings if settings is not None else QSettings()
-        self.result = BrowseResult(rows=[], total=0)
+        self.ready = False  # finish_start() has run
+        self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
         self._restoring_slug: str | None = None
+        self._when_ready: list[Callable[[], object]] = []
+        self._after_first_paint: AfterFirstPaint | None = None
         self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=workspace.path.stem))
         self.setObjectName("MainWindow")
-        self._build_widgets()
-        self.editor = EditController(self)
-        self.workspaces = WorkspaceController(self)
-        self.safety = SafetyController(self)
-        self.notes_window: NotesWindow | None = None
-        self.timeline_window: TimelineWindow | None = None
-        self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
-        self.table.url_dropped.connect(self._on_url_dropped)
-        self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
-        self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
-        self.browse_runner = BrowseRunner(self)
-        self.browse_runner.finished.connect(self._on_browsed)
-        self._build_menus()
-        self._restore_settings()
-        total = count_policies(self.workspace.reader)
-        if total > FIRST_PAGE and not self.current_filters().active:
-            # A large workspace paints its first screenful at once; the rest follows off the GUI thread.
-            self._show_first_page(total)
-        else:
-            self.refresh()
-        self._select_slug(self._restoring_slug)
+        self._build_frame()
+        self._restore_frame()
+        if deferred and not any(_as_list(self.settings.value(key)) for key in FACET_SETTINGS):
+            self._show_first_screen()
+        else:  # saved filters: the first screenful by title would not be what the list shows
+            self.finish_start()
 
     # Construction ---------------------------------------------------------
-    def _build_widgets(self) -> None:
-        self.filter_panel = FilterPanel()
-        self.filter_panel.filters_changed.connect(self.refresh)
+    def _build_frame(self) -> None:
+        """What the first paint shows: the menu bar's titles, the search box, the list. (No use
+        of the Qt enum namespace, QStyle or QKeySequence here: their first use costs milliseconds.)"""
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.help_menu = menu_bar.addMenu(self.tr("&Help"))
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
@@ -102,6 +100,159 @@ class MainWindow(QMainWindow):
         )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search policies"))
+
+        self._first_screen: FirstScreenModel | None = FirstScreenModel(self)
+        self.table = PolicyTableView()
+        self.table.setModel(self._first_screen)
+        self.table.setAccessibleName(self.tr("Policies"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+
+        middle = QWidget()
+        layout = QVBoxLayout(middle)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table)
+
+        self.splitter = QSplitter()  # horizontal
+        self.splitter.setObjectName("MainSplitter")
+        # The filters and the details come with finish_start(); until then, their empty frames.
+        self.splitter.addWidget(filters_stand_in())
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(details_stand_in(not self.settings.value("selection/slug")))
+        for index, stretch in enumerate(PANE_STRETCH):
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes([215, 645, 460])
+        self.splitter.setChildrenCollapsible(False)
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(8, 8, 8, 4)
+        outer.addWidget(self.splitter)
+        self.setCentralWidget(container)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _restore_frame(self) -> None:
+        """The saved size and layout, and a chosen light or dark look, before the first paint."""
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 820)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        if s.value("window/sidebar", True) in (False, "false"):
+            self.splitter.widget(0).hide()
+        columns = s.value("list/header")  # widths, order, sort indicator
+        header = self.table.horizontalHeader()
+        self._header_restored = isinstance(columns, QByteArray) and header.restoreState(columns)
+        # "Follow the System" is what Qt starts with; a chosen look is set now, so that a dark
+        # window never flashes light. (Finding out whether the system is dark costs more.)
+        self._theme_applied = str(s.value(THEME_KEY, "system"))
+        app = QApplication.instance()
+        if self._theme_applied in ("light", "dark") and isinstance(app, QApplication):
+            from app.ui.theme import apply_theme
+
+            apply_theme(app, self._theme_applied)
+        else:
+            self._theme_applied = ""
+
+    def _show_first_screen(self) -> None:
+        """The first screenful, in the saved order; the rest of the window follows its first paint."""
+        tallest = max(self.height(), self.screen().availableGeometry().height())
+        rows = first_page(
+            self.workspace.reader, tallest // self.table.verticalHeader().defaultSectionSize() + 2
+        )
+        header = self.table.horizontalHeader()
+        if self._header_restored and header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
+            from PySide6.QtCore import Qt
+
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            rows.sort(key=row_order(header.sortIndicatorSection()), reverse=descending)
+        assert self._first_screen is not None
+        self._first_screen.set_rows(rows)
+        self.count_label.setText(self.tr("Reading policies…"))
+        self._after_first_paint = AfterFirstPaint(self.table.viewport(), self.finish_start)
+
+    def finish_start(self) -> None:
+        """Build the rest of the window and read the complete list. Runs once: just after the
+        first paint, or at once for a window made with deferred=False (or with saved filters)."""
+        if self.ready:
+            return
+        self.ready = True
+        if self._after_first_paint is not None:
+            self._after_first_paint.cancel()
+            self._after_first_paint = None
+        from app.services.policies import FACETS, BrowseResult
+        from app.ui.browse_runner import BrowseRunner
+        from app.ui.edit_controller import EditController
+        from app.ui.safety import SafetyController
+        from app.ui.workspaces import WorkspaceController
+
+        self.result = BrowseResult(rows=[], total=0)
+        self._build_widgets()
+        self.editor = EditController(self)
+        self.workspaces = WorkspaceController(self)
+        self.safety = SafetyController(self)
+        self.notes_window: NotesWindow | None = None
+        self.timeline_window: TimelineWindow | None = None
+        self.table.url_dropped.connect(self._on_url_dropped)
+        self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
+        self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
+        self.browse_runner = BrowseRunner(self)
+        self.browse_runner.finished.connect(self._on_browsed)
+        self._build_menus()
+        self._restore_settings()
+        filters = self.current_filters()
+        total = count_policies(self.workspace.reader)
+        if total > FIRST_PAGE and not any(filters.chosen(facet) for facet in FACETS):
+            # A large workspace paints its first page at once; the rest follows off the GUI thread.
+            self._show_first_page(total)
+            if filters.search.strip():  # typed while the window was opening
+                self._on_search_typed()
+        else:
+            self.refresh()
+        self._select_slug(self._restoring_slug)
+        if self.search_box.hasFocus() and not self.search_box.text():
+            self.filter_panel.tree.setFocus()  # where a window of the whole app starts
+        waiting, self._when_ready = self._when_ready, []
+        for action in waiting:
+            action()
+
+    def when_ready(self, action: Callable[[], object]) -> None:
+        """Run `action` once finish_start() has run (at once, if it has)."""
+        if self.ready:
+            action()
+        else:
+            self._when_ready.append(action)
+
+    def _build_widgets(self) -> None:
+        """The filters, the details, the full list model with its badges and sorting."""
+        from PySide6.QtCore import Qt
+
+        from app.ui.delegates import HighlightDelegate, StatusBadgeDelegate
+        from app.ui.detail_pane import PolicyDetailPane
+        from app.ui.filter_panel import FilterPanel
+        from app.ui.policy_table import PolicyTableModel
+
+        self.filter_panel = FilterPanel()
+        self.filter_panel.filters_changed.connect(self.refresh)
+
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -110,33 +261,16 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._search_now)
 
         self.model = PolicyTableModel()
-        self.table = PolicyTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Policies"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.table.setTabKeyNavigation(False)
+        first_selection = self.table.selectionModel()
+        self.table.setModel(self.model)  # the header keeps its sizes and sort indicator
+        first_selection.deleteLater()
+        if self._first_screen is not None:
+            self._first_screen.deleteLater()
+            self._first_screen = None
         header = self.table.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        widths = {
-            Column.JURISDICTION: 140,
-            Column.STATUS: 135,
-            Column.LAST_CHANGE: 100,
-            Column.SOURCES: 64,
-            Column.NOTES: 52,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        if not self._header_restored:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts the model as the header shows
         self.highlighter = HighlightDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
@@ -152,31 +286,11 @@ class MainWindow(QMainWindow):
 
         self.detail = PolicyDetailPane()
         self.detail.policy_link_clicked.connect(self.select_policy)
-
-        middle = QWidget()
-        layout = QVBoxLayout(middle)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("MainSplitter")
-        self.splitter.addWidget(self.filter_panel)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([215, 645, 460])
-        self.splitter.setChildrenCollapsible(False)
-        container = QWidget()
-        outer = QVBoxLayout(container)
-        outer.setContentsMargins(8, 8, 8, 4)
-        outer.addWidget(self.splitter)
-        self.setCentralWidget(container)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
+        for index, pane in ((0, self.filter_panel), (2, self.detail)):
+            # In the stand-in's place, at its size, shown or hidden as it was; the stretch factor
+            # is the widget's own (its size policy), so it is set again.
+            self.splitter.replaceWidget(index, pane).deleteLater()
+            self.splitter.setStretchFactor(index, PANE_STRETCH[index])
         # Tab follows the panes from left to right, as they are read.
         chain = [
             self.filter_panel.tree,
@@ -189,8 +303,12 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(before, after)
 
     def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.ui.theme import THEMES
+
+        file_menu = self.file_menu
         file_menu.addActions([self.workspaces.new_action, self.workspaces.open_action])
         file_menu.addMenu(self.workspaces.recent_menu)
         file_menu.addSeparator()
@@ -213,7 +331,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu
         edit_menu.addActions([self.editor.undo_action, self.editor.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.editor.edit_policy_action, self.editor.delete_policy_action])
@@ -239,7 +357,7 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.show_preferences)
         edit_menu.addAction(self.preferences_action)
 
-        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu = self.view_menu
         self.clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_search_and_filters)
@@ -272,7 +390,7 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self.theme_actions[key] = action
 
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu
         self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
         self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -289,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def _set_action_icons(self) -> None:
         """One line-icon set across the menus (drawn lazily, in the theme's text colour)."""
+        from app.ui.icons import action_icon
+
         editor, workspaces, safety = self.editor, self.workspaces, self.safety
         icons = {
             workspaces.new_action: "new-workspace",
@@ -329,6 +449,8 @@ class MainWindow(QMainWindow):
 
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
+        from app.services.policies import PolicyFilters
+
         chosen = self.filter_panel.chosen
         return PolicyFilters(
             search=self.search_box.text(),
@@ -344,12 +466,16 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-run the search and filters now, keeping the selected policy when it still matches."""
+        from app.services.policies import browse
+
         self._search_timer.stop()
         self.browse_runner.cancel()
         self.browse_runner.generation += 1  # an answer still on its way is out of date
         self._show_result(browse(self.workspace, self.current_filters()))
 
     def _show_first_page(self, total: int) -> None:
+        from app.services.policies import BrowseResult
+
         self.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
         self.model.set_rows(self.result.rows)
         self.count_label.setText(self.tr("Reading {count} policies…").format(count=number(total)))
@@ -358,6 +484,10 @@ class MainWindow(QMainWindow):
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
         policy fields at once, then the complete results from a background query."""
+        from app.data.read import policies_matching_fields, rows_for_ids
+        from app.domain.search import search_words
+        from app.services.policies import passes
+
         if self.result.total <= FIRST_PAGE:
             self._search_timer.start()
             return
@@ -384,6 +514,8 @@ class MainWindow(QMainWindow):
             self._restoring_slug = None
 
     def _show_result(self, result: BrowseResult) -> None:
+        from app.domain.search import search_words
+
         keep = self.selected_slug()
         filters = self.current_filters()
         self.result = result
@@ -429,7 +561,13 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self.empty_label.resize(self.table.viewport().size())
+        if self.ready:
+            self.empty_label.resize(self.table.viewport().size())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.ready and self.isMinimized():  # no paint to wait for
+            QTimer.singleShot(0, self.finish_start)
 
     # Selection --------------------------------------------------------------
     def selected_row(self) -> PolicyRow | None:
@@ -446,6 +584,8 @@ class MainWindow(QMainWindow):
         return row.slug if row else None
 
     def _select_slug(self, slug: str | None) -> bool:
+        from PySide6.QtCore import QItemSelectionModel
+
         row = self.model.row_of_slug(slug) if slug else None
         if row is None:
             self._show_current()
@@ -470,6 +610,9 @@ class MainWindow(QMainWindow):
             self._select_slug(slug)
 
     def _show_current(self) -> None:
+        from app.data.read import policy_detail
+        from app.domain.search import search_words
+
         row = self.selected_row()
         detail = policy_detail(self.workspace.reader, row.id) if row else None
         self.detail.show_policy(detail, search_words(self.search_box.text()))
@@ -480,6 +623,8 @@ class MainWindow(QMainWindow):
     def after_change(self, policy_ids: set[str], focus: str | None = None) -> None:
         """Show an edit at once: changed rows repainted, appearing or vanishing rows inserted or
         removed (no reset of the list), the detail pane redrawn if it shows a changed policy."""
+        from app.services.policies import browse
+
         filters = self.current_filters()
         self.result = browse(self.workspace, filters)
         self.model.apply_rows(self.result.rows)
@@ -502,12 +647,20 @@ class MainWindow(QMainWindow):
 
     # Saved searches ------------------------------------------------------------------
     def _refresh_saved_searches(self) -> None:
+        from app.data.read import saved_searches
+        from app.services.notes import filters_of
+        from app.services.policies import browse
+
         entries = []
         for saved in saved_searches(self.workspace.reader):
             entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
         self.filter_panel.set_saved_searches(entries)
 
     def save_search(self) -> SaveSearchDialog:
+        from app.services.notes import save_search
+        from app.ui.dialogs.save_search import SaveSearchDialog
+        from app.ui.filter_panel import describe_filters
+
         filters = self.current_filters()
         summary = describe_filters(filters) or self.tr("Type a search or choose filters first.")
 
@@ -521,6 +674,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_saved_search(self, search_id: str) -> None:
+        from app.data.read import saved_searches
+        from app.services.notes import filters_of
+        from app.services.policies import FACETS
+
         saved = next((s for s in saved_searches(self.workspace.reader) if s.id == search_id), None)
         if saved is None:
             return
@@ -532,17 +689,23 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def delete_saved_search(self, search_id: str) -> None:
+        from app.services.notes import delete_saved_search
+
         delete_saved_search(self.workspace, search_id)
         self._refresh_saved_searches()
 
     # Export ---------------------------------------------------------------------------
     def show_export(self) -> ExportDialog:
+        from app.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self)
         dialog.open()
         self.export_dialog = dialog
         return dialog
 
     def choose_import(self) -> QFileDialog:
+        from app.ui.dialogs.files import choose_file
+
         self.import_file_dialog = choose_file(
             self,
             self.tr("Import"),
@@ -553,6 +716,8 @@ class MainWindow(QMainWindow):
         return self.import_file_dialog
 
     def show_import(self, path: Path) -> ImportDialog:
+        from app.ui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self, path)
         dialog.open()
         self.import_dialog = dialog
@@ -564,6 +729,8 @@ class MainWindow(QMainWindow):
 
     # Notes and workspaces ----------------------------------------------------------------
     def show_notes(self) -> NotesWindow:
+        from app.ui.notes_window import NotesWindow
+
         if self.notes_window is None:
             self.notes_window = NotesWindow(self)
         else:
@@ -574,6 +741,8 @@ class MainWindow(QMainWindow):
         return self.notes_window
 
     def show_timeline(self) -> TimelineWindow:
+        from app.ui.timeline_window import TimelineWindow
+
         if self.timeline_window is None:
             self.timeline_window = TimelineWindow(self)
         else:
@@ -611,6 +780,8 @@ class MainWindow(QMainWindow):
 
     # Actions ------------------------------------------------------------------
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
@@ -625,6 +796,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         """Switch between the system's look, light and dark, and remember the choice."""
+        from app.ui.theme import apply_theme
+
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, theme)
@@ -645,6 +818,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
+
         rows: list[tuple[str, str, str]] = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
@@ -684,6 +860,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from app import paths
 
         box = QMessageBox(self)
@@ -708,25 +887,15 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 820)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        header = s.value("list/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
-            section = self.table.horizontalHeader().sortIndicatorSection()
-            self.model.sort(section, self.table.horizontalHeader().sortIndicatorOrder())
+        from app.services.policies import FACETS
+        from app.ui.theme import THEMES, apply_theme
+
+        s = self.settings  # the window's size, layout and list columns are restored already
         theme = str(s.value(THEME_KEY, "system"))
         if theme not in THEMES:
             theme = "system"
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        if isinstance(app, QApplication) and theme != self._theme_applied:
             apply_theme(app, theme)
         self.theme_actions[theme].setChecked(True)
         sidebar = s.value("window/sidebar", True)
@@ -737,6 +906,8 @@ class MainWindow(QMainWindow):
         self._restoring_slug = str(slug) if slug else None
 
     def save_settings(self) -> None:
+        from app.services.policies import FACETS
+
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
@@ -748,7 +919,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        if self.ready:  # else nothing was shown to change, and the filters are not read yet
+            self.save_settings()
         super().closeEvent(event)
 
     # For tests and screenshots -------------------------------------------------

@@ -13,15 +13,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from app.data.read import PolicyRow
-from app.domain.dates import sort_key
-from app.domain.vocab import Jurisdiction, Status
-from app.ui.i18n import display_date, label
+from app.data.list_rows import PolicyRow
+from app.ui.first_screen import (
+    HEADERS,
+    NUMBER_COLUMNS,
+    RIGHT_ALIGNED,
+    Column,
+    cell_value,
+    header_text,
+    row_order,
+)
+from app.ui.first_screen import PolicyTableView as PolicyTableView  # the list's view, here too
 
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
@@ -31,39 +35,6 @@ BATCH = 256
 class Role(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 1
     STATUS = Qt.ItemDataRole.UserRole + 2
-
-
-class Column(IntEnum):
-    TITLE = 0
-    JURISDICTION = 1
-    STATUS = 2
-    LAST_CHANGE = 3
-    SOURCES = 4
-    NOTES = 5
-
-
-HEADERS = (
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Title"),
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Jurisdiction"),
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Status"),
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Last change"),
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Sources"),
-    QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
-)
-
-
-def _sort_value(row: PolicyRow, column: int) -> Any:
-    if column == Column.TITLE:
-        return row.title.casefold()
-    if column == Column.JURISDICTION:
-        return label(row.jurisdiction, Jurisdiction)
-    if column == Column.STATUS:
-        return label(row.current_status, Status) if row.current_status else ""
-    if column == Column.LAST_CHANGE:
-        return sort_key(row.last_change) if row.last_change else ""
-    if column == Column.SOURCES:
-        return row.source_count
-    return row.note_count
 
 
 class PolicyTableModel(QAbstractTableModel):
@@ -92,10 +63,7 @@ class PolicyTableModel(QAbstractTableModel):
         fresh = list(rows)
         if self._sort is not None:
             column, order = self._sort
-            fresh.sort(
-                key=lambda r: (_sort_value(r, column), r.title.casefold()),
-                reverse=order == Qt.SortOrder.DescendingOrder,
-            )
+            fresh.sort(key=row_order(column), reverse=order == Qt.SortOrder.DescendingOrder)
         old_ids = [r.id for r in self._rows]
         new_ids = [r.id for r in fresh]
         matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
@@ -132,10 +100,7 @@ class PolicyTableModel(QAbstractTableModel):
     def _apply_sort(self) -> None:
         if self._sort is not None:
             column, order = self._sort
-            self._rows.sort(
-                key=lambda r: (_sort_value(r, column), r.title.casefold()),
-                reverse=order == Qt.SortOrder.DescendingOrder,
-            )
+            self._rows.sort(key=row_order(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -194,7 +159,7 @@ class PolicyTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PolicyTableModel", HEADERS[section])
+            return header_text(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -203,7 +168,7 @@ class PolicyTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return cell_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE and row.aliases:
                 also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
@@ -215,67 +180,12 @@ class PolicyTableModel(QAbstractTableModel):
                     "year": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the year)"),
                 }.get(row.last_change_precision, "{date}")
                 return QCoreApplication.translate("PolicyTableModel", known).format(date=row.last_change)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SOURCES, Column.NOTES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
+            return RIGHT_ALIGNED
         if role == Role.ROW:
             return row
         if role == Role.STATUS:
             return row.current_status
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return str(self._display(row, column))
+            return str(cell_value(row, column))
         return None
-
-    @staticmethod
-    def _display(row: PolicyRow, column: int) -> Any:
-        if column == Column.TITLE:
-            return row.title
-        if column == Column.JURISDICTION:
-            return label(row.jurisdiction, Jurisdiction)
-        if column == Column.STATUS:
-            return label(row.current_status, Status) if row.current_status else "—"
-        if column == Column.LAST_CHANGE:
-            return display_date(row.last_change)
-        if column == Column.SOURCES:
-            return row.source_count
-        return row.note_count
-
-
-class PolicyTableView(QTableView):
-    """The list; a web address dropped on a row becomes a source of that policy."""
-
-    url_dropped = Signal(int, str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-
-    @staticmethod
-    def _web_url(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> str | None:
-        data = event.mimeData()
-        urls = [u.toString() for u in data.urls()] if data.hasUrls() else [data.text().strip()]
-        for url in urls:
-            if url.lower().startswith(("http://", "https://")):
-                return url
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._web_url(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._web_url(event) and self.indexAt(event.position().toPoint()).isValid():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        url = self._web_url(event)
-        index = self.indexAt(event.position().toPoint())
-        if url and index.isValid():
-            event.acceptProposedAction()
-            self.url_dropped.emit(index.row(), url)
-        else:
-            event.ignore()

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,38 +27,6 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 CLOUD_WARNED_KEY = "warnings/cloud"
-
-
-class WorkspaceLock:
-    """One window per workspace: a lock file beside it; a lock left by a crash is taken over."""
-
-    def __init__(self) -> None:
-        self.lock: QLockFile | None = None
-        self.path: Path | None = None
-
-    def acquire(self, path: Path) -> str | None:
-        """None when this process now holds the lock, else who holds it, in words."""
-        lock = QLockFile(str(path.with_name(path.name + ".lock")))
-        lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
-        if not lock.tryLock(0):
-            info = lock.getLockInfo()
-            parts = [p for p in info if not isinstance(p, bool)] if isinstance(info, tuple) else []
-            if len(parts) >= 2:
-                return QCoreApplication.translate(
-                    "SafetyController",
-                    "{file} is already open in another Policy Tracker window (process {process} on {host})",
-                ).format(file=path.name, process=parts[0], host=parts[1])
-            return QCoreApplication.translate(
-                "SafetyController", "{file} is already open in another Policy Tracker window"
-            ).format(file=path.name)
-        self.release()
-        self.lock, self.path = lock, path
-        return None
-
-    def release(self) -> None:
-        if self.lock is not None:
-            self.lock.unlock()
-            self.lock = self.path = None
 
 
 class RestoreDialog(QDialog):

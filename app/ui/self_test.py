@@ -32,6 +32,8 @@ def self_test() -> int:
         window = MainWindow(workspace, QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat))
         window.show()
         qt_app.processEvents()
+        window.finish_start()  # if the first paint has not started it already
+        qt_app.processEvents()
         image = window.grab().toImage()
         checks = {
             "starter data": len(ids) >= 5,

@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.services.workspace import Workspace
 from app.ui.dialogs.files import choose_file
 from app.ui.dialogs.form import FormDialog
-from app.ui.safety import WorkspaceLock
+from app.ui.workspace_lock import WorkspaceLock
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

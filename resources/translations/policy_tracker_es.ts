@@ -629,6 +629,10 @@
         <translation>A&amp;yuda</translation>
     </message>
     <message>
+        <source>Reading policies…</source>
+        <translation>Leyendo las políticas…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>

@@ -34,6 +34,7 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.ready)  # the rest of the window follows its first paint
         opened.append((window, workspace))
         return window
 

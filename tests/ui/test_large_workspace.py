@@ -23,6 +23,7 @@ def large_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     window = MainWindow(Workspace.open(path), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.ready)  # the rest of the window follows its first paint
     return window
 
 
@@ -56,3 +57,20 @@ def test_a_newer_search_wins_over_an_older_one(qtbot: QtBot, large_window: MainW
     assert generation == large_window.browse_runner.generation
     qtbot.waitUntil(lambda: large_window.result is result)
     assert large_window.current_filters().search == "border"
+
+
+def test_a_search_typed_while_the_window_opens_gets_its_complete_results(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "large.sqlite"
+    generate(path, "M", counts=COUNTS)
+    window = MainWindow(Workspace.open(path), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.search_box.setText("policy 12")  # before the rest of the window is built
+    qtbot.waitUntil(lambda: window.ready)
+    qtbot.waitUntil(lambda: window.count_label.text().endswith("of 400 policies"), timeout=10_000)
+    titles = window.visible_titles()
+    assert titles and all("12" in title for title in titles[:3])
+    window.close()
+    window.workspace.close()

@@ -22,6 +22,7 @@ def test_the_window_lists_the_workspace_policies(qtbot: QtBot, tmp_path: Path) -
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.ready)
     assert window.visible_titles() == ["Alpha program", "Beta framework"]
     model = window.table.model()
     assert model.index(0, 2).data() == "Blocked by court"

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import backups
 from app.ui.main_window import MainWindow
-from app.ui.safety import WorkspaceLock
+from app.ui.workspace_lock import WorkspaceLock
 
 pytestmark = pytest.mark.gui
 
