@@ -6,68 +6,40 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from app.data.list_rows import _LATEST_EVENT, _ROWS, PolicyRow, _row
+from app.data.list_rows import _BY_TITLE, _LIST, _LIST_ROW, PolicyRow, _policy_rows
 from app.data.list_rows import count_policies as count_policies  # the list's rows, here too
 from app.data.list_rows import first_page as first_page
 from app.domain.search import fts_query
 
-# Every policy: counts are grouped once per table and joined (a subquery per policy was several
-# times slower at 10,000 policies). The latest event is found per policy through
-# ix_status_event_latest, by rowid (which the index holds), so its row is read once rather than
-# found again by its text id.
-_AGGREGATES = """
-link_counts AS (SELECT policy_id, count(*) AS n FROM policy_source GROUP BY policy_id),
-trashed_links AS (
-  SELECT policy_id, count(*) AS n FROM policy_source
-  WHERE source_id IN (SELECT id FROM source WHERE deleted_at IS NOT NULL) GROUP BY policy_id
-),
-note_counts AS (SELECT policy_id, count(*) AS n FROM note WHERE deleted_at IS NULL GROUP BY policy_id)
-"""
-
-_LIST_COLUMNS = f"""
-SELECT q.id, q.slug, q.title, q.aliases, q.jurisdiction, q.kind, q.tags, le.status, le.date, le.date_precision,
-       coalesce(lc.n, 0) - coalesce(tl.n, 0), coalesce(nc.n, 0)
-FROM (SELECT p.id, p.slug, p.title, p.aliases, p.jurisdiction, p.kind, p.tags,
-             {_LATEST_EVENT}
-      FROM policy p WHERE p.deleted_at IS NULL) AS q
-LEFT JOIN status_event le ON le.rowid = q.latest_rowid
-LEFT JOIN link_counts lc ON lc.policy_id = q.id
-LEFT JOIN trashed_links tl ON tl.policy_id = q.id
-LEFT JOIN note_counts nc ON nc.policy_id = q.id
-"""
-
 # The best match of each policy: every FTS5 match is ranked once (bm25, title hits counting 4×),
-# mapped to its policies through the narrow search_owner table (migration 0005) and grouped
-# inside SQLite; a hit in the policy's own fields counts 3× one in its history, sources or notes.
-# LIMIT -1 keeps the subquery from being flattened into the GROUP BY, where bm25() cannot run.
+# mapped to its policies through the narrow search_owner table (migrations 0005 and 0006, which
+# names each policy by a number) and grouped inside SQLite; a hit in the policy's own fields
+# counts 3× one in its history, sources or notes. LIMIT -1 keeps the subquery from being
+# flattened into the GROUP BY, where bm25() cannot run; CROSS JOIN keeps it outermost, so that
+# its rows stream into the join instead of being stored first.
 _RANKED = """
-SELECT o.policy_id, min(CASE o.kind WHEN 'policy' THEN h.rank * 3 ELSE h.rank END) AS best
+SELECT o.num, min(CASE o.kind WHEN 'policy' THEN h.rank * 3 ELSE h.rank END) AS best
 FROM (SELECT rowid AS doc, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts
       WHERE search_fts MATCH :query LIMIT -1) AS h
-JOIN search_owner o ON o.doc = h.doc
+CROSS JOIN search_owner o ON o.doc = h.doc
 WHERE o.source_id IS NULL OR o.source_id NOT IN (SELECT id FROM source WHERE deleted_at IS NOT NULL)
-GROUP BY o.policy_id
+GROUP BY o.num
 """
 
-_SEARCH = f"WITH ranked AS ({_RANKED})" + _ROWS.format(
-    extra=" ranked.best,",
-    policies="ranked JOIN policy p ON p.id = ranked.policy_id WHERE p.deleted_at IS NULL",
-    order="ORDER BY q.best, q.title COLLATE NOCASE",
-)
+# Policies in the trash have no list row, so the join leaves them out.
+_SEARCH = f"""WITH ranked AS ({_RANKED}){_LIST_ROW}
+FROM ranked JOIN policy_list l ON l.num = ranked.num
+ORDER BY ranked.best, {_BY_TITLE}"""
 
 
 def list_policies(connection: sqlite3.Connection, search: str = "") -> list[PolicyRow]:
     """Every policy, or those matching the search text, best matches first, else by title."""
-    query = fts_query(search) if search else None
-    if search and query is None:
-        return []
+    if not search:
+        return _policy_rows(connection, _LIST)
+    query = fts_query(search)
     if query is None:
-        sql = f"WITH {_AGGREGATES}{_LIST_COLUMNS} ORDER BY q.title COLLATE NOCASE"
-        params: dict[str, object] = {}
-    else:
-        sql = _SEARCH
-        params = {"query": query}
-    return [_row(r) for r in connection.execute(sql, params)]
+        return []
+    return _policy_rows(connection, _SEARCH, {"query": query})
 
 
 def rows_for_ids(connection: sqlite3.Connection, ids: list[str]) -> list[PolicyRow]:
@@ -76,11 +48,9 @@ def rows_for_ids(connection: sqlite3.Connection, ids: list[str]) -> list[PolicyR
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        sql = _ROWS.format(
-            extra="", policies=f"policy p WHERE p.deleted_at IS NULL AND p.id IN ({marks})", order=""
-        )
-        for r in connection.execute(sql, chunk):
-            row = _row(r)
+        for row in _policy_rows(
+            connection, f"{_LIST_ROW} FROM policy_list l WHERE l.policy_id IN ({marks})", chunk
+        ):
             found[row.id] = row
     return [found[i] for i in ids if i in found]
 

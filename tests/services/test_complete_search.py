@@ -113,7 +113,8 @@ def test_the_complete_search_agrees_with_the_reference_through_edits(small: Work
     editing.set_trashed(small, "policy", one, True)
     editing.purge(small, next(t for t in editing.list_trash(small) if t.id == one))
     _agree(c)
-    assert c.execute("SELECT count(*) FROM search_owner WHERE policy_id = ?", (one,)).fetchone()[0] == 0
+    owners = "SELECT count(*) FROM search_owner o JOIN policy_key k ON k.num = o.num WHERE k.policy_id = ?"
+    assert c.execute(owners, (one,)).fetchone()[0] == 0
     editing.purge_source(small, source)
     _agree(c)
     assert c.execute("SELECT count(*) FROM search_owner WHERE source_id = ?", (source,)).fetchone()[0] == 0
