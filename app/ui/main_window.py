@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
 
         self.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
         self.model.set_rows(self.result.rows)
-        self.count_label.setText(self.tr("Reading {count} policies…").format(count=number(total)))
+        self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
         self.browse_runner.start(self.workspace.path, self.current_filters())
 
     def _on_search_typed(self) -> None:
@@ -554,8 +554,8 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("{shown} of {total} policies").format(
-                shown=number(len(self.result.rows)), total=number(self.result.total)
+            self.tr("{shown} of %Ln policies", "", self.result.total).format(
+                shown=number(len(self.result.rows))
             )
         )
 

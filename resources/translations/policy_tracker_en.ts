@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Reading %Ln policies…</source>
+        <translation>
+            <numerusform>Reading %Ln policy…</numerusform>
+            <numerusform>Reading %Ln policies…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln policies</source>
+        <translation>
+            <numerusform>{shown} of %Ln policy</numerusform>
+            <numerusform>{shown} of %Ln policies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotesWindow</name>
     <message numerus="yes">
         <source>%Ln note(s)</source>

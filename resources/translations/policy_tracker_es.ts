@@ -645,10 +645,6 @@
         <translation>Acerca de &amp;Qt</translation>
     </message>
     <message>
-        <source>Reading {count} policies…</source>
-        <translation>Leyendo {count} políticas…</translation>
-    </message>
-    <message>
         <source>{count} matching by title or summary · searching further…</source>
         <translation>{count} coincidencias por título o resumen · buscando más…</translation>
     </message>
@@ -668,9 +664,19 @@
         <source>&lt;p&gt;&lt;b&gt;No policies match {what}.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;clear&quot;&gt;Clear search and filters&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ninguna política coincide con {what}.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;clear&quot;&gt;Limpiar búsqueda y filtros&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>{shown} of {total} policies</source>
-        <translation>{shown} de {total} políticas</translation>
+    <message numerus="yes">
+        <source>Reading %Ln policies…</source>
+        <translation>
+            <numerusform>Leyendo %Ln política…</numerusform>
+            <numerusform>Leyendo %Ln políticas…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln policies</source>
+        <translation>
+            <numerusform>{shown} de %Ln política</numerusform>
+            <numerusform>{shown} de %Ln políticas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Type a search or choose filters first.</source>
