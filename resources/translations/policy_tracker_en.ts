@@ -60,6 +60,65 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln policies</source>
+        <translation>
+            <numerusform>%Ln policy</numerusform>
+            <numerusform>%Ln policies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln status events</source>
+        <translation>
+            <numerusform>%Ln status event</numerusform>
+            <numerusform>%Ln status events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sources</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln excerpts</source>
+        <translation>
+            <numerusform>%Ln excerpt</numerusform>
+            <numerusform>%Ln excerpts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relations</source>
+        <translation>
+            <numerusform>%Ln relation</numerusform>
+            <numerusform>%Ln relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln figures</source>
+        <translation>
+            <numerusform>%Ln figure</numerusform>
+            <numerusform>%Ln figures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed here more recently than in the file</source>
+        <translation>
+            <numerusform>%Ln changed here more recently than in the file</numerusform>
+            <numerusform>%Ln changed here more recently than in the file</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Reading %Ln policies…</source>

@@ -537,6 +537,70 @@
         <source>&lt;b&gt;{file}&lt;/b&gt; holds nothing that this workspace does not have already.</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; no contiene nada que este espacio de trabajo no tenga ya.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln policies</source>
+        <translation>
+            <numerusform>%Ln política</numerusform>
+            <numerusform>%Ln políticas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln status events</source>
+        <translation>
+            <numerusform>%Ln evento de estado</numerusform>
+            <numerusform>%Ln eventos de estado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sources</source>
+        <translation>
+            <numerusform>%Ln fuente</numerusform>
+            <numerusform>%Ln fuentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln excerpts</source>
+        <translation>
+            <numerusform>%Ln extracto</numerusform>
+            <numerusform>%Ln extractos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln nota</numerusform>
+            <numerusform>%Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relations</source>
+        <translation>
+            <numerusform>%Ln relación</numerusform>
+            <numerusform>%Ln relaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln figures</source>
+        <translation>
+            <numerusform>%Ln cifra</numerusform>
+            <numerusform>%Ln cifras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>added {added}; updated {updated}</source>
+        <translation>agrega: {added}; actualiza: {updated}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed here more recently than in the file</source>
+        <translation>
+            <numerusform>%Ln modificada aquí más recientemente que en el archivo</numerusform>
+            <numerusform>%Ln modificadas aquí más recientemente que en el archivo</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt;&lt;br&gt;{error}</source>
         <translation>&lt;b&gt;No se importó nada.&lt;/b&gt;&lt;br&gt;{error}</translation>

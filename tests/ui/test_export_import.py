@@ -103,7 +103,7 @@ def test_import_shows_what_will_change_before_writing(
     path = tmp_path / "from-colleague.json"
     path.write_text(json.dumps(bundle))
     dialog = window.show_import(path)
-    assert "added 12 events, 1 policies" in dialog.summary.text()
+    assert "added 12 status events, 1 policy;" in dialog.summary.text()
     assert "DACA (a colleague's copy)" not in [
         window.model.row_at(r).title for r in range(window.model.rowCount())
     ]
@@ -122,4 +122,13 @@ def test_import_of_a_broken_file_explains_and_offers_nothing(
     dialog = window.show_import(path)
     assert "cannot be imported" in dialog.summary.text() and "not valid JSON" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+    dialog.close()
+
+
+def test_a_file_name_with_markup_is_shown_as_text(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "<b>loud.json"
+    path.write_text("{ not json")
+    dialog = window.show_import(path)
+    assert "&lt;b&gt;loud.json" in dialog.summary.text()
+    assert "<b>loud" not in dialog.summary.text()
     dialog.close()

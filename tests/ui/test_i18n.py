@@ -160,3 +160,16 @@ def test_preferences_labels_are_buddies(window: MainWindow) -> None:
     dialog = window.show_preferences()
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy() is not None}
     assert {dialog.language_combo, dialog.theme_combo} <= buddies
+
+
+@pytest.mark.usefixtures("spanish")
+def test_an_import_preview_reads_in_spanish(window: MainWindow, tmp_path: Path) -> None:
+    from app.services.bundle_import import ImportReport
+
+    (tmp_path / "a.json").write_text("{}")
+    dialog = window.show_import(tmp_path / "a.json")
+    report = ImportReport(added={"events": 12, "policies": 1}, updated={}, conflicts=["policy “X”"])
+    assert dialog.describe(report) == (
+        "agrega: 12 eventos de estado, 1 política; actualiza: nada; "
+        "1 modificada aquí más recientemente que en el archivo"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from app.errors import UserError
 from app.services.importing import preview_import, run_import
 
 if TYPE_CHECKING:
+    from app.services.bundle_import import ImportReport
     from app.ui.main_window import MainWindow
 
 
@@ -41,14 +43,14 @@ class ImportDialog(QDialog):
         except UserError as error:
             self.error = str(error)
             self.summary.setText(
-                self.tr("<b>This file cannot be imported.</b><br>{error}").format(error=self.error)
+                self.tr("<b>This file cannot be imported.</b><br>{error}").format(error=escape(self.error))
             )
             self.import_button.setEnabled(False)
             self.conflicts.hide()
             return
         self.summary.setText(
             self.tr("Importing <b>{file}</b> will change this workspace: {summary}.").format(
-                file=path.name, summary=report.summary()
+                file=escape(path.name), summary=escape(self.describe(report))
             )
         )
         self.conflicts.addItems(
@@ -60,19 +62,47 @@ class ImportDialog(QDialog):
         if nothing:
             self.summary.setText(
                 self.tr("<b>{file}</b> holds nothing that this workspace does not have already.").format(
-                    file=path.name
+                    file=escape(path.name)
                 )
             )
+
+    def describe(self, report: ImportReport) -> str:
+        """What an import adds and updates, in the interface language (ImportReport.summary is English)."""
+
+        def counts(kinds: dict[str, int]) -> str:
+            named = {
+                "policies": lambda n: self.tr("%Ln policies", "", n),
+                "events": lambda n: self.tr("%Ln status events", "", n),
+                "sources": lambda n: self.tr("%Ln sources", "", n),
+                "excerpts": lambda n: self.tr("%Ln excerpts", "", n),
+                "notes": lambda n: self.tr("%Ln notes", "", n),
+                "relations": lambda n: self.tr("%Ln relations", "", n),
+                "figures": lambda n: self.tr("%Ln figures", "", n),
+            }
+            parts = [named[k](n) if k in named else f"{n} {k}" for k, n in sorted(kinds.items())]
+            return ", ".join(parts) or self.tr("nothing")
+
+        text = self.tr("added {added}; updated {updated}").format(
+            added=counts(report.added), updated=counts(report.updated)
+        )
+        if report.conflicts:
+            more_recent = self.tr(
+                "%Ln changed here more recently than in the file", "", len(report.conflicts)
+            )
+            text += "; " + more_recent
+        return text
 
     def run(self) -> None:
         try:
             report = run_import(self.window_.workspace, self.path)
         except UserError as error:
-            self.summary.setText(self.tr("<b>Nothing was imported.</b><br>{error}").format(error=error))
+            self.summary.setText(
+                self.tr("<b>Nothing was imported.</b><br>{error}").format(error=escape(str(error)))
+            )
             return
         self.window_.after_change({row.id for row in self.window_.all_rows()})
         self.window_.statusBar().showMessage(
-            self.tr("Imported {file}: {summary}").format(file=self.path.name, summary=report.summary()),
+            self.tr("Imported {file}: {summary}").format(file=self.path.name, summary=self.describe(report)),
             15_000,
         )
         self.accept()
