@@ -7,6 +7,7 @@ nothing a person typed or imported ever becomes markup.
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass
 
@@ -275,9 +276,15 @@ def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable:
 
 
 def _figure_value(figure: FigureRow) -> str:
-    locale = QLocale()
-    decimals = len(f"{figure.value:.6f}".rstrip("0").split(".")[1])
-    value = locale.toString(figure.value, "f", decimals) + (f" {figure.unit}" if figure.unit else "")
+    if math.isfinite(figure.value):
+        # As many decimals as the number has (repr is the shortest exact form), in the locale's digits.
+        shortest = repr(float(figure.value))
+        decimals = 0 if "e" in shortest or shortest.endswith(".0") else len(shortest.split(".")[1])
+        fmt = "g" if "e" in shortest else "f"
+        value = QLocale().toString(float(figure.value), fmt, 12 if fmt == "g" else decimals)
+    else:
+        value = str(figure.value)
+    value += f" {figure.unit}" if figure.unit else ""
     return translate("DetailPage", "about {value}").format(value=value) if figure.approximate else value
 
 

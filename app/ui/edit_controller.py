@@ -139,6 +139,7 @@ class EditController(QObject):
             self.tr("Move “{title}” to the trash?").format(title=row.title),
             parent=self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a title is shown as written, never as markup
         box.setInformativeText(self._describe_contents(contents))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Move to Trash"))

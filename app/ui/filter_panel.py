@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -103,7 +105,7 @@ class FilterPanel(QWidget):
                 for value in ordered:
                     item = QTreeWidgetItem([f"{value_label(facet, value)}  ({values[value]})"])
                     item.setData(0, VALUE_ROLE, value)
-                    item.setToolTip(0, item.text(0))
+                    item.setToolTip(0, _plain_tip(item.text(0)))
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                     ticked = value in self._chosen[facet]
                     item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
@@ -120,7 +122,11 @@ class FilterPanel(QWidget):
             item.setData(0, SAVED_ROLE, search_id)
             item.setToolTip(
                 0,
-                self.tr("{name}: %n policies match now. Right-click to delete.", "", count).format(name=name),
+                _plain_tip(
+                    self.tr("{name}: %n policies match now. Right-click to delete.", "", count).format(
+                        name=name
+                    )
+                ),
             )
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.saved_group.addChild(item)
@@ -179,6 +185,11 @@ class FilterPanel(QWidget):
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(any(self._chosen.values()))
+
+
+def _plain_tip(text: str) -> str:
+    """A tooltip that shows its text as written: Qt reads a tooltip with a tag in it as markup."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def describe_filters(filters: PolicyFilters) -> str:

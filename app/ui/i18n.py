@@ -31,6 +31,7 @@ SYSTEM = "system"
 LANGUAGES = {"en": "English", "es": "Español"}
 TRANSLATION_BASENAME = "policy_tracker"
 _INSTALLED: list[QTranslator] = []
+_IN_USE = ["en"]  # the language apply_language() last installed
 
 # The vocabulary labels live in app.domain (no Qt there); listing them here lets lupdate extract them.
 _VOCABULARY_LABELS = (
@@ -99,10 +100,16 @@ def relation_phrase(kind: str, outgoing: bool) -> str:
 
 
 def display_date(value: PartialDate | str | None) -> str:
-    """A date at the precision known, with the month named in the interface language: "24 Jan 2019"."""
+    """A date at the precision known, with the month named in the interface language: "24 Jan 2019".
+
+    Text that is not an ISO date (a timestamp from someone else's bundle, say) is shown as it is.
+    """
     if value is None or value == "":
         return ""
-    date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    try:
+        date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    except ValueError:
+        return str(value)
     if date.month is None:
         return str(date.year)
     locale = QLocale()
@@ -130,6 +137,11 @@ def effective_language(choice: str) -> str:
     return system if system in LANGUAGES else "en"
 
 
+def language_in_use() -> str:
+    """The language the interface shows now (after --language, or a missing catalogue)."""
+    return _IN_USE[0]
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 
@@ -153,6 +165,7 @@ def apply_language(app: QCoreApplication, choice: str) -> str:
         app.installTranslator(ours)
         _INSTALLED.append(ours)
     QLocale.setDefault(_locale_for(language))
+    _IN_USE[0] = language
     if language != "en":
         qt_own = QTranslator(app)  # the standard buttons and dialogs Qt itself draws
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -58,7 +58,8 @@ ACTION_ICON_NAMES: tuple[str, ...] = (
     "about",
 )
 
-_pixmaps: dict[tuple[str, int, str], QPixmap] = {}  # (name, pixel size, #AARRGGBB colour)
+_pixmaps: dict[tuple[str, int, str], QPixmap] = {}
+_CLONES: list[QIconEngine] = []  # (name, pixel size, #AARRGGBB colour)
 
 
 def icons_dir() -> Path:
@@ -133,7 +134,11 @@ class _TintedIconEngine(QIconEngine):
         return "policy-tracker-tinted"
 
     def clone(self) -> QIconEngine:
-        return _TintedIconEngine(self.name)
+        # Qt takes the clone over, but PySide would free it when this call returns: keep it alive.
+        # (Clones are made only when an icon is changed after sharing, so few ever are.)
+        engine = _TintedIconEngine(self.name)
+        _CLONES.append(engine)
+        return engine
 
 
 @cache

@@ -9,6 +9,7 @@ and the complete list, read off the GUI thread. Until it has run, `ready` is Fal
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from app.ui.timeline_window import TimelineWindow
     from app.ui.workspace_lock import WorkspaceLock
 
+log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
 PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings if settings is not None else QSettings()
         self.ready = False  # finish_start() has run
+        self.start_failed = ""  # why finish_start() could not build the rest, if it could not
         self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
         self._restoring_slug: str | None = None
         self._when_ready: list[Callable[[], object]] = []
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         self.table = PolicyTableView()
         self.table.setModel(self._first_screen)
         self.table.setAccessibleName(self.tr("Policies"))
+        self.table.setAcceptDrops(False)  # until finish_start() connects what takes a dropped link
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -194,10 +198,35 @@ class MainWindow(QMainWindow):
         first paint, or at once for a window made with deferred=False (or with saved filters)."""
         if self.ready:
             return
-        self.ready = True
+        self.ready = True  # before building: a paint while building must not start it again
         if self._after_first_paint is not None:
             self._after_first_paint.cancel()
             self._after_first_paint = None
+        try:
+            self._build_the_rest()
+        except Exception as error:
+            # After the first paint nobody is there to catch it: say so, and keep the saved settings.
+            self.start_failed = str(error) or type(error).__name__
+            log.exception("The window could not finish opening")
+            self.count_label.setText(self.tr("Could not finish opening this workspace"))
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "Policy Tracker",
+                self.tr(
+                    "The window could not finish opening: {error}\n\nClose it and open the workspace again."
+                ).format(error=self.start_failed),
+                parent=self,
+            )
+            box.open()
+            self.start_failed_box = box
+            return
+        waiting, self._when_ready = self._when_ready, []
+        for action in waiting:
+            action()
+
+    def _build_the_rest(self) -> None:
         from app.services.policies import FACETS, BrowseResult
         from app.ui.browse_runner import BrowseRunner
         from app.ui.edit_controller import EditController
@@ -212,6 +241,7 @@ class MainWindow(QMainWindow):
         self.notes_window: NotesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
         self.table.url_dropped.connect(self._on_url_dropped)
+        self.table.setAcceptDrops(True)
         self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
         self.browse_runner = BrowseRunner(self)
@@ -226,13 +256,12 @@ class MainWindow(QMainWindow):
             if filters.search.strip():  # typed while the window was opening
                 self._on_search_typed()
         else:
+            restoring, self._restoring_slug = self._restoring_slug, None
             self.refresh()
+            self._restoring_slug = restoring
         self._select_slug(self._restoring_slug)
         if self.search_box.hasFocus() and not self.search_box.text():
             self.filter_panel.tree.setFocus()  # where a window of the whole app starts
-        waiting, self._when_ready = self._when_ready, []
-        for action in waiting:
-            action()
 
     def when_ready(self, action: Callable[[], object]) -> None:
         """Run `action` once finish_start() has run (at once, if it has)."""
@@ -468,6 +497,7 @@ class MainWindow(QMainWindow):
         """Re-run the search and filters now, keeping the selected policy when it still matches."""
         from app.services.policies import browse
 
+        self._restoring_slug = None  # the person has moved on from the selection saved last time
         self._search_timer.stop()
         self.browse_runner.cancel()
         self.browse_runner.generation += 1  # an answer still on its way is out of date
@@ -484,6 +514,7 @@ class MainWindow(QMainWindow):
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
         policy fields at once, then the complete results from a background query."""
+        self._restoring_slug = None
         from app.data.read import policies_matching_fields, rows_for_ids
         from app.domain.search import search_words
         from app.services.policies import passes
@@ -915,11 +946,12 @@ class MainWindow(QMainWindow):
         s.setValue("list/header", self.table.horizontalHeader().saveState())
         for facet in FACETS:
             s.setValue(f"filters/{facet}", sorted(self.filter_panel.chosen(facet)))
-        s.setValue("selection/slug", self.selected_slug() or "")
+        s.setValue("selection/slug", self.selected_slug() or self._restoring_slug or "")
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ready:  # else nothing was shown to change, and the filters are not read yet
+        # Before the window is complete nothing was shown to change, and the filters are not read yet.
+        if self.ready and not self.start_failed:
             self.save_settings()
         super().closeEvent(event)
 

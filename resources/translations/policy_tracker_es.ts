@@ -735,6 +735,18 @@
             <numerusform>Leyendo %Ln políticas…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not finish opening this workspace</source>
+        <translation>No se pudo terminar de abrir este espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>The window could not finish opening: {error}
+
+Close it and open the workspace again.</source>
+        <translation>La ventana no pudo terminar de abrirse: {error}
+
+Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %Ln policies</source>
         <translation>

@@ -225,3 +225,9 @@ def test_help_lists_the_keyboard_shortcuts(qtbot: QtBot, window: MainWindow) -> 
         rows["New Status Event…"] == "Ctrl+E" and rows["Find…"] == "Ctrl+F" and rows["Timeline"] == "Ctrl+T"
     )
     dialog.close()
+
+
+def test_a_tag_with_markup_in_it_is_shown_as_written() -> None:
+    from app.ui.filter_panel import _plain_tip
+
+    assert _plain_tip("<b>x</b> (3)") == "<p>&lt;b&gt;x&lt;/b&gt; (3)</p>"

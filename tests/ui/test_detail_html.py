@@ -118,3 +118,21 @@ def test_status_since_ignores_later_events_that_keep_the_status() -> None:
     later = PolicyDetail(**{**detail.__dict__, "events": events})
     assert later.current_status == "expired"
     assert later.status_since == "2023-05-11"
+
+
+def test_figure_values_keep_their_decimals_and_survive_infinity() -> None:
+    import dataclasses
+
+    from app.data.read import FigureRow
+    from app.ui.detail_html import _figure_value
+
+    blank = {f.name: None for f in dataclasses.fields(FigureRow)}
+
+    def shown(value: float) -> str:
+        return _figure_value(FigureRow(**{**blank, "value": value, "unit": "", "approximate": False}))
+
+    assert shown(1234.5) == "1,234.5"
+    assert shown(0.1234567) == "0.1234567"
+    assert shown(2_000_000) == "2,000,000"
+    assert shown(1e-7) != "0"
+    assert shown(float("inf")) == "inf"

@@ -283,6 +283,7 @@ def test_deleting_a_policy_asks_says_what_goes_and_can_be_restored(qtbot: QtBot,
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert "status events" in box.informativeText()
+    assert box.textFormat() == Qt.TextFormat.PlainText  # a title with "<b>" in it stays as written
     box.button(QMessageBox.StandardButton.Yes).click()
     assert "daca" not in _slugs(window)
     assert _db(window, "SELECT deleted_at IS NOT NULL FROM policy WHERE slug = 'daca'") == [(1,)]

@@ -170,3 +170,48 @@ def test_the_first_page_is_the_head_of_the_list(workspace: Workspace) -> None:
     everything = list_policies(workspace.reader)
     assert first_page(workspace.reader, 5) == everything[:5]
     assert first_page(workspace.reader, 100) == everything
+
+
+def test_links_are_not_taken_until_the_window_can_keep_them(
+    qtbot: QtBot, workspace_path: Path, settings: QSettings, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, workspace_path, settings, opened)
+    assert not window.ready and not window.table.acceptDrops()
+    window.finish_start()
+    assert window.table.acceptDrops()
+
+
+def test_a_failure_after_the_first_paint_is_told_and_keeps_the_settings(
+    qtbot: QtBot,
+    workspace_path: Path,
+    settings: QSettings,
+    opened: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.setValue("selection/slug", "title-42")
+    window = _open(qtbot, workspace_path, settings, opened)
+
+    def locked(*_args: object) -> int:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr("app.ui.main_window.count_policies", locked)
+    window.finish_start()
+    assert window.start_failed == "database is locked"
+    assert window.start_failed_box.isVisible() and "database is locked" in window.start_failed_box.text()
+    assert "Could not finish" in window.count_label.text()
+    window.close()
+    assert settings.value("selection/slug") == "title-42"
+
+
+def test_a_saved_selection_is_not_forced_on_a_later_search(
+    qtbot: QtBot, workspace_path: Path, settings: QSettings, opened: list[MainWindow]
+) -> None:
+    settings.setValue("selection/slug", "title-42")
+    window = _open(qtbot, workspace_path, settings, opened)
+    window.finish_start()
+    assert window.selected_slug() == "title-42"
+    window.table.clearSelection()
+    window.search_box.setText("court")
+    window.refresh()
+    assert window.selected_slug() is None
+    assert window._restoring_slug is None  # a background answer arriving later selects nothing

@@ -173,3 +173,17 @@ def test_an_import_preview_reads_in_spanish(window: MainWindow, tmp_path: Path) 
         "agrega: 12 eventos de estado, 1 política; actualiza: nada; "
         "1 modificada aquí más recientemente que en el archivo"
     )
+
+
+def test_a_date_that_is_not_iso_is_shown_as_written() -> None:
+    assert i18n.display_date("05/01/2024") == "05/01/2024"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_preferences_compares_with_the_language_shown_now(window: MainWindow) -> None:
+    dialog = window.show_preferences()  # saved choice: the system's (English here); shown: Spanish
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert not dialog.note.isVisible()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    assert dialog.note.isVisible()
+    dialog.close()

@@ -222,3 +222,11 @@ def test_the_menu_commands_carry_icons_from_the_set(window: MainWindow) -> None:
             if action.icon().isNull():
                 without.append(action.text())
     assert without == []
+
+
+def test_an_icon_changed_after_sharing_keeps_working(qapp: QApplication) -> None:
+    from PySide6.QtGui import QPixmap
+
+    shared = QIcon(icons.action_icon("search"))
+    shared.addPixmap(QPixmap(8, 8))  # detaches: Qt clones the engine
+    assert not shared.pixmap(QSize(16, 16)).isNull()

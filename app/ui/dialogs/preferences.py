@@ -7,7 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.ui.i18n import LANGUAGE_KEY, LANGUAGES, SYSTEM, chosen_language, effective_language
+from app.ui.i18n import (
+    LANGUAGE_KEY,
+    LANGUAGES,
+    SYSTEM,
+    chosen_language,
+    effective_language,
+    language_in_use,
+)
 from app.ui.theme import THEME_KEY, THEMES
 
 
@@ -57,7 +64,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self._language_in_use = effective_language(chosen_language(settings))
+        self._language_in_use = language_in_use()
         self._update_note()
         self.resize(420, self.sizeHint().height())
 

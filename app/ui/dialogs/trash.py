@@ -50,6 +50,7 @@ class TrashDialog(QDialog):
         self.empty_label = QLabel(self.tr("The trash is empty."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore"))
         self.purge_button = QPushButton(self.tr("&Delete Permanently…"))
@@ -138,6 +139,7 @@ class TrashDialog(QDialog):
         if notes:
             text += "\n\n" + self.tr("Its %Ln note(s) will be deleted too.", "", notes)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete Permanently"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # titles are shown as written, never as markup
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete Permanently"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
