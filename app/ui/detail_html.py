@@ -65,10 +65,6 @@ def badge(status: str | None, theme: Theme) -> str:
     )
 
 
-def _date(text: str | None) -> str:
-    return display_date(text)
-
-
 def _style(theme: Theme) -> str:
     return (
         f"<style>body {{ color:{theme.text}; }} a {{ color:{theme.link}; text-decoration:none; }}"
@@ -100,7 +96,7 @@ def source_numbers(detail: PolicyDetail) -> dict[str, int]:
 
 
 def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
-    since = _date(detail.status_since)
+    since = display_date(detail.status_since)
     rows = [
         (
             translate("DetailPage", "Current status"),
@@ -188,7 +184,7 @@ def _event_row(
     marked = f' bgcolor="{theme.annotation}"' if selected else ""
     return (
         f'<tr{marked}><td style="white-space:nowrap" title="{esc(event.date)}{esc(precision)}"><a name="{esc(event.id)}"></a>'
-        f"<b>{esc(_date(event.date))}</b></td>"
+        f"<b>{esc(display_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
         f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"
     )
@@ -231,7 +227,7 @@ def _source_block(
 ) -> str:
     meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
     if source.published:
-        meta.append(esc(_date(source.published)))
+        meta.append(esc(display_date(source.published)))
     meta.append(esc(label(source.kind, SourceKind)))
     link = ""
     if source.url and source.url.lower().startswith(("http://", "https://")):
@@ -294,7 +290,9 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
     numbers = source_numbers(detail)
     rows = []
     for figure in detail.figures:
-        period = _date(figure.date) + (f" – {_date(figure.period_end)}" if figure.period_end else "")
+        period = display_date(figure.date) + (
+            f" – {display_date(figure.period_end)}" if figure.period_end else ""
+        )
         cite = _citations([figure.source_id], numbers)
         quote = f'<br><span class="muted">“{esc(figure.quote)}”</span>' if figure.quote else ""
         rows.append(
@@ -320,7 +318,7 @@ def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: boo
     if event is not None:
         about.append(
             translate("DetailPage", "on the event of {link}").format(
-                link=f'<a href="event:{esc(event.id)}">{esc(_date(event.date))}</a>'
+                link=f'<a href="event:{esc(event.id)}">{esc(display_date(event.date))}</a>'
             )
         )
     where = f" · {' · '.join(about)}" if about else ""

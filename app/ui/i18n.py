@@ -19,8 +19,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from app.domain import vocab
 from app.domain.dates import PartialDate
-from app.domain.vocab import LabelledEnum, RelationKind
+from app.domain.vocab import LabelledEnum
 from app.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -93,10 +94,8 @@ def label(member: LabelledEnum | str, enum: type[LabelledEnum] | None = None) ->
 
 
 def relation_phrase(kind: str, outgoing: bool) -> str:
-    """How a relation reads from one end: "Supersedes X", or from the other, "Superseded by X"."""
-    if kind == RelationKind.SUPERSEDES and not outgoing:
-        return QCoreApplication.translate("Vocabulary", "Superseded by")
-    return label(RelationKind(kind))
+    """How a relation reads from one end ("Supersedes X", "Superseded by X"), in the interface language."""
+    return QCoreApplication.translate("Vocabulary", vocab.relation_phrase(kind, outgoing))
 
 
 def display_date(value: PartialDate | str | None) -> str:
