@@ -8,44 +8,17 @@ from pathlib import Path
 
 from app.data import migrate, read
 from app.data.db import make_engine
-from app.domain.search import fts_query
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.services.workspace import Workspace
-
-# The definition the fast search must agree with: every match looked up in search_doc, then in
-# its own table (live events and notes, sources and excerpts through their live source's links).
-REFERENCE = """
-WITH hits AS (
-  SELECT d.kind, d.ref_id, bm25(search_fts, 4.0, 1.0) AS rank
-  FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH :query
-),
-policy_hits AS (
-  SELECT h.ref_id AS policy_id, h.rank * 3 AS rank FROM hits h WHERE h.kind = 'policy'
-  UNION ALL
-  SELECT e.policy_id, h.rank FROM hits h JOIN status_event e ON e.id = h.ref_id
-   WHERE h.kind = 'event' AND e.deleted_at IS NULL
-  UNION ALL
-  SELECT n.policy_id, h.rank FROM hits h JOIN note n ON n.id = h.ref_id
-   WHERE h.kind = 'note' AND n.deleted_at IS NULL
-  UNION ALL
-  SELECT ps.policy_id, h.rank FROM hits h JOIN policy_source ps ON ps.source_id = h.ref_id
-   JOIN source s ON s.id = ps.source_id WHERE h.kind = 'source' AND s.deleted_at IS NULL
-  UNION ALL
-  SELECT ps.policy_id, h.rank FROM hits h JOIN excerpt x ON x.id = h.ref_id
-   JOIN policy_source ps ON ps.source_id = x.source_id JOIN source s ON s.id = x.source_id
-   WHERE h.kind = 'excerpt' AND s.deleted_at IS NULL
-),
-ranked AS (SELECT policy_id, min(rank) AS best FROM policy_hits GROUP BY policy_id)
-SELECT p.slug FROM ranked JOIN policy p ON p.id = ranked.policy_id WHERE p.deleted_at IS NULL
-ORDER BY ranked.best, p.title COLLATE NOCASE
-"""
+from tests.services.list_reference import reference_search
 
 SEARCHES = ["quokka", "wombat", "quok wom", "numbat", "bilby"]
 
 
 def _reference(connection: sqlite3.Connection, text: str) -> list[str]:
-    return [str(r[0]) for r in connection.execute(REFERENCE, {"query": fts_query(text)})]
+    """The slugs the search finds by its definition (every match looked up in its own table)."""
+    return [row.slug for row in reference_search(connection, text)]
 
 
 def _found(connection: sqlite3.Connection, text: str) -> list[str]:
