@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def check(path: Path, *, thorough: bool = False) -> str | None:
     if not path.exists():
         return f"There is no workspace at {path}"
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             connection.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage garbles text
             pragma = "integrity_check" if thorough else "quick_check"
             rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}(5)")]

@@ -92,7 +92,10 @@ def run(args: argparse.Namespace) -> int:
     window.lock = lock if lock.held else None
     window.show()
     window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
-    return qt_app.exec()
+    code = qt_app.exec()
+    if window.lock is not None:  # the one it holds now: switching workspaces may have changed it
+        window.lock.release()
+    return code
 
 
 def _has_screen() -> bool:

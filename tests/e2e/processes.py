@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -59,6 +59,7 @@ def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: `make run` and the app it starts are stopped together
     )
 
 
@@ -75,12 +76,14 @@ def wait_for(condition: Callable[[], bool], process: subprocess.Popen[str], time
 
 
 def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """End a process started by `start` (and whatever it started), and collect its output."""
     if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
     try:
         return process.communicate(timeout=10)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         return process.communicate()
 
 
@@ -105,9 +108,86 @@ def held_by_another_process(workspace: Path) -> Iterator[subprocess.Popen[str]]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     try:
         assert process.stdout is not None and process.stdout.readline().strip() == "held", process.stderr
         yield process
     finally:
         stop(process)
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A real, small file system (tmpfs) at `folder`, to fill up; skips where mounting is not allowed."""
+    if os.geteuid() != 0:
+        import pytest
+
+        pytest.skip("a real full disk needs a tmpfs mount, which needs root")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        import pytest
+
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(disk: Path, leave: int = 0) -> Path:
+    """Fill the disk up, then free `leave` bytes: the next large write runs out of space part-way."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        chunk = b"\0" * 65536
+        try:
+            while handle.write(chunk):
+                pass
+        except OSError:
+            pass  # the disk is full
+    size = filler.stat().st_size
+    with filler.open("r+b") as handle:
+        handle.truncate(max(0, size - leave))
+    return filler
+
+
+# `python -m app` as it is, plus a look from inside: every 0.2 s it prints the visible windows and what
+# the main window lists; after `close_after` seconds of showing a complete list it closes the windows,
+# as a person would, and the app ends the way it ends then.
+WINDOW_PROBE = """
+import sys, time
+from PySide6.QtCore import QTimer
+import app.ui.app as ui_app
+
+close_after = float(sys.argv[1])
+made = ui_app.application
+shown_since = []
+
+def application():
+    qt_app = made()
+    def look():
+        windows = [w for w in qt_app.topLevelWidgets() if w.isVisible()]
+        main = [w for w in windows if w.objectName() == "MainWindow"]
+        rows = main[0].model.total_rows if main and main[0].ready else -1
+        print("WINDOWS", [w.windowTitle() for w in windows], "ROWS", rows, flush=True)
+        if rows > 0 and not shown_since:
+            shown_since.append(time.monotonic())
+        if shown_since and time.monotonic() - shown_since[0] > close_after:
+            for window in windows:
+                window.close()
+    timer = QTimer(qt_app)
+    timer.timeout.connect(look)
+    timer.start(200)
+    return qt_app
+
+ui_app.application = application
+from app.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def probe_command(close_after: float, *args: str) -> list[str]:
+    return [sys.executable, "-c", WINDOW_PROBE, str(close_after), *args]
