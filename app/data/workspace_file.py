@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from app.data import db
-from app.data.schema import HEAD_REVISION, SQLITE_HEADER
+from app.data.schema import HEAD_REVISION
 from app.errors import WorkspaceDamaged, WorkspaceUnusable
 
 STARTER_KEY = "starter_data"
@@ -18,13 +18,9 @@ def read_revision(path: Path) -> str | None:
         return None
     if path.is_dir():
         raise WorkspaceUnusable(f"{path} is a folder, not a workspace file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise WorkspaceUnusable(f"Cannot read {path}: {error.strerror or error}") from None
-    if header != SQLITE_HEADER:
-        raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it is not an SQLite file)")
+    # The header is read by SQLite, never with open() and close(): closing any descriptor of the file
+    # drops every POSIX lock this process holds on it, SQLite's own included, and another process would
+    # then take the open window's journal for abandoned, fold it in and delete it under the window.
     try:
         connection = db.connect(path, read_only=True)
         try:
@@ -34,7 +30,11 @@ def read_revision(path: Path) -> str | None:
     except UnicodeDecodeError:
         raise WorkspaceDamaged(f"{path} is damaged (its schema version is unreadable)") from None
     except sqlite3.DatabaseError as error:
-        if "malformed" in str(error) or "not a database" in str(error):
+        if "not a database" in str(error):
+            raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it is not an SQLite file)") from None
+        if "unable to open" in str(error):
+            raise WorkspaceUnusable(f"Cannot read {path}: {error}") from None
+        if "malformed" in str(error):
             raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
         raise WorkspaceUnusable(f"{path} is an SQLite file but not a Policy Tracker workspace") from None
     if row is None:

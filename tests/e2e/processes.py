@@ -156,13 +156,14 @@ def fill(disk: Path, leave: int = 0) -> Path:
 
 # `python -m app` as it is, plus a look from inside: every 0.2 s it prints the visible windows and what
 # the main window lists; after `close_after` seconds of showing a complete list it closes the windows,
-# as a person would, and the app ends the way it ends then.
+# as a person would, and the app ends the way it ends then. With a policy slug in `write_to`, the window
+# also saves a note to that policy every 0.2 s, as a person editing, and prints the id of each it saved.
 WINDOW_PROBE = """
 import sys, time
 from PySide6.QtCore import QTimer
 import app.ui.app as ui_app
 
-close_after = float(sys.argv[1])
+close_after, write_to = float(sys.argv[1]), sys.argv[2]
 made = ui_app.application
 shown_since = []
 
@@ -175,6 +176,14 @@ def application():
         print("WINDOWS", [w.windowTitle() for w in windows], "ROWS", rows, flush=True)
         if rows > 0 and not shown_since:
             shown_since.append(time.monotonic())
+        if rows > 0 and write_to:
+            from app.data.read import policy_id_for_slug
+            from app.services.editing import add_note
+            from app.services.inputs import NoteInput
+
+            workspace = main[0].workspace
+            saved = add_note(workspace, policy_id_for_slug(workspace.reader, write_to), NoteInput("From the window"))
+            print("SAVED", saved, flush=True)
         if shown_since and time.monotonic() - shown_since[0] > close_after:
             for window in windows:
                 window.close()
@@ -185,9 +194,9 @@ def application():
 
 ui_app.application = application
 from app.cli import main
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
-def probe_command(close_after: float, *args: str) -> list[str]:
-    return [sys.executable, "-c", WINDOW_PROBE, str(close_after), *args]
+def probe_command(close_after: float, *args: str, write_to: str = "") -> list[str]:
+    return [sys.executable, "-c", WINDOW_PROBE, str(close_after), write_to, *args]
