@@ -31,7 +31,9 @@ def read_revision(path: Path) -> str | None:
         raise WorkspaceDamaged(f"{path} is damaged (its schema version is unreadable)") from None
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
-            raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it is not an SQLite file)") from None
+            raise WorkspaceUnusable(
+                f"{path} is not a Policy Tracker workspace (it is not an SQLite file)"
+            ) from None
         if "unable to open" in str(error):
             raise WorkspaceUnusable(f"Cannot read {path}: {error}") from None
         if "malformed" in str(error):
