@@ -88,14 +88,24 @@ def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
 
 
 def lock_holder(workspace: Path) -> tuple[int | None, str]:
-    """Who holds the workspace's lock now, as the lock itself tells it: (process id, host), or (None, '')."""
-    from app.data.workspace_lock import WorkspaceInUse, WorkspaceLock
+    """Who holds the workspace's lock now, as the lock itself tells it: (process id, host), or (None, '').
 
+    Looks without disturbing: no folder is created, and the lock is tried only once a holder has written
+    its name into the file, that is once it holds the lock, so a process starting up never finds it taken.
+    """
+    from app.data.workspace_lock import WorkspaceInUse, WorkspaceLock, lock_path
+
+    try:
+        written = lock_path(workspace).read_text().split()
+    except OSError:
+        return None, ""
+    if not written or not written[0].isdigit():
+        return None, ""
     try:
         WorkspaceLock(workspace).acquire().release()
     except WorkspaceInUse as error:
         return error.process, error.host
-    return None, ""
+    return None, ""  # left by a holder that was killed
 
 
 @contextmanager

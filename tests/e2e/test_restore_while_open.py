@@ -43,7 +43,7 @@ def test_restore_is_refused_while_a_window_saves_and_nothing_acknowledged_is_los
     acknowledged: set[str] = set()
     try:
         wait_for(lambda: lock_holder(workspace)[0] == window.pid, window, 60)
-        for n in range(8):
+        for n in range(6):
             added = run_app(
                 "add-note", "title-42", "--text", f"From the command line {n}", "--workspace", ws, env=env
             )
