@@ -8,6 +8,7 @@ outside the rotation, and is kept for 30 days: a restore can itself be undone.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import sqlite3
@@ -102,7 +103,8 @@ def _writer_gone(partial: Path) -> bool:
 def remove_abandoned_partials(folder: Path, name: str = "*") -> list[Path]:
     """Delete the partial files of killed backups and restores in `folder` (of `name`, or all)."""
     removed = []
-    for partial in folder.glob(f".{name}.*.partial") if folder.is_dir() else ():
+    pattern = f".{'*' if name == '*' else glob.escape(name)}.*.partial"  # a name may hold [, ? or *
+    for partial in folder.glob(pattern) if folder.is_dir() else ():
         if _writer_gone(partial):
             partial.unlink(missing_ok=True)
             removed.append(partial)

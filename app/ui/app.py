@@ -89,11 +89,11 @@ def run(args: argparse.Namespace) -> int:
         _tell(str(error))
         return 1
     window = MainWindow(workspace, settings)
-    window.lock = lock if lock.held else None
+    window.lock = lock  # not held on read-only media; switching workspaces still locks the next one
     window.show()
     window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
     code = qt_app.exec()
-    if window.lock is not None:  # the one it holds now: switching workspaces may have changed it
+    if window.lock is not None:  # the one it holds now: switching workspaces may have replaced it
         window.lock.release()
     return code
 
@@ -123,8 +123,12 @@ def _recover(path: Path, problem: str) -> object | None:
             )
         )
         return None
-    if not _has_screen():
-        _tell(problem)
+    if not _has_screen():  # no one to answer the question: say how to restore instead
+        _tell(
+            QCoreApplication.translate(
+                "Startup", "{problem}. To restore the latest backup, run: policy-tracker restore latest"
+            ).format(problem=problem.rstrip("."))
+        )
         return None
     answer = QMessageBox.question(
         None,

@@ -117,7 +117,7 @@ class WorkspaceController(QObject):
         path = real_path(path)
         try:
             if self.window.lock is not None:
-                new_lock = WorkspaceLock(path).acquire()
+                new_lock = _lock(path)
             workspace = Workspace.open(path, create=create, starter_data=starter)
         except UserError as error:
             if new_lock is not None:
@@ -141,3 +141,14 @@ class WorkspaceController(QObject):
         self.remember(workspace.path)
         self.window.safety.check_in_background()
         return True
+
+
+def _lock(path: Path) -> WorkspaceLock:
+    """The lock on the workspace to switch to; on read-only media, where no one can change it, none is held."""
+    lock = WorkspaceLock(path)
+    try:
+        return lock.acquire()
+    except LockUnavailable as error:
+        if error.read_only and path.is_file():
+            return lock
+        raise

@@ -1429,6 +1429,10 @@ There is no backup to restore.</source>
 No hay ninguna copia de seguridad para restaurar.</translation>
     </message>
     <message>
+        <source>{problem}. To restore the latest backup, run: policy-tracker restore latest</source>
+        <translation>{problem}. Para restaurar la copia de seguridad más reciente, ejecute: policy-tracker restore latest</translation>
+    </message>
+    <message>
         <source>{problem}
 
 Restore the latest good backup, {backup}? The damaged file is moved aside, never overwritten or deleted.</source>

@@ -169,3 +169,22 @@ def test_a_read_only_folder_is_told_as_such(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines()[-1] == (
         f"policy-tracker: error: Cannot create the lock file {folder}/w.sqlite.lock: Read-only file system"
     )
+
+
+def test_a_damaged_workspace_at_start_is_told_without_waiting_on_an_unseen_question(
+    tmp_path: Path, starter_template: Path
+) -> None:
+    from tests.services.test_backups import _damage
+
+    workspace = tmp_path / "w.sqlite"
+    shutil.copyfile(starter_template, workspace)
+    env = fresh_env(tmp_path / "home")
+    assert run_app("backup", "--workspace", str(workspace), env=env).returncode == 0
+    _damage(workspace)
+    result = run_app("--workspace", str(workspace), env=env, timeout=60)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"policy-tracker: error: {workspace} is damaged")
+    assert last.endswith("To restore the latest backup, run: policy-tracker restore latest")
+    assert run_app("restore", "latest", "--workspace", str(workspace), env=env).returncode == 0
+    assert run_app("check", "--workspace", str(workspace), env=env).returncode == 0
