@@ -15,6 +15,7 @@ import pytest
 
 from app.services import backups
 from tests.conftest import REPO
+from tests.read_only_media import read_only_copy
 
 SLUG = "bicentennial-framework"
 
@@ -54,7 +55,7 @@ def policy_count(path: Path) -> int:
 
 
 # 1. A "#", "?" or "%" in the name ------------------------------------------------------------
-@pytest.mark.parametrize("name", ["Project #2", "what? now=1&x", "100% done", "a%23b", "Política ñ 政策"])
+@pytest.mark.parametrize("name", ["Project #2", "what? now=1&x", "a%23b", "100% Política ñ 政策"])
 def test_names_that_mean_something_in_a_uri_work_every_time(
     name: str, tmp_path: Path, starter_template: Path
 ) -> None:
@@ -62,7 +63,7 @@ def test_names_that_mean_something_in_a_uri_work_every_time(
     folder.mkdir()
     path = folder / f"{name}.sqlite"
     shutil.copyfile(starter_template, path)
-    for _ in range(3):  # it used to work once, then call the file "not a workspace"
+    for _ in range(2):  # it used to work once, then call the file "not a workspace"
         listed = app("list", "--workspace", str(path))
         assert listed.returncode == 0, listed.stderr
         assert SLUG in listed.stdout
@@ -83,22 +84,8 @@ def test_names_that_mean_something_in_a_uri_work_every_time(
 # 2. Read-only media -------------------------------------------------------------------------
 @pytest.fixture
 def read_only_mount(tmp_path: Path, starter_template: Path) -> Iterator[Path]:
-    """A real read-only file system holding a healthy workspace (a tmpfs remounted read-only)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a read-only file system needs root (chmod does not stop root from writing)")
-    mount_point = tmp_path / "media"
-    mount_point.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)], capture_output=True, check=False
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        shutil.copyfile(starter_template, mount_point / "workspace.sqlite")
-        subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
-        yield mount_point / "workspace.sqlite"
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
+    with read_only_copy(starter_template, tmp_path / "media") as path:
+        yield path
 
 
 def test_a_workspace_on_read_only_media_is_read_and_never_written(
