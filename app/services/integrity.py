@@ -34,8 +34,10 @@ class Damage:
         return text
 
 
-def diagnose(path: Path, *, thorough: bool = False) -> Damage | None:
+def diagnose(path: Path, *, thorough: bool = False, references: bool = True) -> Damage | None:
     """None when the workspace is sound, else what is damaged.
+
+    `references`: also look for rows that refer to missing ones (not damage to the file itself).
 
     A file that is no workspace at all (not SQLite, missing, a folder) is not damage: that
     raises WorkspaceUnusable, with the reason in words.
@@ -55,7 +57,7 @@ def diagnose(path: Path, *, thorough: bool = False) -> Damage | None:
             )
             if problems:
                 return Damage(path, problems, complete)
-            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall() if references else []
     except sqlite3.DatabaseError as error:
         return Damage(path, [str(error)], complete=False)
     if broken:

@@ -170,11 +170,12 @@ class Workspace:
                 "it can be read and exported, not changed; nothing was changed"
             )
         if not self.damage:
-            from app.services.integrity import check
+            from app.services.integrity import diagnose
 
-            problem = check(self.path)
-            if problem:
-                self.mark_damaged(problem)
+            # Damaged pages only: a write spreads them (a broken reference it does not).
+            damage = diagnose(self.path, references=False)
+            if damage is not None:
+                self.mark_damaged(damage.summary())
         if self.damage:
             raise self._damaged_error()
 
