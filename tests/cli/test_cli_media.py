@@ -15,7 +15,7 @@ import pytest
 
 from app.services import backups
 from tests.conftest import REPO
-from tests.read_only_media import read_only_copy
+from tests.read_only_media import read_only_copy, read_only_folder
 
 SLUG = "bicentennial-framework"
 
@@ -166,3 +166,30 @@ def test_a_damaged_workspace_refuses_writes_and_never_displaces_a_good_backup(
     assert verbose.returncode == 1 and verbose.stderr.count("\n") > 2, verbose.stderr
     assert verbose.stderr.splitlines()[0] == checked.stderr.strip()
     assert digest(workspace_path) == damaged
+
+
+def test_unsaved_changes_left_on_read_only_media_are_read_or_refused_in_words(
+    tmp_path: Path, starter_template: Path
+) -> None:
+    """A workspace copied while open: with its -wal and -shm it reads whole; a -wal alone is refused."""
+
+    def fill(folder: Path) -> None:
+        shutil.copyfile(starter_template, folder / "open.sqlite")
+        writer = sqlite3.connect(folder / "open.sqlite")
+        writer.execute("PRAGMA journal_mode = WAL")
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE policy SET title = 'Changed in the WAL' WHERE slug = ?", (SLUG,))
+        writer.commit()
+        for suffix in ("", "-wal", "-shm"):  # copied while still open, as a killed app leaves it
+            shutil.copyfile(folder / f"open.sqlite{suffix}", folder / f"whole.sqlite{suffix}")
+        for suffix in ("", "-wal"):
+            shutil.copyfile(folder / f"open.sqlite{suffix}", folder / f"no-index.sqlite{suffix}")
+        writer.close()
+
+    with read_only_folder(tmp_path / "media", fill) as folder:
+        whole = app("show", SLUG, "--workspace", str(folder / "whole.sqlite"))
+        assert whole.returncode == 0 and "Changed in the WAL" in whole.stdout, whole.stderr
+        assert_refused_in_one_line(
+            app("list", "--workspace", str(folder / "no-index.sqlite")),
+            "unsaved changes in no-index.sqlite-wal",
+        )
