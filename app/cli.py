@@ -501,6 +501,7 @@ def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str 
     cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
     if not isinstance(cause, sqlite3.DatabaseError):
         return None
+    from app.errors import WorkspaceDamaged
     from app.paths import default_workspace
     from app.services.integrity import translate_sqlite_error
 
@@ -508,4 +509,4 @@ def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str 
     plain = translate_sqlite_error(cause, path)
     if plain is None:
         return f"Could not read {path} ({cause}); nothing was changed"
-    return f"{plain}. `{PROG} check` tells more" if "damaged" in str(plain) else str(plain)
+    return f"{plain}. `{PROG} check` tells more" if isinstance(plain, WorkspaceDamaged) else str(plain)

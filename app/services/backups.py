@@ -56,7 +56,7 @@ def copy_database(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         # The backup API copies pages as they are, damage included; a damaged copy must never
         # count as a backup (the rotation would keep it and drop a good one).
-        damage = integrity.diagnose(temporary)
+        damage = integrity.diagnose(temporary, references=False)
         if damage is not None:
             temporary.unlink(missing_ok=True)
             raise WorkspaceDamaged(

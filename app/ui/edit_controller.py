@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
@@ -99,7 +99,9 @@ class EditController(QObject):
         for action in (self.new_policy_action, self.new_source_action, self.trash_action):
             action.setEnabled(writable)
         if not writable:
-            self.stack.clear()  # undo and redo would write too
+            # Undo and redo would write too. Later, not now: this may run inside the stack's own
+            # undo or redo (a write that found damage), where clearing it would pull the rug.
+            QTimer.singleShot(0, self.stack.clear)
         self.update_enabled()
 
     def _refuse_if_read_only(self) -> bool:
