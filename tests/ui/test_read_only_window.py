@@ -13,7 +13,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.services import backups
+from app.errors import WorkspaceDamaged, WorkspaceReadOnly
+from app.services import backups, editing
+from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from tests.cli.test_cli_media import digest, garble_the_middle
@@ -37,7 +39,10 @@ def look():
             print(json.dumps({"message": widget.text()}), flush=True)
             QApplication.exit(3)
             return
-        if isinstance(widget, MainWindow) and widget.ready and widget.isVisible():
+        waiting_for_restore = "--until-restore-offered" in sys.argv and not any(
+            type(w).__name__ == "RestoreDialog" and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+        if isinstance(widget, MainWindow) and widget.ready and widget.isVisible() and not waiting_for_restore:
             bar = widget.read_only_bar
             print(json.dumps({
                 "title": widget.windowTitle(),
@@ -52,13 +57,13 @@ def look():
 
 QTimer.singleShot(100, look)
 from app.cli import main
-sys.exit(main(sys.argv[1:]))
+sys.exit(main([a for a in sys.argv[1:] if a != "--until-restore-offered"]))
 """
 
 
-def see_the_window(path: Path) -> dict[str, object]:
+def see_the_window(path: Path, *extra: str) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", OBSERVER, "--workspace", str(path)],
+        [sys.executable, "-c", OBSERVER, "--workspace", str(path), *extra],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -85,6 +90,15 @@ def test_the_app_opens_a_workspace_on_read_only_media_read_only(
     writable.write_bytes(starter_template.read_bytes())
     seen = see_the_window(writable)
     assert "(read-only)" not in str(seen["title"]) and seen["bar"] == "" and seen["new_policy"] is True
+
+
+def test_the_app_finds_damage_on_open_turns_editing_off_and_offers_a_backup(
+    workspace_path: Path,
+) -> None:
+    backups.back_up(workspace_path)
+    garble_the_middle(workspace_path)
+    seen = see_the_window(workspace_path, "--until-restore-offered")
+    assert "damaged" in str(seen["bar"]) and seen["new_policy"] is False and seen["import"] is False
 
 
 @pytest.fixture
@@ -129,6 +143,16 @@ def test_every_way_to_edit_is_off_on_read_only_media(qtbot: QtBot, read_only_win
     editor.on_detail_action("add-note", "")
     assert "Read-only" in window.statusBar().currentMessage() and editor.dialog is None
     editor.add_dropped_url(window.selected_row().id, "https://example.org/x")  # type: ignore[union-attr]
+    # The services read through the ORM too, and a write that slips through is refused by SQLite.
+    policy_id = window.selected_row().id  # type: ignore[union-attr]
+    assert editing.policy_input(window.workspace, policy_id).slug == "daca"
+    with pytest.raises(WorkspaceReadOnly, match="cannot be written"):
+        editing.add_note(window.workspace, policy_id, NoteInput("not on read-only media"))
+    # The daily check and backup only read the workspace: they work.
+    with qtbot.waitSignal(window.safety.checked, timeout=20_000) as signal:
+        window.safety.check_in_background().join(20)
+    problem, made, is_damage = signal.args
+    assert problem == "" and not is_damage and Path(made).is_file()
     assert digest(window.workspace.path) == before
 
 
@@ -151,10 +175,6 @@ def test_damage_found_on_open_turns_editing_off_until_a_backup_is_restored(
     assert not window.editor.new_note_action.isEnabled() and not window.editor.new_policy_action.isEnabled()
     assert window.safety.restore_action.isEnabled()  # restoring is the way out
     # A write that slips through is refused by the workspace itself, and changes nothing.
-    from app.errors import WorkspaceDamaged
-    from app.services import editing
-    from app.services.inputs import NoteInput
-
     with pytest.raises(WorkspaceDamaged):
         editing.add_note(window.workspace, window.selected_row().id, NoteInput("into the damage"))  # type: ignore[union-attr]
     assert digest(path) == damaged
