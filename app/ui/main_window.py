@@ -10,6 +10,7 @@ and the complete list, read off the GUI thread. Until it has run, `ready` is Fal
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.triggered.connect(self.show_export)
+        self.export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
         file_menu.addAction(self.export_action)
         self.import_action = QAction(self.tr("&Import…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
@@ -404,10 +405,10 @@ class MainWindow(QMainWindow):
         self.save_search_action.triggered.connect(self.save_search)
         self.notes_action = QAction(self.tr("All &Notes…"), self)
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.notes_action.triggered.connect(self.show_notes)
+        self.notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
         self.timeline_action = QAction(self.tr("&Timeline"), self)
         self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.timeline_action.triggered.connect(self.show_timeline)
+        self.timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
         view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
@@ -648,7 +649,11 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
 
         row = self.selected_row()
-        detail = policy_detail(self.workspace.reader, row.id) if row else None
+        try:
+            detail = policy_detail(self.workspace.reader, row.id) if row else None
+        except sqlite3.DatabaseError as error:  # its pages are damaged
+            detail = None
+            self.read_failed(error, box=False)
         self.detail.show_policy(detail, search_words(self.search_box.text()))
         if hasattr(self, "editor"):
             self.editor.update_enabled()
@@ -809,6 +814,31 @@ class MainWindow(QMainWindow):
         self.apply_write_state()  # the failure may have been damage found by a write
 
     # Read-only and damaged workspaces ------------------------------------------
+    def _read_guarded(self, show: Callable[[], object]) -> None:
+        try:
+            show()
+        except sqlite3.DatabaseError as error:
+            self.read_failed(error)
+
+    def read_failed(self, error: sqlite3.DatabaseError, *, box: bool = True) -> None:
+        """A read that met damage: say so in words (not a traceback), and turn editing off."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.errors import WorkspaceDamaged
+        from app.services.integrity import translate_sqlite_error
+
+        plain = translate_sqlite_error(error, self.workspace.path)
+        reason = str(plain or error).removesuffix("; nothing was changed")
+        if isinstance(plain, WorkspaceDamaged):
+            self.workspace.mark_damaged(reason)
+        message = self.tr("Could not read this workspace: {error}").format(error=reason)
+        self.report_error(message)
+        if box:
+            self.read_failed_box = QMessageBox(
+                QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self
+            )
+            self.read_failed_box.open()
+
     def write_block(self) -> str:
         """Why this workspace cannot be changed now, in words; "" when it can."""
         if self.workspace.read_only:

@@ -767,6 +767,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>Paquetes y tablas (*.json *.csv);;Paquetes JSON (*.json);;Tablas CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Could not read this workspace: {error}</source>
+        <translation>No se pudo leer este espacio de trabajo: {error}</translation>
+    </message>
+    <message>
         <source>Read-only: this workspace’s file, folder or disk cannot be written. You can read, search and export; to edit, copy the file to a writable folder and open the copy.</source>
         <translation>Solo lectura: no se puede escribir en el archivo, la carpeta o el disco de este espacio de trabajo. Puede leer, buscar y exportar; para editar, copie el archivo a una carpeta con permiso de escritura y abra la copia.</translation>
     </message>

@@ -178,6 +178,14 @@ def test_damage_found_on_open_turns_editing_off_until_a_backup_is_restored(
     with pytest.raises(WorkspaceDamaged):
         editing.add_note(window.workspace, window.selected_row().id, NoteInput("into the damage"))  # type: ignore[union-attr]
     assert digest(path) == damaged
+    # Reads that meet the damage say so in words; they raised inside Qt slots.
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+    for action in (window.timeline_action, window.export_action, window.notes_action):
+        action.trigger()
+    assert "Could not read this workspace" in window.read_failed_box.text()
+    assert "is damaged" in window.read_failed_box.text()
+    window.read_failed_box.close()
     window.safety.dialog.restore_button.click()  # the restore offered with the diagnosis
     assert not window.workspace.damage and not window.read_only_bar.isVisible()  # type: ignore[union-attr]
     assert window.editor.new_policy_action.isEnabled()
