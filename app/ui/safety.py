@@ -188,7 +188,7 @@ class SafetyController(QObject):
         path = self.window.workspace.path
         self.window.workspace.close()
         try:
-            if damaged and path.exists():
+            if (damaged or self.window.workspace.damage) and path.exists():  # a damaged file is kept aside
                 moved = integrity.move_aside(path)
                 self.window.statusBar().showMessage(
                     self.tr("The damaged file was kept as {file}").format(file=moved.name), 15_000
