@@ -149,11 +149,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# How long a command waits for another process that is writing the workspace (a long import in
+# the window or in another command) before giving up: longer than a large import takes, short
+# enough that a script stuck behind a hung process hears of it.
+WRITE_WAIT_SECONDS = 120.0
+
+
+def _tell_waiting() -> None:
+    print(
+        f"{PROG}: waiting for another Policy Tracker process to finish writing…", file=sys.stderr, flush=True
+    )
+
+
 def _open(args: argparse.Namespace) -> Workspace:
+    from app.data.write_wait import WriteWait
     from app.paths import default_workspace
     from app.services.workspace import Workspace
 
-    return Workspace.open(default_workspace(args.workspace))
+    return Workspace.open(
+        default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
