@@ -121,6 +121,41 @@ def test_a_stored_date_from_before_the_check_still_reads() -> None:
     assert PartialDate.parse("9999-12").last_day().isoformat() == "9999-12-31"
 
 
+def test_a_workspace_holding_far_dates_from_before_the_check_still_exports_and_draws(
+    tmp_path: Path, workspace_path: Path
+) -> None:
+    connection = sqlite3.connect(workspace_path)
+    policy_id = connection.execute("SELECT id FROM policy WHERE slug = 'title-42'").fetchone()[0]
+    events = connection.execute(
+        "SELECT id FROM status_event WHERE policy_id = ? ORDER BY date_sort DESC LIMIT 2", (policy_id,)
+    ).fetchall()
+    for (event_id,), (when, precision, first_day) in zip(
+        events, [("9999-12-31", "day", "9999-12-31"), ("9999-12", "month", "9999-12-01")], strict=True
+    ):
+        connection.execute(
+            "UPDATE status_event SET date = ?, date_precision = ?, date_sort = ? WHERE id = ?",
+            (when, precision, first_day, event_id),
+        )
+    connection.commit()
+    connection.close()
+    ws = str(workspace_path)
+    for fmt in ("md", "html"):
+        done = cli(
+            tmp_path,
+            "export",
+            "--format",
+            fmt,
+            "--all",
+            "-o",
+            str(tmp_path / f"all.{fmt}"),
+            "--workspace",
+            ws,
+        )
+        assert done.returncode == 0, done.stderr
+    drawn = cli(tmp_path, "timeline", "-o", str(tmp_path / "t.png"), "--workspace", ws)
+    assert drawn.returncode == 0 and drawn.stdout.startswith("Drew 12 policies"), drawn.stderr
+
+
 def test_importers_refuse_a_year_out_of_range(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path
 ) -> None:
