@@ -112,7 +112,9 @@ def test_a_workspace_on_read_only_media_is_read_and_never_written(
 
     assert_refused_in_one_line(app("add-note", SLUG, "--text", "Not here", *ws), "read-only")
     assert_refused_in_one_line(app("add-policy", "--title", "Not here", *ws), "read-only")
-    assert_refused_in_one_line(app("import", str(tmp_path / "out.md"), *ws), "")
+    bundle = app("export", "--format", "json", "-o", str(tmp_path / "out.json"), *ws)
+    assert bundle.returncode == 0, bundle.stderr
+    assert_refused_in_one_line(app("import", str(tmp_path / "out.json"), *ws), "read-only")
     assert digest(path) == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["workspace.sqlite"]
 
