@@ -14,6 +14,9 @@ os.environ.setdefault("LANG", "C.UTF-8")
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Exceptions in Qt slots, event handlers and threads fail the tests, here and in every process started.
+pytest_plugins = ["tests.qt_errors"]
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
