@@ -7,12 +7,18 @@ The suite fails on any exception raised in a slot (tests/qt_errors.py), so these
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from app.services.notes import save_search
+from app.services.policies import PolicyFilters
+from app.services.workspace import Workspace
 from app.ui.filter_panel import VALUE_ROLE
 from app.ui.main_window import MainWindow
+from tests.ui.conftest import OpenWindow
 
 
 def _slugs(window: MainWindow) -> list[str]:
@@ -73,3 +79,20 @@ def test_the_space_key_ticks_the_current_filter_and_keeps_it_current(
     below = tree.currentItem()
     assert below is not None and below.parent() is current.parent()
     assert below is current.parent().child(1)
+
+
+def test_clicking_a_saved_search_applies_it(
+    qtbot: QtBot, workspace_path: Path, open_window: OpenWindow
+) -> None:
+    workspace = Workspace.open(workspace_path)
+    save_search(workspace, "Texas", PolicyFilters(jurisdictions=frozenset({"texas"})))
+    workspace.close()
+    window = open_window()
+    tree = window.filter_panel.tree
+    saved = window.filter_panel.saved_item("Texas")
+    assert saved is not None
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(saved).center())
+    assert window.filter_panel.chosen("jurisdiction") == frozenset({"texas"})
+    assert _slugs(window) == ["texas-sb4"]
+    texas = _item(window, "jurisdiction", "texas")
+    assert texas.checkState(0) == Qt.CheckState.Checked
