@@ -149,11 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Closed explicitly, not left to the garbage collector: an open file cannot be replaced on Windows.
+_opened: list[Workspace] = []
+
+
 def _open(args: argparse.Namespace) -> Workspace:
     from app.paths import default_workspace
     from app.services.workspace import Workspace
 
-    return Workspace.open(default_workspace(args.workspace))
+    workspace = Workspace.open(default_workspace(args.workspace))
+    _opened.append(workspace)  # closed by main() when the command is done, whatever happened
+    return workspace
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -472,3 +478,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the environment's fault: a full disk, a vanished folder
         print(f"{PROG}: error: {error.strerror or error}", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().close()

@@ -40,6 +40,7 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
     yield _open
     for window, workspace in opened:
         window.close()
+        window.workspace.close()  # the one it shows now, after a switch or a restore
         workspace.close()
 
 
