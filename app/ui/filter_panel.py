@@ -155,7 +155,7 @@ class FilterPanel(QWidget):
         return None
 
     def _on_item_clicked(self, item: QTreeWidgetItem | None, _column: int) -> None:
-        if item is None:  # the clicked row was rebuilt while Qt handled the click (a new saved search)
+        if item is None:  # the click ticked a box whose facet then lost or gained values: rows rebuilt
             return
         search_id = item.data(0, SAVED_ROLE)
         if search_id:
