@@ -23,7 +23,7 @@ from app import paths
 from app.data import db
 from app.data.schema import SQLITE_HEADER
 from app.data.workspace_lock import exclusive
-from app.errors import UserError, WorkspaceUnusable
+from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
 from app.services import integrity
 
 KEEP_DAILY = 7
@@ -66,11 +66,6 @@ def backup_dir(workspace_path: Path) -> Path:
 
 def safety_dir(workspace_path: Path) -> Path:
     return backup_dir(workspace_path) / SAFETY_FOLDER
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    # as_uri() escapes the `#`, `?` and `%` a file name may hold; pasted raw they would cut the URI short.
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
 # Partial files: a copy is written under a temporary name holding the writer's process id, and renamed
@@ -117,12 +112,24 @@ def _copy_to_partial(source: Path, target: Path) -> Path:
     temporary = _partial(target)
     temporary.unlink(missing_ok=True)
     try:
-        # The backup API copies even while the app writes; the copy's commit syncs it to disk.
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+        # The backup API copies even while the app writes; the copy's commit syncs it to disk. Read-only:
+        # the source may be on read-only media, and a copy never writes to it.
+        with closing(db.connect(source, read_only=True)) as src, closing(sqlite3.connect(temporary)) as dst:
             src.backup(dst)
+            # One self-contained file: reading a WAL copy (to list or check it) would leave -wal
+            # and -shm files beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        # The backup API copies pages as they are, damage included; a damaged copy must never
+        # count as a backup (the rotation would keep it and drop a good one).
+        damage = integrity.diagnose(temporary, references=False)
     except (sqlite3.Error, OSError) as error:
         temporary.unlink(missing_ok=True)
         raise _copy_failed(source, target, error) from None
+    if damage is not None:
+        temporary.unlink(missing_ok=True)
+        raise WorkspaceDamaged(
+            f"{source} is damaged ({damage.problems[0]}); no copy was kept, so no good backup is replaced"
+        )
     return temporary
 
 
@@ -173,7 +180,7 @@ def list_backups(workspace_path: Path) -> list[BackupInfo]:
     for folder, before_restore in ((backup_dir(workspace_path), False), (safety_dir(workspace_path), True)):
         for path, taken in _dated(folder).items():
             try:
-                with closing(_read_only(path)) as connection:
+                with closing(db.connect(path, read_only=True)) as connection:
                     counts = [
                         connection.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
                         for t in ("policy", "note", "source")
@@ -242,7 +249,7 @@ def check_backup(backup: Path) -> None:
     if header != SQLITE_HEADER:
         raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
     try:
-        with closing(_read_only(backup)) as connection:
+        with closing(db.connect(backup, read_only=True)) as connection:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise WorkspaceUnusable(f"{backup} is damaged; choose another backup")
             connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -250,13 +257,16 @@ def check_backup(backup: Path) -> None:
         raise WorkspaceUnusable(f"{backup} is not a backup of a Policy Tracker workspace") from None
 
 
-def restore(workspace_path: Path, backup: Path, now: datetime | None = None) -> Restored:
+def restore(
+    workspace_path: Path, backup: Path, now: datetime | None = None, *, damaged: bool = False
+) -> Restored:
     """Replace the workspace with a backup; a failure (a full disk, a kill) changes nothing.
 
     A sound workspace is first copied to the safety folder, then overwritten through SQLite's backup
     API in one transaction: other connections see the old contents or the new, never a mix, and the
     live file and its journal stay intact until that transaction commits. A damaged (or missing)
-    workspace is replaced by a complete copy of the backup, and the damaged file moved aside.
+    workspace is replaced by a complete copy of the backup, and the damaged file moved aside; `damaged`
+    says it is known to be damaged (the window may know of damage a quick check does not find).
     Refused (WorkspaceInUse) while another process holds the workspace, such as a window open on it.
     """
     path = paths.real_path(workspace_path)
@@ -268,7 +278,7 @@ def restore(workspace_path: Path, backup: Path, now: datetime | None = None) -> 
         for folder in (backup_dir(path), safety_dir(path)):
             remove_abandoned_partials(folder)
         remove_abandoned_partials(path.parent, path.name)
-        if path.exists() and integrity.check(path) is None:
+        if path.exists() and not damaged and integrity.check(path) is None:
             now = now or datetime.now(UTC)
             safety = back_up(path, safety_dir(path) / f"{now.strftime(STAMP)}.sqlite")
             try:
@@ -283,7 +293,7 @@ def restore(workspace_path: Path, backup: Path, now: datetime | None = None) -> 
 def _overwrite(path: Path, backup: Path) -> None:
     """Write the backup's pages into the live workspace in one transaction."""
     try:
-        with closing(_read_only(backup)) as src, closing(db.connect(path)) as dst:
+        with closing(db.connect(backup, read_only=True)) as src, closing(db.connect(path)) as dst:
             page_size = src.execute("PRAGMA page_size").fetchone()[0]
             # SQLite copies into a WAL file only between equal page sizes; else through its rollback journal.
             switched = page_size != dst.execute("PRAGMA page_size").fetchone()[0]

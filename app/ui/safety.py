@@ -82,7 +82,8 @@ class RestoreDialog(QDialog):
 
 
 class SafetyController(QObject):
-    checked = Signal(str, str)  # problem ("" when sound), made backup path ("" when none)
+    # problem ("" when sound), made backup path ("" when none), whether the problem is damage
+    checked = Signal(str, str, bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -99,22 +100,29 @@ class SafetyController(QObject):
         path = self.window.workspace.path
 
         def work() -> None:
-            problem = integrity.check(path) or ""
+            try:
+                damage = integrity.diagnose(path)
+                problem = damage.summary() if damage else ""
+            except UserError as error:
+                damage, problem = None, str(error)
             made = None
             if not problem:
                 try:
                     made = backups.daily_backup(path)
                 except UserError as error:
                     problem = self.tr("The daily backup failed: {error}").format(error=error)
-            self.checked.emit(problem, str(made or ""))
+            self.checked.emit(problem, str(made or ""), damage is not None)
 
         thread = threading.Thread(target=work, name="daily-check", daemon=True)
         thread.start()
         self.warn_if_synced()
         return thread
 
-    def _on_checked(self, problem: str, made: str) -> None:
+    def _on_checked(self, problem: str, made: str, damaged: bool = False) -> None:
         self.last_problem = problem
+        if damaged:
+            self.window.workspace.mark_damaged(problem)  # no edit may write into the damage
+            self.window.apply_write_state()
         if problem:
             self.offer_restore(problem)
         elif made:
@@ -185,8 +193,8 @@ class SafetyController(QObject):
         self.window.workspace.close()
         try:
             # This window holds the workspace's lock, so the restore may go ahead; a damaged file is moved
-            # aside by it, a sound one backed up first.
-            done = backups.restore(path, info.path)
+            # aside by it (the window may know of damage a quick check misses), a sound one backed up first.
+            done = backups.restore(path, info.path, damaged=bool(self.window.workspace.damage))
             workspace = Workspace.open(path)
         except UserError as error:
             text = refusal(error) if isinstance(error, WorkspaceInUse | LockUnavailable) else str(error)
