@@ -36,8 +36,15 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return connection
 
 
-def make_engine(path: Path) -> Engine:
-    """The SQLAlchemy engine for the ORM; each pooled connection gets the same pragmas."""
+def make_engine(path: Path, *, transactional_ddl: bool = False) -> Engine:
+    """The SQLAlchemy engine for the ORM; each pooled connection gets the same pragmas.
+
+    With `transactional_ddl`, every transaction is one real SQLite transaction from its first
+    statement, schema changes included: pysqlite's own handling only opens a transaction before
+    INSERT/UPDATE/DELETE, so a CREATE TABLE would commit on its own and a kill mid-upgrade would
+    leave half a schema. The transaction begins IMMEDIATE, taking the write lock up front (and
+    waiting for it), so it cannot fail half-way because another process wrote in between.
+    """
     from sqlalchemy import event
     from sqlmodel import create_engine
 
@@ -49,6 +56,12 @@ def make_engine(path: Path) -> Engine:
         previous = dbapi_connection.isolation_level
         dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
-        dbapi_connection.isolation_level = previous
+        dbapi_connection.isolation_level = None if transactional_ddl else previous
+
+    if transactional_ddl:
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app.data import migrate
-from app.data.db import make_engine
 from app.data.schema import HEAD_REVISION, RAW_SQL_INDEXES, RAW_SQL_TABLES
 from app.errors import WorkspaceUnusable
 from app.services.workspace import Workspace
@@ -36,9 +35,7 @@ def test_the_tables_match_the_migrations(empty_workspace: Workspace) -> None:
 
 
 def _workspace_at_first_revision(path: Path) -> None:
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0001")
-    engine.dispose()
+    migrate.upgrade(path, "0001")
     connection = sqlite3.connect(path)
     connection.execute(
         "INSERT INTO policy (id, slug, title, aliases, jurisdiction, kind, summary, legal_basis, agencies,"
@@ -88,9 +85,7 @@ def test_a_workspace_from_a_newer_version_is_refused_untouched(tmp_path: Path) -
 
 def test_a_workspace_from_the_second_revision_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "r2.sqlite"
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0002")
-    engine.dispose()
+    migrate.upgrade(path, "0002")
     workspace = Workspace.open(path)
     assert workspace.reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     assert workspace.reader.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
