@@ -130,6 +130,8 @@ def copy_aside(path: Path, revision: str) -> Path:
             destination = sqlite3.connect(partial)
             try:
                 source.backup(destination)
+                # A rollback journal, not WAL: reading the copy later leaves no -wal or -shm beside it.
+                destination.execute("PRAGMA journal_mode = DELETE")
             finally:
                 destination.close()
         finally:

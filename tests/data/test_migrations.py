@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.data import migrate
+from app.data import migrate, workspace_file
 from app.data.schema import HEAD_REVISION, RAW_SQL_INDEXES, RAW_SQL_TABLES
 from app.errors import WorkspaceUnusable
 from app.services.workspace import Workspace
@@ -111,3 +111,137 @@ def test_a_failed_migration_leaves_the_original_untouched(tmp_path: Path) -> Non
     assert connection.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
     connection.close()
     assert path.read_bytes() == before
+
+
+def _objects(path: Path) -> set[tuple[str, str]]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        return {(kind, name) for kind, name in rows}
+    finally:
+        connection.close()
+
+
+def _blocked_workspace_at_first_revision(path: Path) -> None:
+    """At 0001, with a table of the person's own named as migration 0003's: 0002 runs, then 0003 fails."""
+    _workspace_at_first_revision(path)
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE saved_search (mine TEXT)")
+    connection.execute("INSERT INTO saved_search VALUES ('keep me')")
+    connection.commit()
+    connection.close()
+
+
+def test_a_failure_late_in_the_upgrade_leaves_the_file_exactly_at_its_old_revision(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _blocked_workspace_at_first_revision(path)
+    objects_before = _objects(path)
+    before = path.read_bytes()
+    with pytest.raises(WorkspaceUnusable, match="saved_search already exists.*The file is unchanged"):
+        Workspace.open(path)
+    # Migration 0002 had made the search index and filled it; none of that stays.
+    assert _objects(path) == objects_before
+    assert not {name for _kind, name in _objects(path)} & {"search_doc", "search_fts", "search_fts_data"}
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert connection.execute("SELECT mine FROM saved_search").fetchall() == [("keep me",)]
+    assert connection.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
+    connection.close()
+    assert path.read_bytes() == before
+
+
+def test_failed_upgrades_do_not_pile_up_copies(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _blocked_workspace_at_first_revision(path)
+    for _ in range(3):
+        with pytest.raises(
+            WorkspaceUnusable, match="a copy was saved as old.before-upgrade-from-0001.sqlite$"
+        ):
+            Workspace.open(path)
+    assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == [
+        "old.before-upgrade-from-0001.sqlite"
+    ]
+
+
+def _half_done_by_an_older_version(path: Path) -> None:
+    """The state versions before this one left when killed early in an upgrade from 0001: the first
+    CREATEs of migration 0002 committed one by one, the version still 0001."""
+    _workspace_at_first_revision(path)
+    made_by_0002 = migrate.schema_at("0002")
+    connection = sqlite3.connect(path, isolation_level=None)
+    for kind, name in [
+        ("table", "search_doc"),
+        ("table", "search_fts"),
+        ("trigger", "search_doc_ai"),
+        ("trigger", "search_doc_ad"),
+        ("trigger", "search_policy_ai"),
+    ]:
+        connection.execute(made_by_0002[(kind, name)])
+    connection.close()
+
+
+def test_an_upgrade_an_older_version_left_half_done_is_redone(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _half_done_by_an_older_version(path)
+    for _ in range(2):  # before: "table search_doc already exists" on every open, forever
+        workspace = Workspace.open(path)
+        reader = workspace.reader
+        assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+        assert reader.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
+        from app.data.read import list_policies
+
+        assert [r.slug for r in list_policies(reader, "quokkas")] == ["old-policy"]
+        workspace.close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
+    assert _objects(path) == set(migrate.schema_at(HEAD_REVISION))
+    assert len(list(tmp_path.glob("old.before-upgrade-from-0001*"))) == 1
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_a_copy_cut_short_is_neither_reused_nor_left_half_written(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _workspace_at_first_revision(path)
+    good = tmp_path / "good.sqlite"
+    workspace_file.copy_aside(path, "0001").rename(good)
+    # A copy that an older version cut short under the final name, and one of ours under its temporary name.
+    cut_short = tmp_path / "old.before-upgrade-from-0001.sqlite"
+    cut_short.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    partial = tmp_path / f"old.before-upgrade-from-0001-2.sqlite.partial-{_dead_pid()}"
+    partial.write_bytes(good.read_bytes()[:4096])
+    Workspace.open(path).close()
+    assert not partial.exists()
+    assert cut_short.read_bytes() == good.read_bytes()[: good.stat().st_size // 2]  # kept, not trusted
+    copy = tmp_path / "old.before-upgrade-from-0001-2.sqlite"
+    connection = sqlite3.connect(copy)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert connection.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
+    connection.close()
+
+
+def test_a_copy_from_the_same_revision_but_older_data_is_not_reused(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _workspace_at_first_revision(path)
+    earlier = workspace_file.copy_aside(path, "0001")
+    assert workspace_file.copy_aside(path, "0001") == earlier  # the same data: reused
+    connection = sqlite3.connect(path)
+    connection.execute(
+        "INSERT INTO note (id, policy_id, quote, body, tags, pinned, created_at, updated_at)"
+        " VALUES ('n2', 'p1', '', 'written after the first copy', '[]', 0, '2021', '2021')"
+    )
+    connection.commit()
+    connection.close()
+    Workspace.open(path).close()
+    newer = tmp_path / "old.before-upgrade-from-0001-2.sqlite"
+    connection = sqlite3.connect(newer)
+    assert connection.execute("SELECT count(*) FROM note").fetchone()[0] == 2
+    connection.close()
