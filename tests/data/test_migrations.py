@@ -137,7 +137,7 @@ def test_a_failure_late_in_the_upgrade_leaves_the_file_exactly_at_its_old_revisi
     _blocked_workspace_at_first_revision(path)
     objects_before = _objects(path)
     before = path.read_bytes()
-    with pytest.raises(WorkspaceUnusable, match="saved_search already exists.*The file is unchanged"):
+    with pytest.raises(WorkspaceUnusable, match=r"saved_search already exists.*The file is unchanged"):
         Workspace.open(path)
     # Migration 0002 had made the search index and filled it; none of that stays.
     assert _objects(path) == objects_before
@@ -155,7 +155,7 @@ def test_failed_upgrades_do_not_pile_up_copies(tmp_path: Path) -> None:
     _blocked_workspace_at_first_revision(path)
     for _ in range(3):
         with pytest.raises(
-            WorkspaceUnusable, match="a copy was saved as old.before-upgrade-from-0001.sqlite$"
+            WorkspaceUnusable, match=r"a copy was saved as old\.before-upgrade-from-0001\.sqlite$"
         ):
             Workspace.open(path)
     assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == [
