@@ -53,6 +53,7 @@ def upgrade(path: Path, target: str = "head", *, leftovers: SchemaObjects | None
         with engine.begin() as connection:
             drop_objects(connection, leftovers or {})
             upgrade_on(connection, target)
+            check_references(connection)
     finally:
         engine.dispose()
 
@@ -74,6 +75,15 @@ def drop_objects(connection: Connection, objects: SchemaObjects) -> None:
     for kind, name in sorted(objects, key=order):
         quoted = '"' + name.replace('"', '""') + '"'
         connection.exec_driver_sql(f"DROP {kind.upper()} IF EXISTS {quoted}")
+
+
+def check_references(connection: Connection) -> None:
+    """Refuse to commit a migration that left a reference to a missing row (foreign keys are off
+    on migration connections, see db.make_engine)."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, _rowid, parent, _index = broken[0]
+        raise RuntimeError(f"{len(broken)} rows would point at missing rows (first: {table} -> {parent})")
 
 
 def upgrade_on(connection: Connection, target: str = "head") -> None:

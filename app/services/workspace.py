@@ -83,6 +83,7 @@ class Workspace:
 
                             load_starter_data(session, self.seeds_root)
                         session.flush()
+                    migrate.check_references(connection)
             finally:
                 engine.dispose()
             # Only an empty or half-created file (read_revision said None) may be replaced.
@@ -133,10 +134,16 @@ class Workspace:
             )
         copy = workspace_file.copy_aside(self.path, revision)
         try:
-            leftovers = workspace_file.half_done_leftovers(self.path, revision)
-            if leftovers:
+            try:
+                migrate.upgrade(self.path)
+            except Exception:
+                # Nothing of it stayed. An older version may have left this upgrade half done: then
+                # redo it, dropping what that one left, in the same single transaction.
+                leftovers = workspace_file.half_done_leftovers(self.path, revision)
+                if not leftovers:
+                    raise
                 log.warning("%s: redoing an upgrade an earlier version left half done", self.path.name)
-            migrate.upgrade(self.path, leftovers=leftovers)
+                migrate.upgrade(self.path, leftovers=leftovers)
         except Exception as error:  # the upgrade runs in one transaction: nothing of it stays
             self.close()
             raise WorkspaceUnusable(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.data import migrate, workspace_file
+from app.data.db import make_engine
 from app.data.schema import HEAD_REVISION, RAW_SQL_INDEXES, RAW_SQL_TABLES
 from app.errors import WorkspaceUnusable
 from app.services.workspace import Workspace
@@ -244,4 +245,37 @@ def test_a_copy_from_the_same_revision_but_older_data_is_not_reused(tmp_path: Pa
     newer = tmp_path / "old.before-upgrade-from-0001-2.sqlite"
     connection = sqlite3.connect(newer)
     assert connection.execute("SELECT count(*) FROM note").fetchone()[0] == 2
+    connection.close()
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_point_at_it(tmp_path: Path) -> None:
+    """Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys on, that
+    drop would cascade into the notes. Migration connections run with them off, checked at the end."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    path = tmp_path / "old.sqlite"
+    _workspace_at_first_revision(path)  # at 0001: no triggers on policy yet to get in the way
+    engine = make_engine(path, transactional_ddl=True)
+    with engine.begin() as connection:
+        operations = Operations(MigrationContext.configure(connection))
+        with operations.batch_alter_table("policy", recreate="always") as batch:
+            batch.alter_column("summary", server_default="")
+        migrate.check_references(connection)
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT body FROM note").fetchall() == [("my old note about quokkas",)]
+    connection.close()
+
+
+def test_a_migration_that_leaves_a_broken_reference_is_not_committed(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _workspace_at_first_revision(path)
+    engine = make_engine(path, transactional_ddl=True)
+    with pytest.raises(RuntimeError, match="point at missing rows"), engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM policy")
+        migrate.check_references(connection)
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT count(*) FROM policy").fetchone()[0] == 1
     connection.close()
