@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.dates import PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
 from app.export.csv_tables import EVENT_COLUMNS, POLICY_COLUMNS
@@ -86,7 +85,19 @@ def plan_csv_import(workspace: Workspace, path: Path) -> CsvPlan:
 
 
 def _split(value: str, separator: str) -> list[str]:
-    return [part.strip() for part in value.split(separator) if part.strip()]
+    """The items of a list cell, undoing the export's escapes (a "\\;" is a ";" inside an item)."""
+    items, current, chars = [], "", iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current += following if following in (separator, "\\") else char + following
+        elif char == separator:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    return [item.strip() for item in items if item.strip()]
 
 
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
@@ -143,11 +154,13 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         policy_id = policy_id_for_slug(workspace.reader, slug)
         if policy_id is None:
             raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
-        try:
-            date = PartialDate.parse(row["date"]).iso()
-        except ValueError as error:
-            raise InvalidInput(f"{where}, date: {error}") from None
         status = _parse_choice(Status, row["status"], f"{where}, status")
+        try:
+            event = EventInput(row["date"], status, row["description"]).validated()
+        except ValidationFailed as failure:
+            name, message = next(iter(failure.errors.items()))
+            raise InvalidInput(f"{where}, {name}: {message}") from None
+        date = event.date
         description = " ".join(row["description"].split())
         if policy_id not in known:
             detail = policy_detail(workspace.reader, policy_id)
@@ -159,7 +172,7 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
             plan.unchanged += 1
             continue
         known[policy_id].add(key)
-        plan.new_events.append((policy_id, EventInput(date, status, row["description"]).validated()))
+        plan.new_events.append((policy_id, event))
     return plan
 
 
