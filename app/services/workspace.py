@@ -146,6 +146,7 @@ class Workspace:
                 f"{self.path} was made by a newer version of Policy Tracker; update the app to open it"
             )
         copy = workspace_file.copy_aside(self.path, revision)
+        wait_for_other_writers(self.path, self.write_wait)  # the upgrade takes the write lock
         try:
             try:
                 migrate.upgrade(self.path)
