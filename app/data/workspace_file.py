@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.data import db
 from app.data.schema import HEAD_REVISION, SQLITE_HEADER
-from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
+from app.errors import WorkspaceDamaged, WorkspaceUnusable
 
 if TYPE_CHECKING:
     from app.data.migrate import SchemaObjects
@@ -143,39 +143,47 @@ def copy_aside(path: Path, revision: str) -> Path:
 
 
 def _is_copy_of(candidate: Path, revision: str, digest: str) -> bool:
-    """Whether `candidate` is a sound, complete copy at `revision` holding the data whose digest is given."""
+    """Whether `candidate` is a sound, complete copy at `revision` holding the data whose digest is given.
+
+    Read as an immutable file: no lock, no -wal or -shm left beside it, and only what is in the
+    file itself, so a copy whose writing was cut short (its pages still in a journal) does not count.
+    """
+    if not candidate.is_file():
+        return False
     try:
-        if read_revision(candidate) != revision:
-            return False
-        connection = db.connect(candidate, read_only=True)
+        connection = sqlite3.connect(f"{candidate.resolve().as_uri()}?immutable=1", uri=True)
         try:
+            if _version_row(connection) != (revision,):
+                return False
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return False
+            return _digest(connection) == digest
         finally:
             connection.close()
-        return data_digest(candidate) == digest
-    except (UserError, sqlite3.Error):
+    except sqlite3.Error:
         return False
 
 
 def data_digest(path: Path) -> str:
-    """A digest of the person's data in the file: every row of every table the app models."""
+    """A digest of the person's data in the workspace: every row of every table the app models."""
+    connection = db.connect(path, read_only=True)
+    try:
+        return _digest(connection)
+    finally:
+        connection.close()
+
+
+def _digest(connection: sqlite3.Connection) -> str:
     from sqlmodel import SQLModel
 
     import app.data.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
     digest = hashlib.blake2b(digest_size=16)
-    connection = db.connect(path, read_only=True)
-    try:
-        present = {
-            row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        for table in sorted(set(SQLModel.metadata.tables) & present):
-            digest.update(table.encode())
-            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
-    finally:
-        connection.close()
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in sorted(set(SQLModel.metadata.tables) & present):
+        digest.update(table.encode())
+        for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+            digest.update(repr(row).encode())
     return digest.hexdigest()
 
 

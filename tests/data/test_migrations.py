@@ -168,6 +168,12 @@ def _half_done_by_an_older_version(path: Path) -> None:
     """The state versions before this one left when killed early in an upgrade from 0001: the first
     CREATEs of migration 0002 committed one by one, the version still 0001."""
     _workspace_at_first_revision(path)
+    # They wrote the copy first, straight under its final name, in the workspace's WAL mode.
+    source = sqlite3.connect(path)
+    copy = sqlite3.connect(path.with_name("old.before-upgrade-from-0001.sqlite"))
+    source.backup(copy)
+    copy.close()
+    source.close()
     made_by_0002 = migrate.schema_at("0002")
     connection = sqlite3.connect(path, isolation_level=None)
     for kind, name in [
@@ -182,9 +188,26 @@ def _half_done_by_an_older_version(path: Path) -> None:
 
 
 def test_an_upgrade_an_older_version_left_half_done_is_redone(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
     path = tmp_path / "old.sqlite"
     _half_done_by_an_older_version(path)
-    for _ in range(2):  # before: "table search_doc already exists" on every open, forever
+    # Before: "Could not upgrade … (table search_doc already exists)" on every launch, forever.
+    launched = subprocess.run(
+        [sys.executable, "-m", "app", "list", "--workspace", str(path), "--search", "quokkas"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert launched.returncode == 0, launched.stderr
+    assert launched.stdout.split()[0] == "old-policy"
+    for _ in range(2):
         workspace = Workspace.open(path)
         reader = workspace.reader
         assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
@@ -197,7 +220,10 @@ def test_an_upgrade_an_older_version_left_half_done_is_redone(tmp_path: Path) ->
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
     assert _objects(path) == set(migrate.schema_at(HEAD_REVISION))
-    assert len(list(tmp_path.glob("old.before-upgrade-from-0001*"))) == 1
+    # The older version's copy holds the same data: kept as the one copy, nothing left beside it.
+    assert [p.name for p in tmp_path.glob("old.before-upgrade-from-0001*")] == [
+        "old.before-upgrade-from-0001.sqlite"
+    ]
 
 
 def _dead_pid() -> int:
