@@ -7,6 +7,7 @@ import glob
 import hashlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -221,6 +222,11 @@ def temporary_name(target: Path) -> Path:
     return target.with_name(f"{target.name}.partial-{os.getpid()}")
 
 
+# Where a process cannot be asked whether another is alive (Windows: os.kill would end it), a
+# temporary file this old is taken for a killed process's.
+STALE_AFTER_SECONDS = 3600
+
+
 def remove_stale_temporaries(path: Path) -> None:
     """Remove what killed processes left half-written beside the workspace: a new workspace being
     built, a copy before an upgrade (with their journal files). Another process's are kept while
@@ -230,18 +236,20 @@ def remove_stale_temporaries(path: Path) -> None:
         for prefix in prefixes:
             for partial in path.parent.glob(f"{glob.escape(prefix)}*.partial-*"):
                 pid = partial.name.rsplit("-", 1)[-1]
-                if pid.isdigit() and not _process_exists(int(pid)):
+                if pid.isdigit() and _is_abandoned(partial, int(pid)):
                     _remove_with_sidecars(partial)
 
 
-def _process_exists(pid: int) -> bool:
+def _is_abandoned(partial: Path, pid: int) -> bool:
+    if os.name != "posix":
+        return time.time() - partial.stat().st_mtime > STALE_AFTER_SECONDS
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
-        return False
+        return True
     except OSError:
-        return True  # it exists, but belongs to someone else
-    return True
+        return False  # it exists, but belongs to someone else
+    return False
 
 
 def _remove_with_sidecars(path: Path) -> None:
