@@ -47,6 +47,10 @@ def read_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error) or "not a database" in str(error):
             raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:
+            raise WorkspaceUnusable(
+                f"Cannot open {path} ({error}); check the permissions of it and its folder"
+            ) from None
         raise WorkspaceUnusable(f"{path} is an SQLite file but not a Policy Tracker workspace") from None
     if row is None:
         raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it has no schema version)")
@@ -152,7 +156,7 @@ def _is_copy_of(candidate: Path, revision: str, digest: str) -> bool:
     if not candidate.is_file():
         return False
     try:
-        connection = sqlite3.connect(f"{candidate.resolve().as_uri()}?immutable=1", uri=True)
+        connection = sqlite3.connect(db.sqlite_uri(candidate, immutable="1"), uri=True)
         try:
             if _version_row(connection) != (revision,):
                 return False
