@@ -157,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
 # enough that a script stuck behind a hung process hears of it.
 WRITE_WAIT_SECONDS = 120.0
 
+# Closed explicitly, not left to the garbage collector: an open file cannot be replaced on Windows.
+_opened: list[Workspace] = []
+
 
 def _tell_waiting() -> None:
     print(
@@ -173,12 +176,9 @@ def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
     workspace = Workspace.open(
         default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
     )
+    _opened.append(workspace)  # closed by main() when the command is done, whatever happened
     if writing:
-        try:
-            workspace.ensure_writable()
-        except UserError:
-            workspace.close()
-            raise
+        workspace.ensure_writable()
     return workspace
 
 
@@ -530,6 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"{PROG}: error: {plain}", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().close()
 
 
 def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
