@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app import paths
-from app.data import db
+from app.data import db, workspace_file
 from app.data.schema import SQLITE_HEADER
 from app.data.workspace_lock import exclusive
 from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
@@ -146,7 +146,7 @@ def copy_database(source: Path, target: Path) -> None:
     remove_abandoned_partials(target.parent, target.name)
     temporary = _copy_to_partial(source, target)
     try:
-        temporary.replace(target)
+        workspace_file.put_in_place(temporary, target, replace=True)  # durably, in one step
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise _copy_failed(source, target, error) from None
@@ -315,7 +315,7 @@ def _replace_file(path: Path, backup: Path) -> Path | None:
         for sidecar in ("-wal", "-shm", "-journal"):
             # Journals of a file no longer there belong to nothing; replayed into the copy they would garble it.
             path.with_name(path.name + sidecar).unlink(missing_ok=True)
-        temporary.replace(path)
+        workspace_file.put_in_place(temporary, path, replace=True)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise UserError(f"Could not restore {path.name}: {error.strerror or error}") from None
