@@ -8,8 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.data import read
-from app.data.read import PolicyDetail
+from app.data.rows import PolicyDetail
 from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
@@ -194,7 +193,7 @@ def build_briefing(
     policies = []
     total = len(policy_ids)
     for done, policy_id in enumerate(policy_ids, start=1):
-        detail = read.policy_detail(workspace.reader, policy_id)
+        detail = workspace.store.policy_detail(policy_id)
         if detail is not None:
             policies.append(summarize(detail, include_notes))
         if progress is not None and not progress(done, total):

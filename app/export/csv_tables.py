@@ -5,24 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from app.domain.columns import EVENT_COLUMNS, POLICY_COLUMNS
 from app.export.briefing import Briefing
 
-POLICY_COLUMNS = [
-    "slug",
-    "title",
-    "aliases",
-    "jurisdiction",
-    "kind",
-    "current_status",
-    "status_since",
-    "summary",
-    "legal_basis",
-    "agencies",
-    "tags",
-    "sources",
-    "related",
-]
-EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
+__all__ = ["EVENT_COLUMNS", "POLICY_COLUMNS", "briefing_csv", "cell", "joined"]
 
 
 def cell(text: str) -> str:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.columns import EVENT_COLUMNS, POLICY_COLUMNS
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
-from app.export.csv_tables import EVENT_COLUMNS, POLICY_COLUMNS
 from app.services.bundle_import import ImportReport
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
@@ -131,9 +131,8 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             raise InvalidInput(f"{where}, {name}: {message}") from None
         if not slug:
             raise InvalidInput(f"{where}, slug: is required")
-        from app.data.read import policy_id_for_slug
 
-        policy_id = policy_id_for_slug(workspace.reader, slug)
+        policy_id = workspace.store.policy_id_for_slug(slug)
         if policy_id is None:
             plan.new_policies.append(data)
         elif editing.policy_input(workspace, policy_id) != data:
@@ -144,14 +143,13 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
 
 
 def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
-    from app.data.read import policy_detail, policy_id_for_slug
 
     plan = CsvPlan("events")
     known: dict[str, set[tuple[str, str, str]]] = {}
     for number, row in enumerate(rows, start=2):
         where = f"{path}: row {number}"
         slug = row["policy_slug"].strip()
-        policy_id = policy_id_for_slug(workspace.reader, slug)
+        policy_id = workspace.store.policy_id_for_slug(slug)
         if policy_id is None:
             raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
         status = _parse_choice(Status, row["status"], f"{where}, status")
@@ -163,7 +161,7 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         date = event.date
         description = " ".join(row["description"].split())
         if policy_id not in known:
-            detail = policy_detail(workspace.reader, policy_id)
+            detail = workspace.store.policy_detail(policy_id)
             known[policy_id] = {
                 (e.date, e.status, " ".join(e.description.split())) for e in (detail.events if detail else [])
             }

@@ -562,3 +562,8 @@ def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) ->
         purge_source(workspace, item.id)
     else:
         purge_note(workspace, item.id)
+
+
+def notes_purged_with(workspace: Workspace, policy_id: str) -> int:
+    """How many notes deleting the policy permanently deletes with it (live and in the trash)."""
+    return policy_contents(workspace, policy_id).notes + workspace.store.trashed_note_count(policy_id)

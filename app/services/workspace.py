@@ -1,18 +1,18 @@
-"""A workspace: one SQLite file, opened through the light read path and, for writes, the ORM."""
+"""A workspace: one file and the store that reads and writes it (created or upgraded on opening)."""
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import paths
-from app.data import db, workspace_file
-from app.data.write_wait import WriteWait, busy_error, is_busy, wait_for_other_writers
+from app.data.sqlite import db, workspace_file
+from app.data.sqlite.store import SqliteStore
+from app.data.sqlite.write_wait import wait_for_other_writers
+from app.data.store import Store, WriteWait
 from app.errors import InvalidInput, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceUnusable
 
 if TYPE_CHECKING:
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from app.data.seeds import SeedReport
+
+__all__ = ["Workspace", "WriteWait"]
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +36,23 @@ class Workspace:
     def __init__(self, path: Path, seeds_root: Path | None = None) -> None:
         self.path = path
         self.seeds_root = seeds_root or paths.seeds_dir()
-        self._reader: sqlite3.Connection | None = None
         # A file on read-only media (or in a folder that cannot be written) is opened for reading only.
         self.read_only = self.path.exists() and not db.can_write(self.path)
         self.damage = ""  # once damage is known, what it is; writes are refused from then on
+        self._store: SqliteStore | None = None
+
+    @property
+    def store(self) -> Store:
+        """The one door to this workspace's data: every read and write goes through it."""
+        return self._sqlite_store
+
+    @property
+    def _sqlite_store(self) -> SqliteStore:
+        if self._store is None:
+            self._store = SqliteStore(self.path, read_only=self.read_only, write_wait=self.write_wait)
+            if self.damage:
+                self._store.set_query_only()
+        return self._store
 
     @classmethod
     def open(
@@ -96,7 +111,7 @@ class Workspace:
         """
         from sqlmodel import Session
 
-        from app.data import migrate
+        from app.data.sqlite import migrate
 
         workspace_file.ensure_parent(self.path)
         building = workspace_file.temporary_name(self.path)
@@ -125,7 +140,7 @@ class Workspace:
                     leftover.unlink(missing_ok=True)
             return workspace_file.put_in_place(building, self.path, replace=replace)
         except BaseException as error:
-            if isinstance(error, sqlite3.OperationalError | OSError):
+            if db.is_operational_error(error) or isinstance(error, OSError):
                 raise WorkspaceUnusable(f"Cannot create a workspace at {self.path}: {error}") from None
             if type(error).__module__.startswith("sqlalchemy"):
                 raise WorkspaceUnusable(
@@ -156,7 +171,7 @@ class Workspace:
                 load_starter_data(session, self.seeds_root)
 
     def _upgrade(self, revision: str) -> None:
-        from app.data import migrate
+        from app.data.sqlite import migrate
 
         if revision not in migrate.known_revisions():
             raise WorkspaceUnusable(
@@ -209,27 +224,14 @@ class Workspace:
         row.value = value
         session.add(row)
 
-    @cached_property
+    @property
     def engine(self) -> Engine:
-        if self.read_only:
-            return db.make_read_only_engine(self.path)
-        engine = db.make_engine(self.path)
-        from sqlalchemy import event
-
-        @event.listens_for(engine, "connect")
-        def _no_writes_once_damaged(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-            if self.damage:
-                dbapi_connection.execute("PRAGMA query_only = ON")
-
-        return engine
+        return self._sqlite_store.engine
 
     def mark_damaged(self, problem: str) -> None:
         """From now on, refuse every write: writing into damage spreads it."""
         self.damage = problem
-        if self._reader is not None:
-            self._reader.execute("PRAGMA query_only = ON")
-        if "engine" in self.__dict__:
-            self.engine.dispose()  # connections made from now on are query-only
+        self._sqlite_store.set_query_only()
 
     def ensure_writable(self) -> None:
         """Refuse, in words, to change a workspace that is read-only or damaged (a quick check finds damage)."""
@@ -260,42 +262,22 @@ class Workspace:
         A read-only file, a full disk or a damaged file becomes a plain-words UserError; the
         transaction is rolled back, so nothing is half written.
         """
-        from sqlalchemy.exc import DatabaseError as SQLDatabaseError
-        from sqlalchemy.exc import OperationalError
-        from sqlmodel import Session
-
-        from app.services.integrity import translate_sqlite_error
-
-        wait_for_other_writers(self.path, self.write_wait)
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with self.store.transaction() as session:
                 yield session
-        except (OperationalError, SQLDatabaseError) as error:
-            if is_busy(error):  # another writer took the lock between the wait and this write
-                raise busy_error(self.path, self.write_wait.seconds) from None
-            plain = translate_sqlite_error(error, self.path)
-            if plain is None:
-                raise
+        except (WorkspaceDamaged, WorkspaceReadOnly) as plain:
             if isinstance(plain, WorkspaceDamaged):
                 self.mark_damaged(str(plain).removesuffix("; nothing was changed"))
-            elif self.damage and isinstance(plain, WorkspaceReadOnly):
-                plain = self._damaged_error()  # refused by the query-only guard, not by the disk
-            raise plain from None
+                raise
+            if self.damage:
+                raise self._damaged_error() from None  # refused by the query-only guard, not by the disk
+            raise
 
     @property
-    def reader(self) -> sqlite3.Connection:
-        """The plain sqlite3 connection for list and search reads (no ORM objects)."""
-        if self._reader is None:
-            self._reader = db.connect(self.path, read_only=self.read_only)
-            self._reader.row_factory = sqlite3.Row
-            if self.damage:
-                self._reader.execute("PRAGMA query_only = ON")
-        return self._reader
+    def reader(self) -> db.Connection:
+        """The store's plain sqlite3 connection: for the SQLite package's own tests, not for the code."""
+        return self._sqlite_store.connection
 
     def close(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if "engine" in self.__dict__:
-            self.engine.dispose()
-            del self.__dict__["engine"]
+        if self._store is not None:
+            self._store.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -16,7 +16,10 @@ from app.services.workspace import Workspace
 from app.ui.i18n import label as vocabulary_label
 
 # The ORM loads on the first edit, not while the window first paints.
-editing = lazy_import("app.services.editing")
+if TYPE_CHECKING:  # the types; at run time the module loads when first used
+    from app.services import editing
+else:
+    editing = lazy_import("app.services.editing")
 translate = QCoreApplication.translate
 
 

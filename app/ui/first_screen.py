@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.list_rows import PolicyRow
 from app.domain.dates import sort_key
 from app.domain.vocab import Jurisdiction, Status
+from app.services.rows import PolicyRow
 from app.ui.i18n import display_date, label
 
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.data.list_rows import PolicyRow
 from app.domain.bidi import isolate
+from app.services.rows import PolicyRow
 from app.ui.first_screen import (
     HEADERS,
     NUMBER_COLUMNS,

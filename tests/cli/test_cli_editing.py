@@ -155,7 +155,7 @@ def _counts(path: Path) -> list[int]:
 _EDIT_THEN_HANG = """
 import sys, time
 from pathlib import Path
-from app.data.read import policy_id_for_slug
+from app.data.sqlite.read import policy_id_for_slug
 from app.services.editing import add_event
 from app.services.inputs import EventInput
 from app.services.workspace import Workspace

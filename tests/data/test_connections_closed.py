@@ -19,7 +19,7 @@ CODE = [REPO / "app", REPO / "bench", REPO / "packaging"]
 
 
 def _opens_a_connection(node: ast.expr) -> bool:
-    """sqlite3.connect(...), db.connect(...) or a bare connect(...) imported from app.data.db."""
+    """sqlite3.connect(...), db.connect(...) or a bare connect(...) imported from app.data.sqlite.db."""
     if not isinstance(node, ast.Call):
         return False
     function = node.func

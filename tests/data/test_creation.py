@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.data import migrate, workspace_file
 from app.data.schema import HEAD_REVISION
+from app.data.sqlite import migrate, workspace_file
 from app.errors import InvalidInput, WorkspaceUnusable
 from app.services.workspace import Workspace
 from tests.conftest import REPO

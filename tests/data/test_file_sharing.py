@@ -14,7 +14,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-from app.data import workspace_file
+from app.data.sqlite import workspace_file
 from app.services import integrity
 from tests.conftest import REPO
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from app.data import read
+from app.data.sqlite import read
 from app.services.workspace import Workspace
 from bench.generate import generate
 

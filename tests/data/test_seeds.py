@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.data.read import policy_detail, policy_id_for_slug
 from app.data.seeds import seed_id
+from app.data.sqlite.read import policy_detail, policy_id_for_slug
 from app.data.tables import Note, Policy, StatusEvent
 from app.errors import InvalidInput
 from app.services.workspace import Workspace

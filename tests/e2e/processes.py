@@ -187,7 +187,7 @@ def application():
         if rows > 0 and not shown_since:
             shown_since.append(time.monotonic())
         if rows > 0 and write_to:
-            from app.data.read import policy_id_for_slug
+            from app.data.sqlite.read import policy_id_for_slug
             from app.services.editing import add_note
             from app.services.inputs import NoteInput
 

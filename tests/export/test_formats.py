@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from app.data.read import list_policies, policy_detail
+from app.data.sqlite.read import list_policies, policy_detail
 from app.export.briefing import ExportCancelled
 from app.export.run import ExportRequest, events_path, run_export
 from app.services.workspace import Workspace

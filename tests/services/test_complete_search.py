@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from app.data import migrate, read
+from app.data.sqlite import migrate, read
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.services.workspace import Workspace

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.data.read import policy_detail, policy_id_for_slug
 from app.data.seeds import seed_id
+from app.data.sqlite.read import policy_detail, policy_id_for_slug
 from app.errors import InvalidInput
 from app.services import editing
 from app.services.inputs import (

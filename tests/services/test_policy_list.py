@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from app.data import migrate
-from app.data.db import make_engine
-from app.data.read import first_page, list_policies, rows_for_ids
 from app.data.schema import HEAD_REVISION
 from app.data.seeds import seed_id
+from app.data.sqlite import migrate
+from app.data.sqlite.db import make_engine
+from app.data.sqlite.read import first_page, list_policies, rows_for_ids
 from app.errors import InvalidInput, UserError
 from app.services import editing
 from app.services.bundle import write_bundle

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.data.list_rows import first_page
-from app.data.read import list_policies
+from app.data.sqlite.list_rows import first_page
+from app.data.sqlite.read import list_policies
 from app.services.policies import FACETS
 from app.services.workspace import Workspace
 from app.ui.delegates import is_dark

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.read import EventRow, SourceRow
 from app.domain.dates import DatePrecision, PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
+from app.services.rows import EventRow, SourceRow
 from app.ui import i18n
 from app.ui.dialogs.form import FormDialog, combo_for, split_list
 

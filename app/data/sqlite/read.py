@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
-from app.data.list_rows import _BY_TITLE, _LIST, _LIST_ROW, PolicyRow, _policy_rows
-from app.data.list_rows import count_policies as count_policies  # the list's rows, here too
-from app.data.list_rows import first_page as first_page
+from app.data.rows import (
+    EventRow,
+    ExcerptRow,
+    FigureRow,
+    NoteListRow,
+    NoteRow,
+    PolicyDetail,
+    PolicyRow,
+    RelationRow,
+    SavedSearchRow,
+    SourceRow,
+)
+from app.data.sqlite.list_rows import _BY_TITLE, _LIST, _LIST_ROW, _policy_rows
+from app.data.sqlite.list_rows import count_policies as count_policies  # the list's rows, here too
+from app.data.sqlite.list_rows import first_page as first_page
 from app.domain.search import fts_query
 
 # The best match of each policy: every FTS5 match is ranked once (bm25, title hits counting 4×),
@@ -74,117 +85,6 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
         if len(found) >= limit:
             break
     return list(found)[:limit]
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: str
-    date: str
-    date_precision: str
-    status: str
-    description: str
-    source_ids: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class ExcerptRow:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    id: str
-    title: str
-    publisher: str
-    authors: list[str]
-    published: str | None
-    published_precision: str | None
-    url: str | None
-    kind: str
-    language: str
-    issuer: str
-    note: str
-    excerpts: list[ExcerptRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    id: str
-    policy_id: str
-    event_id: str | None
-    source_id: str | None
-    quote: str
-    body: str
-    tags: list[str]
-    pinned: bool
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class RelationRow:
-    id: str
-    kind: str
-    from_slug: str
-    to_slug: str
-    other_slug: str
-    other_title: str
-    outgoing: bool
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class FigureRow:
-    id: str
-    label: str
-    value: float
-    unit: str
-    date: str
-    date_precision: str
-    period_end: str | None
-    approximate: bool
-    source_id: str
-    quote: str
-    note: str
-
-
-@dataclass(frozen=True)
-class PolicyDetail:
-    id: str
-    slug: str
-    title: str
-    aliases: list[str]
-    jurisdiction: str
-    kind: str
-    summary: str
-    legal_basis: str
-    agencies: list[str]
-    tags: list[str]
-    origin: str
-    created_at: str
-    updated_at: str
-    events: list[EventRow]
-    sources: list[SourceRow]
-    notes: list[NoteRow]
-    relations: list[RelationRow]
-    figures: list[FigureRow]
-
-    @property
-    def current_status(self) -> str | None:
-        return self.events[-1].status if self.events else None
-
-    @property
-    def status_since(self) -> str | None:
-        """The date the current status began: later events that keep the status do not reset it."""
-        if not self.events:
-            return None
-        since = self.events[-1]
-        for event in reversed(self.events):
-            if event.status != since.status:
-                break
-            since = event
-        return since.date
 
 
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
@@ -339,24 +239,6 @@ def figures_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[Fi
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteListRow:
-    id: str
-    policy_id: str
-    policy_slug: str
-    policy_title: str
-    event_id: str | None
-    event_label: str
-    source_id: str | None
-    source_title: str
-    quote: str
-    body: str
-    tags: list[str]
-    pinned: bool
-    created_at: str
-    updated_at: str
-
-
 _NOTE_SELECT = """
 SELECT n.id, n.policy_id, p.slug, p.title, n.event_id,
        CASE WHEN e.id IS NULL THEN '' ELSE e.date || ' ' || e.status END,
@@ -437,16 +319,16 @@ def all_tags(connection: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-@dataclass(frozen=True, slots=True)
-class SavedSearchRow:
-    id: str
-    name: str
-    search: str
-    filters: dict[str, list[str]]
-
-
 def saved_searches(connection: sqlite3.Connection) -> list[SavedSearchRow]:
     rows = connection.execute(
         "SELECT id, name, search, filters FROM saved_search ORDER BY name COLLATE NOCASE"
     )
     return [SavedSearchRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+
+def trashed_note_count(connection: sqlite3.Connection, policy_id: str) -> int:
+    """How many of the policy's notes are in the trash."""
+    row = connection.execute(
+        "SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NOT NULL", (policy_id,)
+    ).fetchone()
+    return int(row[0])

@@ -1,0 +1,20 @@
+"""The columns of the CSV tables: what an export writes and an import reads, declared once."""
+
+from __future__ import annotations
+
+POLICY_COLUMNS = [
+    "slug",
+    "title",
+    "aliases",
+    "jurisdiction",
+    "kind",
+    "current_status",
+    "status_since",
+    "summary",
+    "legal_basis",
+    "agencies",
+    "tags",
+    "sources",
+    "related",
+]
+EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
