@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services import notes, policies
-from app.services.integrity import ReadError
+from app.services import policies
 from app.services.rows import PolicyRow
 from app.ui.first_screen import (
     COLUMN_WIDTHS,
@@ -648,6 +647,8 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
 
         row = self.selected_row()
+        from app.services.integrity import ReadError
+
         try:
             detail = policies.policy_detail(self.workspace, row.id) if row else None
         except ReadError as error:  # its pages are damaged
@@ -685,11 +686,11 @@ class MainWindow(QMainWindow):
 
     # Saved searches ------------------------------------------------------------------
     def _refresh_saved_searches(self) -> None:
-        from app.services.notes import filters_of
+        from app.services.notes import filters_of, saved_searches
         from app.services.policies import browse
 
         entries = []
-        for saved in notes.saved_searches(self.workspace):
+        for saved in saved_searches(self.workspace):
             entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
         self.filter_panel.set_saved_searches(entries)
 
@@ -711,10 +712,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_saved_search(self, search_id: str) -> None:
-        from app.services.notes import filters_of
+        from app.services.notes import filters_of, saved_searches
         from app.services.policies import FACETS
 
-        saved = next((s for s in notes.saved_searches(self.workspace) if s.id == search_id), None)
+        saved = next((s for s in saved_searches(self.workspace) if s.id == search_id), None)
         if saved is None:
             return
         filters = filters_of(saved)
@@ -812,12 +813,14 @@ class MainWindow(QMainWindow):
 
     # Read-only and damaged workspaces ------------------------------------------
     def _read_guarded(self, show: Callable[[], object]) -> None:
+        from app.services.integrity import ReadError
+
         try:
             show()
         except ReadError as error:
             self.read_failed(error)
 
-    def read_failed(self, error: ReadError, *, box: bool = True) -> None:
+    def read_failed(self, error: Exception, *, box: bool = True) -> None:
         """A read that met damage: say so in words (not a traceback), and turn editing off."""
         from PySide6.QtWidgets import QMessageBox
 
