@@ -160,3 +160,41 @@ class SavedSearchRow:
     name: str
     search: str
     filters: dict[str, list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class TrashRow:
+    kind: str  # policy, event, source, note
+    id: str
+    title: str
+    deleted_at: str
+    policy_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentCounts:
+    """What belongs to a policy: live events and notes, its figures and its linked sources."""
+
+    events: int
+    notes: int
+    figures: int
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEventRow:
+    id: str
+    policy_id: str
+    date: str
+    status: str
+    description: str
+    citations: tuple[str, ...]  # the titles of its live sources
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRows:
+    """What the timeline draws for some policies, read in a few queries whatever their number."""
+
+    titles: dict[str, tuple[str, str]]  # policy id -> (slug, title)
+    events: list[TimelineEventRow]  # by policy, then in the order of its history
+    relations: list[tuple[str, str, str]]  # (from policy id, to policy id, kind)

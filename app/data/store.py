@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from app.data.rows import NoteListRow, PolicyDetail, PolicyRow, SavedSearchRow, SourceRow
+from app.data.rows import (
+    ContentCounts,
+    NoteListRow,
+    PolicyDetail,
+    PolicyRow,
+    SavedSearchRow,
+    SourceRow,
+    TimelineRows,
+    TrashRow,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -110,7 +119,27 @@ class Store(Protocol):
     ) -> list[NoteListRow]: ...
     def saved_searches(self) -> list[SavedSearchRow]: ...
     def sources_by_id(self, ids: list[str]) -> list[SourceRow]: ...
+
+    # What editing asks before it changes something.
+    def policy_exists(self, policy_id: str) -> bool:
+        """Whether the policy is there, live or in the trash."""
+        ...
+
+    def content_counts(self, policy_id: str) -> ContentCounts: ...
     def trashed_note_count(self, policy_id: str) -> int: ...
+    def first_event_day(self, policy_id: str) -> str | None:
+        """The first day (YYYY-MM-DD) of the policy's earliest live event, if it has any."""
+        ...
+
+    def policies_of_source(self, source_id: str) -> set[str]: ...
+    def policy_of_entry(self, kind: str, entry_id: str) -> str | None:
+        """The policy a status event ("event") or a note ("note") belongs to; None if it is gone."""
+        ...
+
+    def trash(self) -> list[TrashRow]: ...
+
+    # The timeline of some policies.
+    def timeline_rows(self, policy_ids: list[str]) -> TimelineRows: ...
 
     # Writes: one unit of work, committed on success and rolled back on any error.
     def transaction(self) -> AbstractContextManager[Session]: ...

@@ -121,3 +121,26 @@ def test_connections_use_wal_foreign_keys_and_a_busy_timeout(empty_workspace: Wo
     with empty_workspace.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_every_vocabulary_check_in_the_workspace_is_the_domain_enum(workspace: Workspace) -> None:
+    """The CHECKs are built from the domain's enums: a member added there without a migration
+    that widens the stored CHECK would be refused by every workspace, so the two must agree."""
+    import re
+
+    from app.domain.dates import DatePrecision
+    from app.domain.vocab import Origin, RelationKind, Status
+
+    schema = " ".join(
+        str(r[0]) for r in workspace.reader.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
+    )
+    for column, vocabulary in (
+        ("status", Status),
+        ("kind", RelationKind),
+        ("origin", Origin),
+        ("date_precision", DatePrecision),
+    ):
+        stored = re.findall(rf"\b{column} IN \(([^)]*)\)", schema)
+        assert stored, column
+        for values in stored:
+            assert values.replace(" ", "").split(",") == [f"'{m.value}'" for m in vocabulary], column

@@ -14,7 +14,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.data.rows import NoteListRow, PolicyDetail, PolicyRow, SavedSearchRow, SourceRow
+from app.data.rows import (
+    ContentCounts,
+    NoteListRow,
+    PolicyDetail,
+    PolicyRow,
+    SavedSearchRow,
+    SourceRow,
+    TimelineRows,
+    TrashRow,
+)
 from app.data.sqlite import db, read
 from app.data.sqlite.write_wait import busy_error, is_busy, wait_for_other_writers
 from app.data.store import CancelToken, SearchCancelled, WriteWait
@@ -119,6 +128,27 @@ class SqliteStore:
 
     def trashed_note_count(self, policy_id: str) -> int:
         return read.trashed_note_count(self.connection, policy_id)
+
+    def policy_exists(self, policy_id: str) -> bool:
+        return read.policy_exists(self.connection, policy_id)
+
+    def content_counts(self, policy_id: str) -> ContentCounts:
+        return read.content_counts(self.connection, policy_id)
+
+    def first_event_day(self, policy_id: str) -> str | None:
+        return read.first_event_day(self.connection, policy_id)
+
+    def policies_of_source(self, source_id: str) -> set[str]:
+        return read.policies_of_source(self.connection, source_id)
+
+    def policy_of_entry(self, kind: str, entry_id: str) -> str | None:
+        return read.policy_of_entry(self.connection, kind, entry_id)
+
+    def trash(self) -> list[TrashRow]:
+        return read.trash(self.connection)
+
+    def timeline_rows(self, policy_ids: list[str]) -> TimelineRows:
+        return read.timeline_rows(self.connection, policy_ids)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (PRAGMA data_version)."""
