@@ -24,7 +24,7 @@ from app.data.rows import (
     TimelineRows,
     TrashRow,
 )
-from app.data.sqlite import db, read
+from app.data.sqlite import db, list_rows
 from app.data.sqlite.write_wait import busy_error, is_busy, wait_for_other_writers
 from app.data.store import CancelToken, SearchCancelled, WriteWait
 
@@ -58,12 +58,14 @@ class SqliteStore:
         return self._connection
 
     def count_policies(self) -> int:
-        return read.count_policies(self.connection)
+        return list_rows.count_policies(self.connection)
 
     def first_page(self, limit: int) -> list[PolicyRow]:
-        return read.first_page(self.connection, limit)
+        return list_rows.first_page(self.connection, limit)
 
     def policy_rows(self, search: str = "", cancel: CancelToken | None = None) -> list[PolicyRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         if cancel is None:
             return read.list_policies(self.connection, search)
         connection = self.connection
@@ -88,27 +90,43 @@ class SqliteStore:
             running.cancel()
 
     def rows_for_ids(self, ids: list[str]) -> list[PolicyRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.rows_for_ids(self.connection, ids)
 
     def policies_matching_fields(self, search: str, limit: int = 100) -> list[str]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policies_matching_fields(self.connection, search, limit)
 
     def policy_id_for_slug(self, slug: str) -> str | None:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policy_id_for_slug(self.connection, slug)
 
     def policy_detail(self, policy_id: str) -> PolicyDetail | None:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policy_detail(self.connection, policy_id)
 
     def all_sources(self) -> list[SourceRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.all_sources(self.connection)
 
     def sources_by_id(self, ids: list[str]) -> list[SourceRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.sources_by_id(self.connection, ids)
 
     def all_tags(self) -> list[str]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.all_tags(self.connection)
 
     def note_tags(self) -> list[str]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.note_tags(self.connection)
 
     def list_notes(
@@ -119,35 +137,55 @@ class SqliteStore:
         search: str = "",
         updated_from: str | None = None,
     ) -> list[NoteListRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.list_notes(
             self.connection, policy_id=policy_id, tag=tag, search=search, updated_from=updated_from
         )
 
     def saved_searches(self) -> list[SavedSearchRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.saved_searches(self.connection)
 
     def trashed_note_count(self, policy_id: str) -> int:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.trashed_note_count(self.connection, policy_id)
 
     def policy_exists(self, policy_id: str) -> bool:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policy_exists(self.connection, policy_id)
 
     def content_counts(self, policy_id: str) -> ContentCounts:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.content_counts(self.connection, policy_id)
 
     def first_event_day(self, policy_id: str) -> str | None:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.first_event_day(self.connection, policy_id)
 
     def policies_of_source(self, source_id: str) -> set[str]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policies_of_source(self.connection, source_id)
 
     def policy_of_entry(self, kind: str, entry_id: str) -> str | None:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.policy_of_entry(self.connection, kind, entry_id)
 
     def trash(self) -> list[TrashRow]:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.trash(self.connection)
 
     def timeline_rows(self, policy_ids: list[str]) -> TimelineRows:
+        from app.data.sqlite import read  # not before the first paint
+
         return read.timeline_rows(self.connection, policy_ids)
 
     def data_version(self) -> int:
