@@ -14,19 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from app.data.rows import (
-    ContentCounts,
-    NoteListRow,
-    PolicyDetail,
-    PolicyRow,
-    SavedSearchRow,
-    SourceRow,
-    TimelineRows,
-    TrashRow,
-)
+from app.data.rows import PolicyRow
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from app.data.details import (
+        ContentCounts,
+        NoteListRow,
+        PolicyDetail,
+        SavedSearchRow,
+        SourceRow,
+        TimelineRows,
+        TrashRow,
+    )
 
 
 class StoreError(Exception):

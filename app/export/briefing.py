@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.data.rows import PolicyDetail
+from app.data.details import PolicyDetail
 from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.data.rows import NoteListRow, SavedSearchRow
+from app.data.details import NoteListRow, SavedSearchRow
 from app.errors import NotFound
 from app.services.inputs import ValidationFailed
 from app.services.policies import FACETS, PolicyFilters

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from app.data.rows import PolicyDetail, PolicyRow, SourceRow
+from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.data.details import PolicyDetail, SourceRow
 
 __all__ = ["BrowseResult", "CancelToken", "PolicyFilters", "SearchCancelled", "browse"]
 
@@ -120,16 +124,6 @@ def policy_by_slug(workspace: Workspace, slug: str) -> PolicyDetail:
     if detail is None:
         raise NotFound(f"No policy with the slug “{slug}” in this workspace")
     return detail
-
-
-def count_policies(workspace: Workspace) -> int:
-    """How many live policies the workspace holds."""
-    return workspace.store.count_policies()
-
-
-def first_page(workspace: Workspace, limit: int) -> list[PolicyRow]:
-    """The first `limit` policies by title: enough to paint the window before the rest is read."""
-    return workspace.store.first_page(limit)
 
 
 def all_policy_rows(workspace: Workspace) -> list[PolicyRow]:

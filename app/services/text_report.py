@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from app.data.rows import PolicyDetail
+from app.data.details import PolicyDetail
 from app.domain.dates import PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, Status, relation_phrase
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.data.rows import PolicyDetail
+from app.data.details import PolicyDetail
 from app.domain.timeline import Connector, EventInput, Lane, build_lane
 from app.services.workspace import Workspace
 

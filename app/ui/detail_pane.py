@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.rows import PolicyDetail
+from app.services.details import PolicyDetail
 from app.services.timeline import lane_of
 from app.ui import detail_html
 from app.ui.delegates import is_dark

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services import policies
+from app.services import policy_list
 from app.services.rows import PolicyRow
 from app.ui.first_screen import (
     COLUMN_WIDTHS,
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
     def _show_first_screen(self) -> None:
         """The first screenful, in the saved order; the rest of the window follows its first paint."""
         tallest = max(self.height(), self.screen().availableGeometry().height())
-        rows = policies.first_page(
+        rows = policy_list.first_page(
             self.workspace, tallest // self.table.verticalHeader().defaultSectionSize() + 2
         )
         header = self.table.horizontalHeader()
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
-        total = policies.count_policies(self.workspace)
+        total = policy_list.count_policies(self.workspace)
         if total > FIRST_PAGE and not any(filters.chosen(facet) for facet in FACETS):
             # A large workspace paints its first page at once; the rest follows off the GUI thread.
             self._show_first_page(total)
@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
 
-        self.result = BrowseResult(rows=policies.first_page(self.workspace, FIRST_PAGE), total=total)
+        self.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
         self.browse_runner.start(self.workspace.path, self.current_filters())
@@ -520,6 +520,7 @@ class MainWindow(QMainWindow):
         policy fields at once, then the complete results from a background query."""
         self._restoring_slug = None
         from app.domain.search import search_words
+        from app.services import policies
         from app.services.policies import passes
 
         if self.result.total <= FIRST_PAGE:
@@ -647,6 +648,7 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
 
         row = self.selected_row()
+        from app.services import policies
         from app.services.integrity import ReadError
 
         try:
@@ -882,8 +884,9 @@ class MainWindow(QMainWindow):
         self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:
+        from app.services.policies import all_policy_rows
 
-        return policies.all_policy_rows(self.workspace)
+        return all_policy_rows(self.workspace)
 
     def _on_url_dropped(self, row: int, url: str) -> None:
         self.editor.add_dropped_url(self.model.row_at(row).id, url)

@@ -26,9 +26,9 @@ from app.domain.search import search_words
 from app.domain.vocab import Status
 from app.errors import NotFound
 from app.services import notes as note_service
+from app.services.details import NoteListRow
 from app.services.markdown import render_markdown
 from app.services.policies import all_policy_rows
-from app.services.rows import NoteListRow
 from app.ui import i18n
 from app.ui.delegates import HighlightDelegate
 from app.ui.detail_html import Theme, esc, highlight

@@ -194,7 +194,7 @@ def test_a_failure_after_the_first_paint_is_told_and_keeps_the_settings(
     def locked(*_args: object) -> int:
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr("app.services.policies.count_policies", locked)
+    monkeypatch.setattr("app.services.policy_list.count_policies", locked)
     window.finish_start()
     assert window.start_failed == "database is locked"
     assert window.start_failed_box.isVisible() and "database is locked" in window.start_failed_box.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from app.data.rows import (
+from app.data.details import (
     ContentCounts,
     EventRow,
     ExcerptRow,
@@ -13,7 +13,6 @@ from app.data.rows import (
     NoteListRow,
     NoteRow,
     PolicyDetail,
-    PolicyRow,
     RelationRow,
     SavedSearchRow,
     SourceRow,
@@ -21,6 +20,7 @@ from app.data.rows import (
     TimelineRows,
     TrashRow,
 )
+from app.data.rows import PolicyRow
 from app.data.sqlite.list_rows import _BY_TITLE, _LIST, _LIST_ROW, _policy_rows
 from app.data.sqlite.list_rows import count_policies as count_policies  # the list's rows, here too
 from app.data.sqlite.list_rows import first_page as first_page

@@ -14,16 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.data.rows import (
-    ContentCounts,
-    NoteListRow,
-    PolicyDetail,
-    PolicyRow,
-    SavedSearchRow,
-    SourceRow,
-    TimelineRows,
-    TrashRow,
-)
+from app.data.rows import PolicyRow
 from app.data.sqlite import db, list_rows
 from app.data.sqlite.write_wait import busy_error, is_busy, wait_for_other_writers
 from app.data.store import CancelToken, SearchCancelled, WriteWait
@@ -31,6 +22,16 @@ from app.data.store import CancelToken, SearchCancelled, WriteWait
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
+
+    from app.data.details import (
+        ContentCounts,
+        NoteListRow,
+        PolicyDetail,
+        SavedSearchRow,
+        SourceRow,
+        TimelineRows,
+        TrashRow,
+    )
 
 
 class SqliteStore:

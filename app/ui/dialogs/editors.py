@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import DatePrecision, PartialDate
 from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.services.details import EventRow, SourceRow
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
-from app.services.rows import EventRow, SourceRow
 from app.ui import i18n
 from app.ui.dialogs.form import FormDialog, combo_for, split_list
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from app.services.details import SourceRow
 from app.services.inputs import ValidationFailed
-from app.services.rows import SourceRow
 from app.ui.dialogs.form import FormDialog
 
 
