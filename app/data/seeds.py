@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.data.seed_files import FINGERPRINT_KEY, fingerprint
 from app.data.seed_schema import SeedPolicy, SeedSource, StarterDataset, load_dataset
@@ -156,7 +156,7 @@ class _Loader:
             current = _source_values(row, self._excerpt_texts(sid))
         if not self._decide("source", sid, current):
             return
-        fields = {
+        fields: dict[str, Any] = {
             "title": seed.title,
             "publisher": seed.publisher,
             "authors": list(seed.authors),
@@ -190,14 +190,14 @@ class _Loader:
         self._record("source", sid, _source_values(row, list(seed.excerpts)), is_new)
 
     def _excerpt_texts(self, source_id: str) -> list[str]:
-        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
         return list(self.s.exec(query))
 
     def _policy(self, seed: SeedPolicy) -> None:
         pid = seed_id("policy", seed.slug)
         row = self.s.get(Policy, pid)
         if self._decide("policy", pid, _policy_values(row) if row else None):
-            fields = {
+            fields: dict[str, Any] = {
                 "slug": seed.slug,
                 "title": seed.title,
                 "aliases": list(seed.aliases),
@@ -238,7 +238,7 @@ class _Loader:
             current = _event_values(row, self._cited(eid))
         if not self._decide("event", eid, current):
             return
-        fields = {
+        fields: dict[str, Any] = {
             **dated(seed.date),
             "position": position,
             "status": seed.status.value,
@@ -275,7 +275,7 @@ class _Loader:
         if self.s.get(Source, source_id) is None:
             return
         when = PartialDate.parse(seed.date)
-        fields = {
+        fields: dict[str, Any] = {
             "label": seed.label,
             "value": seed.value,
             "unit": seed.unit,

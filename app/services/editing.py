@@ -291,7 +291,7 @@ def add_source(
 def source_input(workspace: Workspace, source_id: str) -> SourceInput:
     with workspace.session() as session:
         s = _get(session, Source, source_id, "source", trashed_ok=True)
-        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
         excerpts = list(session.exec(query))
         return SourceInput(
             s.title,
@@ -316,7 +316,7 @@ def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> No
         session.add(source)
         current = list(
             session.exec(
-                select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+                select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
             )
         )
         if current != data.excerpts:

@@ -76,7 +76,7 @@ def save_search(workspace: Workspace, name: str, filters: PolicyFilters, search_
     with workspace.session() as session:
         row = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()
         if row is None:
-            row = SavedSearch(name=name, **({"id": search_id} if search_id else {}))
+            row = SavedSearch(name=name, id=search_id) if search_id else SavedSearch(name=name)
         row.search, row.filters = filters.search.strip(), stored
         session.add(row)
         return row.id

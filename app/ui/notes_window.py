@@ -136,7 +136,8 @@ class NotesWindow(QWidget):
         self._timer.stop()
         days = self.period_combo.currentData()
         since = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d") if days else None
-        keep = self.current_note().id if self.current_note() else None
+        current = self.current_note()
+        keep = current.id if current else None
         filters = note_service.NoteFilters(
             policy_slug=str(self.policy_combo.currentData() or ""),
             tag=str(self.tag_combo.currentData() or ""),

@@ -289,8 +289,8 @@ class TagCompleter(QCompleter):
         self.setCompletionPrefix(word)
         if word and self.completionCount():
             self.complete()
-        else:
-            self.popup().hide()
+        elif (popup := self.popup()) is not None:
+            popup.hide()
 
     def insert(self, tag: str) -> None:
         before = [t.strip() for t in self.edit.text().split(",")[:-1] if t.strip()]
