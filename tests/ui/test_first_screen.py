@@ -11,9 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.data.sqlite.list_rows import first_page
-from app.data.sqlite.read import list_policies
-from app.services.policies import FACETS
+from app.services.policies import FACETS, all_policy_rows
+from app.services.policy_list import first_page
 from app.services.workspace import Workspace
 from app.ui.delegates import is_dark
 from app.ui.first_screen import COLUMN_WIDTHS, FirstScreenModel
@@ -167,9 +166,9 @@ def test_the_settings_keys_of_the_first_paint_are_the_filters(workspace: Workspa
 
 
 def test_the_first_page_is_the_head_of_the_list(workspace: Workspace) -> None:
-    everything = list_policies(workspace.reader)
-    assert first_page(workspace.reader, 5) == everything[:5]
-    assert first_page(workspace.reader, 100) == everything
+    everything = all_policy_rows(workspace)
+    assert first_page(workspace, 5) == everything[:5]
+    assert first_page(workspace, 100) == everything
 
 
 def test_links_are_not_taken_until_the_window_can_keep_them(
