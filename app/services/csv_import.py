@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.dates import PartialDate
-from app.domain.vocab import Jurisdiction, PolicyKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
-from app.export.csv_tables import EVENT_COLUMNS, POLICY_COLUMNS
+from app.export.csv_tables import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.services.bundle_import import ImportReport
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
@@ -74,9 +74,9 @@ def _parse_choice(vocabulary: Any, value: str, where: str) -> str:
 def plan_csv_import(workspace: Workspace, path: Path) -> CsvPlan:
     """Read and check the file; every error names the file, the row and the field."""
     columns, rows = _rows(path)
-    if set(POLICY_COLUMNS) <= set(columns):
+    if set(POLICY_COLUMNS) - ADDED_COLUMNS <= set(columns):
         return _plan_policies(workspace, path, rows)
-    if set(EVENT_COLUMNS) <= set(columns):
+    if set(EVENT_COLUMNS) - ADDED_COLUMNS <= set(columns):
         return _plan_events(workspace, path, rows)
     raise InvalidInput(
         f"{path} is neither a policies table nor an events table exported by Policy Tracker "
@@ -90,6 +90,7 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
+    from app.data.read import policy_id_for_slug
     from app.services import editing
 
     plan = CsvPlan("policies")
@@ -100,6 +101,11 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
         if slug in seen:
             raise InvalidInput(f"{where}, slug: “{slug}” appears twice in the file")
         seen.add(slug)
+        policy_id = policy_id_for_slug(workspace.reader, slug)
+        if "last_verified" in row:
+            last_verified = row["last_verified"]
+        else:  # a table exported before the column existed leaves the date as it is
+            last_verified = editing.policy_input(workspace, policy_id).last_verified if policy_id else ""
         data = PolicyInput(
             title=row["title"],
             slug=slug,
@@ -112,6 +118,7 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             legal_basis=row["legal_basis"],
             agencies=_split(row["agencies"], ";"),
             tags=_split(row["tags"], ","),
+            last_verified=last_verified,
         )
         try:
             data = data.validated()
@@ -120,9 +127,6 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             raise InvalidInput(f"{where}, {name}: {message}") from None
         if not slug:
             raise InvalidInput(f"{where}, slug: is required")
-        from app.data.read import policy_id_for_slug
-
-        policy_id = policy_id_for_slug(workspace.reader, slug)
         if policy_id is None:
             plan.new_policies.append(data)
         elif editing.policy_input(workspace, policy_id) != data:
@@ -148,6 +152,9 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         except ValueError as error:
             raise InvalidInput(f"{where}, date: {error}") from None
         status = _parse_choice(Status, row["status"], f"{where}, status")
+        confidence = row.get("confidence", "").strip()
+        if confidence:
+            confidence = _parse_choice(Confidence, confidence, f"{where}, confidence")
         description = " ".join(row["description"].split())
         if policy_id not in known:
             detail = policy_detail(workspace.reader, policy_id)
@@ -159,7 +166,19 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
             plan.unchanged += 1
             continue
         known[policy_id].add(key)
-        plan.new_events.append((policy_id, EventInput(date, status, row["description"]).validated()))
+        event = EventInput(
+            date,
+            status,
+            row["description"],
+            confidence=confidence,
+            disagreement=row.get("disagreement", ""),
+        )
+        try:
+            event = event.validated()
+        except ValidationFailed as failure:
+            name, message = next(iter(failure.errors.items()))
+            raise InvalidInput(f"{where}, {name}: {message}") from None
+        plan.new_events.append((policy_id, event))
     return plan
 
 

@@ -8,9 +8,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from app.domain.dates import PartialDate
-from app.domain.vocab import Jurisdiction, LabelledEnum, PolicyKind, RelationKind, SourceKind, Status
+from app.domain.vocab import (
+    Confidence,
+    Jurisdiction,
+    LabelledEnum,
+    PolicyKind,
+    RelationKind,
+    SourceKind,
+    Status,
+)
 from app.errors import InvalidInput
 
 MAX_TITLE = 500
@@ -73,6 +82,23 @@ def check_date(value: str, errors: dict[str, str], name: str = "date") -> str:
         return value
 
 
+def check_day(value: str, errors: dict[str, str], name: str) -> str:
+    """A full date (YYYY-MM-DD) that is not in the future, or "" when none is given."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        parsed = PartialDate.parse(value)
+    except ValueError as error:
+        errors[name] = str(error)
+        return value
+    if parsed.precision.value != "day":
+        errors[name] = "give the full date, YYYY-MM-DD"
+    elif parsed.is_after(date.today()):
+        errors[name] = f"{value} is in the future"
+    return parsed.iso()
+
+
 def check_url(value: str, errors: dict[str, str], name: str = "url") -> str | None:
     value = value.strip()
     if not value:
@@ -93,6 +119,7 @@ class PolicyInput:
     legal_basis: str = ""
     agencies: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    last_verified: str = ""  # YYYY-MM-DD, or "" when never said
 
     def validated(self) -> PolicyInput:
         errors: dict[str, str] = {}
@@ -110,6 +137,7 @@ class PolicyInput:
             legal_basis=_text(errors, "legal_basis", self.legal_basis, limit=10_000),
             agencies=clean_list(self.agencies),
             tags=clean_list([t.lower().lstrip("#") for t in self.tags]),
+            last_verified=check_day(self.last_verified, errors, "last_verified"),
         )
         if errors:
             raise ValidationFailed(errors)
@@ -122,15 +150,23 @@ class EventInput:
     status: str
     description: str = ""
     source_ids: list[str] = field(default_factory=list)
+    # "" lets the workspace derive it from the cited sources (app.domain.vocab.default_confidence).
+    confidence: str = ""
+    disagreement: str = ""
 
     def validated(self) -> EventInput:
         errors: dict[str, str] = {}
-        date = check_date(self.date, errors)
+        when = check_date(self.date, errors)
         status = _choice(errors, "status", Status, self.status)
         description = _text(errors, "description", self.description)
+        confidence = (
+            _choice(errors, "confidence", Confidence, self.confidence) if self.confidence.strip() else ""
+        )
+        disagreement = _text(errors, "disagreement", self.disagreement, limit=20_000)
         if errors:
             raise ValidationFailed(errors)
-        return EventInput(date, status, description, list(dict.fromkeys(self.source_ids)))
+        sources = list(dict.fromkeys(self.source_ids))
+        return EventInput(when, status, description, sources, confidence, disagreement)
 
 
 @dataclass
