@@ -1,0 +1,89 @@
+"""The window shows confidence quietly in History and "Last verified" in the overview; the editors set them."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.ui.dialogs.editors import EventDialog, PolicyDialog
+from app.ui.dialogs.form import FormDialog
+from app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def _db(window: MainWindow, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(window.workspace.path) as connection:
+        return [tuple(r) for r in connection.execute(sql, params)]
+
+
+def _save(qtbot: QtBot, dialog: FormDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot: QtBot, widget: Any, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def test_an_unconfirmed_event_gets_a_quiet_badge_and_its_disagreement(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_policy("texas-sb4")
+    dialog = window.editor.new_event()
+    assert isinstance(dialog, EventDialog)
+    assert dialog.confidence_combo.currentData() == ""  # a new event leaves it to the sources
+    _type(qtbot, dialog.date_edit, "2026-11-02")
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("reinstated"))
+    _type(qtbot, dialog.description_edit, "Declared back in force.")
+    dialog.confidence_combo.setCurrentIndex(dialog.confidence_combo.findData("unconfirmed"))
+    _type(qtbot, dialog.disagreement_edit, "The state says yes; the court docket shows no order.")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _db(
+        window,
+        "SELECT confidence, disagreement FROM status_event WHERE description = 'Declared back in force.'",
+    ) == [("unconfirmed", "The state says yes; the court docket shows no order.")]
+    history = window.detail.pages["History"]
+    text = " ".join(history.toPlainText().split())
+    assert "Reinstated Unconfirmed" in text
+    assert "Where sources disagree: The state says yes; the court docket shows no order." in text
+    assert "Unconfirmed" in window.detail.pages["Overview"].toPlainText()  # the current status is unconfirmed
+
+    # Editing shows what is stored, and a confirmed event has no badge.
+    detail = window.detail.detail
+    assert detail is not None
+    latest = detail.events[-1]
+    dialog = window.editor.edit_event(latest.id)
+    assert isinstance(dialog, EventDialog)
+    assert dialog.confidence_combo.currentData() == "unconfirmed"
+    dialog.confidence_combo.setCurrentIndex(dialog.confidence_combo.findData("confirmed"))
+    dialog.disagreement_edit.clear()
+    _save(qtbot, dialog)
+    text = " ".join(window.detail.pages["History"].toPlainText().split())
+    assert "Reinstated Unconfirmed" not in text and "Reinstated Confirmed" not in text
+    assert "Where sources disagree" not in text
+
+
+def test_last_verified_is_set_in_the_policy_editor_and_shown_in_the_overview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_policy("title-42")
+    dialog = window.editor.edit_policy()
+    assert isinstance(dialog, PolicyDialog)
+    _type(qtbot, dialog.last_verified_edit, "2026-12")
+    _save(qtbot, dialog)
+    assert "full date" in dialog.error_text("last_verified")
+    assert _db(window, "SELECT last_verified FROM policy WHERE slug = 'title-42'") == [(None,)]
+    _type(qtbot, dialog.last_verified_edit, "2026-12-01")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _db(window, "SELECT last_verified FROM policy WHERE slug = 'title-42'") == [("2026-12-01",)]
+    overview = " ".join(window.detail.pages["Overview"].toPlainText().split())
+    assert "Last verified 1 Dec 2026" in overview
