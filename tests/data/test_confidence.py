@@ -178,15 +178,18 @@ def _hashed_as_before_0007(path: Path) -> None:
     workspace.close()
 
 
-def _downgrade(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    with engine.begin() as connection:
-        from alembic import command
+def _alembic(path: Path, step: str, revision: str) -> None:
+    """Run Alembic's upgrade or downgrade to `revision` on the file, as the app's migrations run."""
+    from alembic import command
 
-        config = migrate.alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-    engine.dispose()
+    engine = make_engine(path)
+    try:
+        with engine.begin() as connection:
+            config = migrate.alembic_config()
+            config.attributes["connection"] = connection
+            getattr(command, step)(config, revision)
+    finally:
+        engine.dispose()
 
 
 def test_rows_the_starter_data_wrote_before_0007_are_still_updated(tmp_path: Path, seeds: Path) -> None:
@@ -200,7 +203,7 @@ def test_rows_the_starter_data_wrote_before_0007_are_still_updated(tmp_path: Pat
         edited.description = "My own wording."
         session.add(edited)
     workspace.close()
-    _downgrade(path, "0006")
+    _alembic(path, "downgrade", "0006")
     with sqlite3.connect(path) as old:
         assert "confidence" not in {r[1] for r in old.execute("PRAGMA table_info(status_event)")}
 
@@ -245,9 +248,7 @@ INSERT INTO policy_source (policy_id, source_id) VALUES ('p1', 'gov'), ('p1', 'n
 
 
 def _workspace_at_0006(path: Path) -> None:
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0006")
-    engine.dispose()
+    _alembic(path, "upgrade", "0006")
     with sqlite3.connect(path) as connection:
         connection.executescript(_ROWS_AT_0006)
 
@@ -305,7 +306,7 @@ def test_a_downgrade_to_0006_restores_its_schema_and_keeps_the_rows(tmp_path: Pa
         policy.last_verified = "2026-12-07"
         session.add(policy)
     workspace.close()
-    _downgrade(path, "0006")
+    _alembic(path, "downgrade", "0006")
     with sqlite3.connect(path) as down, sqlite3.connect(expected) as six:
         assert _schema(down) - {("table", "alembic_version", "")} == _schema(six) - {
             ("table", "alembic_version", "")
