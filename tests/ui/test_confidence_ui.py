@@ -22,6 +22,12 @@ def _db(window: MainWindow, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in connection.execute(sql, params)]
 
 
+def _plain(page: Any) -> str:
+    """A page's text as read: whitespace squashed, bidi isolation marks around user text removed."""
+    text = page.toPlainText().translate({mark: None for mark in range(0x2066, 0x206A)})
+    return " ".join(text.split())
+
+
 def _save(qtbot: QtBot, dialog: FormDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
@@ -36,7 +42,7 @@ def test_an_unconfirmed_event_gets_a_quiet_badge_and_its_disagreement(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.select_policy("texas-sb4")
-    before = " ".join(window.detail.pages["History"].toPlainText().split())
+    before = _plain(window.detail.pages["History"])
     dialog = window.editor.new_event()
     assert isinstance(dialog, EventDialog)
     assert dialog.confidence_combo.currentData() == ""  # a new event leaves it to the sources
@@ -51,11 +57,10 @@ def test_an_unconfirmed_event_gets_a_quiet_badge_and_its_disagreement(
         window,
         "SELECT confidence, disagreement FROM status_event WHERE description = 'Declared back in force.'",
     ) == [("unconfirmed", "The state says yes; the court docket shows no order.")]
-    history = window.detail.pages["History"]
-    text = " ".join(history.toPlainText().split())
+    text = _plain(window.detail.pages["History"])
     assert "Reinstated Unconfirmed" in text
     assert "Where sources disagree: The state says yes; the court docket shows no order." in text
-    assert "Unconfirmed" in window.detail.pages["Overview"].toPlainText()  # the current status is unconfirmed
+    assert "Unconfirmed" in _plain(window.detail.pages["Overview"])  # the current status is unconfirmed
 
     # Editing shows what is stored, and a confirmed event has no badge.
     detail = window.detail.detail
@@ -67,7 +72,7 @@ def test_an_unconfirmed_event_gets_a_quiet_badge_and_its_disagreement(
     dialog.confidence_combo.setCurrentIndex(dialog.confidence_combo.findData("confirmed"))
     dialog.disagreement_edit.clear()
     _save(qtbot, dialog)
-    text = " ".join(window.detail.pages["History"].toPlainText().split())
+    text = _plain(window.detail.pages["History"])
     for mark in ("Reinstated Unconfirmed", "Confirmed", "Where sources disagree"):
         assert text.count(mark) == before.count(mark), mark
 
@@ -88,5 +93,5 @@ def test_last_verified_is_set_in_the_policy_editor_and_shown_in_the_overview(
     _save(qtbot, dialog)
     assert not dialog.isVisible()
     assert _db(window, "SELECT last_verified FROM policy WHERE slug = 'title-42'") == [("2026-12-01",)]
-    overview = " ".join(window.detail.pages["Overview"].toPlainText().split())
+    overview = " ".join(_plain(window.detail.pages["Overview"]).split())
     assert "Last verified 1 Dec 2026" in overview
