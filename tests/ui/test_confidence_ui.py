@@ -93,5 +93,5 @@ def test_last_verified_is_set_in_the_policy_editor_and_shown_in_the_overview(
     _save(qtbot, dialog)
     assert not dialog.isVisible()
     assert _db(window, "SELECT last_verified FROM policy WHERE slug = 'title-42'") == [("2026-12-01",)]
-    overview = " ".join(_plain(window.detail.pages["Overview"]).split())
+    overview = _plain(window.detail.pages["Overview"])
     assert "Last verified 1 Dec 2026" in overview
