@@ -161,11 +161,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# How long a command waits for another process that is writing the workspace (a long import in
+# the window or in another command) before giving up: longer than a large import takes, short
+# enough that a script stuck behind a hung process hears of it.
+WRITE_WAIT_SECONDS = 120.0
+
+
+def _tell_waiting() -> None:
+    print(
+        f"{PROG}: waiting for another Policy Tracker process to finish writing…", file=sys.stderr, flush=True
+    )
+
+
 def _open(args: argparse.Namespace) -> Workspace:
+    from app.data.write_wait import WriteWait
     from app.paths import default_workspace
     from app.services.workspace import Workspace
 
-    return Workspace.open(default_workspace(args.workspace))
+    return Workspace.open(
+        default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -477,11 +492,33 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# The shell's status for a process ended by SIGPIPE (128 + 13), as `yes | head` reports for `yes`.
+EXIT_BROKEN_PIPE = 141
+
+
+def _reader_went_away() -> int:
+    """`policy-tracker list | head`: the reader closed the pipe, which is not an error to report.
+
+    The recipe of Python's signal documentation: point standard output at devnull, so that the
+    interpreter's last flush on exit does not fail a second time with a message of its own.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, run_gui) if args.command else run_gui
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # here, so that a reader gone away is noticed inside this try
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except UserError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1

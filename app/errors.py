@@ -27,3 +27,7 @@ class WorkspaceReadOnly(UserError):
 
 class DiskFull(UserError):
     """The disk is full."""
+
+
+class WorkspaceBusy(UserError):
+    """Another process kept writing to the workspace for longer than a write waits."""

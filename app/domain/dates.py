@@ -17,6 +17,13 @@ class DatePrecision(LabelledEnum):
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+# The years a policy's history can be entered for. From 1000 because that is what earlier versions
+# accepted (a charter or an old statute a person has recorded must still import back); to 2200
+# because scheduled dates reach that far (sunset clauses, 2100 targets, 99-year leases) while a year
+# beyond it is a typo or a placeholder such as 9999 — which no calendar or export can draw.
+MIN_YEAR = 1000
+MAX_YEAR = 2200
+
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
@@ -28,7 +35,10 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse ISO 8601 at year, month or day precision; raise ValueError in plain words."""
+        """Parse ISO 8601 at year, month or day precision; raise ValueError in plain words.
+
+        Stored dates are read with this; what a person or a file enters goes through `entered`.
+        """
         match = _PATTERN.match(text.strip())
         if not match:
             raise ValueError(f"“{text}” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -44,6 +54,17 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise ValueError(f"“{text}” is not a real date: that month has {last} days")
         return cls(year, month, day)
+
+    @classmethod
+    def entered(cls, text: str) -> PartialDate:
+        """A date entered in an editor, on the command line or in an imported file: parsed, and
+        refused outside MIN_YEAR..MAX_YEAR with the one message every way in shows."""
+        parsed = cls.parse(text)
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise ValueError(
+                f"“{text.strip()}” is outside the years Policy Tracker records ({MIN_YEAR}–{MAX_YEAR})"
+            )
+        return parsed
 
     @property
     def precision(self) -> DatePrecision:
@@ -89,8 +110,9 @@ class PartialDate:
 
 
 def _days_in_month(year: int, month: int) -> int:
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return (following - date(year, month, 1)).days
+    if month == 12:  # December has 31 days, and year 9999 has no following January to count to
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def sort_key(iso: str) -> str:

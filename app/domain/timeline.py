@@ -82,14 +82,14 @@ def build_lane(policy_id: str, slug: str, title: str, events: list[EventInput], 
         )
     spans = []
     for index, marker in enumerate(markers):
-        end = (
-            markers[index + 1].start
-            if index + 1 < len(markers)
-            else max(today, marker.start) + timedelta(days=1)
-        )
+        end = markers[index + 1].start if index + 1 < len(markers) else _day_after(max(today, marker.start))
         if end > marker.start:
             spans.append(Span(marker.start, end, marker.status))
     return Lane(policy_id, slug, title, tuple(markers), tuple(spans))
+
+
+def _day_after(day: date) -> date:
+    return day if day == date.max else day + timedelta(days=1)
 
 
 def sort_lanes(lanes: list[Lane], by: str) -> list[Lane]:
@@ -104,7 +104,8 @@ def extent(lanes: list[Lane], today: date) -> tuple[date, date]:
     first = min(starts, default=today - timedelta(days=365))
     last = max([today, *(m.end for lane in lanes for m in lane.markers)])
     margin = max(timedelta(days=30), (last - first) / 40)
-    return first - margin, last + margin
+    # Clamped: a date entered before years were checked (9999-12) must not stop the drawing.
+    return first - min(margin, first - date.min), last + min(margin, date.max - last)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def marker_extent(scale: Scale, marker: Marker) -> tuple[float, float]:
     x1 = scale.x(marker.start)
     if marker.precision == "day":
         return x1, x1
-    x2 = scale.x(marker.end + timedelta(days=1))
+    x2 = scale.x(marker.end) + scale.px_per_day  # the end of its last day (9999-12-31 has no next day)
     if x2 - x1 < MIN_SPAN_PX:
         middle = (x1 + x2) / 2
         x1, x2 = middle - MIN_SPAN_PX / 2, middle + MIN_SPAN_PX / 2

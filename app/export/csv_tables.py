@@ -43,6 +43,13 @@ def cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def joined(items: list[str], separator: str) -> str:
+    """A list in one cell; a separator inside an item is escaped (\\;) so the import splits it back."""
+    return f"{separator} ".join(
+        item.replace("\\", "\\\\").replace(separator, "\\" + separator) for item in items
+    )
+
+
 def _write(rows: list[list[str]]) -> str:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
@@ -64,15 +71,15 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
             [
                 p.slug,
                 p.title,
-                "; ".join(p.aliases),
+                joined(p.aliases, ";"),
                 p.jurisdiction,
                 p.kind,
                 p.status,
                 p.since_iso,
                 p.summary,
                 p.legal_basis,
-                "; ".join(p.agencies),
-                ", ".join(p.tags),
+                joined(p.agencies, ";"),
+                joined(p.tags, ","),
                 sources,
                 related,
                 p.last_verified_iso,

@@ -27,10 +27,27 @@ def url(text: str) -> str:
     return "<" + text.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
+# A link to "//host/…" takes the scheme of wherever the file is opened: live on a web page.
+_HOSTLESS_LINK = re.compile(r"\]\(\s*((?:<|&lt;)?//)")
+_HOSTLESS_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:(\s*<?//)", re.MULTILINE)
+
+
 def note_markdown(body: str) -> str:
-    """The person's own Markdown, kept, but with raw HTML and non-web links made inert."""
-    body = body.replace("<", "&lt;")
-    return _UNSAFE_LINK.sub(lambda m: "]\\(" + m.group(1) + ":", body)
+    """The person's own Markdown, kept, but with raw HTML, non-web links and images made inert.
+
+    An image would be fetched by whatever shows the file (a tracking pixel), so `![alt](url)`
+    becomes the link `[alt](url)`; a protocol-relative `//host` link is shown as text.
+    """
+    from app.services.markdown import is_inert
+
+    body = body.replace("<", "&lt;").replace("![", "\\![")
+    body = _UNSAFE_LINK.sub(lambda m: "]\\(" + m.group(1) + ":", body)
+    body = _HOSTLESS_LINK.sub(lambda m: "]\\(" + m.group(1), body)
+    body = _HOSTLESS_DEFINITION.sub(lambda m: f"{m.group(1)}\\[{m.group(2)}]:{m.group(3)}", body)
+    if is_inert(body):
+        return body
+    # A destination spelled to slip past the rules above (entities, escapes): the note as text.
+    return "\n\n".join(paragraphs(body))
 
 
 def policy_markdown(p: PolicySummary, level: int) -> list[str]:

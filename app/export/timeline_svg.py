@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape as _html_escape
@@ -29,9 +30,14 @@ class Layout:
 COMPACT = Layout(width=700, label_width=0, lane_height=26, axis_height=24, margin=8)
 
 
+# What XML 1.0 cannot hold at all, even escaped. Input checks refuse it now; a workspace written
+# before they did may still have some, and one such character made the whole SVG unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
     """Text for SVG (XML): &, < and > escaped; quotes too, so it is also safe in attributes."""
-    return _html_escape(text, quote=True)
+    return _html_escape(_NOT_XML.sub("", text), quote=True)
 
 
 def attr(text: str) -> str:

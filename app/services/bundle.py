@@ -136,7 +136,7 @@ def read_bundle_file(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise InvalidInput(f"{path} is not a Policy Tracker bundle")
     version = data.get("format_version")
-    if not isinstance(version, int) or version < 1:
+    if type(version) is not int or version < 1:  # not isinstance: JSON's true is a Python int
         raise InvalidInput(f"{path} has no valid format_version")
     if version > FORMAT_VERSION:
         raise InvalidInput(

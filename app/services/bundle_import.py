@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +15,16 @@ from app.domain.dates import PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.errors import InvalidInput
 from app.services.bundle import read_bundle_file
+from app.services.inputs import (
+    EventInput,
+    FigureInput,
+    NoteInput,
+    PolicyInput,
+    RelationInput,
+    SourceInput,
+    ValidationFailed,
+    check_timestamp,
+)
 from app.services.workspace import Workspace
 
 
@@ -25,7 +36,24 @@ def _uuid(value: str) -> str:
 
 
 def _date(value: str) -> str:
-    return PartialDate.parse(value).iso()
+    return PartialDate.entered(value).iso()
+
+
+def _timestamp(value: str | None) -> str | None:
+    errors: dict[str, str] = {}
+    check_timestamp(value, errors, "")
+    if errors:
+        raise ValueError(errors[""])
+    return value
+
+
+def _same_checks_as_the_editors(check: Callable[[], object]) -> None:
+    """Run an editor's input check on an item of the file: one set of rules for every way in."""
+    try:
+        check()
+    except ValidationFailed as failure:
+        name, message = next(iter(failure.errors.items()))
+        raise ValueError(f"{name}: {message}") from None
 
 
 # Bounds on what a file may hold, so that a hostile or broken file is refused in words
@@ -40,6 +68,7 @@ LongText = Annotated[str, Field(max_length=MAX_TEXT)]
 IsoDate = Annotated[str, Field(max_length=10), AfterValidator(_date)]
 IsoDay = Annotated[str, Field(max_length=10), AfterValidator(_past_day)]
 Short = Annotated[str, Field(max_length=20_000)]
+Timestamp = Annotated[str, Field(max_length=40), AfterValidator(_timestamp)]
 
 
 class _Item(BaseModel):
@@ -64,6 +93,23 @@ class BundleSource(_Item):
     note: Short = ""
     excerpts: Annotated[list[BundleExcerpt], Field(max_length=10_000)] = []
 
+    @model_validator(mode="after")
+    def _as_the_editor_checks(self) -> BundleSource:
+        data = SourceInput(
+            self.title,
+            self.publisher,
+            list(self.authors),
+            self.published or "",
+            self.url or "",
+            self.kind.value,
+            self.language,
+            self.issuer,
+            self.note,
+            [x.text for x in self.excerpts],
+        )
+        _same_checks_as_the_editors(data.validated)
+        return self
+
 
 class BundleEvent(_Item):
     id: Id
@@ -81,6 +127,16 @@ class BundleEvent(_Item):
         actual = PartialDate.parse(self.date).precision.value
         if self.date_precision not in (None, actual):
             raise ValueError(f"date_precision “{self.date_precision}” does not match {self.date}")
+        confidence = self.confidence.value if self.confidence else ""
+        data = EventInput(
+            self.date,
+            self.status.value,
+            self.description,
+            list(self.source_ids),
+            confidence,
+            self.disagreement,
+        )
+        _same_checks_as_the_editors(data.validated)
         return self
 
 
@@ -92,8 +148,14 @@ class BundleNote(_Item):
     event_id: Id | None = None
     source_id: Id | None = None
     quote: LongText = ""
-    created_at: str | None = Field(default=None, max_length=40)
-    updated_at: str | None = Field(default=None, max_length=40)
+    created_at: Timestamp | None = None
+    updated_at: Timestamp | None = None
+
+    @model_validator(mode="after")
+    def _as_the_editor_checks(self) -> BundleNote:
+        data = NoteInput(self.body, list(self.tags), self.pinned, self.event_id, self.source_id, self.quote)
+        _same_checks_as_the_editors(data.validated)
+        return self
 
 
 class BundlePolicy(_Item):
@@ -109,11 +171,28 @@ class BundlePolicy(_Item):
     tags: Annotated[list[Short], Field(max_length=1_000)] = []
     last_verified: IsoDay | None = None
     origin: str = Field(default="user", pattern="^(starter|user)$")
-    created_at: str | None = None
-    updated_at: str | None = None
+    created_at: Timestamp | None = None
+    updated_at: Timestamp | None = None
     source_ids: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
     events: Annotated[list[BundleEvent], Field(max_length=MAX_ITEMS)] = []
     notes: Annotated[list[BundleNote], Field(max_length=MAX_ITEMS)] = []
+
+    @model_validator(mode="after")
+    def _as_the_editor_checks(self) -> BundlePolicy:
+        data = PolicyInput(
+            self.title,
+            self.slug,
+            list(self.aliases),
+            self.jurisdiction.value,
+            self.kind.value,
+            self.summary,
+            self.legal_basis,
+            list(self.agencies),
+            list(self.tags),
+            self.last_verified or "",
+        )
+        _same_checks_as_the_editors(data.validated)
+        return self
 
 
 class BundleRelation(_Item):
@@ -122,6 +201,12 @@ class BundleRelation(_Item):
     to: Slug
     kind: RelationKind
     note: Short = ""
+
+    @model_validator(mode="after")
+    def _as_the_editor_checks(self) -> BundleRelation:
+        data = RelationInput(self.kind.value, self.to, self.note)
+        _same_checks_as_the_editors(lambda: data.validated(self.from_))
+        return self
 
 
 class BundleFigure(_Item):
@@ -136,6 +221,14 @@ class BundleFigure(_Item):
     source_id: Id
     quote: LongText = ""
     note: Short = ""
+
+    @model_validator(mode="after")
+    def _as_the_editor_checks(self) -> BundleFigure:
+        data = FigureInput(
+            self.label, self.value, self.date, self.unit, self.period_end or "", self.quote, self.note
+        )
+        _same_checks_as_the_editors(data.validated)
+        return self
 
 
 class Bundle(_Item):
@@ -160,6 +253,8 @@ class ImportReport:
         def part(counts: dict[str, int]) -> str:
             return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
 
+        if not self.added and not self.updated:
+            return "nothing to change"
         text = f"added {part(self.added)}; updated {part(self.updated)}"
         if self.conflicts:
             text += f"; {len(self.conflicts)} changed here more recently than in the file"

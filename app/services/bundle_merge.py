@@ -149,13 +149,26 @@ class _Merge:
             self._require_source(source_id, f"{where}.source_ids")
             if self.s.get(PolicySource, (policy_id, source_id)) is None:
                 self.s.add(PolicySource(policy_id=policy_id, source_id=source_id))
+        # Events of one date are ordered by position. Renumbering them when the file lists the
+        # history in the order it already has would report changes where there are none.
+        keep_positions = self._history_order(policy_id) == [event.id for event in b.events]
         for position, event in enumerate(b.events):
-            self._event(f"{where}.events[{position + 1}]", policy_id, position, event)
+            where_event = f"{where}.events[{position + 1}]"
+            self._event(where_event, policy_id, None if keep_positions else position, event)
         self.s.flush()
         for position, note in enumerate(b.notes):
             self._note(f"{where}.notes[{position + 1}]", policy_id, note)
 
-    def _event(self, where: str, policy_id: str, position: int, b: Any) -> None:
+    def _history_order(self, policy_id: str) -> list[str]:
+        """The policy's events here, in the order its history shows them."""
+        query = (
+            select(StatusEvent.id)
+            .where(StatusEvent.policy_id == policy_id, StatusEvent.deleted_at.is_(None))  # type: ignore[union-attr]
+            .order_by(StatusEvent.date_sort, StatusEvent.position, StatusEvent.created_at)
+        )
+        return list(self.s.exec(query))
+
+    def _event(self, where: str, policy_id: str, position: int | None, b: Any) -> None:
         existing = self.s.get(StatusEvent, b.id)
         if existing is not None and existing.policy_id != policy_id:
             raise self.fail(f"{where}.id", "this event belongs to another policy here")
@@ -164,7 +177,7 @@ class _Merge:
             self._require_source(source_id, f"{where}.source_ids")
         fields = {
             **dated(b.date),
-            "position": position,
+            **({} if position is None else {"position": position}),
             "status": b.status.value,
             "description": b.description,
         }

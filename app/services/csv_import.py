@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.dates import PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
 from app.export.csv_tables import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
@@ -86,7 +85,19 @@ def plan_csv_import(workspace: Workspace, path: Path) -> CsvPlan:
 
 
 def _split(value: str, separator: str) -> list[str]:
-    return [part.strip() for part in value.split(separator) if part.strip()]
+    """The items of a list cell, undoing the export's escapes (a "\\;" is a ";" inside an item)."""
+    items, current, chars = [], "", iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current += following if following in (separator, "\\") else char + following
+        elif char == separator:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    return [item.strip() for item in items if item.strip()]
 
 
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
@@ -147,14 +158,22 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         policy_id = policy_id_for_slug(workspace.reader, slug)
         if policy_id is None:
             raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
-        try:
-            date = PartialDate.parse(row["date"]).iso()
-        except ValueError as error:
-            raise InvalidInput(f"{where}, date: {error}") from None
         status = _parse_choice(Status, row["status"], f"{where}, status")
         confidence = row.get("confidence", "").strip()
         if confidence:
             confidence = _parse_choice(Confidence, confidence, f"{where}, confidence")
+        try:
+            event = EventInput(
+                row["date"],
+                status,
+                row["description"],
+                confidence=confidence,
+                disagreement=row.get("disagreement", ""),
+            ).validated()
+        except ValidationFailed as failure:
+            name, message = next(iter(failure.errors.items()))
+            raise InvalidInput(f"{where}, {name}: {message}") from None
+        date = event.date
         description = " ".join(row["description"].split())
         if policy_id not in known:
             detail = policy_detail(workspace.reader, policy_id)
@@ -166,18 +185,6 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
             plan.unchanged += 1
             continue
         known[policy_id].add(key)
-        event = EventInput(
-            date,
-            status,
-            row["description"],
-            confidence=confidence,
-            disagreement=row.get("disagreement", ""),
-        )
-        try:
-            event = event.validated()
-        except ValidationFailed as failure:
-            name, message = next(iter(failure.errors.items()))
-            raise InvalidInput(f"{where}, {name}: {message}") from None
         plan.new_events.append((policy_id, event))
     return plan
 

@@ -5,12 +5,13 @@ The editors show these messages next to their fields; the command line prints th
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from app.domain.dates import PartialDate
+from app.domain.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from app.domain.vocab import (
     Confidence,
     Jurisdiction,
@@ -62,6 +63,11 @@ def _choice(errors: dict[str, str], name: str, vocabulary: type[LabelledEnum], v
         return value
 
 
+def _has_control_characters(value: str) -> bool:
+    # They cannot be seen or typed, and XML (the SVG timeline, Word files) cannot hold them.
+    return any(unicodedata.category(ch) == "Cc" and ch not in "\n\t\r" for ch in value)
+
+
 def _text(
     errors: dict[str, str], name: str, value: str, *, required: bool = False, limit: int = MAX_TEXT
 ) -> str:
@@ -69,14 +75,21 @@ def _text(
         errors[name] = "is required"
     elif len(value) > limit:
         errors[name] = f"is too long ({len(value):,} characters; at most {limit:,})"
-    elif any(unicodedata.category(ch) == "Cc" and ch not in "\n\t\r" for ch in value):
+    elif _has_control_characters(value):
         errors[name] = "contains control characters"
     return value.strip()
 
 
+def _names(errors: dict[str, str], name: str, values: list[str], *, limit: int = MAX_TITLE) -> list[str]:
+    """A list of short names (aliases, agencies, tags, authors): each checked like a title."""
+    for value in values:
+        _text(errors, name, value, limit=limit)
+    return clean_list(values)
+
+
 def check_date(value: str, errors: dict[str, str], name: str = "date") -> str:
     try:
-        return PartialDate.parse(value).iso()
+        return PartialDate.entered(value).iso()
     except ValueError as error:
         errors[name] = str(error)
         return value
@@ -88,7 +101,7 @@ def check_day(value: str, errors: dict[str, str], name: str) -> str:
     if not value:
         return ""
     try:
-        parsed = PartialDate.parse(value)
+        parsed = PartialDate.entered(value)
     except ValueError as error:
         errors[name] = str(error)
         return value
@@ -97,6 +110,22 @@ def check_day(value: str, errors: dict[str, str], name: str) -> str:
     elif parsed.is_after(date.today()):
         errors[name] = f"{value} is in the future"
     return parsed.iso()
+
+
+def check_timestamp(value: str | None, errors: dict[str, str], name: str) -> str | None:
+    """A moment as the app writes it (2024-05-01T12:00:00Z); None when not given."""
+    if value is None:
+        return None
+    try:
+        if len(value) > 40:
+            raise ValueError
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        errors[name] = "must be a date and time such as 2024-05-01T12:00:00Z"
+        return value
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        errors[name] = f"is outside the years Policy Tracker records ({MIN_YEAR}–{MAX_YEAR})"
+    return value
 
 
 def check_url(value: str, errors: dict[str, str], name: str = "url") -> str | None:
@@ -130,13 +159,13 @@ class PolicyInput:
         result = PolicyInput(
             title=" ".join(title.split()),
             slug=slug,
-            aliases=clean_list(self.aliases),
+            aliases=_names(errors, "aliases", self.aliases),
             jurisdiction=_choice(errors, "jurisdiction", Jurisdiction, self.jurisdiction),
             kind=_choice(errors, "kind", PolicyKind, self.kind),
             summary=_text(errors, "summary", self.summary),
             legal_basis=_text(errors, "legal_basis", self.legal_basis, limit=10_000),
-            agencies=clean_list(self.agencies),
-            tags=clean_list([t.lower().lstrip("#") for t in self.tags]),
+            agencies=_names(errors, "agencies", self.agencies),
+            tags=_names(errors, "tags", [t.lower().lstrip("#") for t in self.tags]),
             last_verified=check_day(self.last_verified, errors, "last_verified"),
         )
         if errors:
@@ -195,7 +224,7 @@ class SourceInput:
         result = SourceInput(
             title,
             _text(errors, "publisher", self.publisher, limit=MAX_TITLE),
-            clean_list(self.authors),
+            _names(errors, "authors", self.authors),
             published,
             url,
             kind,
@@ -224,9 +253,9 @@ class NoteInput:
         quote = _text(errors, "quote", self.quote, limit=100_000)
         if not body and not quote:
             errors["body"] = "write something, or quote a passage"
+        tags = _names(errors, "tags", [t.lower().lstrip("#") for t in self.tags])
         if errors:
             raise ValidationFailed(errors)
-        tags = clean_list([t.lower().lstrip("#") for t in self.tags])
         return NoteInput(body, tags, self.pinned, self.event_id, self.source_id, quote)
 
 
@@ -245,3 +274,39 @@ class RelationInput:
         if errors:
             raise ValidationFailed(errors)
         return RelationInput(kind, self.target_id, note)
+
+
+@dataclass
+class FigureInput:
+    """A dated, sourced number; entered today only through imported bundles."""
+
+    label: str
+    value: float
+    date: str
+    unit: str = ""
+    period_end: str = ""
+    quote: str = ""
+    note: str = ""
+
+    def validated(self) -> FigureInput:
+        errors: dict[str, str] = {}
+        label = _text(errors, "label", self.label, required=True, limit=MAX_TITLE)
+        if not math.isfinite(self.value):
+            errors["value"] = "must be a number (not NaN or infinite)"
+        date = check_date(self.date, errors)
+        period_end = check_date(self.period_end, errors, "period_end") if self.period_end.strip() else ""
+        dates_readable = period_end and "date" not in errors and "period_end" not in errors
+        if dates_readable and PartialDate.parse(period_end).last_day() < PartialDate.parse(date).first_day():
+            errors["period_end"] = f"{period_end} is before the period starts ({date})"
+        result = FigureInput(
+            label,
+            self.value,
+            date,
+            _text(errors, "unit", self.unit, limit=MAX_TITLE),
+            period_end,
+            _text(errors, "quote", self.quote, limit=100_000),
+            _text(errors, "note", self.note, limit=10_000),
+        )
+        if errors:
+            raise ValidationFailed(errors)
+        return result

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from app import paths
 from app.data import db, workspace_file
+from app.data.write_wait import WriteWait, busy_error, is_busy, wait_for_other_writers
 from app.errors import InvalidInput, WorkspaceUnusable
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ log = logging.getLogger(__name__)
 class Workspace:
     """Handle to one workspace file. Cheap to create; the ORM is imported only when writing."""
 
+    # How long a write waits for another process's: the window's short wait ends in a message box;
+    # the command line waits longer, saying so (see app.cli).
+    write_wait = WriteWait(db.BUSY_TIMEOUT_MS / 1000)
+
     def __init__(self, path: Path, seeds_root: Path | None = None) -> None:
         self.path = path
         self.seeds_root = seeds_root or paths.seeds_dir()
@@ -33,10 +38,18 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, path: Path, *, create: bool = True, starter_data: bool = True, seeds_root: Path | None = None
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        starter_data: bool = True,
+        seeds_root: Path | None = None,
+        write_wait: WriteWait | None = None,
     ) -> Workspace:
         """Open (creating or upgrading as needed) the workspace at `path`."""
         workspace = cls(path.expanduser().absolute(), seeds_root)
+        if write_wait is not None:
+            workspace.write_wait = write_wait
         workspace._prepare(create=create, starter_data=starter_data)
         return workspace
 
@@ -140,10 +153,13 @@ class Workspace:
 
         from app.services.integrity import translate_sqlite_error
 
+        wait_for_other_writers(self.path, self.write_wait)
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except (OperationalError, SQLDatabaseError) as error:
+            if is_busy(error):  # another writer took the lock between the wait and this write
+                raise busy_error(self.path, self.write_wait.seconds) from None
             plain = translate_sqlite_error(error, self.path)
             if plain is None:
                 raise

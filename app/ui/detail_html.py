@@ -1,7 +1,8 @@
 """The detail pane's pages as HTML. String work (Qt only translates), so it is tested without a window.
 
-Every user string passes through `esc` (or the Markdown renderer, which escapes raw HTML):
-nothing a person typed or imported ever becomes markup.
+Every user string passes through `user` or `highlight` (or the Markdown renderer, which escapes raw
+HTML): nothing a person typed or imported ever becomes markup, and each is a bidi isolate, so a
+right-to-left override in it cannot reorder the words around it (see app.domain.bidi).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
+from app.domain.bidi import isolate
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
 from app.services.markdown import render_markdown
@@ -39,9 +41,14 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def user(text: str) -> str:
+    """Text a person typed or imported: escaped, and isolated."""
+    return esc(isolate(text))
+
+
 def highlight(text: str, terms: list[str], theme: Theme) -> str:
-    """Escape `text` and mark words that start with any search term."""
-    escaped = esc(text)
+    """Escape and isolate `text` (a person's), and mark words that start with any search term."""
+    escaped = user(text)
     if not terms:
         return escaped
     pattern = re.compile(r"\b(" + "|".join(re.escape(esc(t)) for t in terms) + r")", re.IGNORECASE)
@@ -121,12 +128,15 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
             + (confidence_badge(latest.confidence, theme) if latest else ""),
         ),
         (translate("DetailPage", "Last verified"), esc(display_date(detail.last_verified))),
-        (translate("DetailPage", "Also known as"), highlight(", ".join(detail.aliases), terms, theme)),
+        (
+            translate("DetailPage", "Also known as"),
+            ", ".join(highlight(a, terms, theme) for a in detail.aliases),
+        ),
         (translate("DetailPage", "Jurisdiction"), esc(label(detail.jurisdiction, Jurisdiction))),
         (translate("DetailPage", "Kind"), esc(label(detail.kind, PolicyKind))),
         (translate("DetailPage", "Legal basis"), highlight(detail.legal_basis, terms, theme)),
-        (translate("DetailPage", "Agencies"), highlight("; ".join(detail.agencies), terms, theme)),
-        (translate("DetailPage", "Tags"), highlight(", ".join(detail.tags), terms, theme)),
+        (translate("DetailPage", "Agencies"), "; ".join(highlight(a, terms, theme) for a in detail.agencies)),
+        (translate("DetailPage", "Tags"), ", ".join(highlight(t, terms, theme) for t in detail.tags)),
     ]
     table = "".join(
         f'<tr><td class="muted">{esc(name)}</td><td>{value}</td></tr>' for name, value in rows if value
@@ -135,9 +145,9 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
     if detail.relations:
         items = []
         for relation in detail.relations:
-            link = f'<a href="policy:{esc(relation.other_slug)}">{esc(relation.other_title)}</a>'
+            link = f'<a href="policy:{esc(relation.other_slug)}">{user(relation.other_title)}</a>'
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
-            note = f' <span class="muted">— {esc(relation.note)}</span>' if relation.note else ""
+            note = f' <span class="muted">— {user(relation.note)}</span>' if relation.note else ""
             remove = (
                 actions((f"delete-relation:{relation.id}", translate("DetailPage", "Remove")))
                 if editable
@@ -248,7 +258,9 @@ def _source_block(
     editable: bool,
     annotations: list[tuple[str, str]],
 ) -> str:
-    meta = [esc(part) for part in (source.publisher or source.issuer, ", ".join(source.authors)) if part]
+    by = source.publisher or source.issuer
+    meta = [user(by)] if by else []
+    meta += [", ".join(user(author) for author in source.authors)] if source.authors else []
     if source.published:
         meta.append(esc(display_date(source.published)))
     meta.append(esc(label(source.kind, SourceKind)))
@@ -259,7 +271,7 @@ def _source_block(
     excerpts = "".join(
         f"<blockquote>{excerpt_html(x.text, annotations, terms, theme)}</blockquote>" for x in source.excerpts
     )
-    note = f'<p class="muted">{esc(source.note)}</p>' if source.note else ""
+    note = f'<p class="muted">{user(source.note)}</p>' if source.note else ""
     tools = ""
     if editable:
         tools = actions(
@@ -303,7 +315,7 @@ def _figure_value(figure: FigureRow) -> str:
         value = QLocale().toString(float(figure.value), fmt, 12 if fmt == "g" else decimals)
     else:
         value = str(figure.value)
-    value += f" {figure.unit}" if figure.unit else ""
+    value += f" {isolate(figure.unit)}" if figure.unit else ""
     return translate("DetailPage", "about {value}").format(value=value) if figure.approximate else value
 
 
@@ -317,18 +329,18 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
             f" – {display_date(figure.period_end)}" if figure.period_end else ""
         )
         cite = _citations([figure.source_id], numbers)
-        quote = f'<br><span class="muted">“{esc(figure.quote)}”</span>' if figure.quote else ""
+        quote = f'<br><span class="muted">“{user(figure.quote)}”</span>' if figure.quote else ""
         rows.append(
             f'<tr><td style="white-space:nowrap">{esc(period)}</td><td><b>{esc(_figure_value(figure))}</b>'
-            f"</td><td>{esc(figure.label)} {cite}{quote}</td></tr>"
+            f"</td><td>{user(figure.label)} {cite}{quote}</td></tr>"
         )
     return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"
 
 
 def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: bool) -> str:
     pinned = "<b>" + esc(translate("DetailPage", "Pinned")) + "</b> · " if note.pinned else ""
-    tags = " · " + esc(" ".join(f"#{t}" for t in note.tags)) if note.tags else ""
-    quote = f"<blockquote>“{esc(note.quote)}”</blockquote>" if note.quote else ""
+    tags = " · " + " ".join(user(f"#{t}") for t in note.tags) if note.tags else ""
+    quote = f"<blockquote>“{user(note.quote)}”</blockquote>" if note.quote else ""
     numbers = source_numbers(detail)
     about = []
     if note.source_id in numbers:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from app.data.list_rows import PolicyRow
+from app.domain.bidi import isolate
 from app.ui.first_screen import (
     HEADERS,
     NUMBER_COLUMNS,
@@ -172,7 +173,8 @@ class PolicyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE and row.aliases:
                 also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
-                return f"{row.title}\n" + also.format(aliases=", ".join(row.aliases))
+                aliases = ", ".join(isolate(alias) for alias in row.aliases)
+                return f"{isolate(row.title)}\n" + also.format(aliases=aliases)
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),

@@ -1,0 +1,75 @@
+"""Waiting for another process that is writing to the same workspace (a long import, say).
+
+SQLite lets one process write at a time; every other write waits for the busy timeout and then
+fails with "database is locked". Before a unit of work starts, `wait_for_other_writers` waits for
+the write lock to be free, says once that it is waiting, and gives up in plain words after a
+while. The write itself still has the busy timeout for the moment between the two.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import WorkspaceBusy
+
+# How long one try to take the write lock waits before the person is told that it is waiting.
+FIRST_TRY_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class WriteWait:
+    """How long a write waits for another process's, and whom to tell that it is waiting."""
+
+    seconds: float
+    on_wait: Callable[[], None] | None = None
+
+
+def is_busy(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def busy_error(path: Path, seconds: float) -> WorkspaceBusy:
+    waited = f"{round(seconds)} seconds" if seconds < 120 else f"{round(seconds / 60)} minutes"
+    return WorkspaceBusy(
+        f"{path.name} is busy: another Policy Tracker process has been writing to it for over "
+        f"{waited}; nothing was changed. Try again when it has finished."
+    )
+
+
+def wait_for_other_writers(path: Path, wait: WriteWait) -> None:
+    """Return once no other process holds the write lock; raise WorkspaceBusy after `wait.seconds`.
+
+    Any other failure (a read-only or damaged file) is left for the write itself to report.
+    """
+    deadline = time.monotonic() + wait.seconds
+    try:
+        probe = sqlite3.connect(
+            f"{path.as_uri()}?mode=rw",
+            uri=True,
+            timeout=min(FIRST_TRY_SECONDS, wait.seconds),
+            isolation_level=None,
+        )
+    except sqlite3.Error:
+        return
+    told = False
+    try:
+        while True:
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    return
+                if time.monotonic() >= deadline:
+                    raise busy_error(path, wait.seconds) from None
+                if not told and wait.on_wait is not None:
+                    wait.on_wait()
+                    told = True
+    finally:
+        probe.close()
