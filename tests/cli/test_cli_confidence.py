@@ -86,8 +86,12 @@ def test_add_event_with_confidence_and_disagreement(
         ),
         (["add-policy", "--title", "X", "--last-verified", "2026-12"], "Last verified: give the full date"),
         (
+            ["add-policy", "--title", "X", "--last-verified", "2100-01-01"],
+            "Last verified: 2100-01-01 is in the future",
+        ),
+        (
             ["add-policy", "--title", "X", "--last-verified", "2999-01-01"],
-            "Last verified: 2999-01-01 is in the future",
+            "Last verified: “2999-01-01” is outside the years Policy Tracker records",
         ),
     ],
 )
