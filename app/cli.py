@@ -114,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "Replace the workspace with a backup (the current file is backed up first).")
     restore.add_argument("backup", help="a backup file, or “latest”")
 
-    command("check", "Check the workspace for damage; exits 1 with a diagnosis if it is damaged.")
+    check = command("check", "Check the workspace for damage; exits 1 with a diagnosis if it is damaged.")
+    check.add_argument(
+        "--verbose", action="store_true", help="list every problem found, not only the first and a count"
+    )
 
     add_policy = command("add-policy", "Add a policy; prints its slug.")
     add_policy.add_argument("--title", required=True)
@@ -166,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
 # enough that a script stuck behind a hung process hears of it.
 WRITE_WAIT_SECONDS = 120.0
 
+# Closed explicitly, not left to the garbage collector: an open file cannot be replaced on Windows.
+_opened: list[Workspace] = []
+
 
 def _tell_waiting() -> None:
     print(
@@ -173,14 +179,19 @@ def _tell_waiting() -> None:
     )
 
 
-def _open(args: argparse.Namespace) -> Workspace:
+def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
+    """The workspace; `writing`: refuse at once one that is read-only or damaged (a quick check)."""
     from app.data.write_wait import WriteWait
     from app.paths import default_workspace
     from app.services.workspace import Workspace
 
-    return Workspace.open(
+    workspace = Workspace.open(
         default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
     )
+    _opened.append(workspace)  # closed by main() when the command is done, whatever happened
+    if writing:
+        workspace.ensure_writable()
+    return workspace
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -320,7 +331,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from app.services.bundle_import import parse_bundle
 
         parse_bundle(path)  # refuse a bad file before touching the workspace
-    workspace = _open(args)
+    workspace = _open(args, writing=not args.dry_run)
     if args.dry_run:
         report = preview_import(workspace, path)
         print(f"Importing {args.file} would have: {report.summary()}")
@@ -361,7 +372,7 @@ def cmd_add_policy(args: argparse.Namespace) -> int:
         last_verified=args.last_verified,
     )
     data.validated()  # refuse bad input before touching the workspace
-    _, slug = create_policy(_open(args), data)
+    _, slug = create_policy(_open(args, writing=True), data)
     print(slug)
     return 0
 
@@ -379,7 +390,7 @@ def cmd_add_source(args: argparse.Namespace) -> int:
         excerpts=args.excerpt,
     )
     data.validated()
-    workspace = _open(args)
+    workspace = _open(args, writing=True)
     policy_id = _policy_id(workspace, args.policy) if args.policy else None
     print(add_source(workspace, data, policy_id))
     return 0
@@ -398,7 +409,7 @@ def cmd_add_event(args: argparse.Namespace) -> int:
         disagreement=args.disagreement,
     )
     data.validated()
-    workspace = _open(args)
+    workspace = _open(args, writing=True)
     add_event(workspace, _policy_id(workspace, args.slug), data)
     return 0
 
@@ -410,7 +421,7 @@ def cmd_add_note(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else sys.stdin.read()
     data = NoteInput(body=text, tags=args.tag, pinned=args.pin)
     data.validated()
-    workspace = _open(args)
+    workspace = _open(args, writing=True)
     print(add_note(workspace, _policy_id(workspace, args.slug), data))
     return 0
 
@@ -454,12 +465,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from app.paths import default_workspace
-    from app.services.integrity import check
+    from app.services.integrity import diagnose
 
     path = default_workspace(args.workspace)
-    problem = check(path, thorough=True)
-    if problem:
-        print(f"{PROG}: damaged: {problem}", file=sys.stderr)
+    damage = diagnose(path, thorough=True)
+    if damage:
+        print(f"{PROG}: damaged: {damage.summary()}", file=sys.stderr)
+        if args.verbose:
+            for problem in damage.problems:
+                print(f"  {problem}", file=sys.stderr)
         return 1
     print(f"{path}: no damage found")
     return 0
@@ -527,3 +541,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the environment's fault: a full disk, a vanished folder
         print(f"{PROG}: error: {error.strerror or error}", file=sys.stderr)
         return 1
+    except Exception as error:
+        # A read that meets a damaged page fails deep inside; tell it in words, not a traceback.
+        plain = _database_error_in_words(error, args)
+        if plain is None:
+            raise
+        print(f"{PROG}: error: {plain}", file=sys.stderr)
+        return 1
+    finally:
+        while _opened:
+            _opened.pop().close()
+
+
+def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
+    import sqlite3
+
+    cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
+    if not isinstance(cause, sqlite3.DatabaseError):
+        return None
+    from app.errors import WorkspaceDamaged
+    from app.paths import default_workspace
+    from app.services.integrity import translate_sqlite_error
+
+    path = default_workspace(getattr(args, "workspace", None))
+    plain = translate_sqlite_error(cause, path)
+    if plain is None:
+        return f"Could not read {path} ({cause}); nothing was changed"
+    return f"{plain}. `{PROG} check` tells more" if isinstance(plain, WorkspaceDamaged) else str(plain)

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def _probe(kind: str, target: str) -> tuple[float, float]:
 def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
     from app.data import db
 
-    with db.connect(path) as connection:
+    with closing(db.connect(path)) as connection:  # a connection's own `with` commits, never closes
         rows = connection.execute("SELECT count(*) FROM policy").fetchone()[0]
     # An installed app has its bytecode compiled (pip compiles it on installing, bundles ship it);
     # so is this checkout's, else every run would compile app/ afresh under PYTHONDONTWRITEBYTECODE.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,9 @@ os.environ.setdefault("LANG", "C.UTF-8")
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Exceptions in Qt slots, event handlers and threads fail the tests, here and in every process started.
+pytest_plugins = ["tests.qt_errors"]
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,6 +26,44 @@ def _private_data_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("POLICY_TRACKER_WORKSPACE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_workspace_left_open(tmp_path: Path) -> Iterator[None]:
+    """After each test, no file of a workspace in its folder is still open in this process.
+
+    A connection nobody closes keeps the file open; on Windows the workspace can then not be
+    renamed or replaced (restore, upgrade, moving a damaged file aside). Background threads get a
+    moment to finish their query first.
+    """
+    yield
+    if not PROCESS_FILES.is_dir():
+        return  # no /proc (macOS, Windows): tests/data/test_connections_closed.py still reads the code
+    if not open_workspace_files(tmp_path):
+        return
+    # What the garbage collector would close is not counted here (the code reading test does that);
+    # what stays open is held by something still alive: a window, a cache, a thread still running.
+    gc.collect()
+    deadline = time.monotonic() + 2
+    while (left := open_workspace_files(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not left, f"still open after the test: {left}"
+
+
+PROCESS_FILES = Path("/proc/self/fd")
+
+
+def open_workspace_files(folder: Path) -> list[str]:
+    """The SQLite files (and their -wal and -shm) under `folder` this process has open."""
+    found = []
+    for descriptor in PROCESS_FILES.iterdir() if PROCESS_FILES.is_dir() else ():
+        try:
+            target = os.readlink(descriptor)
+        except OSError:  # closed since the listing (the listing's own descriptor among them)
+            continue
+        if target.startswith(f"{folder}{os.sep}") and ".sqlite" in Path(target).name:
+            found.append(target.removeprefix(f"{folder}{os.sep}"))
+    return sorted(found)
 
 
 @pytest.fixture(scope="session")

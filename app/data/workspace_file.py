@@ -36,6 +36,10 @@ def read_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error) or "not a database" in str(error):
             raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:
+            raise WorkspaceUnusable(
+                f"Cannot open {path} ({error}); check the permissions of it and its folder"
+            ) from None
         raise WorkspaceUnusable(f"{path} is an SQLite file but not a Policy Tracker workspace") from None
     if row is None:
         raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it has no schema version)")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app import paths
+from app.data import db
 from app.data.schema import SQLITE_HEADER
-from app.errors import UserError, WorkspaceUnusable
+from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
+from app.services import integrity
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -45,8 +48,20 @@ def copy_database(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.partial")
     temporary.unlink(missing_ok=True)
     try:
-        with sqlite3.connect(source) as src, sqlite3.connect(temporary) as dst:
+        # Read-only: the source may be on read-only media, and a copy never writes to it.
+        with closing(db.connect(source, read_only=True)) as src, closing(sqlite3.connect(temporary)) as dst:
             src.backup(dst)
+            # One self-contained file: reading a WAL copy (to list or check it) would leave -wal
+            # and -shm files beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        # The backup API copies pages as they are, damage included; a damaged copy must never
+        # count as a backup (the rotation would keep it and drop a good one).
+        damage = integrity.diagnose(temporary, references=False)
+        if damage is not None:
+            temporary.unlink(missing_ok=True)
+            raise WorkspaceDamaged(
+                f"{source} is damaged ({damage.problems[0]}); no copy was kept, so no good backup is replaced"
+            )
         temporary.replace(target)
     except (sqlite3.Error, OSError) as error:
         temporary.unlink(missing_ok=True)
@@ -78,7 +93,7 @@ def list_backups(workspace_path: Path) -> list[BackupInfo]:
         if taken is None:
             continue
         try:
-            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as c:
+            with closing(db.connect(path, read_only=True)) as c:
                 counts = [
                     c.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
                     for t in ("policy", "note", "source")
@@ -141,7 +156,7 @@ def restore(workspace_path: Path, backup: Path) -> Path:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
     try:
-        with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as c:
+        with closing(db.connect(backup, read_only=True)) as c:
             if c.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise WorkspaceUnusable(f"{backup} is damaged; choose another backup")
             c.execute("SELECT version_num FROM alembic_version").fetchone()

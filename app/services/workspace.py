@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from app import paths
 from app.data import db, workspace_file
 from app.data.write_wait import WriteWait, busy_error, is_busy, wait_for_other_writers
-from app.errors import InvalidInput, WorkspaceUnusable
+from app.errors import InvalidInput, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceUnusable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -35,6 +35,9 @@ class Workspace:
         self.path = path
         self.seeds_root = seeds_root or paths.seeds_dir()
         self._reader: sqlite3.Connection | None = None
+        # A file on read-only media (or in a folder that cannot be written) is opened for reading only.
+        self.read_only = self.path.exists() and not db.can_write(self.path)
+        self.damage = ""  # once damage is known, what it is; writes are refused from then on
 
     @classmethod
     def open(
@@ -50,8 +53,22 @@ class Workspace:
         workspace = cls(path.expanduser().absolute(), seeds_root)
         if write_wait is not None:
             workspace.write_wait = write_wait
-        workspace._prepare(create=create, starter_data=starter_data)
+        if workspace.read_only:
+            workspace._prepare_read_only()
+        else:
+            workspace._prepare(create=create, starter_data=starter_data)
         return workspace
+
+    def _prepare_read_only(self) -> None:
+        """A workspace that cannot be written is read as it is: nothing is created, upgraded or refreshed."""
+        revision = workspace_file.read_revision(self.path)
+        if revision is None:
+            raise WorkspaceUnusable(f"{self.path} is empty and cannot be written (it is read-only)")
+        if not workspace_file.is_current(revision):
+            raise WorkspaceUnusable(
+                f"{self.path.name} was made by another version of Policy Tracker and must be upgraded, "
+                "but it is read-only here; copy it to a writable folder and open the copy"
+            )
 
     def _prepare(self, *, create: bool, starter_data: bool) -> None:
         revision = workspace_file.read_revision(self.path)
@@ -138,7 +155,47 @@ class Workspace:
 
     @cached_property
     def engine(self) -> Engine:
-        return db.make_engine(self.path)
+        if self.read_only:
+            return db.make_read_only_engine(self.path)
+        engine = db.make_engine(self.path)
+        from sqlalchemy import event
+
+        @event.listens_for(engine, "connect")
+        def _no_writes_once_damaged(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            if self.damage:
+                dbapi_connection.execute("PRAGMA query_only = ON")
+
+        return engine
+
+    def mark_damaged(self, problem: str) -> None:
+        """From now on, refuse every write: writing into damage spreads it."""
+        self.damage = problem
+        if self._reader is not None:
+            self._reader.execute("PRAGMA query_only = ON")
+        if "engine" in self.__dict__:
+            self.engine.dispose()  # connections made from now on are query-only
+
+    def ensure_writable(self) -> None:
+        """Refuse, in words, to change a workspace that is read-only or damaged (a quick check finds damage)."""
+        if self.read_only:
+            raise WorkspaceReadOnly(
+                f"{self.path.name} is read-only here (its file, folder or disk cannot be written): "
+                "it can be read and exported, not changed; nothing was changed"
+            )
+        if not self.damage:
+            from app.services.integrity import diagnose
+
+            # Damaged pages only: a write spreads them (a broken reference it does not).
+            damage = diagnose(self.path, references=False)
+            if damage is not None:
+                self.mark_damaged(damage.summary())
+        if self.damage:
+            raise self._damaged_error()
+
+    def _damaged_error(self) -> WorkspaceDamaged:
+        return WorkspaceDamaged(
+            f"{self.damage}; nothing was changed. Restore a backup to keep working (the damaged file is kept)"
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -163,14 +220,20 @@ class Workspace:
             plain = translate_sqlite_error(error, self.path)
             if plain is None:
                 raise
+            if isinstance(plain, WorkspaceDamaged):
+                self.mark_damaged(str(plain).removesuffix("; nothing was changed"))
+            elif self.damage and isinstance(plain, WorkspaceReadOnly):
+                plain = self._damaged_error()  # refused by the query-only guard, not by the disk
             raise plain from None
 
     @property
     def reader(self) -> sqlite3.Connection:
         """The plain sqlite3 connection for list and search reads (no ORM objects)."""
         if self._reader is None:
-            self._reader = db.connect(self.path)
+            self._reader = db.connect(self.path, read_only=self.read_only)
             self._reader.row_factory = sqlite3.Row
+            if self.damage:
+                self._reader.execute("PRAGMA query_only = ON")
         return self._reader
 
     def close(self) -> None:

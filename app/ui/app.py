@@ -154,6 +154,7 @@ def screenshot(
 ) -> int:
     """Render the real window (or one of its views) at its default size, with fresh settings, to a PNG."""
     import tempfile
+    from contextlib import closing
 
     from PySide6.QtCore import QSettings
 
@@ -161,7 +162,8 @@ def screenshot(
     from app.ui.main_window import MainWindow
 
     assert isinstance(workspace, Workspace)
-    with tempfile.TemporaryDirectory() as folder:
+    # The workspace is closed here, explicitly: the window drawn from it outlives this function.
+    with tempfile.TemporaryDirectory() as folder, closing(workspace):
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         if theme:
             settings.setValue("view/theme", theme)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
@@ -78,6 +78,7 @@ class EditController(QObject):
             self.link_source_action,
             self.annotate_action,
         ]
+        self.writable = True  # False while the workspace is read-only or damaged
         window.detail.action_requested.connect(self.on_detail_action)
 
     # Helpers ----------------------------------------------------------------------
@@ -88,7 +89,26 @@ class EditController(QObject):
     def update_enabled(self) -> None:
         has_policy = self.window.selected_row() is not None
         for action in self.per_policy:
-            action.setEnabled(has_policy)
+            action.setEnabled(has_policy and self.writable)
+
+    def set_writable(self, writable: bool) -> None:
+        """Turn every way of changing the workspace on or off (off: read-only media, damage)."""
+        if writable == self.writable:
+            return
+        self.writable = writable
+        for action in (self.new_policy_action, self.new_source_action, self.trash_action):
+            action.setEnabled(writable)
+        if not writable:
+            # Undo and redo would write too. Later, not now: this may run inside the stack's own
+            # undo or redo (a write that found damage), where clearing it would pull the rug.
+            QTimer.singleShot(0, self.stack.clear)
+        self.update_enabled()
+
+    def _refuse_if_read_only(self) -> bool:
+        if self.writable:
+            return False
+        self.window.report_error(self.window.write_block())
+        return True
 
     def _selected_id(self) -> str | None:
         row = self.window.selected_row()
@@ -237,6 +257,8 @@ class EditController(QObject):
 
     def add_dropped_url(self, policy_id: str, url: str) -> None:
         """A web address dropped on a policy becomes one of its sources, titled by its address."""
+        if self._refuse_if_read_only():
+            return
         title = re.sub(r"^https?://(www\\.)?", "", url).rstrip("/")[:200] or url
         data = SourceInput(title=title, url=url, kind="news").validated()
         self.stack.push(commands.AddSourceCommand(self.window, policy_id, data))
@@ -393,6 +415,8 @@ class EditController(QObject):
             "edit-note": self.edit_note,
             "trash-note": self.trash_note,
         }
+        if self._refuse_if_read_only():
+            return
         try:
             handlers[action](target)
         except UserError as error:

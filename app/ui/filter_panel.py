@@ -90,26 +90,41 @@ class FilterPanel(QWidget):
         self._update_clear_button()
 
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
-        """Rebuild each facet's values with their counts, keeping what is ticked."""
+        """Show each facet's values with their counts, keeping what is ticked.
+
+        A facet whose values are unchanged keeps its items and only updates their counts: ticking a
+        box refreshes the counts while Qt is still handling that click, and an item deleted under
+        the mouse (or under the keyboard's current item) would lose the click and the focus.
+        """
         self.tree.blockSignals(True)
         try:
             for facet, group in self._groups.items():
                 values = dict(counts.get(facet, {}))
                 for value in self._chosen[facet]:
                     values.setdefault(value, 0)
-                group.takeChildren()
                 ordered = sorted(values, key=lambda v: value_label(facet, v).casefold())
                 if facet == "status":
                     order = {s.value: n for n, s in enumerate(Status)}
                     ordered = sorted(values, key=lambda v: order.get(v, 99))
-                for value in ordered:
-                    item = QTreeWidgetItem([f"{value_label(facet, value)}  ({values[value]})"])
-                    item.setData(0, VALUE_ROLE, value)
+                shown = [group.child(n).data(0, VALUE_ROLE) for n in range(group.childCount())]
+                if shown != ordered:
+                    current = self.tree.currentItem()
+                    keep_current = current is not None and current.parent() is group
+                    current_value = current.data(0, VALUE_ROLE) if keep_current else None
+                    group.takeChildren()
+                    for value in ordered:
+                        item = QTreeWidgetItem()
+                        item.setData(0, VALUE_ROLE, value)
+                        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                        group.addChild(item)
+                        if keep_current and value == current_value:
+                            self.tree.setCurrentItem(item)
+                for number, value in enumerate(ordered):
+                    item = group.child(number)
+                    item.setText(0, f"{value_label(facet, value)}  ({values[value]})")
                     item.setToolTip(0, _plain_tip(item.text(0)))
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                     ticked = value in self._chosen[facet]
                     item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-                    group.addChild(item)
                 group.setHidden(group.childCount() == 0)
         finally:
             self.tree.blockSignals(False)
@@ -139,7 +154,9 @@ class FilterPanel(QWidget):
                 return child
         return None
 
-    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+    def _on_item_clicked(self, item: QTreeWidgetItem | None, _column: int) -> None:
+        if item is None:  # the click ticked a box whose facet then lost or gained values: rows rebuilt
+            return
         search_id = item.data(0, SAVED_ROLE)
         if search_id:
             self.saved_search_chosen.emit(str(search_id))

@@ -10,6 +10,7 @@ and the complete list, read off the GUI thread. Until it has run, `ready` is Fal
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -78,9 +79,10 @@ class MainWindow(QMainWindow):
         self._restoring_slug: str | None = None
         self._when_ready: list[Callable[[], object]] = []
         self._after_first_paint: AfterFirstPaint | None = None
-        self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=workspace.path.stem))
         self.setObjectName("MainWindow")
+        self.read_only_bar: QLabel | None = None  # made when a workspace cannot be changed
         self._build_frame()
+        self.apply_write_state()
         self._restore_frame()
         if deferred and not any(_as_list(self.settings.value(key)) for key in FACET_SETTINGS):
             self._show_first_screen()
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([215, 645, 460])
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
-        outer = QVBoxLayout(container)
+        outer = self._outer = QVBoxLayout(container)
         outer.setContentsMargins(8, 8, 8, 4)
         outer.addWidget(self.splitter)
         self.setCentralWidget(container)
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         self.browse_runner = BrowseRunner(self)
         self.browse_runner.finished.connect(self._on_browsed)
         self._build_menus()
+        self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
         total = count_policies(self.workspace.reader)
@@ -304,7 +307,8 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
-        self.table.doubleClicked.connect(lambda _index: self.editor.edit_policy())
+        # Through the action: while it is disabled (a read-only workspace), a double-click edits nothing.
+        self.table.doubleClicked.connect(lambda _index: self.editor.edit_policy_action.trigger())
 
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -345,7 +349,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.triggered.connect(self.show_export)
+        self.export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
         file_menu.addAction(self.export_action)
         self.import_action = QAction(self.tr("&Import…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
@@ -401,10 +405,10 @@ class MainWindow(QMainWindow):
         self.save_search_action.triggered.connect(self.save_search)
         self.notes_action = QAction(self.tr("All &Notes…"), self)
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.notes_action.triggered.connect(self.show_notes)
+        self.notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
         self.timeline_action = QAction(self.tr("&Timeline"), self)
         self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.timeline_action.triggered.connect(self.show_timeline)
+        self.timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
         view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
         view_menu.addSeparator()
         view_menu.addAction(self.editor.history_action)
@@ -645,7 +649,11 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
 
         row = self.selected_row()
-        detail = policy_detail(self.workspace.reader, row.id) if row else None
+        try:
+            detail = policy_detail(self.workspace.reader, row.id) if row else None
+        except sqlite3.DatabaseError as error:  # its pages are damaged
+            detail = None
+            self.read_failed(error, box=False)
         self.detail.show_policy(detail, search_words(self.search_box.text()))
         if hasattr(self, "editor"):
             self.editor.update_enabled()
@@ -722,6 +730,9 @@ class MainWindow(QMainWindow):
     def delete_saved_search(self, search_id: str) -> None:
         from app.services.notes import delete_saved_search
 
+        if self.write_block():
+            self.report_error(self.write_block())
+            return
         delete_saved_search(self.workspace, search_id)
         self._refresh_saved_searches()
 
@@ -793,13 +804,82 @@ class MainWindow(QMainWindow):
         previous = self.workspace
         self.workspace = workspace
         previous.close()
-        self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=workspace.path.stem))
+        self.apply_write_state()
         self.detail.show_policy(None)
         self.table.clearSelection()
         self.clear_search_and_filters()
 
     def report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
+        self.apply_write_state()  # the failure may have been damage found by a write
+
+    # Read-only and damaged workspaces ------------------------------------------
+    def _read_guarded(self, show: Callable[[], object]) -> None:
+        try:
+            show()
+        except sqlite3.DatabaseError as error:
+            self.read_failed(error)
+
+    def read_failed(self, error: sqlite3.DatabaseError, *, box: bool = True) -> None:
+        """A read that met damage: say so in words (not a traceback), and turn editing off."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.errors import WorkspaceDamaged
+        from app.services.integrity import translate_sqlite_error
+
+        plain = translate_sqlite_error(error, self.workspace.path)
+        reason = str(plain or error).removesuffix("; nothing was changed")
+        if isinstance(plain, WorkspaceDamaged):
+            self.workspace.mark_damaged(reason)
+        message = self.tr("Could not read this workspace: {error}").format(error=reason)
+        self.report_error(message)
+        if box:
+            self.read_failed_box = QMessageBox(
+                QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self
+            )
+            self.read_failed_box.open()
+
+    def write_block(self) -> str:
+        """Why this workspace cannot be changed now, in words; "" when it can."""
+        if self.workspace.read_only:
+            return self.tr(
+                "Read-only: this workspace’s file, folder or disk cannot be written. You can read, search "
+                "and export; to edit, copy the file to a writable folder and open the copy."
+            )
+        if self.workspace.damage:
+            return self.tr(
+                "This workspace is damaged, so editing is off: writing into damage spreads it. "
+                "Restore a backup (File ▸ Restore from Backup…); the damaged file is kept."
+            )
+        return ""
+
+    def apply_write_state(self) -> None:
+        """Say in the title and a bar when the workspace cannot be changed, and turn editing off then."""
+        reason = self.write_block()
+        stem = self.workspace.path.stem
+        if self.workspace.read_only:
+            self.setWindowTitle(self.tr("{workspace} (read-only) — Policy Tracker").format(workspace=stem))
+        else:
+            self.setWindowTitle(self.tr("{workspace} — Policy Tracker").format(workspace=stem))
+        if reason and self.read_only_bar is None:
+            self.read_only_bar = QLabel()
+            self.read_only_bar.setObjectName("ReadOnlyBar")
+            self.read_only_bar.setWordWrap(True)
+            self.read_only_bar.setFrameShape(QLabel.Shape.StyledPanel)
+            self.read_only_bar.setMargin(6)
+            self.read_only_bar.setAccessibleName(self.tr("Workspace cannot be changed"))
+            self._outer.insertWidget(0, self.read_only_bar)
+        if self.read_only_bar is not None:
+            self.read_only_bar.setText(reason)
+            self.read_only_bar.setVisible(bool(reason))
+        if not hasattr(self, "import_action"):
+            return  # the editing actions come with finish_start()
+        writable = not reason
+        self.editor.set_writable(writable)
+        for action in (self.import_action, self.save_search_action):
+            action.setEnabled(writable)
+        self.safety.restore_action.setEnabled(not self.workspace.read_only)  # restoring cures damage
+        self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:
         from app.data.read import list_policies

@@ -78,7 +78,8 @@ class RestoreDialog(QDialog):
 
 
 class SafetyController(QObject):
-    checked = Signal(str, str)  # problem ("" when sound), made backup path ("" when none)
+    # problem ("" when sound), made backup path ("" when none), whether the problem is damage
+    checked = Signal(str, str, bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -95,22 +96,29 @@ class SafetyController(QObject):
         path = self.window.workspace.path
 
         def work() -> None:
-            problem = integrity.check(path) or ""
+            try:
+                damage = integrity.diagnose(path)
+                problem = damage.summary() if damage else ""
+            except UserError as error:
+                damage, problem = None, str(error)
             made = None
             if not problem:
                 try:
                     made = backups.daily_backup(path)
                 except UserError as error:
                     problem = self.tr("The daily backup failed: {error}").format(error=error)
-            self.checked.emit(problem, str(made or ""))
+            self.checked.emit(problem, str(made or ""), damage is not None)
 
         thread = threading.Thread(target=work, name="daily-check", daemon=True)
         thread.start()
         self.warn_if_synced()
         return thread
 
-    def _on_checked(self, problem: str, made: str) -> None:
+    def _on_checked(self, problem: str, made: str, damaged: bool = False) -> None:
         self.last_problem = problem
+        if damaged:
+            self.window.workspace.mark_damaged(problem)  # no edit may write into the damage
+            self.window.apply_write_state()
         if problem:
             self.offer_restore(problem)
         elif made:
@@ -180,7 +188,7 @@ class SafetyController(QObject):
         path = self.window.workspace.path
         self.window.workspace.close()
         try:
-            if damaged and path.exists():
+            if (damaged or self.window.workspace.damage) and path.exists():  # a damaged file is kept aside
                 moved = integrity.move_aside(path)
                 self.window.statusBar().showMessage(
                     self.tr("The damaged file was kept as {file}").format(file=moved.name), 15_000

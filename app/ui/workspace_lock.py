@@ -16,6 +16,10 @@ class WorkspaceLock:
 
     def acquire(self, path: Path) -> str | None:
         """None when this process now holds the lock, else who holds it, in words."""
+        from app.data.db import can_write
+
+        if path.is_file() and not can_write(path):
+            return None  # read-only media: no lock file can be made there, and no window can write
         lock = QLockFile(str(path.with_name(path.name + ".lock")))
         lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
         if not lock.tryLock(0):

@@ -803,6 +803,26 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>Paquetes y tablas (*.json *.csv);;Paquetes JSON (*.json);;Tablas CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Could not read this workspace: {error}</source>
+        <translation>No se pudo leer este espacio de trabajo: {error}</translation>
+    </message>
+    <message>
+        <source>Read-only: this workspace’s file, folder or disk cannot be written. You can read, search and export; to edit, copy the file to a writable folder and open the copy.</source>
+        <translation>Solo lectura: no se puede escribir en el archivo, la carpeta o el disco de este espacio de trabajo. Puede leer, buscar y exportar; para editar, copie el archivo a una carpeta con permiso de escritura y abra la copia.</translation>
+    </message>
+    <message>
+        <source>This workspace is damaged, so editing is off: writing into damage spreads it. Restore a backup (File ▸ Restore from Backup…); the damaged file is kept.</source>
+        <translation>Este espacio de trabajo está dañado, así que la edición está desactivada: escribir sobre el daño lo extiende. Restaure una copia de seguridad (Archivo ▸ Restaurar desde copia de seguridad…); el archivo dañado se conserva.</translation>
+    </message>
+    <message>
+        <source>{workspace} (read-only) — Policy Tracker</source>
+        <translation>{workspace} (solo lectura) — Policy Tracker</translation>
+    </message>
+    <message>
+        <source>Workspace cannot be changed</source>
+        <translation>El espacio de trabajo no se puede modificar</translation>
+    </message>
+    <message>
         <source>List</source>
         <translation>Lista</translation>
     </message>

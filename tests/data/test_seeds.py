@@ -161,3 +161,4 @@ def test_a_broken_starter_update_does_not_lock_the_user_out(tmp_path: Path, seed
     beta_file.write_text(beta_file.read_text().replace('status = "announced"', 'status = "paused"'))
     reopened = Workspace.open(path, seeds_root=seeds)
     assert policy_id_for_slug(reopened.reader, "beta") is not None
+    reopened.close()

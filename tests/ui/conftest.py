@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
+import runpy
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.services.workspace import Workspace
 from app.ui.i18n import apply_language, translations_dir
 from app.ui.main_window import MainWindow
+from tests.conftest import REPO
 
 OpenWindow = Callable[[], MainWindow]
 
@@ -41,6 +40,7 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
     yield _open
     for window, workspace in opened:
         window.close()
+        window.workspace.close()  # the one it shows now, after a switch or a restore
         workspace.close()
 
 
@@ -57,10 +57,6 @@ def english_interface(qapp: QApplication) -> None:
 
 
 def compile_translations() -> None:
-    """Compile each .ts the code ships that is newer than its .qm (what `make` does before tests)."""
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    assert lrelease, "pyside6-lrelease comes with PySide6"
-    for ts in translations_dir().glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+    """Compile each .ts the code ships that is newer than its .qm, as the package build does."""
+    catalogues = runpy.run_path(str(REPO / "packaging" / "catalogues.py"))
+    catalogues["compile_catalogues"](translations_dir())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,16 @@ COUNTS = {"policies": 400, "events": 1200, "sources": 300, "notes": 600}
 
 
 @pytest.fixture
-def large_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def large_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     path = tmp_path / "large.sqlite"
     generate(path, "M", counts=COUNTS)
     window = MainWindow(Workspace.open(path), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.ready)  # the rest of the window follows its first paint
-    return window
+    yield window
+    window.close()
+    window.workspace.close()
 
 
 def test_the_first_screenful_comes_first_and_the_rest_follows(qtbot: QtBot, large_window: MainWindow) -> None:

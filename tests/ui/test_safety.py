@@ -54,8 +54,8 @@ def test_the_daily_check_runs_off_the_gui_thread_and_reports(qtbot: QtBot, windo
     with qtbot.waitSignal(window.safety.checked, timeout=10_000) as signal:
         thread = window.safety.check_in_background()
     thread.join(5)
-    problem, made = signal.args
-    assert problem == "" and Path(made).exists()
+    problem, made, damaged = signal.args
+    assert problem == "" and Path(made).exists() and not damaged
     assert "Daily backup saved" in window.statusBar().currentMessage()
 
 
