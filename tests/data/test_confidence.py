@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -204,7 +205,7 @@ def test_rows_the_starter_data_wrote_before_0007_are_still_updated(tmp_path: Pat
         session.add(edited)
     workspace.close()
     _alembic(path, "downgrade", "0006")
-    with sqlite3.connect(path) as old:
+    with closing(sqlite3.connect(path)) as old:
         assert "confidence" not in {r[1] for r in old.execute("PRAGMA table_info(status_event)")}
 
     alpha = seeds / "policies" / "alpha.toml"
@@ -249,14 +250,14 @@ INSERT INTO policy_source (policy_id, source_id) VALUES ('p1', 'gov'), ('p1', 'n
 
 def _workspace_at_0006(path: Path) -> None:
     _alembic(path, "upgrade", "0006")
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         connection.executescript(_ROWS_AT_0006)
 
 
 def test_an_upgrade_from_0006_gives_every_event_its_default(tmp_path: Path) -> None:
     path = tmp_path / "r6.sqlite"
     _workspace_at_0006(path)
-    with sqlite3.connect(path) as before:
+    with closing(sqlite3.connect(path)) as before:
         list_before = before.execute("SELECT * FROM policy_list ORDER BY num").fetchall()
     workspace = Workspace.open(path, starter_data=False)
     reader = workspace.reader
@@ -277,7 +278,7 @@ def test_an_upgrade_from_0006_gives_every_event_its_default(tmp_path: Path) -> N
     assert [r.slug for r in list_policies(reader, "secondary")] == ["one"]
     workspace.close()
     # The database itself refuses a value outside the vocabulary and a last-verified that is not a day.
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw:
         with pytest.raises(sqlite3.IntegrityError):
             raw.execute("UPDATE status_event SET confidence = 'maybe' WHERE id = 'e1'")
         with pytest.raises(sqlite3.IntegrityError):
@@ -307,7 +308,7 @@ def test_a_downgrade_to_0006_restores_its_schema_and_keeps_the_rows(tmp_path: Pa
         session.add(policy)
     workspace.close()
     _alembic(path, "downgrade", "0006")
-    with sqlite3.connect(path) as down, sqlite3.connect(expected) as six:
+    with closing(sqlite3.connect(path)) as down, closing(sqlite3.connect(expected)) as six:
         assert _schema(down) - {("table", "alembic_version", "")} == _schema(six) - {
             ("table", "alembic_version", "")
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 
 def _db(window: MainWindow, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(window.workspace.path) as connection:
+    with closing(sqlite3.connect(window.workspace.path)) as connection:
         return [tuple(r) for r in connection.execute(sql, params)]
 
 
