@@ -276,6 +276,14 @@ def test_an_upgrade_from_0006_gives_every_event_its_default(tmp_path: Path) -> N
     from app.data.read import list_policies
 
     assert [r.slug for r in list_policies(reader, "secondary")] == ["one"]
+    # ... and now its disagreement too.
+    from app.services import editing
+
+    data = editing.event_input(workspace, "e4")
+    data.disagreement = "The wombat gazette disputes it."
+    editing.update_event(workspace, "e4", data)
+    assert [r.slug for r in list_policies(reader, "wombat")] == ["two"]
+    assert [r.slug for r in list_policies(reader, "none")] == ["two"]  # the description still counts
     workspace.close()
     # The database itself refuses a value outside the vocabulary and a last-verified that is not a day.
     with closing(sqlite3.connect(path)) as raw:

@@ -16,6 +16,12 @@ on a large file. Existing events get the default that new events without a state
 source, else reported. The policy list (`policy_list`, 0006) shows none of these columns, so its
 rows and triggers stay as they are: its triggers fire on named columns only, and these are not
 among them, so filling the column below does not recompute a single list row.
+
+An event's search document (migration 0002) now holds its disagreement after its description, so
+that a search finds the words the History tab shows. Only the two triggers that write event
+documents change; existing documents need no rewrite, as every disagreement starts empty. They are
+dropped before the confidence is filled in, so that filling it does not rewrite every event's
+document either.
 """
 
 from collections.abc import Sequence
@@ -35,7 +41,21 @@ _LAST_VERIFIED_CHECK = (
 _PRIMARY_KINDS = "'government','court','legislation'"
 
 
+def _drop_event_document_triggers() -> None:
+    op.execute("DROP TRIGGER IF EXISTS search_event_ai")
+    op.execute("DROP TRIGGER IF EXISTS search_event_au")
+
+
+def _create_event_document_triggers(body: str) -> None:
+    """The triggers that write an event's search document, in the words migration 0002 used."""
+    upsert = f"INSERT INTO search_doc(kind, ref_id, title, body) VALUES ('event', NEW.id, '', {body})"
+    remove = "DELETE FROM search_doc WHERE kind = 'event' AND ref_id = OLD.id"
+    op.execute(f"CREATE TRIGGER search_event_ai AFTER INSERT ON status_event BEGIN {upsert}; END")
+    op.execute(f"CREATE TRIGGER search_event_au AFTER UPDATE ON status_event BEGIN {remove}; {upsert}; END")
+
+
 def upgrade() -> None:
+    _drop_event_document_triggers()
     op.execute(
         "ALTER TABLE status_event ADD COLUMN confidence VARCHAR NOT NULL DEFAULT 'reported'"
         f" CONSTRAINT event_confidence_vocabulary CHECK ({_CONFIDENCE_CHECK})"
@@ -50,9 +70,12 @@ def upgrade() -> None:
               SELECT 1 FROM event_citation c JOIN source s ON s.id = c.source_id
               WHERE c.event_id = status_event.id AND s.kind IN ({_PRIMARY_KINDS}))"""
     )
+    _create_event_document_triggers("NEW.description || ' ' || NEW.disagreement")
 
 
 def downgrade() -> None:
+    _drop_event_document_triggers()
+    _create_event_document_triggers("NEW.description")
     op.execute("ALTER TABLE policy DROP COLUMN last_verified")
     op.execute("ALTER TABLE status_event DROP COLUMN disagreement")
     op.execute("ALTER TABLE status_event DROP COLUMN confidence")
