@@ -93,8 +93,19 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         return _open_read_only(path, immutable="1")
 
 
-def make_engine(path: Path) -> Engine:
-    """The SQLAlchemy engine for the ORM; each pooled connection gets the same pragmas."""
+def make_engine(path: Path, *, transactional_ddl: bool = False) -> Engine:
+    """The SQLAlchemy engine for the ORM; each pooled connection gets the same pragmas.
+
+    With `transactional_ddl` (for migrations), every transaction is one real SQLite transaction
+    from its first statement, schema changes included: pysqlite's own handling only opens a
+    transaction before INSERT/UPDATE/DELETE, so a CREATE TABLE would commit on its own and a kill
+    mid-upgrade would leave half a schema. The transaction begins IMMEDIATE, taking the write
+    lock up front (and waiting for it), so it cannot fail half-way because another process wrote
+    in between. Foreign keys are off on these connections, as SQLite's procedure for altering
+    tables requires (the pragma cannot change inside a transaction, and a table rebuilt by
+    copying would otherwise cascade deletes into its children when the old one is dropped);
+    migrate.check_references runs before the commit instead.
+    """
     from sqlalchemy import event
     from sqlalchemy.engine import URL
     from sqlmodel import create_engine
@@ -109,7 +120,15 @@ def make_engine(path: Path) -> Engine:
         previous = dbapi_connection.isolation_level
         dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
-        dbapi_connection.isolation_level = previous
+        if transactional_ddl:
+            dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+        dbapi_connection.isolation_level = None if transactional_ddl else previous
+
+    if transactional_ddl:
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

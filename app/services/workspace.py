@@ -71,33 +71,60 @@ class Workspace:
             )
 
     def _prepare(self, *, create: bool, starter_data: bool) -> None:
+        workspace_file.remove_stale_temporaries(self.path)
         revision = workspace_file.read_revision(self.path)
         if revision is None:
-            if not create:
+            if not create and not self.path.exists():
                 raise WorkspaceUnusable(f"There is no workspace at {self.path}")
-            self._create(starter_data)
-            return
+            if self._create(starter_data):
+                return
+            revision = workspace_file.read_revision(self.path)  # another process created it first
+            assert revision is not None
         if not workspace_file.is_current(revision):
             self._upgrade(revision)
-        if workspace_file.read_meta(self.path, workspace_file.STARTER_KEY) == "yes":
+        marker = workspace_file.read_meta(self.path, workspace_file.STARTER_KEY)
+        if marker is None:
+            self._finish_creation(starter_data)
+        elif marker == "yes":
             self._refresh_starter_data_if_changed()
 
-    def _create(self, starter_data: bool) -> None:
+    def _create(self, starter_data: bool) -> bool:
+        """Build the workspace (schema, starter data, its marker) under a temporary name, then move it
+        into place: a kill at any moment leaves either no workspace or a complete one.
+
+        False when another process put a workspace at the path first; that one is kept.
+        """
+        from sqlmodel import Session
+
         from app.data import migrate
 
         workspace_file.ensure_parent(self.path)
+        building = workspace_file.temporary_name(self.path)
         try:
-            migrate.upgrade(self.engine)
-            with self.session() as session:
-                self._set_meta(session, workspace_file.STARTER_KEY, "yes" if starter_data else "no")
-                if starter_data:
-                    from app.data.seeds import load_starter_data
+            engine = db.make_engine(building, transactional_ddl=True)
+            try:
+                with engine.begin() as connection:
+                    migrate.upgrade_on(connection)
+                    # The session joins the connection's transaction: one commit for all of it.
+                    with Session(bind=connection, expire_on_commit=False) as session:
+                        self._set_meta(session, workspace_file.STARTER_KEY, "yes" if starter_data else "no")
+                        if starter_data:
+                            from app.data.seeds import load_starter_data
 
-                    load_starter_data(session, self.seeds_root)
+                            load_starter_data(session, self.seeds_root)
+                        session.flush()
+                    migrate.check_references(connection)
+            finally:
+                engine.dispose()
+            # Only an empty or half-created file (read_revision said None) may be replaced.
+            replace = self.path.exists() and workspace_file.read_revision(self.path) is None
+            if (
+                replace
+            ):  # its journal files belong to it alone; left beside the new file they would corrupt it
+                for leftover in workspace_file.sidecars(self.path):
+                    leftover.unlink(missing_ok=True)
+            return workspace_file.put_in_place(building, self.path, replace=replace)
         except BaseException as error:
-            self.close()
-            for leftover in (self.path, *self._sidecars()):
-                leftover.unlink(missing_ok=True)
             if isinstance(error, sqlite3.OperationalError | OSError):
                 raise WorkspaceUnusable(f"Cannot create a workspace at {self.path}: {error}") from None
             if type(error).__module__.startswith("sqlalchemy"):
@@ -105,9 +132,28 @@ class Workspace:
                     f"Cannot create a workspace at {self.path}: {error.__cause__ or error}"
                 ) from None
             raise
+        finally:
+            for leftover in (building, *workspace_file.sidecars(building)):
+                leftover.unlink(missing_ok=True)
 
-    def _sidecars(self) -> list[Path]:
-        return [self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    def _finish_creation(self, starter_data: bool) -> None:
+        """Finish a workspace whose creation an older version left half done: schema, no starter data.
+
+        Those versions committed the schema before loading the starter data, so a kill between
+        left a workspace without it and without the marker that says whether it should have it.
+        """
+        from sqlmodel import func, select
+
+        from app.data.tables import Policy
+
+        with self.session() as session:
+            empty = session.exec(select(func.count()).select_from(Policy)).one() == 0
+            load = starter_data and empty
+            self._set_meta(session, workspace_file.STARTER_KEY, "yes" if load else "no")
+            if load:
+                from app.data.seeds import load_starter_data
+
+                load_starter_data(session, self.seeds_root)
 
     def _upgrade(self, revision: str) -> None:
         from app.data import migrate
@@ -117,8 +163,18 @@ class Workspace:
                 f"{self.path} was made by a newer version of Policy Tracker; update the app to open it"
             )
         copy = workspace_file.copy_aside(self.path, revision)
+        wait_for_other_writers(self.path, self.write_wait)  # the upgrade takes the write lock
         try:
-            migrate.upgrade(self.engine)
+            try:
+                migrate.upgrade(self.path)
+            except Exception:
+                # Nothing of it stayed. An older version may have left this upgrade half done: then
+                # redo it, dropping what that one left, in the same single transaction.
+                leftovers = workspace_file.half_done_leftovers(self.path, revision)
+                if not leftovers:
+                    raise
+                log.warning("%s: redoing an upgrade an earlier version left half done", self.path.name)
+                migrate.upgrade(self.path, leftovers=leftovers)
         except Exception as error:  # the upgrade runs in one transaction: nothing of it stays
             self.close()
             raise WorkspaceUnusable(

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 from app.data import migrate, read
-from app.data.db import make_engine
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.services.workspace import Workspace
@@ -115,9 +114,7 @@ def test_the_complete_search_does_not_look_up_each_match_in_search_doc(small: Wo
 
 def test_an_older_workspace_gets_its_search_owners_on_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "r4.sqlite"
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0004")
-    engine.dispose()
+    migrate.upgrade(path, "0004")
     connection = sqlite3.connect(path)
     connection.executescript(
         """

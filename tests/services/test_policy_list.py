@@ -345,9 +345,7 @@ INSERT INTO note (id, policy_id, quote, body, tags, pinned, created_at, updated_
 
 
 def _workspace_at_0005(path: Path) -> None:
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0005")
-    engine.dispose()
+    migrate.upgrade(path, "0005")
     connection = sqlite3.connect(path)
     connection.executescript(_ROWS_AT_0005)
     connection.commit()
@@ -389,8 +387,8 @@ def test_a_downgrade_to_0005_restores_its_schema_and_owners(tmp_path: Path) -> N
     _workspace_at_0005(expected)
     path = tmp_path / "down.sqlite"
     _workspace_at_0005(path)
+    migrate.upgrade(path)
     engine = make_engine(path)
-    migrate.upgrade(engine)
     with engine.begin() as connection:
         from alembic import command
 
