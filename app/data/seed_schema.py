@@ -6,7 +6,7 @@ import re
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
@@ -28,6 +28,12 @@ def _past_date(value: str) -> str:
     if parsed.is_after(date.today()):
         raise ValueError(f"{value} is in the future")
     return parsed.iso()
+
+
+def _past_day(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("use YYYY-MM-DD")
+    return _past_date(value)
 
 
 def _nonblank(value: str) -> str:
@@ -69,6 +75,9 @@ class SeedEvent(_Strict):
     key: Key
     date: PastDate
     status: Status
+    # Issue 19: accepted here so the seed files can carry them; not yet stored (the code change does that).
+    confidence: Literal["confirmed", "reported", "unconfirmed"] | None = None
+    disagreement: str = ""
     description: Text
     sources: list[Key] = Field(min_length=1)
 
@@ -100,6 +109,7 @@ class SeedPolicy(_Strict):
     kind: PolicyKind
     summary: Text
     legal_basis: str = ""
+    last_verified: Annotated[str, AfterValidator(_past_day)] | None = None
     agencies: list[str] = []
     tags: list[str] = []
     events: list[SeedEvent] = Field(default=[], alias="event")
