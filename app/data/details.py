@@ -16,6 +16,8 @@ class EventRow:
     status: str
     description: str
     source_ids: list[str]
+    confidence: str = "confirmed"  # confirmed | reported | unconfirmed (app.domain.vocab.Confidence)
+    disagreement: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class PolicyDetail:
     notes: list[NoteRow]
     relations: list[RelationRow]
     figures: list[FigureRow]
+    last_verified: str | None = None  # YYYY-MM-DD
 
     @property
     def current_status(self) -> str | None:

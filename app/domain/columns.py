@@ -16,5 +16,18 @@ POLICY_COLUMNS = [
     "tags",
     "sources",
     "related",
+    "last_verified",
 ]
-EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
+EVENT_COLUMNS = [
+    "policy_slug",
+    "policy_title",
+    "date",
+    "date_precision",
+    "status",
+    "description",
+    "sources",
+    "confidence",
+    "disagreement",
+]
+# Columns added after the first tables were exported: a file without them still imports.
+ADDED_COLUMNS = frozenset({"last_verified", "confidence", "disagreement"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from app.domain.columns import EVENT_COLUMNS, POLICY_COLUMNS
+from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.export.briefing import Briefing
 
-__all__ = ["EVENT_COLUMNS", "POLICY_COLUMNS", "briefing_csv", "cell", "joined"]
+__all__ = ["ADDED_COLUMNS", "EVENT_COLUMNS", "POLICY_COLUMNS", "briefing_csv", "cell", "joined"]
 
 
 def cell(text: str) -> str:
@@ -55,10 +55,23 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
                 joined(p.tags, ","),
                 sources,
                 related,
+                p.last_verified_iso,
             ]
         )
         by_number = {c.number: c for c in p.citations}
         for t in p.timeline:
             cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
-            events.append([p.slug, p.title, t.date_iso, t.precision, t.status, t.description, cited])
+            events.append(
+                [
+                    p.slug,
+                    p.title,
+                    t.date_iso,
+                    t.precision,
+                    t.status,
+                    t.description,
+                    cited,
+                    t.confidence,
+                    t.disagreement,
+                ]
+            )
     return _write(policies), _write(events)

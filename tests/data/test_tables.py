@@ -129,13 +129,14 @@ def test_every_vocabulary_check_in_the_workspace_is_the_domain_enum(workspace: W
     import re
 
     from app.domain.dates import DatePrecision
-    from app.domain.vocab import Origin, RelationKind, Status
+    from app.domain.vocab import Confidence, Origin, RelationKind, Status
 
     schema = " ".join(
         str(r[0]) for r in workspace.reader.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
     )
     for column, vocabulary in (
         ("status", Status),
+        ("confidence", Confidence),
         ("kind", RelationKind),
         ("origin", Origin),
         ("date_precision", DatePrecision),
