@@ -69,3 +69,25 @@ def test_browse_with_a_token_gives_the_same_result_as_without(workspace: Workspa
 
     filters = PolicyFilters(search="court")
     assert browse(workspace, filters, CancelToken()) == browse(workspace, filters)
+
+
+def test_the_change_feed_moves_when_another_process_commits(workspace_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    workspace = Workspace.open(workspace_path)
+    try:
+        before = workspace.store.data_version()
+        assert workspace.store.data_version() == before, "nothing changed yet"
+        writer = (
+            "import sys; from pathlib import Path; from app.services import editing;"
+            "from app.services.inputs import PolicyInput; from app.services.workspace import Workspace;"
+            "w = Workspace.open(Path(sys.argv[1])); editing.create_policy(w, PolicyInput(title='From elsewhere'));"
+            "w.close()"
+        )
+        subprocess.run([sys.executable, "-c", writer, str(workspace_path)], cwd=REPO, check=True, timeout=60)
+        assert workspace.store.data_version() != before
+    finally:
+        workspace.close()
