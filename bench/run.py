@@ -118,7 +118,7 @@ def bench_search(size: str, path: Path) -> list[Row]:
     from app.services.workspace import Workspace
 
     workspace = Workspace.open(path)
-    c = workspace.reader
+    c = workspace.store.connection
     instant: list[float] = []
     for query in QUERIES:
         for end in range(1, len(query) + 1):  # every keystroke of typing the query

@@ -218,11 +218,6 @@ class Workspace:
                 raise self._damaged_error() from None  # refused by the query-only guard, not by the disk
             raise
 
-    @property
-    def reader(self) -> lifecycle.Connection:
-        """The store's plain sqlite3 connection: for the SQLite package's own tests, not for the code."""
-        return self._sqlite_store.connection
-
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -55,7 +55,7 @@ def test_a_workspace_from_the_first_revision_upgrades_and_keeps_its_data(tmp_pat
     path = tmp_path / "old.sqlite"
     _workspace_at_first_revision(path)
     workspace = Workspace.open(path)
-    reader = workspace.reader
+    reader = workspace.store.connection
     assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     assert reader.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
     # The new search index was filled from the rows that were already there.
@@ -88,8 +88,11 @@ def test_a_workspace_from_the_second_revision_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "r2.sqlite"
     migrate.upgrade(path, "0002")
     workspace = Workspace.open(path)
-    assert workspace.reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
-    assert workspace.reader.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
+    assert (
+        workspace.store.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        == HEAD_REVISION
+    )
+    assert workspace.store.connection.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
     assert list(tmp_path.glob("r2.before-upgrade-from-0002*.sqlite"))
     workspace.close()
 
@@ -209,7 +212,7 @@ def test_an_upgrade_an_older_version_left_half_done_is_redone(tmp_path: Path) ->
     assert launched.stdout.split()[0] == "old-policy"
     for _ in range(2):
         workspace = Workspace.open(path)
-        reader = workspace.reader
+        reader = workspace.store.connection
         assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
         assert reader.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
         from app.data.sqlite.read import list_policies

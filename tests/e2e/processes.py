@@ -192,7 +192,7 @@ def application():
             from app.services.inputs import NoteInput
 
             workspace = main[0].workspace
-            saved = add_note(workspace, policy_id_for_slug(workspace.reader, write_to), NoteInput("From the window"))
+            saved = add_note(workspace, policy_id_for_slug(workspace.store.connection, write_to), NoteInput("From the window"))
             print("SAVED", saved, flush=True)
         if shown_since and time.monotonic() - shown_since[0] > close_after:
             for window in windows:

@@ -110,7 +110,7 @@ def test_trash_restore_and_purge_a_policy_with_notes(small: Workspace) -> None:
     editing.set_trashed(small, "policy", ALPHA, True)
     with pytest.raises(InvalidInput, match="has 1 notes"):
         editing.purge(small, editing.list_trash(small)[0])
-    assert small.reader.execute("SELECT count(*) FROM note").fetchone()[0] == 1
+    assert small.store.connection.execute("SELECT count(*) FROM note").fetchone()[0] == 1
     editing.purge(small, editing.list_trash(small)[0], with_notes=True)
     assert not editing.policy_exists(small, ALPHA)
 

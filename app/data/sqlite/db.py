@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 
-Connection = sqlite3.Connection  # for type hints outside this package
-
 
 def is_operational_error(error: BaseException) -> bool:
     """Whether SQLite refused an operation (cannot open, cannot write), as opposed to a bug."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.data.sqlite import db, workspace_file
-from app.data.sqlite.db import BUSY_TIMEOUT_MS, Connection, can_write
+from app.data.sqlite.db import BUSY_TIMEOUT_MS, can_write
 from app.data.sqlite.workspace_file import (
     STARTER_KEY,
     is_current,
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "STARTER_KEY",
-    "Connection",
     "can_write",
     "create",
     "ensure_parent",
