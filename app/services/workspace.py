@@ -217,6 +217,14 @@ class Workspace:
             if self.damage:
                 raise self._damaged_error() from None  # refused by the query-only guard, not by the disk
             raise
+        except Exception as error:
+            from sqlalchemy.exc import DatabaseError
+
+            if self.damage and isinstance(error, DatabaseError):
+                # On a file known to be damaged, SQLite fails in many words ("vtable constructor
+                # failed" when a search index page is garbled): they all mean the damage.
+                raise self._damaged_error() from None
+            raise
 
     def close(self) -> None:
         if self._store is not None:
