@@ -47,7 +47,9 @@ def test_a_write_meeting_a_garbled_search_index_on_a_damaged_file_is_told_as_the
     workspace = Workspace.open(workspace_path)
     try:
         workspace.mark_damaged(f"{workspace_path} is damaged (found by the check on open)")
-        policy_id = workspace.store.connection.execute("SELECT id FROM policy ORDER BY slug LIMIT 1").fetchone()[0]
+        policy_id = workspace.store.connection.execute(
+            "SELECT id FROM policy ORDER BY slug LIMIT 1"
+        ).fetchone()[0]
         with pytest.raises(WorkspaceDamaged, match="nothing was changed"):
             editing.add_note(workspace, policy_id, NoteInput("into the damaged index"))
     finally:
