@@ -137,7 +137,7 @@ class Briefing:
     def title(self) -> str:
         if len(self.policies) == 1:
             return self.policies[0].title
-        names = [p.title for p in self.policies]
+        names = [p.title if len(p.title) <= 60 else p.title[:59] + "…" for p in self.policies]
         if len(names) > 3:
             rest = len(names) - 2
             names = [*names[:2], f"{rest} more" if self.language == "en" else f"{rest} más"]

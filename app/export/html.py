@@ -14,10 +14,12 @@ from app.export.briefing import Briefing, PolicySummary
 from app.services.markdown import render_markdown
 
 CSS = """
-body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-  color: #1f2328; background: #ffffff; max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.45;
+/* On the root, so that the page's running header and page numbers inherit them too. */
+html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+  color: #1f2328; background: #ffffff;
   /* Real letters in the text layer: a PDF search for "effect" must find it. */
   font-variant-ligatures: none; font-feature-settings: "liga" 0, "clig" 0, "dlig" 0; }
+body { max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
 h1 { font-size: 1.7em; margin: .1em 0 .2em; } h2 { font-size: 1.35em; margin-top: 1.6em;
   border-bottom: 1px solid #d1d9e0; padding-bottom: .2em; } h3 { font-size: 1.1em; margin-top: 1.2em; }
 a { color: #0b57d0; }

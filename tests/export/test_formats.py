@@ -24,7 +24,7 @@ def _all(workspace: Workspace) -> list[str]:
 def _export(workspace: Workspace, fmt: str, target: Path, notes: bool = True) -> list[Path]:
     pdf_writer = None
     if fmt == "pdf":
-        from app.ui.pdf_export import write_pdf as pdf_writer
+        from app.export.pdf import write_pdf as pdf_writer
     return run_export(workspace, ExportRequest(fmt, _all(workspace), target, notes), pdf_writer=pdf_writer)
 
 
@@ -52,7 +52,7 @@ def test_markdown_is_commonmark_with_every_policy_and_no_markup_from_user_string
     assert hostile_heading.startswith('<script>alert("t")</script> **bold** [x](javascript:alert(1))')
     links = [c.attrs.get("href") for t in inline for c in (t.children or []) if c.type == "link_open"]
     assert all(str(href).startswith(("http", "#", "mailto")) for href in links)
-    assert "Your notes (personal" in text and "Exported on" in text and "🚀" in text and "עברית" in text
+    assert "Your notes (personal" in text and "Made with Policy Tracker" in text and "🚀" in text and "עברית" in text
     assert "\x07" not in text and "\x00" not in text
 
 
@@ -118,7 +118,7 @@ def test_pdf_has_the_facts_page_numbers_and_bookmarks(hostile_workspace: Workspa
 def test_pdf_page_size_follows_the_choice(workspace: Workspace, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from app.ui.pdf_export import write_pdf
+    from app.export.pdf import write_pdf
 
     ids = _all(workspace)[:1]
     for size, (width, height) in (("A4", (595, 842)), ("Letter", (612, 792))):
