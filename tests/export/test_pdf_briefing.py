@@ -250,3 +250,30 @@ def test_pdf_export_from_the_command_line_needs_no_qt(tmp_path: Path) -> None:
         timeout=120, check=False,
     )  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "QT 0 []", result.stderr
+
+
+def test_the_html_export_prints_like_the_pdf(tmp_path: Path) -> None:
+    """The HTML file carries the same print stylesheet: page size, page numbers, repeated headers."""
+    import html.parser
+
+    target = tmp_path / "b.html"
+    result = _run(tmp_path, "export", "--format", "html", "--policy", "title-42", "--policy", "texas-sb4",
+                  "--page-size", "Letter", "--author", "A", "-o", str(target))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert "@page { size: letter" in page and 'counter(page) " of " counter(pages)' in page
+    assert "thead { display: table-header-group; }" in page and "break-after: avoid" in page
+
+    class Tables(html.parser.HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tables = self.heads = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            grid = tag == "table" and "grid" in (dict(attrs).get("class") or "")
+            self.tables += grid
+            self.heads += tag == "thead"
+
+    tables = Tables()
+    tables.feed(page)
+    assert tables.tables >= 3 and tables.heads == tables.tables  # every data table has a header row

@@ -98,3 +98,29 @@ def test_summaries_include_the_timeline_picture(workspace: Workspace, tmp_path: 
     walk(PdfReader(tmp_path / "b.pdf").trailer["/Root"]["/StructTreeRoot"])
     assert len(alts) == 4 and alts[0] == "Timeline of these policies"
     assert all(alt.startswith("Status history: ") for alt in alts[1:])
+
+
+def test_printed_timelines_have_a_legend_today_inside_and_whole_titles(workspace: Workspace) -> None:
+    """Issue 18: no legend, "Today" cut off above the frame, 5-pt labels, titles cut at 36 letters."""
+    from app.export.timeline_svg import PRINT, PRINT_WIDTH
+
+    today = date(2026, 11, 23)
+    lanes, connectors = timeline(workspace, policy_ids_in_scope(workspace), today)
+    root = ET.fromstring(timeline_svg(sort_lanes(lanes, "start"), connectors, today, PRINT, language="es"))
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    assert width == PRINT_WIDTH
+    # Printed at the text width of A4 (174 mm of 210, 493 pt), the 11-px text is 7 pt or more.
+    assert 11 * 493 / width >= 7
+    today_label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "today-label")
+    assert today_label.text == "Hoy"
+    x, y = float(today_label.get("x", "0")), float(today_label.get("y", "0"))
+    assert 11 <= y <= height and 0 <= x <= width
+    if today_label.get("text-anchor") != "end":
+        assert x + 4 * 7 <= width
+    legend = [
+        t.text for g in root.iter(f"{SVG}g") if g.get("class") == "legend" for t in g.iter(f"{SVG}text")
+    ]
+    drawn = {span.status for lane in lanes for span in lane.spans}
+    assert len(legend) >= len(drawn) and "En vigor" in legend and "Expirada" in legend
+    for element in root.iter(f"{SVG}tspan"):  # every wrapped line inside the picture
+        assert 0 <= float(element.get("y", "0")) <= height
