@@ -135,14 +135,21 @@ class Briefing:
 
     @property
     def title(self) -> str:
+        """The document's title (PDF metadata, running header): "Policy brief: A, B and C"."""
+        if len(self.policies) == 1:
+            return self.policies[0].title
+        return f"{self.kind_label}: {self.heading}"
+
+    @property
+    def heading(self) -> str:
+        """The title block's heading, under the kind label: the policies named."""
         if len(self.policies) == 1:
             return self.policies[0].title
         names = [p.title if len(p.title) <= 60 else p.title[:59] + "…" for p in self.policies]
         if len(names) > 3:
             rest = len(names) - 2
             names = [*names[:2], f"{rest} more" if self.language == "en" else f"{rest} más"]
-        joined = ", ".join(names[:-1]) + (" and " if self.language == "en" else " y ") + names[-1]
-        return f"{self.kind_label}: {joined}"
+        return ", ".join(names[:-1]) + (" and " if self.language == "en" else " y ") + names[-1]
 
     @property
     def as_of(self) -> str:
@@ -274,7 +281,10 @@ def shorten(text_: str, limit: int) -> str:
 def brief_of(policy: PolicySummary) -> PolicySummary:
     """The one-page version: key points, the last events, the sources they cite (renumbered)."""
     kept = policy.timeline[-BRIEF_EVENTS:]
-    cited = list(dict.fromkeys(n for entry in reversed(kept) for n in entry.citations))[:BRIEF_SOURCES]
+    # One source for each event kept (the newest first), then the others they cite, up to the limit.
+    firsts = [entry.citations[0] for entry in reversed(kept) if entry.citations]
+    others = [n for entry in reversed(kept) for n in entry.citations]
+    cited = list(dict.fromkeys(firsts + others))[:BRIEF_SOURCES]
     renumber = {old: new for new, old in enumerate(sorted(cited), start=1)}
     by_number = {c.number: c for c in policy.citations}
     return replace(

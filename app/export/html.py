@@ -27,7 +27,8 @@ a { color: #0b57d0; }
 .title-block .kind { text-transform: uppercase; letter-spacing: .08em; color: #59636e; font-size: .85em;
   margin: 0; } .title-block .as-of, .title-block .byline { margin: .1em 0; color: #3d444d; }
 .aka { color: #59636e; font-style: italic; } .badge { padding: 1px 8px; border-radius: 9px; font-weight: 600; }
-table.facts td { padding: 2px 12px 2px 0; vertical-align: top; } table.facts td:first-child { color: #59636e; }
+table.facts td { padding: 2px 12px 2px 0; vertical-align: top; }
+table.facts td:first-child { color: #59636e; white-space: nowrap; }
 table.grid { border-collapse: collapse; width: 100%; }
 table.grid td, table.grid th { border-bottom: 1px solid #e5e8eb; padding: 4px 8px 4px 0; vertical-align: top;
   text-align: left; } table.grid th { border-bottom: 1.5px solid #8c959f; }
@@ -37,7 +38,8 @@ table.timeline col.date { width: 17%; } table.timeline col.status { width: 19%; 
 .earlier { color: #59636e; font-size: .9em; font-style: italic; }
 ol.sources li { margin-bottom: .2em; overflow-wrap: anywhere; }
 nav.contents ol { padding-left: 1.5em; }
-.notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em; }
+.notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em;
+  break-inside: avoid; }
 .notes-label { font-weight: 600; color: #7a5c00; } blockquote { color: #59636e; margin: .4em 0 .4em 1em; }
 .picture { margin: .6em 0; } .picture svg, .picture img { max-width: 100%; height: auto; display: block; }
 .caption { color: #59636e; font-size: .85em; margin-top: .2em; }
@@ -229,7 +231,7 @@ def _title_block(briefing: Briefing) -> str:
     anchor = f' id="{e(briefing.policies[0].anchor)}"' if single else ""
     return (
         f'<header class="title-block"><p class="kind">{e(briefing.kind_label)}</p>'
-        f"<h1{anchor}>{e(briefing.title)}</h1>"
+        f"<h1{anchor}>{e(briefing.heading)}</h1>"
         f'<p class="as-of">{e(briefing.as_of)}</p>{byline}</header>'
     )
 

@@ -35,6 +35,7 @@ PRINT = Layout(width=PRINT_WIDTH, label_width=190, lane_height=28, axis_height=2
 PRINT_COMPACT = Layout(width=PRINT_WIDTH, label_width=0, lane_height=26, axis_height=24, margin=8)
 FONT_PX = 11
 LINE_PX = 12.5
+GLYPH_EM = 0.64  # DejaVu Sans's average advance, a little generous: text is measured without fonts
 
 
 # What XML 1.0 cannot hold at all, even escaped. Input checks refuse it now; a workspace written
@@ -74,7 +75,7 @@ def timeline_scale(lanes: list[Lane], layout: Layout, today: date) -> Scale:
 
 def wrap_label(text: str, width_px: float, font_px: float = FONT_PX) -> list[str]:
     """A lane title broken into lines that fit `width_px` (by an average glyph width: no fonts here)."""
-    per_line = max(int(width_px / (font_px * 0.58)), 8)
+    per_line = max(int(width_px / (font_px * GLYPH_EM)), 8)
     lines: list[str] = []
     for word in text.split():
         while len(word) > per_line:  # a word longer than the column is broken, not cut
@@ -111,7 +112,7 @@ def _legend(statuses: list[str], top: float, layout: Layout, language: str) -> t
     for status in statuses:
         background, foreground = status_colors(status, dark=False)
         label = vocabulary(status_label(status), language)
-        width = 16 + len(label) * FONT_PX * 0.58 + 14
+        width = 16 + len(label) * FONT_PX * GLYPH_EM + 14
         if x + width > layout.width - layout.margin and x > layout.margin:
             x, y = layout.margin, y + LINE_PX + 3
         out.append(
