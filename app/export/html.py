@@ -35,7 +35,7 @@ table.grid td, table.grid th { border-bottom: 1px solid #e5e8eb; padding: 4px 8p
 table.timeline col.date { width: 17%; } table.timeline col.status { width: 19%; }
 .date { white-space: nowrap; font-weight: 600; } .cite { font-size: .8em; vertical-align: super;
   line-height: 0; white-space: nowrap; text-decoration: none; }
-.earlier { color: #59636e; font-size: .9em; font-style: italic; }
+.nowrap { white-space: nowrap; } .earlier { color: #59636e; font-size: .9em; font-style: italic; }
 ol.sources li { margin-bottom: .2em; overflow-wrap: anywhere; }
 nav.contents ol { padding-left: 1.5em; }
 .notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em;
@@ -132,6 +132,14 @@ def _cites(p: PolicySummary, numbers: list[int]) -> str:
     return "".join(f'<a class="cite" href="#{e(p.anchor)}-src-{n}">[{n}]</a>' for n in numbers)
 
 
+def _with_cites(text: str, cites: str) -> str:
+    """The text with its citation marks bound to its last word, so a run of marks never wraps alone."""
+    head, _, last = text.rstrip().rpartition(" ")
+    if not cites or len(last) > 30:  # a long word (an address) must stay free to break
+        return f"{e(text)} {cites}"
+    return f'{e(head)} <span class="nowrap">{e(last)}\u00a0{cites}</span>'
+
+
 def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Picture = inline_svg) -> str:
     h, h2 = f"h{level}", f"h{level + 1}"
     label = briefing.label
@@ -156,7 +164,7 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
     )
     rows = "".join(
         f'<tr><td class="date">{e(t.date)}</td><td>{badge(t.status, t.status_value)}</td>'
-        f"<td>{e(t.description)} {_cites(p, t.citations)}</td></tr>"
+        f"<td>{_with_cites(t.description, _cites(p, t.citations))}</td></tr>"
         for t in p.timeline
     )
     earlier = (
