@@ -43,11 +43,14 @@ from app.ui.first_screen import (
 )
 from app.ui.i18n import number
 from app.ui.theme import THEME_KEY
+from app.ui.window_context import WorkspaceEvents
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+    from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
     from app.services.workspace import Workspace
     from app.ui.dialogs.import_dialog import ImportDialog
@@ -67,15 +70,22 @@ FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "fil
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, settings: QSettings | None = None, *, deferred: bool = True
+        self,
+        workspace: Workspace,
+        settings: QSettings | None = None,
+        *,
+        deferred: bool = True,
+        lock: WorkspaceLock | None = None,
     ) -> None:
-        """`deferred`: build the rest of the window only after its first paint (see finish_start)."""
+        """`deferred`: build the rest of the window only after its first paint (see finish_start).
+        `lock`: the workspace's lock, held when the app runs (not in tests of the window alone)."""
         super().__init__()
-        self.workspace = workspace
-        self.settings = settings if settings is not None else QSettings()
+        self._workspace = workspace
+        self._settings = settings if settings is not None else QSettings()
+        self._events = WorkspaceEvents(self)
         self.ready = False  # finish_start() has run
         self.start_failed = ""  # why finish_start() could not build the rest, if it could not
-        self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
+        self._lock = lock
         self._restoring_slug: str | None = None
         self._when_ready: list[Callable[[], object]] = []
         self._after_first_paint: AfterFirstPaint | None = None
@@ -88,6 +98,45 @@ class MainWindow(QMainWindow):
             self._show_first_screen()
         else:  # saved filters: the first screenful by title would not be what the list shows
             self.finish_start()
+
+    # What collaborators may use (app.ui.window_context.WorkspaceHost) -------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    @property
+    def settings(self) -> QSettings:
+        return self._settings
+
+    @property
+    def events(self) -> WorkspaceEvents:
+        return self._events
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def listed_rows(self) -> list[PolicyRow]:
+        return [self.model.row_at(r) for r in range(self.model.total_rows)]
+
+    def show_event(self, event_id: str) -> None:
+        self.detail.show_event(event_id)
+
+    def follow_link(self, url: QUrl) -> None:
+        self.detail.follow_link(url)
+
+    def selected_passage(self) -> tuple[str, str] | None:
+        return self.detail.selected_passage()
+
+    def report(self, message: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def holds_lock(self) -> bool:
+        return self._lock is not None
+
+    def release_lock(self) -> None:
+        """Let go of the workspace's lock (the one held now: switching may have replaced it)."""
+        if self._lock is not None:
+            self._lock.release()
 
     # Construction ---------------------------------------------------------
     def _build_frame(self) -> None:
@@ -238,10 +287,13 @@ class MainWindow(QMainWindow):
         self.result = BrowseResult(rows=[], total=0)
         self._build_widgets()
         self.editor = EditController(self)
-        self.workspaces = WorkspaceController(self)
+        self.table.addAction(self.editor.delete_policy_action)
+        self.detail.action_requested.connect(self.editor.on_detail_action)
         self.safety = SafetyController(self)
+        self.workspaces = WorkspaceController(self, self.safety)
         self.notes_window: NotesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
+        self.events.changed.connect(self.on_changed)
         self.table.url_dropped.connect(self._on_url_dropped)
         self.table.setAcceptDrops(True)
         self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
@@ -560,8 +612,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state(filters)
         self._show_count()
         self._refresh_saved_searches()
-        if self.timeline_window is not None and self.timeline_window.isVisible():
-            self.timeline_window.reload(fit=False)
+        self.events.listed.emit()
         if keep is not None and self.model.row_of_slug(keep) is not None:
             self._select_slug(keep)
         else:
@@ -655,15 +706,23 @@ class MainWindow(QMainWindow):
             detail = None
             self.read_failed(error, box=False)
         self.detail.show_policy(detail, search_words(self.search_box.text()))
-        if hasattr(self, "editor"):
-            self.editor.update_enabled()
+        self.events.selected.emit(row.slug if row else "")
 
     # After an edit, undo or redo ---------------------------------------------------
-    def after_change(self, policy_ids: set[str], focus: str | None = None) -> None:
+    def on_changed(self, changes: Changes) -> None:
         """Show an edit at once: changed rows repainted, appearing or vanishing rows inserted or
-        removed (no reset of the list), the detail pane redrawn if it shows a changed policy."""
+        removed (no reset of the list), the detail pane redrawn only if it shows a changed policy."""
+        from app.services.operations import EntryKind
         from app.services.policies import browse
 
+        if changes.everything:
+            self.refresh()
+            if changes.focus is not None:
+                self.select_policy(changes.focus)
+            return
+        if changes.kinds == {EntryKind.SAVED_SEARCH}:
+            self._refresh_saved_searches()
+            return
         filters = self.current_filters()
         self.result = browse(self.workspace, filters)
         self.model.apply_rows(self.result.rows)
@@ -671,17 +730,12 @@ class MainWindow(QMainWindow):
         self._update_empty_state(filters)
         self._show_count()
         self._refresh_saved_searches()
-        if self.notes_window is not None and self.notes_window.isVisible():
-            self.notes_window.fill_choices()
-            self.notes_window.reload()
-        if self.timeline_window is not None and self.timeline_window.isVisible():
-            self.timeline_window.reload(fit=False)
-        if focus is not None:
-            self.select_policy(focus)
+        if changes.focus is not None:
+            self.select_policy(changes.focus)
             return
         selected = self.selected_row()
         shown = self.detail.detail.id if self.detail.detail else None
-        if shown in policy_ids or (selected.id if selected else None) != shown:
+        if changes.touches_policy(shown) or (selected.id if selected else None) != shown:
             self._show_current()
 
     # Saved searches ------------------------------------------------------------------
@@ -704,8 +758,10 @@ class MainWindow(QMainWindow):
         summary = describe_filters(filters) or self.tr("Type a search or choose filters first.")
 
         def submit(name: str) -> None:
+            from app.services.operations import Changes, EntryKind
+
             save_search(self.workspace, name, filters)
-            self._refresh_saved_searches()
+            self.events.changed.emit(Changes.of({EntryKind.SAVED_SEARCH}))
 
         dialog = SaveSearchDialog(self, submit, summary)
         dialog.open()
@@ -733,8 +789,10 @@ class MainWindow(QMainWindow):
         if self.write_block():
             self.report_error(self.write_block())
             return
+        from app.services.operations import Changes, EntryKind
+
         delete_saved_search(self.workspace, search_id)
-        self._refresh_saved_searches()
+        self.events.changed.emit(Changes.of({EntryKind.SAVED_SEARCH}))
 
     # Export ---------------------------------------------------------------------------
     def show_export(self) -> ExportDialog:
@@ -793,8 +851,14 @@ class MainWindow(QMainWindow):
         self.timeline_window.raise_()
         return self.timeline_window
 
-    def show_workspace(self, workspace: Workspace) -> None:
-        """Switch this window to another workspace, keeping nothing of the previous one on screen."""
+    def show_workspace(self, workspace: Workspace, lock: WorkspaceLock | None = None) -> None:
+        """Switch this window to another workspace, keeping nothing of the previous one on screen.
+        `lock`, the new workspace's, replaces the one held now (if one is)."""
+        from app.services.operations import Changes
+
+        if self._lock is not None and lock is not None:
+            self._lock.release()
+            self._lock = lock
         for window in (self.notes_window, self.timeline_window):
             if window is not None:
                 window.close()
@@ -802,12 +866,13 @@ class MainWindow(QMainWindow):
         self.notes_window = self.timeline_window = None
         self.editor.stack.clear()
         previous = self.workspace
-        self.workspace = workspace
+        self._workspace = workspace
         previous.close()
         self.apply_write_state()
         self.detail.show_policy(None)
         self.table.clearSelection()
-        self.clear_search_and_filters()
+        self._clear_search_and_filters_quietly()
+        self.events.changed.emit(Changes.all())
 
     def report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -897,13 +962,16 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def clear_search_and_filters(self) -> None:
+        self._clear_search_and_filters_quietly()
+        self.refresh()
+
+    def _clear_search_and_filters_quietly(self) -> None:
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
         self.filter_panel.blockSignals(True)
         self.filter_panel.clear()
         self.filter_panel.blockSignals(False)
-        self.refresh()
 
     def set_theme(self, theme: str) -> None:
         """Switch between the system's look, light and dark, and remember the choice."""

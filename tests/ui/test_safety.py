@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.data.workspace_lock import held_here
 from app.services import backups
 from app.ui.main_window import MainWindow
-from app.ui.workspace_lock import WorkspaceLock
+from tests.ui.conftest import OpenWindow
 
 pytestmark = pytest.mark.gui
 
@@ -71,11 +71,11 @@ def test_the_daily_check_runs_off_the_gui_thread_and_reports(qtbot: QtBot, windo
 
 
 def test_a_second_window_on_the_same_workspace_is_refused_in_the_interface_language(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
     from tests.e2e.processes import held_by_another_process
 
-    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    window = open_window(locked=True)
     other = tmp_path / "other.sqlite"
     with held_by_another_process(other) as holder:
         assert not window.workspaces.switch(other, create=True)
@@ -85,19 +85,17 @@ def test_a_second_window_on_the_same_workspace_is_refused_in_the_interface_langu
     )
     assert not window.workspaces.switch(window.workspace.path, create=False)
     assert "already open in this window" in window.workspaces.error_box.text()
-    window.lock.release()
 
 
 def test_the_window_restores_its_own_workspace_while_holding_its_lock(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, open_window: OpenWindow
 ) -> None:
-    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    window = open_window(locked=True)
     backups.back_up(window.workspace.path)
     restore = window.safety.choose_backup()
     restore.restore_button.click()
     assert "Restored the backup" in window.statusBar().currentMessage()
-    assert window.lock.held and held_here(window.workspace.path)
-    window.lock.release()
+    assert window.holds_lock() and held_here(window.workspace.path)
 
 
 def test_a_workspace_in_a_synced_folder_is_warned_about_once(
