@@ -74,7 +74,9 @@ def test_an_edit_of_one_policy_does_not_redraw_the_details_of_another(
     from app.services import operations
     from app.services.inputs import NoteInput
 
-    window.editor.push("Add note", operations.add_note(window.workspace, other.id, NoteInput(body="Elsewhere")))
+    window.editor.push(
+        "Add note", operations.add_note(window.workspace, other.id, NoteInput(body="Elsewhere"))
+    )
     assert redrawn == []  # the list row of the other policy changed; these details did not
     window.editor.push("Add note", operations.add_note(window.workspace, shown.id, NoteInput(body="Here")))
     assert redrawn == [shown.id]
