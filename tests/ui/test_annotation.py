@@ -188,7 +188,7 @@ def test_switching_workspaces_shows_only_the_other_workspace(
     assert window.windowTitle() == "empty-one — Policy Tracker"
     assert window.model.rowCount() == 0 and window.search_box.text() == ""
     assert window.detail.currentWidget() is window.detail.placeholder
-    assert "No policies yet" in window.empty_label.text()
+    assert "No policies yet" in window.parts.empty_label.text()
     assert window.editor.stack.count() == 0
     window.editor.new_policy()
     dialog2 = window.editor.dialog

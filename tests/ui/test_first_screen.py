@@ -136,7 +136,7 @@ def test_a_chosen_dark_look_is_dark_from_the_first_paint(
         assert not window.ready and is_dark(qapp.palette())
         window.show()
         qtbot.waitUntil(lambda: window.ready)
-        assert is_dark(qapp.palette()) and window.theme_actions["dark"].isChecked()
+        assert is_dark(qapp.palette()) and window.parts.actions.theme_actions["dark"].isChecked()
     finally:
         apply_theme(qapp, "system")
 
@@ -150,7 +150,7 @@ def test_a_hidden_filter_panel_stays_hidden(
     assert not window.splitter.widget(0).isVisible()
     qtbot.waitUntil(lambda: window.ready)
     assert window.splitter.widget(0) is window.filter_panel and not window.filter_panel.isVisible()
-    assert not window.toggle_sidebar_action.isChecked() and window.detail.isVisible()
+    assert not window.parts.actions.toggle_sidebar_action.isChecked() and window.detail.isVisible()
 
 
 def test_a_window_closed_before_it_is_built_keeps_the_saved_settings(

@@ -48,7 +48,7 @@ def look():
                 "title": widget.windowTitle(),
                 "bar": bar.text() if bar is not None and bar.isVisible() else "",
                 "new_policy": widget.editor.new_policy_action.isEnabled(),
-                "import": widget.import_action.isEnabled(),
+                "import": widget.parts.actions.import_action.isEnabled(),
                 "rows": widget.model.total_rows,
             }), flush=True)
             QApplication.exit(0)
@@ -128,10 +128,10 @@ def test_every_way_to_edit_is_off_on_read_only_media(qtbot: QtBot, read_only_win
         editor.trash_action,
     ]:
         assert not action.isEnabled(), action.text()
-    assert not window.import_action.isEnabled() and not window.save_search_action.isEnabled()
+    assert not window.parts.actions.import_action.isEnabled() and not window.parts.actions.save_search_action.isEnabled()
     assert not window.safety.restore_action.isEnabled() and not window.table.acceptDrops()
     # Reading still works: searching, the timeline, the notes, an export.
-    assert window.export_action.isEnabled() and window.timeline_action.isEnabled()
+    assert window.parts.actions.export_action.isEnabled() and window.parts.actions.timeline_action.isEnabled()
     window.search_box.setText("Childhood Arrivals")
     window.refresh()
     assert 0 < window.model.rowCount() < 12
@@ -181,7 +181,7 @@ def test_damage_found_on_open_turns_editing_off_until_a_backup_is_restored(
     # Reads that meet the damage say so in words; they raised inside Qt slots.
     for row in range(window.model.rowCount()):
         window.table.selectRow(row)
-    for action in (window.timeline_action, window.export_action, window.notes_action):
+    for action in (window.parts.actions.timeline_action, window.parts.actions.export_action, window.parts.actions.notes_action):
         action.trigger()
     assert "Could not read this workspace" in window.read_failed_box.text()
     assert "is damaged" in window.read_failed_box.text()
