@@ -45,7 +45,7 @@ def application() -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from app.paths import real_path
     from app.services.workspace import Workspace
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     # The lock is not held on read-only media; switching workspaces still locks the next one.
     window = MainWindow(workspace, settings, lock=lock)
     window.show()
-    window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
+    window.check_safety_when_ready()
     code = qt_app.exec()
     window.release_lock()
     return code

@@ -53,7 +53,6 @@ class EditController(QObject):
         self.context = context
         self.dialog_parent = context.dialog_parent()  # dialogs it opens belong to the window
         self.stack = QUndoStack(self)
-        self.dialog: QDialog | None = None
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
@@ -122,7 +121,6 @@ class EditController(QObject):
         return row.id if row else None
 
     def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -187,7 +185,6 @@ class EditController(QObject):
 
         box.finished.connect(answered)
         box.open()
-        self.dialog = box
         return box
 
     def _describe_contents(self, contents: Any) -> str:
@@ -221,7 +218,6 @@ class EditController(QObject):
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.finished.connect(lambda button: then() if button == QMessageBox.StandardButton.Yes else None)
         box.open()
-        self.confirmation = box
 
     def new_event(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -415,7 +411,6 @@ class EditController(QObject):
         dialog = TrashDialog(self.dialog_parent, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.trash_dialog = dialog
         return dialog
 
     def show_history(self) -> QDialog:
@@ -428,8 +423,6 @@ class EditController(QObject):
         layout.addWidget(view)
         dialog.resize(380, 420)
         dialog.show()
-        self.history_dialog = dialog
-        self.history_view = view
         return dialog
 
     # Links in the detail pane ------------------------------------------------------------------------

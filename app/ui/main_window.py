@@ -323,7 +323,6 @@ class MainWindow(QMainWindow):
                 parent=self,
             )
             box.open()
-            self.start_failed_box = box
             return
         waiting, self._when_ready = self._when_ready, []
         for action in waiting:
@@ -412,6 +411,10 @@ class MainWindow(QMainWindow):
     @property
     def safety(self) -> SafetyController:
         return self.parts.safety
+
+    def check_safety_when_ready(self) -> None:
+        """Once the window is complete (and has painted), check the workspace and take the daily backup."""
+        self.when_ready(lambda: QTimer.singleShot(0, self.safety.check_in_background))
 
     def when_ready(self, action: Callable[[], object]) -> None:
         """Run `action` once finish_start() has run (at once, if it has)."""
@@ -845,7 +848,6 @@ class MainWindow(QMainWindow):
 
         dialog = SaveSearchDialog(self, submit, summary)
         dialog.open()
-        self.save_search_dialog = dialog
         return dialog
 
     def apply_saved_search(self, search_id: str) -> None:
@@ -880,27 +882,24 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self)
         dialog.open()
-        self.export_dialog = dialog
         return dialog
 
     def choose_import(self) -> QFileDialog:
         from app.ui.dialogs.files import choose_file
 
-        self.import_file_dialog = choose_file(
+        return choose_file(
             self,
             self.tr("Import"),
             self.workspace.path.parent,
             self.tr("Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)"),
             self.show_import,
         )
-        return self.import_file_dialog
 
     def show_import(self, path: Path) -> ImportDialog:
         from app.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, path)
         dialog.open()
-        self.import_dialog = dialog
         return dialog
 
     def selected_rows(self) -> list[PolicyRow]:
@@ -979,10 +978,7 @@ class MainWindow(QMainWindow):
         message = self.tr("Could not read this workspace: {error}").format(error=reason)
         self.report_error(message)
         if box:
-            self.read_failed_box = QMessageBox(
-                QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self
-            )
-            self.read_failed_box.open()
+            QMessageBox(QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self).open()
 
     def write_block(self) -> str:
         """Why this workspace cannot be changed now, in words; "" when it can."""
@@ -1072,7 +1068,6 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self, self.settings, self.set_theme)
         dialog.open()
-        self.preferences_dialog = dialog
         return dialog
 
     def show_shortcuts(self) -> QDialog:
@@ -1114,8 +1109,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(table)
         dialog.resize(620, 520)
         dialog.open()
-        self.shortcuts_dialog = dialog
-        self.shortcuts_table = table
         return dialog
 
     def show_about(self) -> QMessageBox:
@@ -1141,7 +1134,6 @@ class MainWindow(QMainWindow):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
-        self.about_box = box
         return box
 
     # Settings -----------------------------------------------------------------

@@ -138,7 +138,6 @@ class SafetyController(QObject):
         )
         dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def warn_if_synced(self) -> QMessageBox | None:
@@ -163,7 +162,6 @@ class SafetyController(QObject):
             )
         )
         box.open()
-        self.cloud_box = box
         return box
 
     # Actions ------------------------------------------------------------------------------
@@ -180,7 +178,6 @@ class SafetyController(QObject):
         dialog = RestoreDialog(self.host.dialog_parent(), backups.list_backups(self.host.workspace.path))
         dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def _restore(self, dialog: RestoreDialog) -> None:

@@ -103,7 +103,6 @@ class WorkspaceController(QObject):
 
         dialog = NewWorkspaceDialog(self.host.dialog_parent(), self.host.workspace.path, submit)
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def open_workspace(self) -> QFileDialog:
@@ -138,7 +137,6 @@ class WorkspaceController(QObject):
                 parent=self.host.dialog_parent(),
             )
             box.open()
-            self.error_box = box
             return False
         self.host.show_workspace(workspace, new_lock)
         self.remember(workspace.path)

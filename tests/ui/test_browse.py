@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
 from app.ui.policy_table import Column
 from tests.ui.conftest import OpenWindow
+from tests.ui.dialogs import active_dialog
 
 MPP = "Remain in Mexico (Migrant Protection Protocols)"
 
@@ -181,7 +182,7 @@ def test_about_names_the_version_workspace_and_data_folder(qtbot: QtBot, window:
     from app import __version__, paths
 
     window.parts.actions.about_action.trigger()
-    box = window.about_box
+    box = active_dialog(QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert __version__ in box.text()
     assert str(window.workspace.path) in box.text()
@@ -219,7 +220,8 @@ def test_view_theme_switches_to_dark_and_back(qtbot: QtBot, window: MainWindow) 
 def test_help_lists_the_keyboard_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.show_shortcuts()
     qtbot.waitExposed(dialog)
-    table = window.shortcuts_table
+    table = dialog.findChild(QTableWidget)
+    assert table is not None
     rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert (
         rows["New Status Event…"] == "Ctrl+E" and rows["Find…"] == "Ctrl+F" and rows["Timeline"] == "Ctrl+T"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.data.list_rows import first_page
@@ -19,6 +19,7 @@ from app.ui.delegates import is_dark
 from app.ui.first_screen import COLUMN_WIDTHS, FirstScreenModel
 from app.ui.main_window import FACET_SETTINGS, MainWindow
 from app.ui.theme import apply_theme
+from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole)
@@ -197,7 +198,8 @@ def test_a_failure_after_the_first_paint_is_told_and_keeps_the_settings(
     monkeypatch.setattr("app.ui.main_window.count_policies", locked)
     window.finish_start()
     assert window.start_failed == "database is locked"
-    assert window.start_failed_box.isVisible() and "database is locked" in window.start_failed_box.text()
+    box = active_dialog(QMessageBox)
+    assert box.isVisible() and "database is locked" in box.text()
     assert "Could not finish" in window.count_label.text()
     window.close()
     assert settings.value("selection/slug") == "title-42"

@@ -149,7 +149,6 @@ class TrashDialog(QDialog):
             lambda button: self._purge(item, notes > 0) if button == QMessageBox.StandardButton.Yes else None
         )
         box.open()
-        self.confirmation = box
         return box
 
     def _purge(self, item: editing.TrashItem, with_notes: bool) -> None:
