@@ -12,7 +12,7 @@ from app.data import read
 from app.data.read import PolicyDetail
 from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
-from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.export.timeline_svg import COMPACT, timeline_svg
 from app.services.timeline import lane_of, timeline
 from app.services.workspace import Workspace
@@ -53,6 +53,14 @@ class TimelineEntry:
     status_value: str
     description: str
     citations: list[int]
+    confidence: str = "Confirmed"  # label
+    confidence_value: str = "confirmed"
+    disagreement: str = ""
+
+    @property
+    def confidence_label(self) -> str:
+        """What a briefing prints next to the event: nothing when a primary source confirms it."""
+        return "" if self.confidence_value == Confidence.CONFIRMED else self.confidence
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,8 @@ class PolicySummary:
     related: list[Related]
     notes: list[NoteEntry] = field(default_factory=list)
     picture_svg: str = ""  # the policy's one-lane timeline
+    last_verified: str = ""  # as shown: "7 Dec 2026"; "" when never said
+    last_verified_iso: str = ""
 
     @property
     def anchor(self) -> str:
@@ -139,6 +149,9 @@ def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
             e.status,
             clean(e.description),
             sorted(numbers[s] for s in e.source_ids if s in numbers),
+            Confidence(e.confidence).label,
+            e.confidence,
+            clean(e.disagreement),
         )
         for e in detail.events
     ]
@@ -176,6 +189,8 @@ def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
         picture_svg=timeline_svg(
             [lane_of(detail)], [], date.today(), COMPACT, title=f"Timeline: {detail.title}"
         ),
+        last_verified=PartialDate.parse(detail.last_verified).display() if detail.last_verified else "",
+        last_verified_iso=detail.last_verified or "",
     )
 
 

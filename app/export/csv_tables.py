@@ -21,8 +21,21 @@ POLICY_COLUMNS = [
     "tags",
     "sources",
     "related",
+    "last_verified",
 ]
-EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
+EVENT_COLUMNS = [
+    "policy_slug",
+    "policy_title",
+    "date",
+    "date_precision",
+    "status",
+    "description",
+    "sources",
+    "confidence",
+    "disagreement",
+]
+# Columns added after the first tables were exported: a file without them still imports.
+ADDED_COLUMNS = frozenset({"last_verified", "confidence", "disagreement"})
 
 
 def cell(text: str) -> str:
@@ -69,10 +82,23 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
                 joined(p.tags, ","),
                 sources,
                 related,
+                p.last_verified_iso,
             ]
         )
         by_number = {c.number: c for c in p.citations}
         for t in p.timeline:
             cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
-            events.append([p.slug, p.title, t.date_iso, t.precision, t.status, t.description, cited])
+            events.append(
+                [
+                    p.slug,
+                    p.title,
+                    t.date_iso,
+                    t.precision,
+                    t.status,
+                    t.description,
+                    cited,
+                    t.confidence,
+                    t.disagreement,
+                ]
+            )
     return _write(policies), _write(events)

@@ -21,6 +21,8 @@ def _facts(document: Document, p: PolicySummary) -> None:
         ("Jurisdiction", p.jurisdiction),
         ("Kind", p.kind),
     ]
+    if p.last_verified:
+        facts.insert(1, ("Last verified", p.last_verified))
     if p.legal_basis:
         facts.append(("Legal basis", p.legal_basis))
     if p.agencies:
@@ -73,7 +75,15 @@ def _policy(document: Document, p: PolicySummary, level: int, rasterize: Rasteri
             cells = table.add_row().cells
             cells[0].text = entry.date
             cells[1].text = entry.status
+            if entry.confidence_label:
+                run = cells[1].paragraphs[0].add_run(f"\n{entry.confidence_label}")
+                run.italic = True
+                run.font.color.rgb = MUTED
             cells[2].text = entry.description
+            if entry.disagreement:
+                run = cells[2].add_paragraph().add_run(f"Where sources disagree: {entry.disagreement}")
+                run.italic = True
+                run.font.color.rgb = MUTED
             cells[3].text = " ".join(f"[{n}]" for n in entry.citations)
     else:
         document.add_paragraph("No status events.")

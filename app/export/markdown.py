@@ -56,7 +56,10 @@ def policy_markdown(p: PolicySummary, level: int) -> list[str]:
     if p.aliases:
         out += [f"*Also known as:* {esc('; '.join(p.aliases))}", ""]
     status = f"**{esc(p.status)}**" + (f" since {esc(p.since)}" if p.since else "")
-    facts = [("Current status", status), ("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
+    facts = [("Current status", status)]
+    if p.last_verified:
+        facts.append(("Last verified", esc(p.last_verified)))
+    facts += [("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
     if p.legal_basis:
         facts.append(("Legal basis", esc(p.legal_basis)))
     if p.agencies:
@@ -68,9 +71,12 @@ def policy_markdown(p: PolicySummary, level: int) -> list[str]:
     out += [f"{h}# Status history", ""]
     for entry in p.timeline:
         cites = "".join(f"[{n}]" for n in entry.citations)  # never a link: user text has every [ escaped
+        confidence = f" *({esc(entry.confidence_label)})*" if entry.confidence_label else ""
         out.append(
-            f"- **{esc(entry.date)}** — {esc(entry.status)}. {esc(entry.description)} {cites}".rstrip()
+            f"- **{esc(entry.date)}** — {esc(entry.status)}.{confidence} {esc(entry.description)} {cites}".rstrip()
         )
+        if entry.disagreement:
+            out.append(f"  - *Where sources disagree:* {esc(entry.disagreement)}")
     if not p.timeline:
         out.append("*No status events.*")
     out.append("")
