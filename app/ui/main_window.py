@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,16 +44,16 @@ from app.ui.first_screen import (
 from app.ui.i18n import number
 from app.ui.theme import THEME_KEY
 from app.ui.window_context import WorkspaceEvents
+from app.ui.window_parts import WindowActions, WindowParts, set_action_icons
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-    from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
     from app.services.workspace import Workspace
-    from app.ui.browse_runner import BrowseRunner
     from app.ui.delegates import HighlightDelegate
     from app.ui.detail_pane import PolicyDetailPane
     from app.ui.dialogs.import_dialog import ImportDialog
@@ -75,46 +74,6 @@ FIRST_PAGE = 256  # rows painted before the complete list is read
 PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
 # Where the chosen filters are saved, one key per facet of app.services.policies.FACETS.
 FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "filters/tag")
-
-
-@dataclass
-class WindowActions:
-    """The window's own menu commands (the editing, workspace and safety ones are their controllers')."""
-
-    export_action: QAction
-    import_action: QAction
-    quit_action: QAction
-    find_action: QAction
-    preferences_action: QAction
-    clear_filters_action: QAction
-    toggle_sidebar_action: QAction
-    refresh_action: QAction
-    save_search_action: QAction
-    notes_action: QAction
-    timeline_action: QAction
-    shortcuts_action: QAction
-    about_action: QAction
-    theme_menu: QMenu
-    theme_actions: dict[str, QAction]
-
-
-@dataclass
-class WindowParts:
-    """Everything finish_start() builds, made together and kept as one: until it exists none of it
-    does, and once it does all of it does."""
-
-    filter_panel: FilterPanel
-    detail: PolicyDetailPane
-    model: PolicyTableModel
-    highlighter: HighlightDelegate
-    empty_label: QLabel
-    search_timer: QTimer
-    editor: EditController
-    workspaces: WorkspaceController
-    safety: SafetyController
-    browse_runner: BrowseRunner
-    actions: WindowActions
-    result: BrowseResult  # what the list shows now
 
 
 class MainWindow(QMainWindow):
@@ -612,7 +571,7 @@ class MainWindow(QMainWindow):
             theme_menu=theme_menu,
             theme_actions=theme_actions,
         )
-        _set_action_icons(editor, workspaces, safety, actions)
+        set_action_icons(editor, workspaces, safety, actions)
         return actions
 
     # Reading the workspace --------------------------------------------------
@@ -1194,47 +1153,3 @@ def _as_list(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v) for v in value]
     return []
-
-
-def _set_action_icons(
-    editor: EditController, workspaces: WorkspaceController, safety: SafetyController, actions: WindowActions
-) -> None:
-    """One line-icon set across the menus (drawn lazily, in the theme's text colour)."""
-    from app.ui.icons import action_icon
-
-    icons = {
-        workspaces.new_action: "new-workspace",
-        workspaces.open_action: "open-workspace",
-        workspaces.recent_menu.menuAction(): "recent",
-        editor.new_policy_action: "new-policy",
-        actions.export_action: "export",
-        actions.import_action: "import",
-        editor.trash_action: "trash",
-        safety.backup_action: "back-up",
-        safety.restore_action: "restore-backup",
-        actions.quit_action: "quit",
-        editor.undo_action: "undo",
-        editor.redo_action: "redo",
-        editor.edit_policy_action: "edit",
-        editor.delete_policy_action: "move-to-trash",
-        editor.new_event_action: "new-event",
-        editor.new_source_action: "new-source",
-        editor.link_source_action: "link-source",
-        editor.new_note_action: "new-note",
-        editor.new_relation_action: "new-relation",
-        editor.annotate_action: "annotate",
-        actions.find_action: "search",
-        actions.clear_filters_action: "clear-filters",
-        actions.toggle_sidebar_action: "filters",
-        actions.refresh_action: "refresh",
-        actions.save_search_action: "save-search",
-        actions.notes_action: "notes",
-        actions.timeline_action: "timeline",
-        editor.history_action: "history",
-        actions.theme_menu.menuAction(): "theme",
-        actions.preferences_action: "preferences",
-        actions.shortcuts_action: "keyboard-shortcuts",
-        actions.about_action: "about",
-    }
-    for action, name in icons.items():
-        action.setIcon(action_icon(name))
