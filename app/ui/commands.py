@@ -138,4 +138,4 @@ TRASH_TEXTS = {
 
 
 def trash_text(kind: str, label: str, *, restore: bool = False) -> str:
-    return translate("UndoCommand", TRASH_TEXTS[kind, restore]).format(name=short(label))
+    return translate("UndoCommand", str(TRASH_TEXTS[kind, restore])).format(name=short(label))

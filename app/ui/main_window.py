@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.data.list_rows import PolicyRow, count_policies, first_page
 from app.ui.first_screen import (
     COLUMN_WIDTHS,
@@ -1031,69 +1030,14 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""
-        from PySide6.QtGui import QKeySequence
-        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
+        from app.ui.dialogs.help import shortcuts_dialog
 
-        rows: list[tuple[str, str, str]] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is None:
-                continue
-            for action in menu.actions():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                if keys and not action.isSeparator():
-                    rows.append((menu_action.text().replace("&", ""), action.text().replace("&", ""), keys))
-        rows += [
-            (
-                self.tr("List"),
-                self.tr("Move through policies"),
-                self.tr("Up, Down, Page Up, Page Down, Home, End"),
-            ),
-            (self.tr("Timeline"), self.tr("Zoom"), self.tr("Ctrl + mouse wheel")),
-            (self.tr("Timeline"), self.tr("Fit all"), "Ctrl+0"),
-        ]
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
-        table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(620, 520)
-        dialog.open()
-        return dialog
+        return shortcuts_dialog(self)
 
     def show_about(self) -> QMessageBox:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.dialogs.help import about_box
 
-        from app import paths
-
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Policy Tracker"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            self.tr(
-                "<h3>Policy Tracker {version}</h3>"
-                "<p>Track public policies, the sources behind them and your own notes.</p>"
-                "<p><b>Workspace:</b> {workspace}<br><b>Data folder:</b> {data_folder}</p>"
-            ).format(
-                version=__version__,
-                workspace=_html(str(self.workspace.path)),
-                data_folder=_html(str(paths.data_dir())),
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.open()
-        return box
+        return about_box(self, self.workspace.path)
 
     # Settings -----------------------------------------------------------------
     def _restore_settings(self) -> None:
