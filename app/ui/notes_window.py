@@ -184,7 +184,7 @@ class NotesWindow(QWidget):
         self._show_note(self.list.currentRow())
 
     def current_note(self) -> NoteListRow | None:
-        row = self.list.currentRow() if hasattr(self, "list") else -1
+        row = self.list.currentRow()
         return self.notes[row] if 0 <= row < len(self.notes) else None
 
     def _show_note(self, row: int) -> None:
