@@ -21,6 +21,10 @@ class ExportRequest:
     target: Path
     include_notes: bool = False
     page_size: str = "A4"  # or "Letter"
+    length: str = "dossier"  # or "brief"
+    author: str = ""
+    organisation: str = ""
+    language: str = "en"
 
 
 def target_with_extension(target: Path, fmt: str) -> Path:
@@ -54,7 +58,14 @@ def run_export(
         write_bundle(workspace, target, policy_ids=request.policy_ids)
         return [target]
     briefing = build_briefing(
-        workspace, request.policy_ids, include_notes=request.include_notes, progress=progress
+        workspace,
+        request.policy_ids,
+        include_notes=request.include_notes,
+        progress=progress,
+        length=request.length,
+        author=request.author,
+        organisation=request.organisation,
+        language=request.language,
     )
     if request.fmt == "md":
         from app.export.markdown import briefing_markdown
@@ -63,7 +74,7 @@ def run_export(
     elif request.fmt == "html":
         from app.export.html import briefing_html
 
-        write_atomically(target, briefing_html(briefing).encode("utf-8"))
+        write_atomically(target, briefing_html(briefing, page_size=request.page_size).encode("utf-8"))
     elif request.fmt == "docx":
         from app.export.docx import briefing_docx
 
@@ -78,7 +89,7 @@ def run_export(
         return [target, events_path(target)]
     elif request.fmt == "pdf":
         if pdf_writer is None:
-            raise ValueError("PDF export needs the Qt PDF writer")
+            from app.export.pdf import write_pdf as pdf_writer
         pdf_writer(briefing, target, request.page_size)
     else:
         raise ValueError(f"unknown format {request.fmt}")
