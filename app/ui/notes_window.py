@@ -35,14 +35,15 @@ from app.ui.detail_html import Theme, esc, highlight
 from app.ui.detail_pane import theme_for
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.services.operations import Changes
+    from app.ui.window_context import WindowContext
 
 
 class NotesWindow(QWidget):
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
-        self.setWindowTitle(self.tr("Notes — {workspace}").format(workspace=main.workspace.path.stem))
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.dialog_parent(), Qt.WindowType.Window)
+        self.context = context
+        self.setWindowTitle(self.tr("Notes — {workspace}").format(workspace=context.workspace.path.stem))
         self.notes: list[NoteListRow] = []
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search your notes and the passages they quote"))
@@ -111,10 +112,20 @@ class NotesWindow(QWidget):
         self.list.currentRowChanged.connect(self._show_note)
         self.fill_choices()
         self.reload()
+        context.events.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Show an edit made anywhere: notes, and the policies, events and sources they name."""
+        from app.services.operations import EntryKind
+
+        kinds = (EntryKind.NOTE, EntryKind.POLICY, EntryKind.EVENT, EntryKind.SOURCE)
+        if self.isVisible() and changes.touches(*kinds):
+            self.fill_choices()
+            self.reload()
 
     def fill_choices(self) -> None:
         """The tag and policy choices, kept when still there."""
-        workspace = self.main.workspace
+        workspace = self.context.workspace
         for combo, everything, entries in (
             (self.tag_combo, self.tr("All tags"), [(f"#{t}", t) for t in note_service.note_tags(workspace)]),
             (
@@ -145,7 +156,7 @@ class NotesWindow(QWidget):
             updated_from=since or "",
         )
         try:
-            self.notes = note_service.list_notes(self.main.workspace, filters)
+            self.notes = note_service.list_notes(self.context.workspace, filters)
         except NotFound:  # the chosen policy went (to the trash) since the choices were filled
             self.notes = []
         self.highlighter.set_terms(search_words(self.search_box.text()))
@@ -179,7 +190,7 @@ class NotesWindow(QWidget):
         self._show_note(self.list.currentRow())
 
     def current_note(self) -> NoteListRow | None:
-        row = self.list.currentRow() if hasattr(self, "list") else -1
+        row = self.list.currentRow()
         return self.notes[row] if 0 <= row < len(self.notes) else None
 
     def _show_note(self, row: int) -> None:
@@ -198,12 +209,13 @@ class NotesWindow(QWidget):
         note = self.current_note()
         if note is None:
             return
-        self.main.select_policy(note.policy_slug)
+        self.context.select_policy(note.policy_slug)
         scheme = url.scheme()
         if scheme in ("source", "event", "note"):
-            self.main.detail.follow_link(url)
-        self.main.raise_()
-        self.main.activateWindow()
+            self.context.follow_link(url)
+        main = self.context.dialog_parent()
+        main.raise_()
+        main.activateWindow()
 
 
 def event_label(stored: str) -> str:
