@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.data import read
-from app.data.read import PolicyDetail
+from app.data.read import EventRow, PolicyDetail, SourceRow
 from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.export.citations import report_number, supporting_excerpt
+from app.export.prose import without_keys
 from app.export.timeline_svg import COMPACT, timeline_svg
 from app.services.timeline import lane_of, timeline
 from app.services.workspace import Workspace
@@ -37,11 +39,16 @@ def clean(text: str) -> str:
 class Citation:
     number: int
     title: str
-    publisher: str
+    publisher: str  # the publisher, else the issuing agency, court or legislature
     published: str  # as shown: "24 Jan 2019"
     published_iso: str
     url: str
-    kind: str
+    kind: str  # label: "Court"
+    authors: tuple[str, ...] = ()
+    report_number: str = ""  # "No. 24-50149", "CRS Report R40135"
+    kind_value: str = ""  # "court"
+    source_id: str = ""  # the stable id, for tables that must name a source exactly
+    excerpts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class TimelineEntry:
     status_value: str
     description: str
     citations: list[int]
+    quote: str = ""  # the excerpt of a cited source that supports this event, shortened
+    quote_source: int = 0  # its citation number
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class Related:
     phrase: str  # "Superseded by"
     title: str
     slug: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,36 +126,87 @@ class Briefing:
         return f"Exported on {PartialDate.parse(self.exported_on).display()} from the workspace “{self.workspace_name}” with Policy Tracker."
 
 
-def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
+def _citation(number: int, s: SourceRow) -> Citation:
+    url = s.url if s.url and s.url.lower().startswith(("http://", "https://")) else ""
+    return Citation(
+        number,
+        clean(s.title),
+        clean(s.publisher or s.issuer),
+        PartialDate.parse(s.published).display() if s.published else "",
+        s.published or "",
+        url,
+        SourceKind(s.kind).label,
+        authors=tuple(clean(a) for a in s.authors if a.strip()),
+        report_number=report_number(clean(s.title), url, s.issuer, s.publisher),
+        kind_value=s.kind,
+        source_id=s.id,
+        excerpts=tuple(clean(x.text) for x in s.excerpts if x.text.strip()),
+    )
+
+
+def _entry(
+    event: EventRow, numbers: dict[str, int], by_number: dict[int, Citation], slugs: dict[str, str] | None
+) -> TimelineEntry:
+    cited = sorted(numbers[s] for s in event.source_ids if s in numbers)
+    description = readable(event.description, slugs)
+    quote, quote_source = "", 0
+    for n in cited:  # the first cited source that has excerpts: its most relevant one
+        if by_number[n].excerpts:
+            quote, quote_source = supporting_excerpt(description, list(by_number[n].excerpts)), n
+            break
+    return TimelineEntry(
+        PartialDate.parse(event.date).display(),
+        event.date,
+        event.date_precision,
+        Status(event.status).label,
+        event.status,
+        description,
+        cited,
+        quote,
+        quote_source,
+    )
+
+
+def readable(text: str, slugs: dict[str, str] | None) -> str:
+    """Text for reading: internal keys replaced (app/export/prose.py). Without `slugs` (tables
+    meant to be imported again) the text is kept exactly as stored."""
+    return clean(text) if slugs is None else without_keys(clean(text), slugs)
+
+
+def related_once(detail: PolicyDetail, slugs: dict[str, str] | None) -> list[Related]:
+    """Each relation once: "A related to B" is often stored both ways, and both rows reach A.
+    Their notes are kept (both, when the two directions say different things)."""
+    merged: dict[tuple[str, str], Related] = {}
+    for r in detail.relations:
+        phrase = relation_phrase(r.kind, r.outgoing)
+        note = readable(r.note, slugs).strip()
+        key = (phrase, r.other_slug)
+        if key not in merged:
+            merged[key] = Related(phrase, clean(r.other_title), r.other_slug, note)
+        elif note and note not in merged[key].note:
+            earlier = merged[key]
+            merged[key] = Related(phrase, earlier.title, earlier.slug, f"{earlier.note} {note}".strip())
+    return list(merged.values())
+
+
+def _readable_events(detail: PolicyDetail, slugs: dict[str, str] | None) -> PolicyDetail:
+    """The detail with its events' descriptions made readable (the picture's tooltips show them)."""
+    if slugs is None:
+        return detail
+    events = [replace(e, description=readable(e.description, slugs)) for e in detail.events]
+    return replace(detail, events=events)
+
+
+def summarize(
+    detail: PolicyDetail, include_notes: bool, slugs: dict[str, str] | None = None
+) -> PolicySummary:
+    """With `slugs` (policy slug → title) the prose is made for reading: a policy named by its
+    key is named by its title, source keys are left out. Without, text is kept as stored."""
     numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}
-    citations = [
-        Citation(
-            numbers[s.id],
-            clean(s.title),
-            clean(s.publisher or s.issuer),
-            PartialDate.parse(s.published).display() if s.published else "",
-            s.published or "",
-            s.url if s.url and s.url.lower().startswith(("http://", "https://")) else "",
-            SourceKind(s.kind).label,
-        )
-        for s in detail.sources
-    ]
-    timeline = [
-        TimelineEntry(
-            PartialDate.parse(e.date).display(),
-            e.date,
-            e.date_precision,
-            Status(e.status).label,
-            e.status,
-            clean(e.description),
-            sorted(numbers[s] for s in e.source_ids if s in numbers),
-        )
-        for e in detail.events
-    ]
-    related = [
-        Related(relation_phrase(r.kind, r.outgoing), clean(r.other_title), r.other_slug)
-        for r in detail.relations
-    ]
+    citations = [_citation(numbers[s.id], s) for s in detail.sources]
+    by_number = {c.number: c for c in citations}
+    timeline = [_entry(e, numbers, by_number, slugs) for e in detail.events]
+    related = related_once(detail, slugs)
     notes = (
         [
             NoteEntry(clean(n.body), clean(n.quote), list(n.tags), n.pinned, n.updated_at[:10])
@@ -165,7 +226,7 @@ def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
         status_value=detail.current_status or "",
         since=PartialDate.parse(since).display() if since else "",
         since_iso=since or "",
-        summary=clean(detail.summary),
+        summary=readable(detail.summary, slugs),
         legal_basis=clean(detail.legal_basis),
         agencies=[clean(a) for a in detail.agencies],
         tags=list(detail.tags),
@@ -174,9 +235,19 @@ def summarize(detail: PolicyDetail, include_notes: bool) -> PolicySummary:
         related=related,
         notes=notes,
         picture_svg=timeline_svg(
-            [lane_of(detail)], [], date.today(), COMPACT, title=f"Timeline: {detail.title}"
+            [lane_of(_readable_events(detail, slugs))],
+            [],
+            date.today(),
+            COMPACT,
+            title=f"Timeline: {detail.title}",
         ),
     )
+
+
+def policy_titles(workspace: Workspace) -> dict[str, str]:
+    """Slug → title of every policy whose slug could be mistaken for nothing else (it has a hyphen)."""
+    rows = workspace.reader.execute("SELECT slug, title FROM policy WHERE deleted_at IS NULL")
+    return {str(slug): clean(str(title)) for slug, title in rows if "-" in str(slug)}
 
 
 class ExportCancelled(Exception):
@@ -188,15 +259,17 @@ def build_briefing(
     policy_ids: list[str],
     *,
     include_notes: bool = False,
+    for_reading: bool = True,
     progress: Callable[[int, int], bool] | None = None,
 ) -> Briefing:
     """Gather the summaries; `progress(done, total)` returning False cancels."""
     policies = []
     total = len(policy_ids)
+    slugs = policy_titles(workspace) if for_reading else None  # tables keep the stored text
     for done, policy_id in enumerate(policy_ids, start=1):
         detail = read.policy_detail(workspace.reader, policy_id)
         if detail is not None:
-            policies.append(summarize(detail, include_notes))
+            policies.append(summarize(detail, include_notes, slugs))
         if progress is not None and not progress(done, total):
             raise ExportCancelled
     overview = ""
@@ -205,6 +278,8 @@ def build_briefing(
         overview = timeline_svg(
             sort_lanes(lanes, "start"), connectors, date.today(), title="Timeline of these policies"
         )
+        if slugs is not None:  # its tooltips hold the events' descriptions
+            overview = without_keys(overview, slugs)
     return Briefing(policies, workspace.path.stem, date.today().isoformat(), include_notes, overview)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from app.export.briefing import Briefing
+from app.export.briefing import Briefing, Citation
+from app.export.citations import citation_text
 
 POLICY_COLUMNS = [
     "slug",
@@ -22,7 +23,18 @@ POLICY_COLUMNS = [
     "sources",
     "related",
 ]
-EVENT_COLUMNS = ["policy_slug", "policy_title", "date", "date_precision", "status", "description", "sources"]
+EVENT_COLUMNS = [
+    "policy_slug",
+    "policy_title",
+    "date",
+    "date_precision",
+    "status",
+    "description",
+    "sources",
+    "source_ids",
+]
+# Only with --include-notes, as a third file: the person's own notes, labelled as such.
+NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]
 
 
 def cell(text: str) -> str:
@@ -44,16 +56,20 @@ def _write(rows: list[list[str]]) -> str:
     return stream.getvalue()
 
 
-def briefing_csv(briefing: Briefing) -> tuple[str, str]:
-    """(policies table, events table) as CSV text."""
+def _named(c: Citation) -> str:
+    """A source named so that it can be found again: its title and its address."""
+    return f"[{c.number}] {c.title} ({c.url or 'no URL recorded'})"
+
+
+def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
+    """(policies table, events table, personal notes table) as CSV text; the notes table is
+    empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
     events = [EVENT_COLUMNS]
+    notes = [NOTE_COLUMNS]
     for p in briefing.policies:
-        sources = " | ".join(
-            f"[{c.number}] " + ", ".join(x for x in (c.publisher, c.title, c.published, c.url) if x)
-            for c in p.citations
-        )
-        related = "; ".join(f"{r.phrase} {r.title}" for r in p.related)
+        sources = " | ".join(f"[{c.number}] {citation_text(c)}" for c in p.citations)
+        related = "; ".join(dict.fromkeys(f"{r.phrase} {r.title}" for r in p.related))
         policies.append(
             [
                 p.slug,
@@ -73,6 +89,29 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
         )
         by_number = {c.number: c for c in p.citations}
         for t in p.timeline:
-            cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
-            events.append([p.slug, p.title, t.date_iso, t.precision, t.status, t.description, cited])
-    return _write(policies), _write(events)
+            cited = [by_number[n] for n in t.citations if n in by_number]
+            events.append(
+                [
+                    p.slug,
+                    p.title,
+                    t.date_iso,
+                    t.precision,
+                    t.status,
+                    t.description,
+                    " | ".join(_named(c) for c in cited),
+                    "; ".join(c.source_id for c in cited),
+                ]
+            )
+        for note in p.notes:
+            notes.append(
+                [
+                    p.slug,
+                    p.title,
+                    note.body,
+                    note.quote,
+                    joined(note.tags, ","),
+                    "yes" if note.pinned else "",
+                    note.updated,
+                ]
+            )
+    return _write(policies), _write(events), (_write(notes) if briefing.include_notes else "")

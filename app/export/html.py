@@ -7,7 +7,8 @@ from collections.abc import Callable
 from html import escape
 
 from app.domain.status_colors import status_colors
-from app.export.briefing import Briefing, PolicySummary
+from app.export.briefing import Briefing, Citation, PolicySummary
+from app.export.citations import citation_runs
 from app.services.markdown import render_markdown
 
 CSS = """
@@ -20,7 +21,7 @@ table.facts td { padding: 2px 12px 2px 0; vertical-align: top; } table.facts td:
 table.timeline { border-collapse: collapse; width: 100%; }
 table.timeline td, table.timeline th { border-bottom: 1px solid #e5e8eb; padding: 4px 8px 4px 0;
   vertical-align: top; text-align: left; }
-.date { white-space: nowrap; font-weight: 600; } .cite { font-size: .85em; vertical-align: super; }
+q.excerpt { color: #59636e; font-style: italic; } .date { white-space: nowrap; font-weight: 600; } .cite { font-size: .85em; vertical-align: super; }
 .notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em; }
 .notes-label { font-weight: 600; color: #7a5c00; } blockquote { color: #59636e; margin: .4em 0 .4em 1em; }
 .picture svg, .picture img { max-width: 100%; height: auto; } .caption { color: #59636e; font-size: .85em; }
@@ -36,6 +37,15 @@ def _paragraphs(text: str) -> str:
     return "".join(
         f"<p>{e(' '.join(p.split()))}</p>" for p in re.split(r"\n\s*\n", text.strip()) if p.strip()
     )
+
+
+def citation_html(c: Citation) -> str:
+    """The citation in the one style (app/export/citations.py), its address a link."""
+    runs = citation_runs(c)
+    text = "".join(f"<i>{e(r.text)}</i>" if r.italic else e(r.text) for r in runs)
+    if c.url:  # the address is the last run's end: make it a link
+        text = text[: -len(e(c.url))] + f'<a href="{e(c.url)}">{e(c.url)}</a>'
+    return text
 
 
 def badge(label: str, value: str) -> str:
@@ -80,6 +90,11 @@ def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> 
     rows = "".join(
         f'<tr><td class="date">{e(t.date)}</td><td>{badge(t.status, t.status_value)}</td><td>{e(t.description)} '
         + "".join(f'<a class="cite" href="#{e(p.anchor)}-src-{n}">[{n}]</a>' for n in t.citations)
+        + (
+            f'<br><q class="excerpt">{e(t.quote)}</q> <span class="caption">[{t.quote_source}]</span>'
+            if t.quote
+            else ""
+        )
         + "</td></tr>"
         for t in p.timeline
     )
@@ -100,15 +115,18 @@ def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> 
     if p.related:
         out.append(
             f"<{h2}>Related policies</{h2}><ul>"
-            + "".join(f"<li>{e(r.phrase)} {e(r.title)}</li>" for r in p.related)
+            + "".join(
+                f"<li>{e(r.phrase)} {e(r.title)}"
+                + (f' <span class="caption">— {e(r.note)}</span>' if r.note else "")
+                + "</li>"
+                for r in p.related
+            )
             + "</ul>"
         )
     if p.citations:
         items = []
         for c in p.citations:
-            parts = [e(x) for x in (c.publisher, f"“{c.title}”", c.published) if x]
-            link = f' <a href="{e(c.url)}">{e(c.url)}</a>' if c.url else ""
-            items.append(f'<li id="{e(p.anchor)}-src-{c.number}">{", ".join(parts)}.{link}</li>')
+            items.append(f'<li id="{e(p.anchor)}-src-{c.number}">{citation_html(c)}</li>')
         out.append(f"<{h2}>Sources</{h2}><ol>{''.join(items)}</ol>")
     if p.notes:
         notes = []
@@ -121,7 +139,7 @@ def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> 
             quote = f"<blockquote>“{e(note.quote)}”</blockquote>" if note.quote else ""
             notes.append(f"<p><small>{e(meta)}</small></p>{quote}{render_markdown(note.body)}")
         out.append(
-            f'<div class="notes"><p class="notes-label">Your notes (personal, not part of the record)</p>'
+            f'<div class="notes"><p class="notes-label">Personal notes (yours, not part of the cited record)</p>'
             f"{''.join(notes)}</div>"
         )
     return "\n".join(out)

@@ -1,0 +1,186 @@
+"""Citations a reader can follow, relations once with their notes, no internal keys in prose:
+checked in the files the real command writes, read back by independent readers."""
+
+from __future__ import annotations
+
+import html.parser
+import sqlite3
+from pathlib import Path
+
+import docx
+from markdown_it import MarkdownIt
+
+from app.data.read import list_policies
+from app.export.briefing import build_briefing
+from app.export.citations import Run, citation_runs, citation_text
+from app.services.workspace import Workspace
+from tests.cli.test_same_rules_every_way_in import cli
+
+
+def _citation(workspace: Workspace, slug: str, title_start: str):  # type: ignore[no-untyped-def]
+    ids = [r.id for r in list_policies(workspace.reader) if r.slug == slug]
+    (policy,) = build_briefing(workspace, ids).policies
+    return next(c for c in policy.citations if c.title.startswith(title_start))
+
+
+def test_a_citation_has_authors_title_publisher_date_number_and_address(workspace: Workspace) -> None:
+    crs = _citation(
+        workspace,
+        "merida-initiative",
+        "Mérida Initiative for Mexico and Central America: Funding and Policy Issues (August",
+    )
+    assert citation_text(crs) == (
+        "Clare Ribando Seelke, “Mérida Initiative for Mexico and Central America: Funding and Policy Issues "
+        "(August 21, 2009),” Congressional Research Service, August 21, 2009, CRS Report R40135. " + crs.url
+    )
+    news = _citation(workspace, "title-42", "Blinken meets")
+    assert citation_text(news).startswith("Hamed Aleaziz and Emiliano Rodríguez Mega, “Blinken meets")
+
+
+def test_a_court_case_is_in_italics_and_a_source_without_address_says_so(workspace: Workspace) -> None:
+    case = _citation(workspace, "remain-in-mexico", "Biden v. Texas, 597")
+    runs = citation_runs(case)
+    assert runs[0] == Run("Biden v. Texas", italic=True)
+    assert "“" not in citation_text(case)  # a case is cited by name, not quoted like an article
+    assert citation_text(case).endswith("June 30, 2022. No URL recorded.")
+
+
+def test_the_word_and_markdown_files_show_case_names_in_italics(tmp_path: Path, workspace_path: Path) -> None:
+    ws = str(workspace_path)
+    for fmt in ("docx", "md", "html"):
+        done = cli(
+            tmp_path,
+            "export",
+            "--format",
+            fmt,
+            "--policy",
+            "remain-in-mexico",
+            "-o",
+            str(tmp_path / f"b.{fmt}"),
+            "--workspace",
+            ws,
+        )
+        assert done.returncode == 0, done.stderr
+    italic_runs = [
+        r.text for p in docx.Document(str(tmp_path / "b.docx")).paragraphs for r in p.runs if r.italic
+    ]
+    assert "Biden v. Texas" in italic_runs
+    tokens = MarkdownIt("commonmark").parse((tmp_path / "b.md").read_text(encoding="utf-8"))
+    emphasised = [
+        t.children[i + 1].content
+        for t in tokens
+        if t.type == "inline"
+        for i, c in enumerate(t.children or [])
+        if c.type == "em_open"
+    ]
+    assert "Biden v. Texas" in emphasised
+    assert "<i>Biden v. Texas</i>" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_a_status_event_quotes_the_excerpt_that_supports_it(workspace: Workspace) -> None:
+    briefing = build_briefing(workspace, [r.id for r in list_policies(workspace.reader)])
+    quoted = [t for p in briefing.policies for t in p.timeline if t.quote]
+    assert len(quoted) > 20
+    for policy in briefing.policies:
+        by_number = {c.number: c for c in policy.citations}
+        for t in policy.timeline:
+            if t.quote:
+                assert t.quote_source in t.citations and len(t.quote) <= 221
+                source_text = " ".join(" ".join(by_number[t.quote_source].excerpts).split())
+                assert t.quote.rstrip("…") in source_text
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.items.append("")
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.items[-1] += data
+
+
+def test_a_relation_stored_both_ways_is_printed_once_with_its_note(
+    tmp_path: Path, workspace_path: Path
+) -> None:
+    connection = sqlite3.connect(workspace_path)
+    stored = connection.execute(
+        """SELECT count(*) FROM relation r JOIN policy f ON f.id = r.from_policy_id
+           JOIN policy t ON t.id = r.to_policy_id
+           WHERE (f.slug, t.slug) IN (('remain-in-mexico', 'title-42'), ('title-42', 'remain-in-mexico'))"""
+    ).fetchone()[0]
+    connection.close()
+    assert stored == 2  # the starter data holds it both ways
+    ws = str(workspace_path)
+    for fmt in ("md", "html", "docx"):
+        done = cli(
+            tmp_path,
+            "export",
+            "--format",
+            fmt,
+            "--policy",
+            "title-42",
+            "-o",
+            str(tmp_path / f"r.{fmt}"),
+            "--workspace",
+            ws,
+        )
+        assert done.returncode == 0, done.stderr
+    collector = _Text()
+    collector.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    html_items = [i for i in collector.items if "Remain in Mexico (MPP)" in i and i.startswith("Related to")]
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    md_items = [line for line in markdown.splitlines() if line.startswith("- Related to **Remain in Mexico")]
+    word = [
+        p.text
+        for p in docx.Document(str(tmp_path / "r.docx")).paragraphs
+        if p.text.startswith("Related to Remain in Mexico")
+    ]
+    for items in (html_items, md_items, word):
+        assert len(items) == 1, items
+        assert "Mexico accepted people returned or expelled under both" in items[0]  # the note
+
+
+def test_internal_keys_never_reach_a_briefing(tmp_path: Path, workspace_path: Path) -> None:
+    """Descriptions that name sources and policies by their keys, as the starter data did."""
+    connection = sqlite3.connect(workspace_path)
+    connection.execute(
+        "UPDATE status_event SET description = description || ? WHERE policy_id = "
+        "(SELECT id FROM policy WHERE slug = 'title-42')",
+        (
+            " The March 2021 article (article-2021-03-18-conversations-cooperation) says so;"
+            " see asylum-restrictions-2023. It disagrees with article-2023-12-28-san-juan-daily-star-blinken.",
+        ),
+    )
+    connection.commit()
+    connection.close()
+    ws = str(workspace_path)
+    texts = {}
+    for fmt in ("md", "html", "docx"):
+        target = tmp_path / f"k.{fmt}"
+        done = cli(
+            tmp_path, "export", "--format", fmt, "--policy", "title-42", "-o", str(target), "--workspace", ws
+        )
+        assert done.returncode == 0, done.stderr
+        texts[fmt] = (
+            "\n".join(c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)
+            if fmt == "docx"
+            else target.read_text(encoding="utf-8")
+        )
+    for fmt, text in texts.items():
+        assert "article-2021-03-18" not in text and "asylum-restrictions-2023" not in text, fmt
+        assert "san-juan-daily-star-blinken" not in text, fmt
+        assert (
+            "The March 2021 article says so; see “Circumvention of Lawful Pathways rule (2023)”." in text
+        ), fmt
+        assert "It disagrees with another source." in text, fmt
