@@ -150,9 +150,10 @@ def _entry(
     cited = sorted(numbers[s] for s in event.source_ids if s in numbers)
     description = readable(event.description, slugs)
     quote, quote_source = "", 0
-    for n in cited:  # the first cited source that has excerpts: its most relevant one
-        if by_number[n].excerpts:
-            quote, quote_source = supporting_excerpt(description, list(by_number[n].excerpts)), n
+    for n in cited:  # the first cited source with an excerpt about this event
+        quote = supporting_excerpt(description, list(by_number[n].excerpts))
+        if quote:
+            quote_source = n
             break
     return TimelineEntry(
         PartialDate.parse(event.date).display(),

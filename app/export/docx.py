@@ -99,7 +99,7 @@ def _status_table(document: DocumentObject, p: PolicySummary) -> None:
                 sources.add_run(" ")
             add_internal_link(sources, f"[{number}]", _source_bookmark(p, number))
     # Weighted: the date, status and source numbers are short; what happened takes the rest.
-    narrow = [Cm(2.3), Cm(2.6), Cm(1.9)]
+    narrow = [Cm(2.3), Cm(2.6), Cm(2.2)]
     wide = Emu(_text_width(document) - sum(narrow))
     set_column_widths(table, [narrow[0], narrow[1], wide, narrow[2]])
     repeat_header_row(table)
