@@ -417,7 +417,7 @@ def cmd_add_note(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.paths import default_workspace
-    from app.services.backups import back_up, list_backups
+    from app.services.backups import back_up, list_backups, prune
 
     path = default_workspace(args.workspace)
     if args.list:
@@ -428,12 +428,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print("No backups yet.")
         return 0
     _open(args).close()  # refuse what is not a workspace; upgrade an old one first
-    target = back_up(path, Path(args.output).expanduser() if args.output else None)
+    if args.output:
+        target = back_up(path, Path(args.output).expanduser())
+    else:
+        target = back_up(path)
+        prune(path)  # the same rotation as the window's daily backups
     print(f"Backed up {path.name} to {target}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from app.data.workspace_lock import WINDOW, WorkspaceInUse
     from app.paths import default_workspace
     from app.services.backups import list_backups, restore
 
@@ -447,8 +452,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backup = Path(args.backup).expanduser()
         if not backup.is_file():
             raise UserError(f"There is no backup file at {backup}")
-    safety = restore(path, backup)
-    print(f"Restored {path.name} from {backup.name}; the replaced version was backed up to {safety}")
+    try:
+        done = restore(path, backup)
+    except WorkspaceInUse as error:
+        if error.purpose == WINDOW:
+            raise UserError(
+                f"{error}; close it first, or restore from its File menu. Nothing was changed"
+            ) from None
+        raise UserError(f"{error}; try again when it has finished. Nothing was changed") from None
+    if done.moved_aside is not None:
+        kept = f"the damaged file was kept as {done.moved_aside}"
+    elif done.safety_copy is not None:
+        kept = f"the replaced version was backed up to {done.safety_copy}"
+    else:
+        kept = "there was no workspace there before"
+    print(f"Restored {path.name} from {backup.name}; {kept}")
     return 0
 
 

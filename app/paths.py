@@ -18,14 +18,23 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """A workspace's one true path: absolute, with `~` and every symlink resolved.
+
+    Resolved once and used for the lock, the backups folder and restore alike, so that a link and
+    its target never get two locks, two backup folders, or a restore that replaces the link.
+    """
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
 def default_workspace(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The workspace to open: the explicit path, else the environment variable, else the data folder."""
     if explicit:
-        return Path(explicit).expanduser()
+        return real_path(explicit)
     from_env = os.environ.get(WORKSPACE_ENV)
     if from_env:
-        return Path(from_env).expanduser()
-    return data_dir() / WORKSPACE_FILE
+        return real_path(from_env)
+    return real_path(data_dir() / WORKSPACE_FILE)
 
 
 def resources_dir() -> Path:

@@ -27,13 +27,9 @@ def read_revision(path: Path) -> str | None:
         return None
     if path.is_dir():
         raise WorkspaceUnusable(f"{path} is a folder, not a workspace file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise WorkspaceUnusable(f"Cannot read {path}: {error.strerror or error}") from None
-    if header != SQLITE_HEADER:
-        raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it is not an SQLite file)")
+    # SQLite reads the file, not open() and close(): closing any descriptor of the file drops every
+    # POSIX lock this process holds on it, SQLite's own included, and another process would then take
+    # the open window's journal for abandoned, fold it in and delete it under the window.
     try:
         connection = db.connect(path, read_only=True)
         try:
@@ -45,6 +41,10 @@ def read_revision(path: Path) -> str | None:
     except UnicodeDecodeError:
         raise WorkspaceDamaged(f"{path} is damaged (its schema version is unreadable)") from None
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error) and not _has_sqlite_header(path):
+            raise WorkspaceUnusable(
+                f"{path} is not a Policy Tracker workspace (it is not an SQLite file)"
+            ) from None
         if "malformed" in str(error) or "not a database" in str(error):
             raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:
@@ -55,6 +55,15 @@ def read_revision(path: Path) -> str | None:
     if row is None:
         raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it has no schema version)")
     return str(row[0])
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Whether the file starts as every SQLite file does; asked only of a file SQLite cannot read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _version_row(connection: sqlite3.Connection) -> tuple[str] | None:

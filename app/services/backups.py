@@ -1,27 +1,38 @@
 """Backups: consistent copies through SQLite's backup API, kept 7 daily and 4 weekly.
 
-Backups of a workspace live in the data folder's `backups/<name>-<hash of its path>/`, one
+Backups of a workspace live in the data folder's `backups/<name>-<hash of its real path>/`, one
 file per backup named by its UTC time, so that two workspaces with the same name never share.
+The copy a restore makes of the version it replaces goes to that folder's `before-restore/`,
+outside the rotation, and is kept for 30 days: a restore can itself be undone.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
+import os
 import sqlite3
+import sys
+import time
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app import paths
-from app.data import db
+from app.data import db, workspace_file
 from app.data.schema import SQLITE_HEADER
+from app.data.workspace_lock import exclusive
 from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
 from app.services import integrity
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_SAFETY_DAYS = 30
+SAFETY_FOLDER = "before-restore"
 STAMP = "%Y-%m-%dT%H%M%S.%f"
+# Where no process can be asked whether it still runs (Windows), a partial file this old is abandoned.
+ABANDONED_AFTER_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -31,24 +42,78 @@ class BackupInfo:
     policies: int
     notes: int
     sources: int
+    before_restore: bool = False  # a safety copy made by a restore, kept outside the rotation
 
     def describe(self) -> str:
         when = self.taken.astimezone().strftime("%Y-%m-%d %H:%M")
-        return f"{when} — {self.policies} policies, {self.notes} notes, {self.sources} sources"
+        kind = " (safety copy made before a restore)" if self.before_restore else ""
+        return f"{when} — {self.policies} policies, {self.notes} notes, {self.sources} sources{kind}"
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did with the version it replaced."""
+
+    safety_copy: Path | None  # a sound workspace: backed up here first
+    moved_aside: Path | None  # a damaged one: renamed to this, beside it, never deleted
 
 
 def backup_dir(workspace_path: Path) -> Path:
-    digest = hashlib.sha256(str(workspace_path.resolve()).encode()).hexdigest()[:8]
-    return paths.data_dir() / "backups" / f"{workspace_path.stem}-{digest}"
+    real = paths.real_path(workspace_path)
+    digest = hashlib.sha256(str(real).encode()).hexdigest()[:8]
+    return paths.data_dir() / "backups" / f"{real.stem}-{digest}"
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy, even while the app writes, through SQLite's online backup API."""
+def safety_dir(workspace_path: Path) -> Path:
+    return backup_dir(workspace_path) / SAFETY_FOLDER
+
+
+# Partial files: a copy is written under a temporary name holding the writer's process id, and renamed
+# once complete. A killed writer leaves its partial behind; the next backup, restore or prune removes it.
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.partial")
+
+
+def _writer_gone(partial: Path) -> bool:
+    parts = partial.name.rsplit(".", 2)
+    pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+    if pid is None:
+        return True  # not one of ours by name: an older version's, long finished
+    if pid == os.getpid():
+        return False  # this process may be writing it right now (a backup thread)
+    if sys.platform == "win32":  # pragma: no cover - no signal 0 there; tell by age instead
+        try:
+            return time.time() - partial.stat().st_mtime > ABANDONED_AFTER_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, someone else's
+    return False
+
+
+def remove_abandoned_partials(folder: Path, name: str = "*") -> list[Path]:
+    """Delete the partial files of killed backups and restores in `folder` (of `name`, or all)."""
+    removed = []
+    pattern = f".{'*' if name == '*' else glob.escape(name)}.*.partial"  # a name may hold [, ? or *
+    for partial in folder.glob(pattern) if folder.is_dir() else ():
+        if _writer_gone(partial):
+            partial.unlink(missing_ok=True)
+            removed.append(partial)
+    return removed
+
+
+def _copy_to_partial(source: Path, target: Path) -> Path:
+    """A complete, consistent copy of `source` beside `target`, under a temporary name; returns it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.partial")
+    temporary = _partial(target)
     temporary.unlink(missing_ok=True)
     try:
-        # Read-only: the source may be on read-only media, and a copy never writes to it.
+        # The backup API copies even while the app writes; the copy's commit syncs it to disk. Read-only:
+        # the source may be on read-only media, and a copy never writes to it.
         with closing(db.connect(source, read_only=True)) as src, closing(sqlite3.connect(temporary)) as dst:
             src.backup(dst)
             # One self-contained file: reading a WAL copy (to list or check it) would leave -wal
@@ -57,22 +122,43 @@ def copy_database(source: Path, target: Path) -> None:
         # The backup API copies pages as they are, damage included; a damaged copy must never
         # count as a backup (the rotation would keep it and drop a good one).
         damage = integrity.diagnose(temporary, references=False)
-        if damage is not None:
-            temporary.unlink(missing_ok=True)
-            raise WorkspaceDamaged(
-                f"{source} is damaged ({damage.problems[0]}); no copy was kept, so no good backup is replaced"
-            )
-        temporary.replace(target)
     except (sqlite3.Error, OSError) as error:
         temporary.unlink(missing_ok=True)
-        raise UserError(f"Could not copy {source.name} to {target}: {error}") from None
+        raise _copy_failed(source, target, error) from None
+    if damage is not None:
+        temporary.unlink(missing_ok=True)
+        raise WorkspaceDamaged(
+            f"{source} is damaged ({damage.problems[0]}); no copy was kept, so no good backup is replaced"
+        )
+    return temporary
+
+
+def _copy_failed(source: Path, target: Path, error: BaseException) -> UserError:
+    plain = integrity.translate_sqlite_error(error, target)
+    if plain is not None and "disk is full" in str(plain):
+        return type(plain)(f"The disk is full: could not copy {source.name} to {target}; nothing was changed")
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    return UserError(f"Could not copy {source.name} to {target}: {reason}")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy, even while the app writes; `target` appears only once it is complete."""
+    remove_abandoned_partials(target.parent, target.name)
+    temporary = _copy_to_partial(source, target)
+    try:
+        workspace_file.put_in_place(temporary, target, replace=True)  # durably, in one step
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise _copy_failed(source, target, error) from None
 
 
 def back_up(workspace_path: Path, target: Path | None = None, now: datetime | None = None) -> Path:
     """Make a backup now (into the backups folder, or to `target`); returns its path."""
+    workspace_path = paths.real_path(workspace_path)
     now = now or datetime.now(UTC)
     if target is None:
         target = backup_dir(workspace_path) / f"{now.strftime(STAMP)}.sqlite"
+        remove_abandoned_partials(target.parent)
     copy_database(workspace_path, target)
     return target
 
@@ -84,24 +170,25 @@ def _taken(path: Path) -> datetime | None:
         return None
 
 
+def _dated(folder: Path) -> dict[Path, datetime]:
+    return {p: t for p in folder.glob("*.sqlite") if (t := _taken(p)) is not None}
+
+
 def list_backups(workspace_path: Path) -> list[BackupInfo]:
-    """Backups of this workspace, newest first, with what each holds."""
-    folder = backup_dir(workspace_path)
+    """Backups of this workspace, and the safety copies of restores, newest first, with what each holds."""
     found = []
-    for path in sorted(folder.glob("*.sqlite"), reverse=True):
-        taken = _taken(path)
-        if taken is None:
-            continue
-        try:
-            with closing(db.connect(path, read_only=True)) as c:
-                counts = [
-                    c.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
-                    for t in ("policy", "note", "source")
-                ]
-        except sqlite3.Error:
-            continue  # an unreadable backup is no use to restore from
-        found.append(BackupInfo(path, taken, *counts))
-    return found
+    for folder, before_restore in ((backup_dir(workspace_path), False), (safety_dir(workspace_path), True)):
+        for path, taken in _dated(folder).items():
+            try:
+                with closing(db.connect(path, read_only=True)) as connection:
+                    counts = [
+                        connection.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+                        for t in ("policy", "note", "source")
+                    ]
+            except sqlite3.Error:
+                continue  # an unreadable backup is no use to restore from
+            found.append(BackupInfo(path, taken, *counts, before_restore=before_restore))
+    return sorted(found, key=lambda info: info.taken, reverse=True)
 
 
 def to_keep(taken: list[datetime], today: date) -> set[datetime]:
@@ -125,15 +212,19 @@ def to_keep(taken: list[datetime], today: date) -> set[datetime]:
 
 
 def prune(workspace_path: Path, today: date | None = None) -> list[Path]:
-    """Delete the backups the rotation no longer keeps; returns the deleted paths."""
-    folder = backup_dir(workspace_path)
-    dated = {p: t for p in folder.glob("*.sqlite") if (t := _taken(p)) is not None}
-    keep = to_keep(list(dated.values()), today or date.today())
-    removed = []
-    for path, taken in dated.items():
-        if taken not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path)
+    """Delete what the rotation no longer keeps, safety copies past 30 days, abandoned partial files.
+
+    Returns the deleted paths.
+    """
+    today = today or date.today()
+    folder, safety = backup_dir(workspace_path), safety_dir(workspace_path)
+    removed = remove_abandoned_partials(folder) + remove_abandoned_partials(safety)
+    dated = _dated(folder)
+    keep = to_keep(list(dated.values()), today)
+    expired = {p for p, t in _dated(safety).items() if t.date() < today - timedelta(days=KEEP_SAFETY_DAYS)}
+    for path in [p for p, t in dated.items() if t not in keep] + sorted(expired):
+        path.unlink(missing_ok=True)
+        removed.append(path)
     return removed
 
 
@@ -142,30 +233,90 @@ def daily_backup(workspace_path: Path, now: datetime | None = None) -> Path | No
     now = now or datetime.now(UTC)
     if not workspace_path.exists():
         return None
-    existing = [
-        b for b in backup_dir(workspace_path).glob("*.sqlite") if (t := _taken(b)) and t.date() == now.date()
-    ]
+    existing = [t for t in _dated(backup_dir(workspace_path)).values() if t.date() == now.date()]
     made = None if existing else back_up(workspace_path, now=now)
     prune(workspace_path, now.date())
     return made
 
 
-def restore(workspace_path: Path, backup: Path) -> Path:
-    """Replace the workspace with a backup, after backing up the current file; returns that safety copy."""
-    with backup.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
+def check_backup(backup: Path) -> None:
+    """Refuse, in words, a file that is not a sound backup of a workspace."""
     try:
-        with closing(db.connect(backup, read_only=True)) as c:
-            if c.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        with backup.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise UserError(f"Cannot read {backup}: {error.strerror or error}") from None
+    if header != SQLITE_HEADER:
+        raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
+    try:
+        with closing(db.connect(backup, read_only=True)) as connection:
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise WorkspaceUnusable(f"{backup} is damaged; choose another backup")
-            c.execute("SELECT version_num FROM alembic_version").fetchone()
+            connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:
         raise WorkspaceUnusable(f"{backup} is not a backup of a Policy Tracker workspace") from None
-    safety = None
-    if workspace_path.exists():
-        safety = back_up(workspace_path)
-    for sidecar in ("-wal", "-shm"):
-        workspace_path.with_name(workspace_path.name + sidecar).unlink(missing_ok=True)
-    copy_database(backup, workspace_path)
-    return safety or workspace_path
+
+
+def restore(
+    workspace_path: Path, backup: Path, now: datetime | None = None, *, damaged: bool = False
+) -> Restored:
+    """Replace the workspace with a backup; a failure (a full disk, a kill) changes nothing.
+
+    A sound workspace is first copied to the safety folder, then overwritten through SQLite's backup
+    API in one transaction: other connections see the old contents or the new, never a mix, and the
+    live file and its journal stay intact until that transaction commits. A damaged (or missing)
+    workspace is replaced by a complete copy of the backup, and the damaged file moved aside; `damaged`
+    says it is known to be damaged (the window may know of damage a quick check does not find).
+    Refused (WorkspaceInUse) while another process holds the workspace, such as a window open on it.
+    """
+    path = paths.real_path(workspace_path)
+    backup = paths.real_path(backup)
+    if backup == path:
+        raise UserError(f"{backup} is the workspace itself, not a backup of it")
+    check_backup(backup)
+    with exclusive(path, "restore"):
+        for folder in (backup_dir(path), safety_dir(path)):
+            remove_abandoned_partials(folder)
+        remove_abandoned_partials(path.parent, path.name)
+        if path.exists() and not damaged and integrity.check(path) is None:
+            now = now or datetime.now(UTC)
+            safety = back_up(path, safety_dir(path) / f"{now.strftime(STAMP)}.sqlite")
+            try:
+                _overwrite(path, backup)
+            except BaseException:
+                safety.unlink(missing_ok=True)  # nothing was replaced: the copy would only mislead
+                raise
+            return Restored(safety_copy=safety, moved_aside=None)
+        return Restored(safety_copy=None, moved_aside=_replace_file(path, backup))
+
+
+def _overwrite(path: Path, backup: Path) -> None:
+    """Write the backup's pages into the live workspace in one transaction."""
+    try:
+        with closing(db.connect(backup, read_only=True)) as src, closing(db.connect(path)) as dst:
+            page_size = src.execute("PRAGMA page_size").fetchone()[0]
+            # SQLite copies into a WAL file only between equal page sizes; else through its rollback journal.
+            switched = page_size != dst.execute("PRAGMA page_size").fetchone()[0]
+            if switched and dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
+                raise UserError(f"{path.name} is in use by another program; close it and try again")
+            src.backup(dst)
+            if switched:
+                dst.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as error:
+        plain = integrity.translate_sqlite_error(error, path)
+        raise plain or UserError(f"Could not restore {path.name}: {error}; nothing was changed") from None
+
+
+def _replace_file(path: Path, backup: Path) -> Path | None:
+    """Put a complete copy of the backup in place of a damaged or missing file; returns where that went."""
+    temporary = _copy_to_partial(backup, path)  # on failure (a full disk) nothing was touched yet
+    try:
+        moved = integrity.move_aside(path) if path.exists() else None
+        for sidecar in ("-wal", "-shm", "-journal"):
+            # Journals of a file no longer there belong to nothing; replayed into the copy they would garble it.
+            path.with_name(path.name + sidecar).unlink(missing_ok=True)
+        workspace_file.put_in_place(temporary, path, replace=True)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"Could not restore {path.name}: {error.strerror or error}") from None
+    return moved

@@ -47,15 +47,16 @@ def application() -> QApplication:
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
+    from app.paths import real_path
     from app.services.workspace import Workspace
     from app.ui.i18n import apply_language, chosen_language
     from app.ui.main_window import MainWindow
-    from app.ui.workspace_lock import WorkspaceLock
+    from app.ui.workspace_lock import LockUnavailable, WorkspaceInUse, WorkspaceLock, refusal
 
     qt_app = application()
     settings = QSettings()
     apply_language(qt_app, args.language or chosen_language(settings))
-    path = _startup_workspace(args, settings)
+    path = real_path(_startup_workspace(args, settings))
     if args.screenshot:
         return screenshot(
             Workspace.open(path),
@@ -65,16 +66,17 @@ def run(args: argparse.Namespace) -> int:
             show=args.show,
             theme=args.theme,
         )
-    lock = WorkspaceLock()
-    held_by = lock.acquire(path)
-    if held_by:
-        QMessageBox.information(
-            None,
-            "Policy Tracker",
-            QCoreApplication.translate("Startup", "{problem}. Switch to that window to keep working.").format(
-                problem=held_by
-            ),
-        )
+    lock = WorkspaceLock(path)
+    try:
+        lock.acquire()
+    except LockUnavailable as error:
+        if not (error.read_only and path.is_file()):
+            _tell(refusal(error))
+            return 1
+        # Read-only media: nobody can change the file there, so one window at a time needs no lock.
+        log.warning("Opening %s without a lock: %s", path, error)
+    except WorkspaceInUse as error:
+        _tell(refusal(error), icon=QMessageBox.Icon.Information)
         return 1
     try:
         workspace = Workspace.open(path)
@@ -84,28 +86,48 @@ def run(args: argparse.Namespace) -> int:
             return 1
         workspace = recovered
     except UserError as error:
-        QMessageBox.critical(None, "Policy Tracker", str(error))
+        _tell(str(error))
         return 1
     window = MainWindow(workspace, settings)
-    window.lock = lock
+    window.lock = lock  # not held on read-only media; switching workspaces still locks the next one
     window.show()
     window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
-    return qt_app.exec()
+    code = qt_app.exec()
+    if window.lock is not None:  # the one it holds now: switching workspaces may have replaced it
+        window.lock.release()
+    return code
+
+
+def _has_screen() -> bool:
+    """False where no one could see or dismiss a message box (offscreen, minimal: tests, scripts)."""
+    return QApplication.platformName() not in ("offscreen", "minimal")
+
+
+def _tell(message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
+    """Why the window will not open: on standard error always, in a message box where there is a screen."""
+    print(f"policy-tracker: error: {message}", file=sys.stderr, flush=True)
+    if _has_screen():
+        QMessageBox(icon, "Policy Tracker", message).exec()
 
 
 def _recover(path: Path, problem: str) -> object | None:
     """At start-up, a damaged workspace: offer the latest good backup (the damaged file is kept)."""
-    from app.services import backups, integrity
+    from app.services import backups
     from app.services.workspace import Workspace
 
     found = backups.list_backups(path)
     if not found:
-        QMessageBox.critical(
-            None,
-            "Policy Tracker",
+        _tell(
             QCoreApplication.translate("Startup", "{problem}\n\nThere is no backup to restore.").format(
                 problem=problem
-            ),
+            )
+        )
+        return None
+    if not _has_screen():  # no one to answer the question: say how to restore instead
+        _tell(
+            QCoreApplication.translate(
+                "Startup", "{problem}. To restore the latest backup, run: policy-tracker restore latest"
+            ).format(problem=problem.rstrip("."))
         )
         return None
     answer = QMessageBox.question(
@@ -119,9 +141,12 @@ def _recover(path: Path, problem: str) -> object | None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    integrity.move_aside(path)
-    backups.restore(path, found[0].path)
-    return Workspace.open(path)
+    try:
+        backups.restore(path, found[0].path)  # moves the damaged file aside first
+        return Workspace.open(path)
+    except UserError as error:
+        _tell(str(error))
+        return None
 
 
 def _startup_workspace(args: argparse.Namespace, settings: object) -> Path:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import backups, integrity
 from app.services.cloud import sync_service
+from app.ui.workspace_lock import LockUnavailable, WorkspaceInUse, refusal
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -69,7 +70,10 @@ class RestoreDialog(QDialog):
         policies = self.tr("%Ln policies", "", info.policies)
         notes = self.tr("%Ln note(s)", "", info.notes)
         sources = self.tr("%Ln source(s)", "", info.sources)
-        text = self.tr("{when} — {policies}, {notes}, {sources}")
+        if info.before_restore:
+            text = self.tr("{when} — {policies}, {notes}, {sources} (safety copy made before a restore)")
+        else:
+            text = self.tr("{when} — {policies}, {notes}, {sources}")
         return text.format(when=when, policies=policies, notes=notes, sources=sources)
 
     def chosen(self) -> backups.BackupInfo | None:
@@ -132,7 +136,7 @@ class SafetyController(QObject):
             "never overwritten or deleted."
         ).format(problem=problem)
         dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path), intro)
-        dialog.accepted.connect(lambda: self._restore(dialog, damaged=True))
+        dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -174,12 +178,12 @@ class SafetyController(QObject):
 
     def choose_backup(self) -> RestoreDialog:
         dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path))
-        dialog.accepted.connect(lambda: self._restore(dialog, damaged=False))
+        dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _restore(self, dialog: RestoreDialog, *, damaged: bool) -> None:
+    def _restore(self, dialog: RestoreDialog) -> None:
         info = dialog.chosen()
         if info is None:
             return
@@ -188,17 +192,16 @@ class SafetyController(QObject):
         path = self.window.workspace.path
         self.window.workspace.close()
         try:
-            if (damaged or self.window.workspace.damage) and path.exists():  # a damaged file is kept aside
-                moved = integrity.move_aside(path)
-                self.window.statusBar().showMessage(
-                    self.tr("The damaged file was kept as {file}").format(file=moved.name), 15_000
-                )
-            backups.restore(path, info.path)
+            # This window holds the workspace's lock, so the restore may go ahead; a damaged file is moved
+            # aside by it (the window may know of damage a quick check misses), a sound one backed up first.
+            done = backups.restore(path, info.path, damaged=bool(self.window.workspace.damage))
             workspace = Workspace.open(path)
         except UserError as error:
-            QMessageBox.warning(self.window, self.tr("Restore Failed"), str(error))
+            text = refusal(error) if isinstance(error, WorkspaceInUse | LockUnavailable) else str(error)
+            QMessageBox.warning(self.window, self.tr("Restore Failed"), text)
             return
         self.window.show_workspace(workspace)
-        self.window.statusBar().showMessage(
-            self.tr("Restored the backup of {backup}").format(backup=dialog.describe(info)), 15_000
-        )
+        message = self.tr("Restored the backup of {backup}").format(backup=dialog.describe(info))
+        if done.moved_aside is not None:
+            message += " " + self.tr("The damaged file was kept as {file}").format(file=done.moved_aside.name)
+        self.window.statusBar().showMessage(message, 15_000)

@@ -10,10 +10,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
 
 from app.errors import UserError
+from app.paths import real_path
 from app.services.workspace import Workspace
 from app.ui.dialogs.files import choose_file
 from app.ui.dialogs.form import FormDialog
-from app.ui.workspace_lock import WorkspaceLock
+from app.ui.workspace_lock import LockUnavailable, WorkspaceInUse, WorkspaceLock, refusal
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -113,19 +114,22 @@ class WorkspaceController(QObject):
         """Open another workspace in this window; on failure say why and keep the current one."""
         self.last_error = ""
         new_lock = None
+        path = real_path(path)
         try:
             if self.window.lock is not None:
-                new_lock = WorkspaceLock()
-                held_by = new_lock.acquire(path.expanduser().absolute())
-                if held_by:
-                    raise UserError(held_by)
+                new_lock = _lock(path)
             workspace = Workspace.open(path, create=create, starter_data=starter)
         except UserError as error:
             if new_lock is not None:
                 new_lock.release()
-            self.last_error = str(error)
+            self.last_error = (
+                refusal(error) if isinstance(error, WorkspaceInUse | LockUnavailable) else str(error)
+            )
             box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Cannot Open Workspace"), str(error), parent=self.window
+                QMessageBox.Icon.Warning,
+                self.tr("Cannot Open Workspace"),
+                self.last_error,
+                parent=self.window,
             )
             box.open()
             self.error_box = box
@@ -137,3 +141,14 @@ class WorkspaceController(QObject):
         self.remember(workspace.path)
         self.window.safety.check_in_background()
         return True
+
+
+def _lock(path: Path) -> WorkspaceLock:
+    """The lock on the workspace to switch to; on read-only media, where no one can change it, none is held."""
+    lock = WorkspaceLock(path)
+    try:
+        return lock.acquire()
+    except LockUnavailable as error:
+        if error.read_only and path.is_file():
+            return lock
+        raise

@@ -1297,20 +1297,16 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         </translation>
     </message>
     <message>
+        <source>{when} — {policies}, {notes}, {sources} (safety copy made before a restore)</source>
+        <translation>{when} — {policies}, {notes}, {sources} (copia de seguridad hecha antes de una restauración)</translation>
+    </message>
+    <message>
         <source>{when} — {policies}, {notes}, {sources}</source>
         <translation>{when} — {policies}, {notes}, {sources}</translation>
     </message>
 </context>
 <context>
     <name>SafetyController</name>
-    <message>
-        <source>{file} is already open in another Policy Tracker window (process {process} on {host})</source>
-        <translation>{file} ya está abierto en otra ventana de Policy Tracker (proceso {process} en {host})</translation>
-    </message>
-    <message>
-        <source>{file} is already open in another Policy Tracker window</source>
-        <translation>{file} ya está abierto en otra ventana de Policy Tracker</translation>
-    </message>
     <message>
         <source>&amp;Back Up Now</source>
         <translation>Hacer &amp;copia de seguridad ahora</translation>
@@ -1445,16 +1441,16 @@ Restore the latest good backup? The damaged file is moved aside, never overwritt
 <context>
     <name>Startup</name>
     <message>
-        <source>{problem}. Switch to that window to keep working.</source>
-        <translation>{problem}. Cambie a esa ventana para seguir trabajando.</translation>
-    </message>
-    <message>
         <source>{problem}
 
 There is no backup to restore.</source>
         <translation>{problem}
 
 No hay ninguna copia de seguridad para restaurar.</translation>
+    </message>
+    <message>
+        <source>{problem}. To restore the latest backup, run: policy-tracker restore latest</source>
+        <translation>{problem}. Para restaurar la copia de seguridad más reciente, ejecute: policy-tracker restore latest</translation>
     </message>
     <message>
         <source>{problem}
@@ -1939,6 +1935,29 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>Cannot Open Workspace</source>
         <translation>No se puede abrir el espacio de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLock</name>
+    <message>
+        <source>Cannot create the lock file {file}: {reason}</source>
+        <translation>No se puede crear el archivo de bloqueo {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is already open in this window.</source>
+        <translation>{file} ya está abierto en esta ventana.</translation>
+    </message>
+    <message>
+        <source>{file} is being changed by another Policy Tracker command; try again shortly.</source>
+        <translation>Otra orden de Policy Tracker está modificando {file}; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>{file} is open in another Policy Tracker window (process {process} on {host}). Switch to that window to keep working.</source>
+        <translation>{file} está abierto en otra ventana de Policy Tracker (proceso {process} en {host}). Cambie a esa ventana para seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>{file} is open in another Policy Tracker window. Switch to that window to keep working.</source>
+        <translation>{file} está abierto en otra ventana de Policy Tracker. Cambie a esa ventana para seguir trabajando.</translation>
     </message>
 </context>
 </TS>

@@ -59,8 +59,9 @@ def test_restore_backs_up_the_current_file_first(workspace_path: Path) -> None:
     editing.create_policy(workspace, PolicyInput(title="Added after the backup"))
     workspace.close()
     assert _policies(workspace_path) == 13
-    safety = backups.restore(workspace_path, saved)
-    assert _policies(workspace_path) == 12 and _policies(safety) == 13
+    done = backups.restore(workspace_path, saved)
+    assert done.safety_copy is not None and done.moved_aside is None
+    assert _policies(workspace_path) == 12 and _policies(done.safety_copy) == 13
     assert integrity.check(workspace_path) is None
 
 
@@ -155,3 +156,171 @@ def test_oversized_input_is_refused_in_words(workspace: Workspace, tmp_path: Pat
 )
 def test_synced_folders_are_recognised(path: str, service: str | None) -> None:
     assert sync_service(Path(path)) == service
+
+
+# Restore: refused while another process holds the workspace; a failure changes nothing ------------------
+def _titles(path: Path) -> set[str]:
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as connection:
+        return {row[0] for row in connection.execute("SELECT title FROM policy")}
+
+
+def test_restore_is_refused_while_another_process_holds_the_workspace(workspace_path: Path) -> None:
+    from app.data.workspace_lock import WorkspaceInUse, WorkspaceLock
+    from tests.e2e.processes import held_by_another_process
+
+    saved = backups.back_up(workspace_path)
+    workspace = Workspace.open(workspace_path)
+    editing.create_policy(workspace, PolicyInput(title="Saved by the window"))
+    workspace.close()
+    with held_by_another_process(workspace_path) as window:
+        with pytest.raises(
+            WorkspaceInUse, match=f"open in another Policy Tracker window \\(process {window.pid}"
+        ):
+            backups.restore(workspace_path, saved)
+        assert "Saved by the window" in _titles(workspace_path)
+        assert not backups.safety_dir(workspace_path).exists()  # refused before anything was written
+    with WorkspaceLock(workspace_path):  # the window restoring its own workspace holds the lock itself
+        backups.restore(workspace_path, saved)
+    assert "Saved by the window" not in _titles(workspace_path)
+
+
+def test_a_restore_that_runs_out_of_disk_changes_nothing(tmp_path: Path, workspace_path: Path) -> None:
+    from contextlib import closing
+
+    from tests.e2e.processes import fill, small_disk
+
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        live = disk / "workspace.sqlite"
+        live.write_bytes(workspace_path.read_bytes())
+        saved = backups.back_up(live)  # into the data folder, which is not on the small disk
+        with closing(sqlite3.connect(live)) as reader:  # an open reader keeps the edit in the -wal file
+            reader.execute("SELECT count(*) FROM policy").fetchone()
+            workspace = Workspace.open(live)
+            editing.create_policy(workspace, PolicyInput(title="Acknowledged, still in the journal"))
+            workspace.close()
+            assert live.with_name("workspace.sqlite-wal").stat().st_size > 0
+            fill(disk, leave=256 * 1024)
+            with pytest.raises(DiskFull, match="disk is full"):
+                backups.restore(live, saved)
+        assert "Acknowledged, still in the journal" in _titles(live)
+        assert integrity.check(live, thorough=True) is None
+        assert sorted(p.name for p in disk.iterdir() if not p.name.startswith("workspace.sqlite")) == [
+            "filler"
+        ]
+        assert [b.before_restore for b in backups.list_backups(live)] == [False]  # no misleading safety copy
+
+
+def test_restore_latest_repairs_a_damaged_workspace(workspace_path: Path) -> None:
+    backups.back_up(workspace_path)
+    _damage(workspace_path)
+    workspace_path.with_name(workspace_path.name + "-wal").unlink(missing_ok=True)
+    assert integrity.check(workspace_path) is not None
+    done = backups.restore(workspace_path, backups.list_backups(workspace_path)[0].path)
+    assert done.safety_copy is None and done.moved_aside is not None
+    assert ".damaged-" in done.moved_aside.name and done.moved_aside.stat().st_size > 0
+    assert integrity.check(workspace_path, thorough=True) is None and _policies(workspace_path) == 12
+
+
+def test_a_symlinked_workspace_is_restored_in_its_real_place(tmp_path: Path, workspace_path: Path) -> None:
+    link = tmp_path / "elsewhere" / "shortcut.sqlite"
+    link.parent.mkdir()
+    link.symlink_to(workspace_path)
+    saved = backups.back_up(link)
+    assert backups.backup_dir(link) == backups.backup_dir(workspace_path) == saved.parent
+    workspace = Workspace.open(link)
+    editing.create_policy(workspace, PolicyInput(title="After the backup"))
+    workspace.close()
+    backups.restore(link, saved)
+    assert link.is_symlink() and link.resolve() == workspace_path
+    assert "After the backup" not in _titles(workspace_path)
+    assert [b.path for b in backups.list_backups(link)] == [
+        b.path for b in backups.list_backups(workspace_path)
+    ]
+    assert len(backups.list_backups(link)) == 2  # the backup and the safety copy of the replaced version
+
+
+def test_a_restore_can_be_undone_after_more_backups_for_30_days(workspace_path: Path) -> None:
+    day = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    saved = backups.back_up(workspace_path, now=day)
+    workspace = Workspace.open(workspace_path)
+    editing.create_policy(workspace, PolicyInput(title="Undone by the restore"))
+    workspace.close()
+    done = backups.restore(workspace_path, saved, now=day + timedelta(hours=1))
+    for hours in (2, 3):  # Back Up Now, twice, the same day: the rotation keeps one backup that day
+        backups.back_up(workspace_path, now=day + timedelta(hours=hours))
+        backups.prune(workspace_path, today=day.date())
+    listed = backups.list_backups(workspace_path)
+    safety = [b for b in listed if b.before_restore]
+    assert [b.path for b in safety] == [done.safety_copy] and safety[0].policies == 13
+    assert "(safety copy made before a restore)" in safety[0].describe()
+    assert len([b for b in listed if not b.before_restore]) == 1
+    backups.restore(workspace_path, safety[0].path)  # undo the restore
+    assert "Undone by the restore" in _titles(workspace_path)
+    assert done.safety_copy not in backups.prune(workspace_path, today=day.date() + timedelta(days=30))
+    assert done.safety_copy in backups.prune(workspace_path, today=day.date() + timedelta(days=31))
+
+
+def test_partial_files_of_killed_copies_are_removed_at_the_next_run(
+    tmp_path: Path, workspace_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(ended.stdout)
+    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        folder, safety = backups.backup_dir(workspace_path), backups.safety_dir(workspace_path)
+        safety.mkdir(parents=True)
+        killed = [
+            folder / f".2026-11-01T000000.000000.sqlite.{dead}.partial",
+            safety / f".2026-11-01T000000.000000.sqlite.{dead}.partial",
+            workspace_path.with_name(f".workspace.sqlite.{dead}.partial"),
+        ]
+        busy = folder / f".2026-11-02T000000.000000.sqlite.{running.pid}.partial"
+        for partial in [*killed, busy]:
+            partial.write_bytes(b"half a copy")
+        backups.back_up(workspace_path)
+        assert not killed[0].exists() and busy.exists()  # a copy still being written is left alone
+        backups.restore(workspace_path, backups.list_backups(workspace_path)[0].path)
+        assert not any(p.exists() for p in killed) and busy.exists()
+    finally:
+        running.kill()
+        running.wait()
+    assert busy in backups.prune(workspace_path)
+
+
+def test_a_backup_with_another_page_size_is_restored(tmp_path: Path, workspace_path: Path) -> None:
+    from contextlib import closing
+
+    other = tmp_path / "other-page-size.sqlite"
+    other.write_bytes(workspace_path.read_bytes())
+    with closing(sqlite3.connect(other, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA page_size = 8192")
+        connection.execute("VACUUM")
+        connection.execute("UPDATE policy SET title = 'From the other backup' WHERE slug = 'title-42'")
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == 8192
+    backups.restore(workspace_path, other)
+    assert "From the other backup" in _titles(workspace_path)
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert integrity.check(workspace_path, thorough=True) is None
+
+
+def test_backups_close_every_connection_they_open(workspace_path: Path) -> None:
+    import gc
+    import warnings
+
+    gc.collect()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)  # an unclosed sqlite3 connection warns when collected
+        saved = backups.back_up(workspace_path)
+        backups.list_backups(workspace_path)
+        backups.restore(workspace_path, saved)
+        backups.prune(workspace_path)
+        gc.collect()

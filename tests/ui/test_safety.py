@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from app.data.workspace_lock import held_here
 from app.services import backups
 from app.ui.main_window import MainWindow
 from app.ui.workspace_lock import WorkspaceLock
@@ -39,14 +41,23 @@ def test_back_up_now_and_restore_from_the_list(qtbot: QtBot, window: MainWindow)
 def test_a_damaged_workspace_is_moved_aside_and_the_latest_backup_restored(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    from app.services import integrity
+    from tests.services.test_backups import _damage
+
     path = window.workspace.path
     backups.back_up(path)
-    dialog = window.safety.offer_restore(f"{path} is damaged: test")
+    window.workspace.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    window.workspace.close()
+    _damage(path)
+    problem = integrity.check(path)
+    assert problem is not None
+    dialog = window.safety.offer_restore(problem)
     qtbot.waitExposed(dialog)
-    assert "is damaged: test" in dialog.intro.text() and "moved aside" in dialog.intro.text()
+    assert "is damaged" in dialog.intro.text() and "moved aside" in dialog.intro.text()
     dialog.restore_button.click()
     moved = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
     assert len(moved) == 1 and moved[0].stat().st_size > 0
+    assert f"The damaged file was kept as {moved[0].name}" in window.statusBar().currentMessage()
     assert window.workspace.path == path and window.model.total_rows == 12
 
 
@@ -59,25 +70,34 @@ def test_the_daily_check_runs_off_the_gui_thread_and_reports(qtbot: QtBot, windo
     assert "Daily backup saved" in window.statusBar().currentMessage()
 
 
-def test_a_second_window_on_the_same_workspace_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "w.sqlite"
-    first, second = WorkspaceLock(), WorkspaceLock()
-    assert first.acquire(path) is None
-    refused = second.acquire(path)
-    assert refused is not None and "already open in another Policy Tracker window" in refused
-    first.release()
-    assert second.acquire(path) is None
-    second.release()
+def test_a_second_window_on_the_same_workspace_is_refused_in_the_interface_language(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.e2e.processes import held_by_another_process
+
+    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    other = tmp_path / "other.sqlite"
+    with held_by_another_process(other) as holder:
+        assert not window.workspaces.switch(other, create=True)
+    assert window.workspaces.error_box.text() == (
+        f"other.sqlite is open in another Policy Tracker window (process {holder.pid} on {socket.gethostname()}). "
+        "Switch to that window to keep working."
+    )
+    assert not window.workspaces.switch(window.workspace.path, create=False)
+    assert "already open in this window" in window.workspaces.error_box.text()
+    window.lock.release()
 
 
-def test_a_stale_lock_left_by_a_crash_is_taken_over(tmp_path: Path) -> None:
-    import socket
-
-    path = tmp_path / "w.sqlite"
-    path.with_name("w.sqlite.lock").write_text(f"999999\npolicy-tracker\n{socket.gethostname()}\n")
-    lock = WorkspaceLock()
-    assert lock.acquire(path) is None
-    lock.release()
+def test_the_window_restores_its_own_workspace_while_holding_its_lock(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    backups.back_up(window.workspace.path)
+    restore = window.safety.choose_backup()
+    restore.restore_button.click()
+    assert "Restored the backup" in window.statusBar().currentMessage()
+    assert window.lock.held and held_here(window.workspace.path)
+    window.lock.release()
 
 
 def test_a_workspace_in_a_synced_folder_is_warned_about_once(
