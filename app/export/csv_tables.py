@@ -31,8 +31,9 @@ EVENT_COLUMNS = [
     "status",
     "description",
     "sources",
-    "source_ids",
 ]
+# source_ids came later: a table without it (an older export) still imports.
+EVENT_EXPORT_COLUMNS = [*EVENT_COLUMNS, "source_ids"]
 # Only with --include-notes, as a third file: the person's own notes, labelled as such.
 NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]
 
@@ -65,7 +66,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
     """(policies table, events table, personal notes table) as CSV text; the notes table is
     empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
-    events = [EVENT_COLUMNS]
+    events = [EVENT_EXPORT_COLUMNS]
     notes = [NOTE_COLUMNS]
     for p in briefing.policies:
         sources = " | ".join(f"[{c.number}] {citation_text(c)}" for c in p.citations)

@@ -97,10 +97,41 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> Run:
     return result
 
 
+_AFTER_UPDATE_FIELDS = {
+    qn(f"w:{name}")
+    for name in [
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
+
 def update_fields_on_open(settings_element: OxmlElement) -> None:
     """Ask Word to update every field (the table of contents, page counts) when it opens the file."""
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
+    # Word rejects settings out of the schema's order: updateFields goes before these.
+    for child in settings_element:
+        if child.tag in _AFTER_UPDATE_FIELDS:
+            child.addprevious(update)
+            return
     settings_element.append(update)
 
 
@@ -122,10 +153,7 @@ def keep_rows_whole(table: Table) -> None:
 
 def set_column_widths(table: Table, widths: list[Length]) -> None:
     """Fixed widths: the grid and every cell (Word reads the cells, LibreOffice the grid)."""
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # w:tblLayout fixed, in its place in w:tblPr
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:

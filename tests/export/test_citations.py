@@ -184,3 +184,30 @@ def test_internal_keys_never_reach_a_briefing(tmp_path: Path, workspace_path: Pa
             "The March 2021 article says so; see “Circumvention of Lawful Pathways rule (2023)”." in text
         ), fmt
         assert "It disagrees with another source." in text, fmt
+
+
+def test_the_csv_tables_name_sources_exactly_and_relations_once(tmp_path: Path, workspace_path: Path) -> None:
+    import csv
+
+    ws = str(workspace_path)
+    target = tmp_path / "t.csv"
+    done = cli(
+        tmp_path, "export", "--format", "csv", "--policy", "title-42", "-o", str(target), "--workspace", ws
+    )
+    assert done.returncode == 0, done.stderr
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        (policy,) = list(csv.DictReader(stream))
+    related = policy["related"].split("; ")
+    assert "Related to Remain in Mexico (MPP)" in related and len(related) == len(set(related))
+    with (tmp_path / "t-events.csv").open(encoding="utf-8-sig", newline="") as stream:
+        events = list(csv.DictReader(stream))
+    connection = sqlite3.connect(workspace_path)
+    sources = {row[0]: (row[1], row[2]) for row in connection.execute("SELECT id, title, url FROM source")}
+    connection.close()
+    for event in events:
+        ids = event["source_ids"].split("; ")
+        named = event["sources"].split(" | ")
+        assert len(ids) == len(named) and all(i in sources for i in ids)
+        for source_id, text in zip(ids, named, strict=True):
+            title, url = sources[source_id]
+            assert title in text and (url or "no URL recorded") in text

@@ -142,6 +142,10 @@ def test_page_numbers_and_a_real_table_of_contents(exported: dict[str, Document]
     assert 'TOC \\o "1-3" \\h \\z \\u' in _instructions(document.element.body)
     update = document.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
+    names = [child.tag for child in document.settings.element]
+    assert names.index(qn("w:updateFields")) < names.index(qn("w:compat"))  # Word wants schema order
+    for table in document.tables:
+        assert len(table._tbl.tblPr.findall(qn("w:tblLayout"))) <= 1
 
 
 def test_document_properties_are_this_export_s(exported: dict[str, Document]) -> None:
