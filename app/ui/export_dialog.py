@@ -215,8 +215,8 @@ class ExportDialog(QDialog):
         return target_with_extension(folder / name, self.fmt())
 
     def _options_changed(self) -> None:
-        self.page_combo.setEnabled(self.fmt() == "pdf")
-        self.notes_box.setEnabled(self.fmt() != "json")
+        self.page_combo.setEnabled(self.fmt() in ("pdf", "docx"))
+        # Notes leave only when asked, in a JSON bundle too (a backup holds everything): always a choice.
         self.path_edit.setText(str(self._default_path()))
         ids = self.policy_ids()[:PREVIEW_POLICIES]
         from app.export.html import briefing_html
