@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -76,7 +77,8 @@ def _picture(document: DocumentObject, svg: str, rasterize: Rasterize | None, ca
 
 
 def _source_bookmark(p: PolicySummary, number: int) -> str:
-    return f"{p.anchor}-src-{number}"[:40]  # Word keeps bookmark names to 40 characters
+    # Word keeps bookmark names to 40 characters, and a slug can be longer: its checksum instead.
+    return f"src_{zlib.crc32(p.slug.encode('utf-8')):08x}_{number}"
 
 
 def _status_table(document: DocumentObject, p: PolicySummary) -> None:

@@ -85,7 +85,9 @@ def test_addresses_and_note_links_are_real_hyperlinks(exported: dict[str, Docume
     external = [h for h in hyperlinks if h.get(qn("r:id"))]
     internal = [h for h in hyperlinks if h.get(qn("w:anchor"))]
     assert len(external) > 20 and len(internal) > 20  # source addresses; "[n]" → the source
-    bookmarks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    names = [b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))]
+    assert len(names) == len(set(names)) and max(len(n) for n in names) <= 40  # Word's limit
+    bookmarks = set(names)
     assert {h.get(qn("w:anchor")) for h in internal} <= bookmarks
 
 
