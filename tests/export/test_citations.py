@@ -5,44 +5,68 @@ from __future__ import annotations
 
 import html.parser
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 from markdown_it import MarkdownIt
 
 from app.data.read import list_policies
-from app.export.briefing import build_briefing
-from app.export.citations import Run, citation_runs, citation_text
+from app.export.briefing import Citation, build_briefing
+from app.export.citations import Run, citation_runs, citation_text, report_number
 from app.services.workspace import Workspace
 from tests.cli.test_same_rules_every_way_in import cli
 
+CRS = Citation(
+    3,
+    "Mérida Initiative for Mexico and Central America: Funding and Policy Issues",
+    "Congressional Research Service",
+    "21 Aug 2009",
+    "2009-08-21",
+    "https://www.everycrsreport.com/files/20090821_R40135_a3f82ef9213c579d.html",
+    "Research / NGO",
+    authors=("Clare Ribando Seelke", "June S. Beittel"),
+    report_number="CRS Report R40135",
+    kind_value="research_ngo",
+)
 
-def _citation(workspace: Workspace, slug: str, title_start: str):  # type: ignore[no-untyped-def]
-    ids = [r.id for r in list_policies(workspace.reader) if r.slug == slug]
-    (policy,) = build_briefing(workspace, ids).policies
-    return next(c for c in policy.citations if c.title.startswith(title_start))
 
-
-def test_a_citation_has_authors_title_publisher_date_number_and_address(workspace: Workspace) -> None:
-    crs = _citation(
-        workspace,
-        "merida-initiative",
-        "Mérida Initiative for Mexico and Central America: Funding and Policy Issues (August",
+def test_a_citation_has_authors_title_publisher_date_number_and_address() -> None:
+    assert citation_text(CRS) == (
+        "Clare Ribando Seelke and June S. Beittel, “Mérida Initiative for Mexico and Central America: "
+        "Funding and Policy Issues,” Congressional Research Service, August 21, 2009, CRS Report R40135. "
+        "https://www.everycrsreport.com/files/20090821_R40135_a3f82ef9213c579d.html"
     )
-    assert citation_text(crs) == (
-        "Clare Ribando Seelke, “Mérida Initiative for Mexico and Central America: Funding and Policy Issues "
-        "(August 21, 2009),” Congressional Research Service, August 21, 2009, CRS Report R40135. " + crs.url
+    assert report_number("Texas v. United States, No. 24-50149 (5th Cir. 2024)", "", "", "") == "No. 24-50149"
+    assert report_number("Funding", CRS.url, "", "Congressional Research Service") == "CRS Report R40135"
+
+
+def test_the_starter_sources_are_cited_with_their_authors_and_numbers(workspace: Workspace) -> None:
+    briefing = build_briefing(workspace, [r.id for r in list_policies(workspace.reader)])
+    citations = [c for p in briefing.policies for c in p.citations]
+    with_authors = [c for c in citations if c.authors]
+    assert with_authors and all(citation_text(c).startswith(c.authors[0]) for c in with_authors)
+    assert any(c.report_number for c in citations)
+    assert all(citation_text(c).endswith(c.url or "No URL recorded.") for c in citations)
+
+
+def test_a_court_case_is_in_italics_and_a_source_without_address_says_so() -> None:
+    case = replace(
+        CRS,
+        title="Biden v. Texas, 597 U.S. ___, 142 S. Ct. 2528 (2022), No. 21-954",
+        publisher="Supreme Court of the United States",
+        published_iso="2022-06-30",
+        url="",
+        authors=(),
+        report_number="No. 21-954",
+        kind_value="court",
     )
-    news = _citation(workspace, "title-42", "Blinken meets")
-    assert citation_text(news).startswith("Hamed Aleaziz and Emiliano Rodríguez Mega, “Blinken meets")
-
-
-def test_a_court_case_is_in_italics_and_a_source_without_address_says_so(workspace: Workspace) -> None:
-    case = _citation(workspace, "remain-in-mexico", "Biden v. Texas, 597")
     runs = citation_runs(case)
-    assert runs[0] == Run("Biden v. Texas", italic=True)
-    assert "“" not in citation_text(case)  # a case is cited by name, not quoted like an article
-    assert citation_text(case).endswith("June 30, 2022. No URL recorded.")
+    assert runs[0] == Run("Biden v. Texas", italic=True) and not any(r.italic for r in runs[1:])
+    assert citation_text(case) == (
+        "Biden v. Texas, 597 U.S. ___, 142 S. Ct. 2528 (2022), No. 21-954, "
+        "Supreme Court of the United States, June 30, 2022. No URL recorded."
+    )  # a case is cited by its name, not quoted like an article, and its number is not repeated
 
 
 def test_the_word_and_markdown_files_show_case_names_in_italics(tmp_path: Path, workspace_path: Path) -> None:
@@ -114,13 +138,18 @@ def test_a_relation_stored_both_ways_is_printed_once_with_its_note(
     tmp_path: Path, workspace_path: Path
 ) -> None:
     connection = sqlite3.connect(workspace_path)
-    stored = connection.execute(
-        """SELECT count(*) FROM relation r JOIN policy f ON f.id = r.from_policy_id
-           JOIN policy t ON t.id = r.to_policy_id
-           WHERE (f.slug, t.slug) IN (('remain-in-mexico', 'title-42'), ('title-42', 'remain-in-mexico'))"""
-    ).fetchone()[0]
+    ids = dict(connection.execute("SELECT slug, id FROM policy WHERE slug IN ('daca', 'texas-sb4')"))
+    connection.execute(
+        "DELETE FROM relation WHERE from_policy_id IN (?, ?) AND to_policy_id IN (?, ?)", [*ids.values()] * 2
+    )
+    for one, other, key in (("daca", "texas-sb4", "a"), ("texas-sb4", "daca", "b")):
+        connection.execute(
+            "INSERT INTO relation (id, from_policy_id, to_policy_id, kind, note, origin) "
+            "VALUES (?, ?, ?, 'related_to', 'Both are litigated in Texas federal courts.', 'user')",
+            (f"0000000{key}-0000-4000-8000-000000000000", ids[one], ids[other]),
+        )
+    connection.commit()
     connection.close()
-    assert stored == 2  # the starter data holds it both ways
     ws = str(workspace_path)
     for fmt in ("md", "html", "docx"):
         done = cli(
@@ -129,7 +158,7 @@ def test_a_relation_stored_both_ways_is_printed_once_with_its_note(
             "--format",
             fmt,
             "--policy",
-            "title-42",
+            "daca",
             "-o",
             str(tmp_path / f"r.{fmt}"),
             "--workspace",
@@ -138,17 +167,17 @@ def test_a_relation_stored_both_ways_is_printed_once_with_its_note(
         assert done.returncode == 0, done.stderr
     collector = _Text()
     collector.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
-    html_items = [i for i in collector.items if "Remain in Mexico (MPP)" in i and i.startswith("Related to")]
+    html_items = [i for i in collector.items if i.startswith("Related to Texas SB 4")]
     markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
-    md_items = [line for line in markdown.splitlines() if line.startswith("- Related to **Remain in Mexico")]
+    md_items = [line for line in markdown.splitlines() if line.startswith("- Related to **Texas SB 4")]
     word = [
         p.text
         for p in docx.Document(str(tmp_path / "r.docx")).paragraphs
-        if p.text.startswith("Related to Remain in Mexico")
+        if p.text.startswith("Related to Texas SB 4")
     ]
     for items in (html_items, md_items, word):
         assert len(items) == 1, items
-        assert "Mexico accepted people returned or expelled under both" in items[0]  # the note
+        assert items[0].count("Both are litigated in Texas federal courts.") == 1  # the note, once
 
 
 def test_internal_keys_never_reach_a_briefing(tmp_path: Path, workspace_path: Path) -> None:
@@ -162,6 +191,9 @@ def test_internal_keys_never_reach_a_briefing(tmp_path: Path, workspace_path: Pa
             " see asylum-restrictions-2023. It disagrees with article-2023-12-28-san-juan-daily-star-blinken.",
         ),
     )
+    (title,) = connection.execute(
+        "SELECT title FROM policy WHERE slug = 'asylum-restrictions-2023'"
+    ).fetchone()
     connection.commit()
     connection.close()
     ws = str(workspace_path)
@@ -180,9 +212,7 @@ def test_internal_keys_never_reach_a_briefing(tmp_path: Path, workspace_path: Pa
     for fmt, text in texts.items():
         assert "article-2021-03-18" not in text and "asylum-restrictions-2023" not in text, fmt
         assert "san-juan-daily-star-blinken" not in text, fmt
-        assert (
-            "The March 2021 article says so; see “Circumvention of Lawful Pathways rule (2023)”." in text
-        ), fmt
+        assert f"The March 2021 article says so; see “{title}”." in text, fmt
         assert "It disagrees with another source." in text, fmt
 
 
