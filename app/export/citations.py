@@ -27,7 +27,22 @@ MONTHS = (
     "November",
     "December",
 )
-NO_URL = "No URL recorded."
+MESES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+NO_URL = {"en": "No URL recorded.", "es": "Sin URL registrada."}
+AND = {"en": "and", "es": "y"}
 
 
 @dataclass(frozen=True)
@@ -36,27 +51,32 @@ class Run:
     italic: bool = False
 
 
-def chicago_date(iso: str) -> str:
-    """ "2019-01-24" → "January 24, 2019"; "2019-01" → "January 2019"; "2019" → "2019"."""
+def chicago_date(iso: str, language: str = "en") -> str:
+    """ "2019-01-24" → "January 24, 2019"; "2019-01" → "January 2019"; "2019" → "2019"
+    (in Spanish: "24 de enero de 2019", "enero de 2019")."""
     parts = iso.split("-")
+    spanish = language == "es"
     try:
+        month = (MESES if spanish else MONTHS)[int(parts[1]) - 1] if len(parts) >= 2 else ""
         if len(parts) >= 3:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}"
+            day = int(parts[2])
+            return f"{day} de {month} de {parts[0]}" if spanish else f"{month} {day}, {parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{month} de {parts[0]}" if spanish else f"{month} {parts[0]}"
     except (ValueError, IndexError):
         return iso
     return iso
 
 
-def join_names(names: list[str]) -> str:
-    """ "A", "A and B", "A, B, and C" (Chicago's serial comma); more than three: "A et al."."""
+def join_names(names: list[str], language: str = "en") -> str:
+    """ "A", "A and B", "A, B, and C" (Chicago's serial comma; Spanish has none); more than three: "A et al."."""
     names = [n.strip() for n in names if n.strip()]
+    word = AND.get(language, "and")
     if len(names) > 3:
         return f"{names[0]} et al."
     if len(names) == 3:
-        return f"{names[0]}, {names[1]}, and {names[2]}"
-    return " and ".join(names)
+        return f"{names[0]}, {names[1]}{',' if word == 'and' else ''} {word} {names[2]}"
+    return f" {word} ".join(names)
 
 
 # "No. 24-50149", "Civil Action No. 1:18-cv-00068", "S.B. No. 4": the docket or bill number.
@@ -104,10 +124,10 @@ def is_case(citation: Citation) -> bool:
     return citation.kind_value == "court" and bool(_CASE.match(citation.title))
 
 
-def citation_runs(citation: Citation) -> list[Run]:
+def citation_runs(citation: Citation, language: str = "en") -> list[Run]:
     """Authors, “Title,” Publisher, Date, Report No. URL. — a court case as *Name*, citation."""
     runs: list[Run] = []
-    authors = join_names(list(citation.authors))
+    authors = join_names(list(citation.authors), language)
     if authors:
         runs.append(Run(authors + ", "))
     title = citation.title.strip().rstrip(".")
@@ -115,7 +135,7 @@ def citation_runs(citation: Citation) -> list[Run]:
         x
         for x in (
             citation.publisher,
-            chicago_date(citation.published_iso) if citation.published_iso else "",
+            chicago_date(citation.published_iso, language) if citation.published_iso else "",
             "" if citation.report_number in title else citation.report_number,
         )
         if x
@@ -131,7 +151,7 @@ def citation_runs(citation: Citation) -> list[Run]:
         runs.append(Run(("”" if ends_in_mark else ",”") + " " if tail else ("”" if ends_in_mark else ".”")))
     if tail:
         runs.append(Run(", ".join(tail) + "."))
-    runs.append(Run(" " + (citation.url if citation.url else NO_URL)))
+    runs.append(Run(" " + (citation.url if citation.url else NO_URL.get(language, NO_URL["en"]))))
     return _merged(runs)
 
 
@@ -147,9 +167,9 @@ def _merged(runs: list[Run]) -> list[Run]:
     return out
 
 
-def citation_text(citation: Citation) -> str:
+def citation_text(citation: Citation, language: str = "en") -> str:
     """The citation as plain text (for CSV cells and anywhere italics cannot be shown)."""
-    return "".join(run.text for run in citation_runs(citation))
+    return "".join(run.text for run in citation_runs(citation, language))
 
 
 _WORD = re.compile(r"[a-záéíóúñü0-9]{4,}")

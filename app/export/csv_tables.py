@@ -69,7 +69,9 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
     events = [EVENT_EXPORT_COLUMNS]
     notes = [NOTE_COLUMNS]
     for p in briefing.policies:
-        sources = " | ".join(f"[{c.number}] {citation_text(c)}" for c in p.citations)
+        sources = " | ".join(
+            f"[{c.number}] {citation_text(c, getattr(briefing, 'language', 'en'))}" for c in p.citations
+        )
         related = "; ".join(dict.fromkeys(f"{r.phrase} {r.title}" for r in p.related))
         policies.append(
             [

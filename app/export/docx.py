@@ -108,7 +108,7 @@ def _status_table(document: DocumentObject, p: PolicySummary) -> None:
     keep_rows_whole(table)
 
 
-def _citation(document: DocumentObject, p: PolicySummary, c: Citation) -> None:
+def _citation(document: DocumentObject, p: PolicySummary, c: Citation, language: str) -> None:
     """One source: "[n]" then the citation, hanging, with its address a real link."""
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(1.0)
@@ -116,7 +116,7 @@ def _citation(document: DocumentObject, p: PolicySummary, c: Citation) -> None:
     paragraph.paragraph_format.space_after = Pt(3)
     add_bookmark(paragraph, _source_bookmark(p, c.number))
     paragraph.add_run(f"[{c.number}]\t")
-    for run in citation_runs(c):
+    for run in citation_runs(c, language):
         text = run.text
         if c.url and not run.italic and text.endswith(c.url):
             paragraph.add_run(text[: -len(c.url)])
@@ -125,7 +125,9 @@ def _citation(document: DocumentObject, p: PolicySummary, c: Citation) -> None:
             paragraph.add_run(text).italic = run.italic or None
 
 
-def _policy(document: DocumentObject, p: PolicySummary, level: int, rasterize: Rasterize | None) -> None:
+def _policy(
+    document: DocumentObject, p: PolicySummary, level: int, rasterize: Rasterize | None, language: str
+) -> None:
     document.add_heading(p.title, level=level)
     if p.aliases:
         document.add_paragraph().add_run("Also known as: " + "; ".join(p.aliases)).italic = True
@@ -155,7 +157,7 @@ def _policy(document: DocumentObject, p: PolicySummary, level: int, rasterize: R
     if p.citations:
         document.add_heading("Sources", level=level + 1)
         for c in p.citations:
-            _citation(document, p, c)
+            _citation(document, p, c, language)
     if p.notes:
         document.add_heading(NOTES_LABEL, level=level + 1)
         _muted(document.add_paragraph(), "Your own notes, not part of the cited record.", italic=True)
@@ -229,14 +231,14 @@ def briefing_docx(briefing: Briefing, rasterize: Rasterize | None = None, page_s
     document.styles["Normal"].font.size = Pt(10.5)
     update_fields_on_open(document.settings.element)
     if len(briefing.policies) == 1:
-        _policy(document, briefing.policies[0], 1, rasterize)
+        _policy(document, briefing.policies[0], 1, rasterize, language)
     else:
         document.add_heading(briefing.title, level=0)
         _contents(document, briefing)
         _picture(document, briefing.overview_svg, rasterize, "Every policy in this briefing over time.")
         for policy in briefing.policies:
             document.add_page_break()
-            _policy(document, policy, 1, rasterize)
+            _policy(document, policy, 1, rasterize, language)
     _footer(document, briefing)
     stream = io.BytesIO()
     document.save(stream)

@@ -71,10 +71,10 @@ class Anchors:
         return base if count == 0 else f"{base}-{count}"
 
 
-def citation_markdown(c: Citation) -> str:
+def citation_markdown(c: Citation, language: str = "en") -> str:
     """The citation in the one style (app/export/citations.py): case names in italics, the address a link."""
     out = []
-    for run in citation_runs(c):
+    for run in citation_runs(c, language):
         text = run.text
         if c.url and not run.italic and text.endswith(c.url):
             out.append(esc(text[: -len(c.url)]) + " " + url(c.url))
@@ -91,7 +91,11 @@ def _heading(out: list[str], anchors: Anchors, level: int, text: str) -> str:
 
 
 def policy_markdown(
-    p: PolicySummary, level: int, anchors: Anchors | None = None, picture: Picture | None = None
+    p: PolicySummary,
+    level: int,
+    anchors: Anchors | None = None,
+    picture: Picture | None = None,
+    language: str = "en",
 ) -> list[str]:
     anchors = anchors or Anchors()
     out: list[str] = []
@@ -132,7 +136,7 @@ def policy_markdown(
         out.append("")
     if p.citations:
         _heading(out, anchors, level + 1, "Sources")
-        out += [f"{c.number}. {citation_markdown(c)}" for c in p.citations] + [""]
+        out += [f"{c.number}. {citation_markdown(c, language)}" for c in p.citations] + [""]
     if p.notes:
         _heading(out, anchors, level + 1, "Personal notes")
         out += ["*Your own notes, not part of the cited record.*", ""]
@@ -164,8 +168,9 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
     """The whole briefing; with `picture` the timelines are written beside it and shown."""
     lines: list[str] = []
     anchors = Anchors()
+    language = getattr(briefing, "language", "en")
     if len(briefing.policies) == 1:
-        lines += policy_markdown(briefing.policies[0], 1, anchors, picture)
+        lines += policy_markdown(briefing.policies[0], 1, anchors, picture, language)
     else:
         _heading(lines, anchors, 1, briefing.title)
         _heading(lines, anchors, 2, "Contents")
@@ -192,6 +197,6 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
             path = picture("timeline-overview", briefing.overview_svg)
             lines += [f"![Timeline of these policies]({url(path)[1:-1]})", ""]
         for policy in briefing.policies:
-            lines += policy_markdown(policy, 2, anchors, picture)
+            lines += policy_markdown(policy, 2, anchors, picture, language)
     lines += ["---", "", f"*{esc(briefing.footer)}*", ""]
     return "\n".join(lines)

@@ -241,3 +241,12 @@ def test_the_csv_tables_name_sources_exactly_and_relations_once(tmp_path: Path, 
         for source_id, text in zip(ids, named, strict=True):
             title, url = sources[source_id]
             assert title in text and (url or "no URL recorded") in text
+
+
+def test_a_spanish_briefing_cites_in_spanish() -> None:
+    spanish = citation_text(replace(CRS, url=""), "es")
+    assert spanish == (
+        "Clare Ribando Seelke y June S. Beittel, “Mérida Initiative for Mexico and Central America: "
+        "Funding and Policy Issues,” Congressional Research Service, 21 de agosto de 2009, CRS Report R40135. "
+        "Sin URL registrada."
+    )

@@ -151,9 +151,11 @@ def test_page_numbers_and_a_real_table_of_contents(exported: dict[str, Document]
 
 
 def test_document_properties_are_this_export_s(exported: dict[str, Document]) -> None:
-    properties = exported["A4"].core_properties
+    document = exported["A4"]
+    properties = document.core_properties
+    title = next(p.text for p in document.paragraphs if p.style.name == "Title")
+    assert properties.title == title and title.startswith("Policy briefing")
     assert properties.created is not None
     assert abs((datetime.now(UTC) - properties.created.replace(tzinfo=UTC)).total_seconds()) < 600
-    assert properties.title == "Policy briefing: 3 policies"
     assert "python-docx" not in (properties.author + properties.comments + properties.last_modified_by)
     assert properties.language == "en-US"
