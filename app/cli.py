@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_policy.add_argument("--summary", default="")
     add_policy.add_argument("--alias", action="append", default=[], metavar="NAME")
     add_policy.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add_policy.add_argument(
+        "--last-verified", default="", metavar="YYYY-MM-DD", help="the day its facts were last checked"
+    )
 
     add_source = command("add-source", "Add a source; prints its id.")
     add_source.add_argument("--title", required=True)
@@ -150,6 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_event.add_argument("--status", required=True, help="as shown in the app or in snake_case")
     add_event.add_argument("--description", default="")
     add_event.add_argument("--source", action="append", default=[], metavar="ID", help="cite this source")
+    add_event.add_argument(
+        "--confidence",
+        default="",
+        help="confirmed, reported or unconfirmed (default: confirmed when a cited source is a government,"
+        " court or legislation source, else reported)",
+    )
+    add_event.add_argument(
+        "--disagreement", default="", help="where the sources disagree, and what each says"
+    )
 
     add_note = command("add-note", "Add a note to a policy (the text from --text or standard input).")
     add_note.add_argument("slug")
@@ -364,6 +376,7 @@ def cmd_add_policy(args: argparse.Namespace) -> int:
         kind=args.kind,
         summary=args.summary,
         tags=args.tag,
+        last_verified=args.last_verified,
     )
     data.validated()  # refuse bad input before touching the workspace
     _, slug = create_policy(_open(args, writing=True), data)
@@ -395,7 +408,12 @@ def cmd_add_event(args: argparse.Namespace) -> int:
     from app.services.inputs import EventInput
 
     data = EventInput(
-        date=args.date, status=args.status, description=args.description, source_ids=args.source
+        date=args.date,
+        status=args.status,
+        description=args.description,
+        source_ids=args.source,
+        confidence=args.confidence,
+        disagreement=args.disagreement,
     )
     data.validated()
     workspace = _open(args, writing=True)

@@ -84,6 +84,8 @@ class EventRow:
     status: str
     description: str
     source_ids: list[str]
+    confidence: str = "confirmed"  # confirmed | reported | unconfirmed (app.domain.vocab.Confidence)
+    disagreement: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,7 @@ class PolicyDetail:
     notes: list[NoteRow]
     relations: list[RelationRow]
     figures: list[FigureRow]
+    last_verified: str | None = None  # YYYY-MM-DD
 
     @property
     def current_status(self) -> str | None:
@@ -198,7 +201,7 @@ def policy_detail(connection: sqlite3.Connection, policy_id: str) -> PolicyDetai
     """Everything about one policy, in a fixed number of queries whatever its size."""
     p = connection.execute(
         """SELECT id, slug, title, aliases, jurisdiction, kind, summary, legal_basis, agencies, tags,
-                  origin, created_at, updated_at FROM policy WHERE id = ? AND deleted_at IS NULL""",
+                  origin, created_at, updated_at, last_verified FROM policy WHERE id = ? AND deleted_at IS NULL""",
         (policy_id,),
     ).fetchone()
     if p is None:
@@ -211,9 +214,9 @@ def policy_detail(connection: sqlite3.Connection, policy_id: str) -> PolicyDetai
     ):
         citations.setdefault(event_id, []).append(source_id)
     events = [
-        EventRow(r[0], r[1], r[2], r[3], r[4], citations.get(r[0], []))
+        EventRow(r[0], r[1], r[2], r[3], r[4], citations.get(r[0], []), r[5], r[6])
         for r in connection.execute(
-            """SELECT id, date, date_precision, status, description FROM status_event
+            """SELECT id, date, date_precision, status, description, confidence, disagreement FROM status_event
                WHERE policy_id = ? AND deleted_at IS NULL
                ORDER BY date_sort, position, created_at""",
             (policy_id,),
@@ -238,6 +241,7 @@ def policy_detail(connection: sqlite3.Connection, policy_id: str) -> PolicyDetai
         notes=notes_of_policy(connection, policy_id),
         relations=relations_of_policy(connection, policy_id),
         figures=figures_of_policy(connection, policy_id),
+        last_verified=p[13],
     )
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from app.domain.dates import PartialDate
-from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.errors import InvalidInput
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -25,6 +25,15 @@ def _key(value: str) -> str:
 
 def _past_date(value: str) -> str:
     parsed = PartialDate.parse(value)
+    if parsed.is_after(date.today()):
+        raise ValueError(f"{value} is in the future")
+    return parsed.iso()
+
+
+def _past_day(value: str) -> str:
+    parsed = PartialDate.parse(value)
+    if parsed.precision.value != "day":
+        raise ValueError(f"{value} must be a full date, YYYY-MM-DD")
     if parsed.is_after(date.today()):
         raise ValueError(f"{value} is in the future")
     return parsed.iso()
@@ -44,6 +53,7 @@ def _http_url(value: str) -> str:
 
 Key = Annotated[str, AfterValidator(_key)]
 PastDate = Annotated[str, AfterValidator(_past_date)]
+PastDay = Annotated[str, AfterValidator(_past_day)]
 Text = Annotated[str, AfterValidator(_nonblank)]
 
 
@@ -69,6 +79,9 @@ class SeedEvent(_Strict):
     key: Key
     date: PastDate
     status: Status
+    # None: derived when loaded, from the kinds of the cited sources (default_confidence).
+    confidence: Confidence | None = None
+    disagreement: str = ""
     description: Text
     sources: list[Key] = Field(min_length=1)
 
@@ -102,6 +115,7 @@ class SeedPolicy(_Strict):
     legal_basis: str = ""
     agencies: list[str] = []
     tags: list[str] = []
+    last_verified: PastDay | None = None
     events: list[SeedEvent] = Field(default=[], alias="event")
     relations: list[SeedRelation] = Field(default=[], alias="relation")
     figures: list[SeedFigure] = Field(default=[], alias="figure")

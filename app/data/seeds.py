@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.data.seed_files import FINGERPRINT_KEY, fingerprint
 from app.data.seed_schema import SeedPolicy, SeedSource, StarterDataset, load_dataset
@@ -36,6 +36,7 @@ from app.data.tables import (
     utc_now,
 )
 from app.domain.dates import PartialDate
+from app.domain.vocab import default_confidence
 
 SEED_NAMESPACE = uuid.UUID("6f4c2a9e-1d3b-5e7a-9c8d-2b1a0f3e4d5c")
 
@@ -67,6 +68,7 @@ def _policy_values(p: Policy) -> dict[str, Any]:
         "legal_basis": p.legal_basis,
         "agencies": list(p.agencies),
         "tags": list(p.tags),
+        "last_verified": p.last_verified,
         "deleted": p.deleted_at is not None,
     }
 
@@ -92,10 +94,21 @@ def _event_values(e: StatusEvent, cited: Iterable[str]) -> dict[str, Any]:
         "date": e.date,
         "status": e.status,
         "description": e.description,
+        "confidence": e.confidence,
+        "disagreement": e.disagreement,
         "position": e.position,
         "sources": sorted(cited),
         "deleted": e.deleted_at is not None,
     }
+
+
+# The fields migration 0007 added. A row the starter data wrote before them was hashed without
+# them; it still counts as untouched while they hold what the migration gave it.
+_ADDED_IN_0007 = {"policy": ("last_verified",), "event": ("confidence", "disagreement")}
+
+
+def _before_0007(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in _ADDED_IN_0007[entity]}
 
 
 def _row_values(row: Any) -> dict[str, Any]:
@@ -110,11 +123,16 @@ class _Loader:
         self.now = utc_now()
         self.states = {(st.entity, st.entity_id): st for st in session.exec(select(SeedState))}
 
-    def _decide(self, entity: str, entity_id: str, current: dict[str, Any] | None) -> bool:
-        """Whether the starter data may write this row now."""
+    def _decide(
+        self, entity: str, entity_id: str, current: dict[str, Any] | None, as_migrated: bool = False
+    ) -> bool:
+        """Whether the starter data may write this row now. `as_migrated`: the fields added by
+        migration 0007 still hold what the migration gave them."""
         state = self.states.get((entity, entity_id))
         if current is None:
             return state is None  # a row the user deleted stays deleted
+        if as_migrated and state is not None and state.content_hash == _hash(_before_0007(entity, current)):
+            return True
         if state is None or state.content_hash != _hash(current):
             self.report.kept_user_version += 1
             return False
@@ -196,7 +214,8 @@ class _Loader:
     def _policy(self, seed: SeedPolicy) -> None:
         pid = seed_id("policy", seed.slug)
         row = self.s.get(Policy, pid)
-        if self._decide("policy", pid, _policy_values(row) if row else None):
+        as_migrated = row is not None and row.last_verified is None
+        if self._decide("policy", pid, _policy_values(row) if row else None, as_migrated):
             fields = {
                 "slug": seed.slug,
                 "title": seed.title,
@@ -207,6 +226,7 @@ class _Loader:
                 "legal_basis": seed.legal_basis,
                 "agencies": list(seed.agencies),
                 "tags": list(seed.tags),
+                "last_verified": seed.last_verified,
             }
             is_new = row is None
             if row is None:
@@ -234,15 +254,24 @@ class _Loader:
         eid = seed_id("event", f"{slug}/{seed.key}")
         row = self.s.get(StatusEvent, eid)
         current = None
+        as_migrated = False
         if row is not None:
-            current = _event_values(row, self._cited(eid))
-        if not self._decide("event", eid, current):
+            cited = self._cited(eid)
+            current = _event_values(row, cited)
+            kinds = self.s.exec(select(Source.kind).where(col(Source.id).in_(cited)))
+            as_migrated = row.disagreement == "" and row.confidence == default_confidence(kinds)
+        if not self._decide("event", eid, current, as_migrated):
             return
+        confidence = seed.confidence or default_confidence(
+            self.data.sources[key].kind.value for key in seed.sources if key in self.data.sources
+        )
         fields = {
             **dated(seed.date),
             "position": position,
             "status": seed.status.value,
             "description": seed.description.strip(),
+            "confidence": confidence.value,
+            "disagreement": seed.disagreement.strip(),
         }
         is_new = row is None
         if row is None:

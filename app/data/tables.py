@@ -17,6 +17,9 @@ STATUS_VALUES = (
 )
 
 
+CONFIDENCE_VALUES = "confirmed,reported,unconfirmed"
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -31,6 +34,9 @@ def _in(column: str, values: str) -> str:
 
 
 _PRECISION_CHECK = "date_precision IN ('day','month','year')"
+_LAST_VERIFIED_CHECK = (
+    "last_verified IS NULL OR last_verified GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+)
 
 
 class Policy(SQLModel, table=True):
@@ -39,6 +45,7 @@ class Policy(SQLModel, table=True):
         CheckConstraint("length(trim(title)) > 0", name="policy_title_required"),
         CheckConstraint("slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'", name="policy_slug_form"),
         CheckConstraint("origin IN ('starter','user')", name="policy_origin"),
+        CheckConstraint(_LAST_VERIFIED_CHECK, name="policy_last_verified_day"),
     )
 
     id: str = Field(default_factory=new_id, primary_key=True)
@@ -51,6 +58,8 @@ class Policy(SQLModel, table=True):
     legal_basis: str = ""
     agencies: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The day (YYYY-MM-DD) the policy's facts were last checked against sources; None when never said.
+    last_verified: str | None = None
     origin: str = "user"
     created_at: str = Field(default_factory=utc_now)
     updated_at: str = Field(default_factory=utc_now)
@@ -109,6 +118,7 @@ class StatusEvent(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint(_in("status", STATUS_VALUES), name="event_status_vocabulary"),
         CheckConstraint(_PRECISION_CHECK, name="event_date_precision"),
+        CheckConstraint(_in("confidence", CONFIDENCE_VALUES), name="event_confidence_vocabulary"),
     )
 
     id: str = Field(default_factory=new_id, primary_key=True)
@@ -120,6 +130,10 @@ class StatusEvent(SQLModel, table=True):
     position: int = 0
     status: str
     description: str = ""
+    # confirmed | reported | unconfirmed (app.domain.vocab.Confidence); see seeds/FORMAT.md.
+    confidence: str = "reported"
+    # Where sources disagree, what each says; empty when they do not.
+    disagreement: str = ""
     origin: str = "user"
     created_at: str = Field(default_factory=utc_now)
     updated_at: str = Field(default_factory=utc_now)

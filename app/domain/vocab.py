@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -79,6 +80,25 @@ class SourceKind(LabelledEnum):
     LEGISLATION = "legislation", "Legislation"
     RESEARCH_NGO = "research_ngo", "Research / NGO"
     OPINION = "opinion", "Opinion"
+
+
+class Confidence(LabelledEnum):
+    """How well a status event is established by its sources."""
+
+    CONFIRMED = "confirmed", "Confirmed"  # by a primary source: a court, an agency, a statute
+    REPORTED = "reported", "Reported"  # by secondary sources only (news, NGOs, law firms)
+    UNCONFIRMED = "unconfirmed", "Unconfirmed"  # claimed or declared but not confirmed, or contested
+
+
+# Source kinds that are primary sources: an event citing one is confirmed unless told otherwise.
+PRIMARY_SOURCE_KINDS = frozenset({"government", "court", "legislation"})
+
+
+def default_confidence(cited_source_kinds: Iterable[str]) -> Confidence:
+    """An event's confidence when none is given: confirmed if it cites a primary source, else reported."""
+    if any(kind in PRIMARY_SOURCE_KINDS for kind in cited_source_kinds):
+        return Confidence.CONFIRMED
+    return Confidence.REPORTED
 
 
 class RelationKind(LabelledEnum):

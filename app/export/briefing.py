@@ -12,7 +12,7 @@ from app.data import read
 from app.data.read import EventRow, PolicyDetail, SourceRow
 from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
-from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.export.citations import report_number, supporting_excerpt
 from app.export.prose import without_keys
 from app.export.timeline_svg import COMPACT, timeline_svg
@@ -60,8 +60,16 @@ class TimelineEntry:
     status_value: str
     description: str
     citations: list[int]
+    confidence: str = "Confirmed"  # label
+    confidence_value: str = "confirmed"
+    disagreement: str = ""
     quote: str = ""  # the excerpt of a cited source that supports this event, shortened
     quote_source: int = 0  # its citation number
+
+    @property
+    def confidence_label(self) -> str:
+        """What a briefing prints next to the event: nothing when a primary source confirms it."""
+        return "" if self.confidence_value == Confidence.CONFIRMED else self.confidence
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,8 @@ class PolicySummary:
     related: list[Related]
     notes: list[NoteEntry] = field(default_factory=list)
     picture_svg: str = ""  # the policy's one-lane timeline
+    last_verified: str = ""  # as shown: "7 Dec 2026"; "" when never said
+    last_verified_iso: str = ""
 
     @property
     def anchor(self) -> str:
@@ -163,8 +173,11 @@ def _entry(
         event.status,
         description,
         cited,
-        quote,
-        quote_source,
+        Confidence(event.confidence).label,
+        event.confidence,
+        readable(event.disagreement, slugs),
+        quote=quote,
+        quote_source=quote_source,
     )
 
 
@@ -242,6 +255,8 @@ def summarize(
             COMPACT,
             title=f"Timeline: {detail.title}",
         ),
+        last_verified=PartialDate.parse(detail.last_verified).display() if detail.last_verified else "",
+        last_verified_iso=detail.last_verified or "",
     )
 
 

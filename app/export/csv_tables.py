@@ -22,6 +22,7 @@ POLICY_COLUMNS = [
     "tags",
     "sources",
     "related",
+    "last_verified",
 ]
 EVENT_COLUMNS = [
     "policy_slug",
@@ -31,9 +32,12 @@ EVENT_COLUMNS = [
     "status",
     "description",
     "sources",
+    "source_ids",
+    "confidence",
+    "disagreement",
 ]
-# source_ids came later: a table without it (an older export) still imports.
-EVENT_EXPORT_COLUMNS = [*EVENT_COLUMNS, "source_ids"]
+# Columns added after the first tables were exported: a file without them still imports.
+ADDED_COLUMNS = frozenset({"last_verified", "source_ids", "confidence", "disagreement"})
 # Only with --include-notes, as a third file: the person's own notes, labelled as such.
 NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]
 
@@ -66,7 +70,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
     """(policies table, events table, personal notes table) as CSV text; the notes table is
     empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
-    events = [EVENT_EXPORT_COLUMNS]
+    events = [EVENT_COLUMNS]
     notes = [NOTE_COLUMNS]
     for p in briefing.policies:
         sources = " | ".join(
@@ -88,6 +92,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
                 joined(p.tags, ","),
                 sources,
                 related,
+                p.last_verified_iso,
             ]
         )
         by_number = {c.number: c for c in p.citations}
@@ -103,6 +108,8 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
                     t.description,
                     " | ".join(_named(c) for c in cited),
                     "; ".join(c.source_id for c in cited),
+                    t.confidence,
+                    t.disagreement,
                 ]
             )
         for note in p.notes:

@@ -54,6 +54,8 @@ def _facts(document: DocumentObject, p: PolicySummary) -> None:
         ("Jurisdiction", p.jurisdiction),
         ("Kind", p.kind),
     ]
+    if p.last_verified:
+        facts.insert(1, ("Last verified", p.last_verified))
     if p.legal_basis:
         facts.append(("Legal basis", p.legal_basis))
     if p.agencies:
@@ -90,7 +92,11 @@ def _status_table(document: DocumentObject, p: PolicySummary) -> None:
         cells = table.add_row().cells
         cells[0].text = entry.date
         cells[1].text = entry.status
+        if entry.confidence_label:
+            _muted(cells[1].add_paragraph(), entry.confidence_label, italic=True)
         cells[2].text = entry.description
+        if entry.disagreement:
+            _muted(cells[2].add_paragraph(), f"Where sources disagree: {entry.disagreement}", italic=True)
         if entry.quote:
             quote = cells[2].add_paragraph()
             quote.paragraph_format.space_before = Pt(3)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from app.domain.status_colors import status_colors
-from app.export.briefing import Briefing, Citation, PolicySummary
+from app.export.briefing import Briefing, Citation, PolicySummary, TimelineEntry
 from app.export.citations import citation_runs
 from app.services.markdown import render_markdown
 
@@ -25,6 +25,8 @@ q.excerpt { color: #59636e; font-style: italic; } .date { white-space: nowrap; f
 .notes { background: #fff8e1; border-left: 4px solid #e0b000; padding: .4em 1em; margin-top: 1em; }
 .notes-label { font-weight: 600; color: #7a5c00; } blockquote { color: #59636e; margin: .4em 0 .4em 1em; }
 .picture svg, .picture img { max-width: 100%; height: auto; } .caption { color: #59636e; font-size: .85em; }
+.confidence { font-size: .8em; color: #59636e; background: #eef1f4; padding: 0 6px; border-radius: 8px;
+  white-space: nowrap; } .disagreement { color: #59636e; font-size: .92em; margin: .2em 0 0 0; }
 footer { margin-top: 3em; color: #59636e; font-size: .9em; border-top: 1px solid #d1d9e0; padding-top: .6em; }
 """
 
@@ -53,6 +55,13 @@ def badge(label: str, value: str) -> str:
     return f'<span class="badge" style="background:{background}; color:{foreground}">{e(label)}</span>'
 
 
+def _confidence(entry: TimelineEntry) -> str:
+    """The label of an event no primary source confirms (printed; colour alone would not survive a copier)."""
+    if not entry.confidence_label:
+        return ""
+    return f'<br><span class="confidence">{e(entry.confidence_label)}</span>'
+
+
 Picture = Callable[[str, str], str]
 
 
@@ -79,6 +88,8 @@ def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> 
         ("Jurisdiction", e(p.jurisdiction)),
         ("Kind", e(p.kind)),
     ]
+    if p.last_verified:
+        facts.insert(1, ("Last verified", e(p.last_verified)))
     if p.legal_basis:
         facts.append(("Legal basis", e(p.legal_basis)))
     if p.agencies:
@@ -88,8 +99,14 @@ def policy_html(p: PolicySummary, level: int, picture: Picture = inline_svg) -> 
     )
     out.append(f"<{h2}>Summary</{h2}>" + (_paragraphs(p.summary) or "<p><em>No summary.</em></p>"))
     rows = "".join(
-        f'<tr><td class="date">{e(t.date)}</td><td>{badge(t.status, t.status_value)}</td><td>{e(t.description)} '
+        f'<tr><td class="date">{e(t.date)}</td><td>{badge(t.status, t.status_value)}{_confidence(t)}</td>'
+        f"<td>{e(t.description)} "
         + "".join(f'<a class="cite" href="#{e(p.anchor)}-src-{n}">[{n}]</a>' for n in t.citations)
+        + (
+            f'<p class="disagreement"><em>Where sources disagree:</em> {e(t.disagreement)}</p>'
+            if t.disagreement
+            else ""
+        )
         + (
             f'<br><q class="excerpt">{e(t.quote)}</q> <span class="caption">[{t.quote_source}]</span>'
             if t.quote

@@ -103,7 +103,10 @@ def policy_markdown(
     if p.aliases:
         out += [f"*Also known as:* {esc('; '.join(p.aliases))}", ""]
     status = f"**{esc(p.status)}**" + (f" since {esc(p.since)}" if p.since else "")
-    facts = [("Current status", status), ("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
+    facts = [("Current status", status)]
+    if p.last_verified:
+        facts.append(("Last verified", esc(p.last_verified)))
+    facts += [("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
     if p.legal_basis:
         facts.append(("Legal basis", esc(p.legal_basis)))
     if p.agencies:
@@ -120,9 +123,12 @@ def policy_markdown(
     sources_anchor = _peek(anchors, "Related policies" if p.related else "", "Sources")
     for entry in p.timeline:
         cites = "".join(f"[\\[{n}\\]](#{sources_anchor})" for n in entry.citations)
+        confidence = f" *({esc(entry.confidence_label)})*" if entry.confidence_label else ""
         out.append(
-            f"- **{esc(entry.date)}** — {esc(entry.status)}. {esc(entry.description)} {cites}".rstrip()
+            f"- **{esc(entry.date)}** — {esc(entry.status)}.{confidence} {esc(entry.description)} {cites}".rstrip()
         )
+        if entry.disagreement:
+            out.append(f"  - *Where sources disagree:* {esc(entry.disagreement)}")
         if entry.quote:
             out += ["", f"  > “{esc(entry.quote)}” \\[{entry.quote_source}\\]"]
     if not p.timeline:

@@ -64,6 +64,7 @@ def build_bundle(
                 "legal_basis": d.legal_basis,
                 "agencies": d.agencies,
                 "tags": d.tags,
+                "last_verified": d.last_verified,
                 "origin": d.origin,
                 "created_at": d.created_at,
                 "updated_at": d.updated_at,

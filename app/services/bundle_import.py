@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from app.data.seed_schema import _http_url, _key, _nonblank
+from app.data.seed_schema import _http_url, _key, _nonblank, _past_day
 from app.domain.dates import PartialDate
-from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.errors import InvalidInput
 from app.services.bundle import read_bundle_file
 from app.services.inputs import (
@@ -66,6 +66,7 @@ Slug = Annotated[str, Field(max_length=200), AfterValidator(_key)]
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_nonblank)]
 LongText = Annotated[str, Field(max_length=MAX_TEXT)]
 IsoDate = Annotated[str, Field(max_length=10), AfterValidator(_date)]
+IsoDay = Annotated[str, Field(max_length=10), AfterValidator(_past_day)]
 Short = Annotated[str, Field(max_length=20_000)]
 Timestamp = Annotated[str, Field(max_length=40), AfterValidator(_timestamp)]
 
@@ -117,13 +118,24 @@ class BundleEvent(_Item):
     status: Status
     description: LongText = ""
     source_ids: Annotated[list[Id], Field(max_length=1_000)] = []
+    # Bundles written before these fields existed have neither (see bundle_merge for what then).
+    confidence: Confidence | None = None
+    disagreement: Short = ""
 
     @model_validator(mode="after")
     def _precision_matches(self) -> BundleEvent:
         actual = PartialDate.parse(self.date).precision.value
         if self.date_precision not in (None, actual):
             raise ValueError(f"date_precision “{self.date_precision}” does not match {self.date}")
-        data = EventInput(self.date, self.status.value, self.description, list(self.source_ids))
+        confidence = self.confidence.value if self.confidence else ""
+        data = EventInput(
+            self.date,
+            self.status.value,
+            self.description,
+            list(self.source_ids),
+            confidence,
+            self.disagreement,
+        )
         _same_checks_as_the_editors(data.validated)
         return self
 
@@ -157,6 +169,7 @@ class BundlePolicy(_Item):
     legal_basis: Short = ""
     agencies: Annotated[list[Short], Field(max_length=1_000)] = []
     tags: Annotated[list[Short], Field(max_length=1_000)] = []
+    last_verified: IsoDay | None = None
     origin: str = Field(default="user", pattern="^(starter|user)$")
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
@@ -176,6 +189,7 @@ class BundlePolicy(_Item):
             self.legal_basis,
             list(self.agencies),
             list(self.tags),
+            self.last_verified or "",
         )
         _same_checks_as_the_editors(data.validated)
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.data.tables import (
     EventCitation,
@@ -23,6 +23,7 @@ from app.data.tables import (
     utc_now,
 )
 from app.domain.dates import PartialDate
+from app.domain.vocab import default_confidence
 from app.errors import InvalidInput
 from app.services.bundle_import import Bundle, ImportReport
 
@@ -134,6 +135,8 @@ class _Merge:
             "agencies": list(b.agencies),
             "tags": list(b.tags),
         }
+        if "last_verified" in b.model_fields_set:  # an older bundle leaves the date here as it is
+            fields["last_verified"] = b.last_verified
         create = {
             "id": policy_id,
             "origin": b.origin,
@@ -169,17 +172,26 @@ class _Merge:
         existing = self.s.get(StatusEvent, b.id)
         if existing is not None and existing.policy_id != policy_id:
             raise self.fail(f"{where}.id", "this event belongs to another policy here")
+        wanted = set(b.source_ids)
+        for source_id in sorted(wanted):
+            self._require_source(source_id, f"{where}.source_ids")
         fields = {
             **dated(b.date),
             **({} if position is None else {"position": position}),
             "status": b.status.value,
             "description": b.description,
         }
+        # A bundle written before confidence existed says nothing about it: an event already here
+        # keeps its own, a new one gets the default for its cited sources, as a new entry would.
+        if b.confidence is not None:
+            fields["confidence"] = b.confidence.value
+        elif existing is None:
+            kinds = self.s.exec(select(Source.kind).where(col(Source.id).in_(sorted(wanted))))
+            fields["confidence"] = default_confidence(kinds).value
+        if "disagreement" in b.model_fields_set or existing is None:
+            fields["disagreement"] = b.disagreement
         self._upsert(StatusEvent, b.id, fields, "events", {"id": b.id, "policy_id": policy_id})
         self.s.flush()
-        wanted = set(b.source_ids)
-        for source_id in sorted(wanted):
-            self._require_source(source_id, f"{where}.source_ids")
         current = set(self.s.exec(select(EventCitation.source_id).where(EventCitation.event_id == b.id)))
         for source_id in wanted - current:
             self.s.add(EventCitation(event_id=b.id, source_id=source_id))

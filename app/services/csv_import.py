@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.vocab import Jurisdiction, PolicyKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
-from app.export.csv_tables import EVENT_COLUMNS, POLICY_COLUMNS
+from app.export.csv_tables import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.services.bundle_import import ImportReport
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
@@ -73,9 +73,9 @@ def _parse_choice(vocabulary: Any, value: str, where: str) -> str:
 def plan_csv_import(workspace: Workspace, path: Path) -> CsvPlan:
     """Read and check the file; every error names the file, the row and the field."""
     columns, rows = _rows(path)
-    if set(POLICY_COLUMNS) <= set(columns):
+    if set(POLICY_COLUMNS) - ADDED_COLUMNS <= set(columns):
         return _plan_policies(workspace, path, rows)
-    if set(EVENT_COLUMNS) <= set(columns):
+    if set(EVENT_COLUMNS) - ADDED_COLUMNS <= set(columns):
         return _plan_events(workspace, path, rows)
     raise InvalidInput(
         f"{path} is neither a policies table nor an events table exported by Policy Tracker "
@@ -101,6 +101,7 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
+    from app.data.read import policy_id_for_slug
     from app.services import editing
 
     plan = CsvPlan("policies")
@@ -111,6 +112,11 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
         if slug in seen:
             raise InvalidInput(f"{where}, slug: “{slug}” appears twice in the file")
         seen.add(slug)
+        policy_id = policy_id_for_slug(workspace.reader, slug)
+        if "last_verified" in row:
+            last_verified = row["last_verified"]
+        else:  # a table exported before the column existed leaves the date as it is
+            last_verified = editing.policy_input(workspace, policy_id).last_verified if policy_id else ""
         data = PolicyInput(
             title=row["title"],
             slug=slug,
@@ -123,6 +129,7 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             legal_basis=row["legal_basis"],
             agencies=_split(row["agencies"], ";"),
             tags=_split(row["tags"], ","),
+            last_verified=last_verified,
         )
         try:
             data = data.validated()
@@ -131,9 +138,6 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             raise InvalidInput(f"{where}, {name}: {message}") from None
         if not slug:
             raise InvalidInput(f"{where}, slug: is required")
-        from app.data.read import policy_id_for_slug
-
-        policy_id = policy_id_for_slug(workspace.reader, slug)
         if policy_id is None:
             plan.new_policies.append(data)
         elif editing.policy_input(workspace, policy_id) != data:
@@ -155,8 +159,17 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         if policy_id is None:
             raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
         status = _parse_choice(Status, row["status"], f"{where}, status")
+        confidence = row.get("confidence", "").strip()
+        if confidence:
+            confidence = _parse_choice(Confidence, confidence, f"{where}, confidence")
         try:
-            event = EventInput(row["date"], status, row["description"]).validated()
+            event = EventInput(
+                row["date"],
+                status,
+                row["description"],
+                confidence=confidence,
+                disagreement=row.get("disagreement", ""),
+            ).validated()
         except ValidationFailed as failure:
             name, message = next(iter(failure.errors.items()))
             raise InvalidInput(f"{where}, {name}: {message}") from None

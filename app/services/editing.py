@@ -6,6 +6,7 @@ same row), and returns what the caller needs to undo it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from app.data.tables import (
     utc_now,
 )
 from app.domain.dates import PartialDate
+from app.domain.vocab import default_confidence
 from app.errors import InvalidInput, NotFound
 from app.services.inputs import (
     EventInput,
@@ -73,6 +75,7 @@ def policy_fields(data: PolicyInput) -> dict[str, Any]:
         "legal_basis": data.legal_basis,
         "agencies": data.agencies,
         "tags": data.tags,
+        "last_verified": data.last_verified or None,
     }
 
 
@@ -108,6 +111,7 @@ def policy_input(workspace: Workspace, policy_id: str) -> PolicyInput:
             p.legal_basis,
             list(p.agencies),
             list(p.tags),
+            p.last_verified or "",
         )
 
 
@@ -186,8 +190,19 @@ def _check_sources(session: Session, source_ids: list[str]) -> None:
             raise ValidationFailed({"sources": "one of the cited sources no longer exists"})
 
 
-def event_fields(data: EventInput) -> dict[str, Any]:
-    return {**dated(data.date), "status": data.status, "description": data.description}
+def event_fields(data: EventInput, cited_kinds: Iterable[str] = ()) -> dict[str, Any]:
+    """The columns of a validated event; a confidence not given follows from the cited sources' kinds."""
+    return {
+        **dated(data.date),
+        "status": data.status,
+        "description": data.description,
+        "confidence": data.confidence or default_confidence(cited_kinds).value,
+        "disagreement": data.disagreement,
+    }
+
+
+def _cited_kinds(session: Session, source_ids: list[str]) -> list[str]:
+    return list(session.exec(select(Source.kind).where(col(Source.id).in_(source_ids))))
 
 
 def _set_citations(session: Session, event: StatusEvent, source_ids: list[str]) -> None:
@@ -221,7 +236,7 @@ def add_event(workspace: Workspace, policy_id: str, data: EventInput, event_id: 
             policy_id=policy_id,
             position=(last or 0) + 1,
             origin="user",
-            **event_fields(data),
+            **event_fields(data, _cited_kinds(session, data.source_ids)),
         )
         session.add(event)
         session.flush()
@@ -233,7 +248,7 @@ def event_input(workspace: Workspace, event_id: str) -> EventInput:
     with workspace.session() as session:
         e = _get(session, StatusEvent, event_id, "status event", trashed_ok=True)
         cited = list(session.exec(select(EventCitation.source_id).where(EventCitation.event_id == event_id)))
-        return EventInput(e.date, e.status, e.description, sorted(cited))
+        return EventInput(e.date, e.status, e.description, sorted(cited), e.confidence, e.disagreement)
 
 
 def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
@@ -241,7 +256,7 @@ def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
     with workspace.session() as session:
         event = _get(session, StatusEvent, event_id, "status event")
         _check_sources(session, data.source_ids)
-        assign(event, event_fields(data))
+        assign(event, event_fields(data, _cited_kinds(session, data.source_ids)))
         event.updated_at = utc_now()
         session.add(event)
         _set_citations(session, event, data.source_ids)

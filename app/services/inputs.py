@@ -9,10 +9,18 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from app.domain.dates import MAX_YEAR, MIN_YEAR, PartialDate
-from app.domain.vocab import Jurisdiction, LabelledEnum, PolicyKind, RelationKind, SourceKind, Status
+from app.domain.vocab import (
+    Confidence,
+    Jurisdiction,
+    LabelledEnum,
+    PolicyKind,
+    RelationKind,
+    SourceKind,
+    Status,
+)
 from app.errors import InvalidInput
 
 MAX_TITLE = 500
@@ -87,6 +95,23 @@ def check_date(value: str, errors: dict[str, str], name: str = "date") -> str:
         return value
 
 
+def check_day(value: str, errors: dict[str, str], name: str) -> str:
+    """A full date (YYYY-MM-DD) that is not in the future, or "" when none is given."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        parsed = PartialDate.entered(value)
+    except ValueError as error:
+        errors[name] = str(error)
+        return value
+    if parsed.precision.value != "day":
+        errors[name] = "give the full date, YYYY-MM-DD"
+    elif parsed.is_after(date.today()):
+        errors[name] = f"{value} is in the future"
+    return parsed.iso()
+
+
 def check_timestamp(value: str | None, errors: dict[str, str], name: str) -> str | None:
     """A moment as the app writes it (2024-05-01T12:00:00Z); None when not given."""
     if value is None:
@@ -123,6 +148,7 @@ class PolicyInput:
     legal_basis: str = ""
     agencies: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    last_verified: str = ""  # YYYY-MM-DD, or "" when never said
 
     def validated(self) -> PolicyInput:
         errors: dict[str, str] = {}
@@ -140,6 +166,7 @@ class PolicyInput:
             legal_basis=_text(errors, "legal_basis", self.legal_basis, limit=10_000),
             agencies=_names(errors, "agencies", self.agencies),
             tags=_names(errors, "tags", [t.lower().lstrip("#") for t in self.tags]),
+            last_verified=check_day(self.last_verified, errors, "last_verified"),
         )
         if errors:
             raise ValidationFailed(errors)
@@ -152,15 +179,23 @@ class EventInput:
     status: str
     description: str = ""
     source_ids: list[str] = field(default_factory=list)
+    # "" lets the workspace derive it from the cited sources (app.domain.vocab.default_confidence).
+    confidence: str = ""
+    disagreement: str = ""
 
     def validated(self) -> EventInput:
         errors: dict[str, str] = {}
-        date = check_date(self.date, errors)
+        when = check_date(self.date, errors)
         status = _choice(errors, "status", Status, self.status)
         description = _text(errors, "description", self.description)
+        confidence = (
+            _choice(errors, "confidence", Confidence, self.confidence) if self.confidence.strip() else ""
+        )
+        disagreement = _text(errors, "disagreement", self.disagreement, limit=20_000)
         if errors:
             raise ValidationFailed(errors)
-        return EventInput(date, status, description, list(dict.fromkeys(self.source_ids)))
+        sources = list(dict.fromkeys(self.source_ids))
+        return EventInput(when, status, description, sources, confidence, disagreement)
 
 
 @dataclass

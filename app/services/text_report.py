@@ -6,7 +6,7 @@ import textwrap
 
 from app.data.read import PolicyDetail
 from app.domain.dates import PartialDate
-from app.domain.vocab import Jurisdiction, PolicyKind, Status, relation_phrase
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status, relation_phrase
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -28,6 +28,8 @@ def policy_as_text(d: PolicyDetail) -> str:
     if d.current_status:
         since = PartialDate.parse(d.status_since or "").display()
         lines.append(f"Current status: {Status(d.current_status).label} (since {since})")
+    if d.last_verified:
+        lines.append(f"Last verified: {PartialDate.parse(d.last_verified).display()}")
     if d.legal_basis:
         lines.append(f"Legal basis: {d.legal_basis}")
     if d.agencies:
@@ -38,8 +40,13 @@ def policy_as_text(d: PolicyDetail) -> str:
     for event in d.events:
         cites = "".join(f"[{numbers[s]}]" for s in event.source_ids if s in numbers)
         when = PartialDate.parse(event.date).display()
-        lines.append(f"  {when:<12} {Status(event.status).label}  {cites}")
+        confidence = (
+            "" if event.confidence == Confidence.CONFIRMED else f" ({Confidence(event.confidence).label})"
+        )
+        lines.append(f"  {when:<12} {Status(event.status).label}{confidence}  {cites}")
         lines.append(_wrap(event.description, indent="               "))
+        if event.disagreement:
+            lines.append(_wrap(f"Where sources disagree: {event.disagreement}", indent="               "))
     if not d.events:
         lines.append("  (no events yet)")
     if d.relations:

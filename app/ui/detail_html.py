@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
 from app.domain.bidi import isolate
 from app.domain.status_colors import status_colors
-from app.domain.vocab import Jurisdiction, PolicyKind, SourceKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
 from app.services.markdown import render_markdown
 from app.ui.i18n import display_date, label, relation_phrase
 
@@ -33,6 +33,7 @@ class Theme:
     highlight: str = "#fff1a8"
     highlight_text: str = "#1f2328"
     annotation: str = "#d8ecff"
+    quiet: str = "#eef1f4"  # behind the confidence mark of events no primary source confirms
     dark: bool = False
 
 
@@ -72,6 +73,20 @@ def badge(status: str | None, theme: Theme) -> str:
     )
 
 
+def confidence_badge(confidence: str, theme: Theme) -> str:
+    """A quiet mark for an event no primary source confirms; nothing for a confirmed one."""
+    if confidence == Confidence.CONFIRMED:
+        return ""
+    explained = {
+        Confidence.REPORTED: translate("DetailPage", "Reported by secondary sources only"),
+        Confidence.UNCONFIRMED: translate("DetailPage", "Declared or claimed, but not confirmed"),
+    }.get(Confidence(confidence), "")
+    return (
+        f'<br><span style="font-size:small; color:{theme.muted}; background-color:{theme.quiet};"'
+        f' title="{esc(explained)}">&nbsp;{esc(label(confidence, Confidence))}&nbsp;</span>'
+    )
+
+
 def _style(theme: Theme) -> str:
     return (
         f"<style>body {{ color:{theme.text}; }} a {{ color:{theme.link}; text-decoration:none; }}"
@@ -104,12 +119,15 @@ def source_numbers(detail: PolicyDetail) -> dict[str, int]:
 
 def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
     since = display_date(detail.status_since)
+    latest = detail.events[-1] if detail.events else None
     rows = [
         (
             translate("DetailPage", "Current status"),
             badge(detail.current_status, theme)
-            + (esc(translate("DetailPage", " since {date}").format(date=since)) if since else ""),
+            + (esc(translate("DetailPage", " since {date}").format(date=since)) if since else "")
+            + (confidence_badge(latest.confidence, theme) if latest else ""),
         ),
+        (translate("DetailPage", "Last verified"), esc(display_date(detail.last_verified))),
         (
             translate("DetailPage", "Also known as"),
             ", ".join(highlight(a, terms, theme) for a in detail.aliases),
@@ -192,11 +210,16 @@ def _event_row(
         "year": translate("DetailPage", " (known to the year)"),
     }.get(event.date_precision, "")
     marked = f' bgcolor="{theme.annotation}"' if selected else ""
+    disagreement = ""
+    if event.disagreement:
+        where = translate("DetailPage", "Where sources disagree:")
+        disagreement = f'<br><span class="muted"><i>{esc(where)}</i> {highlight(event.disagreement, terms, theme)}</span>'
     return (
         f'<tr{marked}><td style="white-space:nowrap" title="{esc(event.date)}{esc(precision)}"><a name="{esc(event.id)}"></a>'
         f"<b>{esc(display_date(event.date))}</b></td>"
-        f'<td style="white-space:nowrap">{badge(event.status, theme)}</td>'
-        f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}{tools}</td></tr>"
+        f'<td style="white-space:nowrap">{badge(event.status, theme)}{confidence_badge(event.confidence, theme)}</td>'
+        f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}"
+        f"{disagreement}{tools}</td></tr>"
     )
 
 

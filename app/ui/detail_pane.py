@@ -72,6 +72,7 @@ def theme_for(palette: QPalette) -> detail_html.Theme:
         highlight="#6b5900" if dark else "#fff1a8",
         highlight_text="#fff7cc" if dark else "#1f2328",
         annotation="#1f3b5c" if dark else "#d8ecff",
+        quiet="#2d333b" if dark else "#eef1f4",
         dark=dark,
     )
 

@@ -8,12 +8,24 @@
         <translation>Aún sin estado</translation>
     </message>
     <message>
+        <source>Reported by secondary sources only</source>
+        <translation>Solo lo informan fuentes secundarias</translation>
+    </message>
+    <message>
+        <source>Declared or claimed, but not confirmed</source>
+        <translation>Declarado o afirmado, pero sin confirmar</translation>
+    </message>
+    <message>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
         <source> since {date}</source>
         <translation> desde {date}</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Última verificación</translation>
     </message>
     <message>
         <source>Also known as</source>
@@ -90,6 +102,10 @@
     <message>
         <source> (known to the year)</source>
         <translation> (solo se conoce el año)</translation>
+    </message>
+    <message>
+        <source>Where sources disagree:</source>
+        <translation>Donde las fuentes discrepan:</translation>
     </message>
     <message>
         <source>Annotated passage</source>
@@ -301,6 +317,26 @@
     <message>
         <source>D&amp;escription</source>
         <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>From the sources cited</source>
+        <translation>Según las fuentes citadas</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidence</source>
+        <translation>C&amp;onfianza</translation>
+    </message>
+    <message>
+        <source>Confirmed: by a primary source (court, agency, statute). Reported: by secondary sources only. Unconfirmed: declared or claimed, but not confirmed.</source>
+        <translation>Confirmado: por una fuente primaria (tribunal, organismo, ley). Informado: solo por fuentes secundarias. Sin confirmar: declarado o afirmado, pero no confirmado.</translation>
+    </message>
+    <message>
+        <source>Disa&amp;greement</source>
+        <translation>Discrepa&amp;ncia</translation>
+    </message>
+    <message>
+        <source>Where sources disagree: what each says. Leave empty when they agree.</source>
+        <translation>Donde las fuentes discrepan: qué dice cada una. Déjelo vacío si coinciden.</translation>
     </message>
     <message>
         <source>Tick the sources this event rests on.</source>
@@ -1159,6 +1195,14 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <source>Separated by commas</source>
         <translation>Separadas por comas</translation>
     </message>
+    <message>
+        <source>Last &amp;verified</source>
+        <translation>Última &amp;verificación</translation>
+    </message>
+    <message>
+        <source>The day this policy&apos;s facts were last checked against sources (YYYY-MM-DD).</source>
+        <translation>El día en que se comprobaron por última vez con las fuentes los datos de esta política (AAAA-MM-DD).</translation>
+    </message>
 </context>
 <context>
     <name>PolicyTableModel</name>
@@ -1880,6 +1924,18 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>Superseded by</source>
         <translation>Sustituida por</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Informado</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Sin confirmar</translation>
     </message>
     <message>
         <source>Starter data</source>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.data.read import EventRow, SourceRow
 from app.domain.dates import DatePrecision, PartialDate
-from app.domain.vocab import Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
 from app.ui import i18n
@@ -72,6 +72,13 @@ class PolicyDialog(FormDialog):
         self.tags_edit = self.line(
             "tags", self.tr("Ta&gs"), ", ".join(data.tags), placeholder=self.tr("Separated by commas")
         )
+        self.last_verified_edit = self.line(
+            "last_verified",
+            self.tr("Last &verified"),
+            data.last_verified,
+            placeholder="2026-12-07",
+            hint=self.tr("The day this policy's facts were last checked against sources (YYYY-MM-DD)."),
+        )
 
     def collect(self) -> PolicyInput:
         return PolicyInput(
@@ -84,6 +91,7 @@ class PolicyDialog(FormDialog):
             legal_basis=self.legal_basis_edit.text(),
             agencies=[a.strip() for a in self.agencies_edit.text().split(";")],
             tags=split_list(self.tags_edit.text()),
+            last_verified=self.last_verified_edit.text().strip(),
         )
 
 
@@ -109,6 +117,27 @@ class EventDialog(FormDialog):
         self.status_combo = combo_for(Status, data.status)
         self.add_field("status", self.tr("&Status"), self.status_combo)
         self.description_edit = self.text("description", self.tr("D&escription"), data.description)
+        self.confidence_combo = combo_for(Confidence, data.confidence)
+        # A new event can leave it to the sources: confirmed when one is a government, court or
+        # legislation source, else reported.
+        self.confidence_combo.insertItem(0, self.tr("From the sources cited"), "")
+        self.confidence_combo.setCurrentIndex(max(self.confidence_combo.findData(data.confidence), 0))
+        self.add_field(
+            "confidence",
+            self.tr("C&onfidence"),
+            self.confidence_combo,
+            self.tr(
+                "Confirmed: by a primary source (court, agency, statute). Reported: by secondary sources"
+                " only. Unconfirmed: declared or claimed, but not confirmed."
+            ),
+        )
+        self.disagreement_edit = self.text(
+            "disagreement",
+            self.tr("Disa&greement"),
+            data.disagreement,
+            hint=self.tr("Where sources disagree: what each says. Leave empty when they agree."),
+            lines=2,
+        )
         self.sources_list = QListWidget()
         for source in sources:
             item = QListWidgetItem(source.title)
@@ -152,6 +181,8 @@ class EventDialog(FormDialog):
             status=str(self.status_combo.currentData()),
             description=self.description_edit.toPlainText(),
             source_ids=self.cited_ids(),
+            confidence=str(self.confidence_combo.currentData() or ""),
+            disagreement=self.disagreement_edit.toPlainText(),
         )
 
 
