@@ -94,7 +94,24 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON: in the bundle, which leaves them out otherwise)",
     )
     export.add_argument(
-        "--page-size", choices=["A4", "Letter"], default="A4", help="for PDF and Word (default A4)"
+        "--page-size",
+        choices=["A4", "Letter"],
+        default="A4",
+        help="for PDF, HTML printing and Word (default A4)",
+    )
+    export.add_argument(
+        "--length",
+        choices=["brief", "dossier"],
+        default="dossier",
+        help="brief: a page per policy; dossier: the complete cited history (default)",
+    )
+    export.add_argument("--author", help="for the title block (default: the one in Preferences)")
+    export.add_argument("--organisation", help="for the title block (default: the one in Preferences)")
+    export.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default=argparse.SUPPRESS,
+        help="the briefing's language (default: the interface's, else the system's)",
     )
 
     importing = command("import", "Import a JSON bundle or an exported CSV table (all or nothing).")
@@ -317,12 +334,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if not ids:
         raise UserError("No policies match; nothing was exported")
-    pdf_writer = rasterize = None
-    if args.format in ("pdf", "docx"):  # these need Qt: to lay out pages, and to draw the timelines
-        from app.ui.pdf_export import write_pdf as pdf_writer
+    rasterize = None
+    if args.format == "docx":  # Word takes pictures as PNG, which Qt draws from the SVG
         from app.ui.pictures import svg_to_png as rasterize
-    request = ExportRequest(args.format, ids, Path(args.output), args.include_notes, args.page_size)
-    written = run_export(workspace, request, pdf_writer=pdf_writer, rasterize=rasterize)
+    author, organisation, language = args.author, args.organisation, getattr(args, "language", None)
+    if author is None or organisation is None or language is None:
+        from app.ui.export_settings import export_defaults
+
+        saved = export_defaults()
+        author = saved.author if author is None else author
+        organisation = saved.organisation if organisation is None else organisation
+        language = language or saved.language
+    request = ExportRequest(
+        args.format,
+        ids,
+        Path(args.output),
+        args.include_notes,
+        args.page_size,
+        length=args.length,
+        author=author,
+        organisation=organisation,
+        language=language,
+    )
+    written = run_export(workspace, request, rasterize=rasterize)
     count = len(ids)
     print(
         f"Exported {count} {'policy' if count == 1 else 'policies'} to {', '.join(str(p) for p in written)}"

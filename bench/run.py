@@ -200,9 +200,9 @@ def bench_select(size: str, path: Path) -> list[Row]:
 def bench_export(size: str, path: Path, limit: int) -> list[Row]:
     from app.export.briefing import build_briefing
     from app.export.markdown import briefing_markdown
+    from app.export.pdf import render_pdf
     from app.services.policies import policy_ids_in_scope
     from app.services.workspace import Workspace
-    from app.ui.pdf_export import render_pdf
 
     workspace = Workspace.open(path)
     ids = policy_ids_in_scope(workspace)[:limit]

@@ -10,12 +10,12 @@ from datetime import date
 
 from app.data import read
 from app.data.read import EventRow, PolicyDetail, SourceRow
-from app.domain.dates import PartialDate
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.export.citations import report_number, supporting_excerpt
+from app.export.labels import date_label, supported, text, vocabulary
 from app.export.prose import without_keys
-from app.export.timeline_svg import COMPACT, timeline_svg
+from app.export.timeline_svg import PRINT, PRINT_COMPACT, timeline_svg
 from app.services.timeline import lane_of, timeline
 from app.services.workspace import Workspace
 
@@ -39,7 +39,7 @@ def clean(text: str) -> str:
 class Citation:
     number: int
     title: str
-    publisher: str  # the publisher, else the issuing agency, court or legislature
+    publisher: str
     published: str  # as shown: "24 Jan 2019"
     published_iso: str
     url: str
@@ -70,6 +70,14 @@ class TimelineEntry:
     def confidence_label(self) -> str:
         """What a briefing prints next to the event: nothing when a primary source confirms it."""
         return "" if self.confidence_value == Confidence.CONFIRMED else self.confidence
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    label: str
+    value: str  # as shown: "about 75,000 asylum applicants"
+    date: str  # as shown: "Jan 2019 – Aug 2022"
+    citation: int | None
 
 
 @dataclass(frozen=True)
@@ -111,41 +119,92 @@ class PolicySummary:
     picture_svg: str = ""  # the policy's one-lane timeline
     last_verified: str = ""  # as shown: "7 Dec 2026"; "" when never said
     last_verified_iso: str = ""
+    figures: list[FigureEntry] = field(default_factory=list)
+    earlier_events: int = 0  # in a brief: events left out (the dossier has them)
 
     @property
     def anchor(self) -> str:
         return f"policy-{self.slug}"
 
 
+LENGTHS = ("brief", "dossier")
+
+
 @dataclass(frozen=True)
 class Briefing:
     policies: list[PolicySummary]
-    workspace_name: str
-    exported_on: str  # ISO date
+    workspace_name: str  # kept for the bundle; never printed (an author or organisation belongs there)
+    exported_on: str  # ISO date: the "as of" date
     include_notes: bool
     overview_svg: str = ""  # every policy's lane, for briefings of several policies
+    length: str = "dossier"  # or "brief": at most a page per policy
+    author: str = ""
+    organisation: str = ""
+    language: str = "en"
+
+    @property
+    def is_brief(self) -> bool:
+        return self.length == "brief"
+
+    def label(self, key: str, **values: object) -> str:
+        return text(self.language, key, **values)
+
+    @property
+    def kind_label(self) -> str:
+        return self.label("brief" if self.is_brief else "briefing")
 
     @property
     def title(self) -> str:
+        """The document's title (PDF metadata, running header): "Policy brief: A, B and C"."""
         if len(self.policies) == 1:
             return self.policies[0].title
-        return f"Policy briefing: {len(self.policies)} policies"
+        return f"{self.kind_label}: {self.heading}"
+
+    @property
+    def heading(self) -> str:
+        """The title block's heading, under the kind label: the policies named."""
+        if len(self.policies) == 1:
+            return self.policies[0].title
+        names = [p.title if len(p.title) <= 60 else p.title[:59] + "…" for p in self.policies]
+        if len(names) > 3:
+            rest = len(names) - 2
+            names = [*names[:2], f"{rest} more" if self.language == "en" else f"{rest} más"]
+        return ", ".join(names[:-1]) + (" and " if self.language == "en" else " y ") + names[-1]
+
+    @property
+    def as_of(self) -> str:
+        return self.label("as_of", date=date_label(self.exported_on, self.language))
+
+    @property
+    def byline(self) -> str:
+        """ "Prepared by Ana Ruiz, Border Desk", or "" when Preferences name no one."""
+        who = ", ".join(x for x in (self.author.strip(), self.organisation.strip()) if x)
+        return self.label("prepared_by", who=who) if who else ""
 
     @property
     def footer(self) -> str:
-        return f"Exported on {PartialDate.parse(self.exported_on).display()} from the workspace “{self.workspace_name}” with Policy Tracker."
+        made = self.label("exported", date=date_label(self.exported_on, self.language))
+        return f"{self.byline}. {made}" if self.byline else made
 
 
-def _citation(number: int, s: SourceRow) -> Citation:
+def _figure_value(value: float, unit: str, approximate: bool, language: str) -> str:
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    if language == "es":  # 75.000, 1,5
+        number = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    shown = f"{number} {unit}".strip()
+    return f"{text(language, 'approximately')} {shown}" if approximate else shown
+
+
+def _citation(number: int, s: SourceRow, language: str) -> Citation:
     url = s.url if s.url and s.url.lower().startswith(("http://", "https://")) else ""
     return Citation(
         number,
         clean(s.title),
         clean(s.publisher or s.issuer),
-        PartialDate.parse(s.published).display() if s.published else "",
+        date_label(s.published, language) if s.published else "",
         s.published or "",
         url,
-        SourceKind(s.kind).label,
+        vocabulary(SourceKind(s.kind).label, language),
         authors=tuple(clean(a) for a in s.authors if a.strip()),
         report_number=report_number(clean(s.title), url, s.issuer, s.publisher),
         kind_value=s.kind,
@@ -155,7 +214,11 @@ def _citation(number: int, s: SourceRow) -> Citation:
 
 
 def _entry(
-    event: EventRow, numbers: dict[str, int], by_number: dict[int, Citation], slugs: dict[str, str] | None
+    event: EventRow,
+    numbers: dict[str, int],
+    by_number: dict[int, Citation],
+    slugs: dict[str, str] | None,
+    language: str,
 ) -> TimelineEntry:
     cited = sorted(numbers[s] for s in event.source_ids if s in numbers)
     description = readable(event.description, slugs)
@@ -166,14 +229,14 @@ def _entry(
             quote_source = n
             break
     return TimelineEntry(
-        PartialDate.parse(event.date).display(),
+        date_label(event.date, language),
         event.date,
         event.date_precision,
-        Status(event.status).label,
+        vocabulary(Status(event.status).label, language),
         event.status,
         description,
         cited,
-        Confidence(event.confidence).label,
+        vocabulary(Confidence(event.confidence).label, language),
         event.confidence,
         readable(event.disagreement, slugs),
         quote=quote,
@@ -181,18 +244,18 @@ def _entry(
     )
 
 
-def readable(text: str, slugs: dict[str, str] | None) -> str:
+def readable(text_: str, slugs: dict[str, str] | None) -> str:
     """Text for reading: internal keys replaced (app/export/prose.py). Without `slugs` (tables
     meant to be imported again) the text is kept exactly as stored."""
-    return clean(text) if slugs is None else without_keys(clean(text), slugs)
+    return clean(text_) if slugs is None else without_keys(clean(text_), slugs)
 
 
-def related_once(detail: PolicyDetail, slugs: dict[str, str] | None) -> list[Related]:
+def related_once(detail: PolicyDetail, slugs: dict[str, str] | None, language: str = "en") -> list[Related]:
     """Each relation once: "A related to B" is often stored both ways, and both rows reach A.
     Their notes are kept (both, when the two directions say different things)."""
     merged: dict[tuple[str, str], Related] = {}
     for r in detail.relations:
-        phrase = relation_phrase(r.kind, r.outgoing)
+        phrase = vocabulary(relation_phrase(r.kind, r.outgoing), language)
         note = readable(r.note, slugs).strip()
         key = (phrase, r.other_slug)
         if key not in merged:
@@ -212,18 +275,30 @@ def _readable_events(detail: PolicyDetail, slugs: dict[str, str] | None) -> Poli
 
 
 def summarize(
-    detail: PolicyDetail, include_notes: bool, slugs: dict[str, str] | None = None
+    detail: PolicyDetail, include_notes: bool, language: str = "en", slugs: dict[str, str] | None = None
 ) -> PolicySummary:
     """With `slugs` (policy slug → title) the prose is made for reading: a policy named by its
     key is named by its title, source keys are left out. Without, text is kept as stored."""
     numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}
-    citations = [_citation(numbers[s.id], s) for s in detail.sources]
+    citations = [_citation(numbers[s.id], s, language) for s in detail.sources]
     by_number = {c.number: c for c in citations}
-    timeline = [_entry(e, numbers, by_number, slugs) for e in detail.events]
-    related = related_once(detail, slugs)
+    timeline = [_entry(e, numbers, by_number, slugs, language) for e in detail.events]
+    related = related_once(detail, slugs, language)
+    figures = [
+        FigureEntry(
+            clean(f.label),
+            _figure_value(f.value, clean(f.unit), f.approximate, language),
+            date_label(f.date, language)
+            + (f" – {date_label(f.period_end, language)}" if f.period_end else ""),
+            numbers.get(f.source_id),
+        )
+        for f in detail.figures
+    ]
     notes = (
         [
-            NoteEntry(clean(n.body), clean(n.quote), list(n.tags), n.pinned, n.updated_at[:10])
+            NoteEntry(
+                clean(n.body), clean(n.quote), list(n.tags), n.pinned, date_label(n.updated_at[:10], language)
+            )
             for n in detail.notes
         ]
         if include_notes
@@ -234,11 +309,13 @@ def summarize(
         slug=detail.slug,
         title=clean(detail.title),
         aliases=[clean(a) for a in detail.aliases],
-        jurisdiction=Jurisdiction(detail.jurisdiction).label,
-        kind=PolicyKind(detail.kind).label,
-        status=Status(detail.current_status).label if detail.current_status else "No status yet",
+        jurisdiction=vocabulary(Jurisdiction(detail.jurisdiction).label, language),
+        kind=vocabulary(PolicyKind(detail.kind).label, language),
+        status=vocabulary(Status(detail.current_status).label, language)
+        if detail.current_status
+        else text(language, "no_status"),
         status_value=detail.current_status or "",
-        since=PartialDate.parse(since).display() if since else "",
+        since=date_label(since, language) if since else "",
         since_iso=since or "",
         summary=readable(detail.summary, slugs),
         legal_basis=clean(detail.legal_basis),
@@ -252,11 +329,65 @@ def summarize(
             [lane_of(_readable_events(detail, slugs))],
             [],
             date.today(),
-            COMPACT,
-            title=f"Timeline: {detail.title}",
+            PRINT_COMPACT,
+            title=f"{text(language, 'status_history')}: {detail.title}",
+            language=language,
         ),
-        last_verified=PartialDate.parse(detail.last_verified).display() if detail.last_verified else "",
+        last_verified=date_label(detail.last_verified or "", language),
         last_verified_iso=detail.last_verified or "",
+        figures=figures,
+    )
+
+
+# A brief keeps a page per policy: the last few events, the sources they cite, a few figures.
+BRIEF_EVENTS = 3
+BRIEF_SOURCES = 3
+BRIEF_FIGURES = 2
+KEY_POINTS_CHARS = 520
+EVENT_CHARS = 220
+
+
+def shorten(text_: str, limit: int) -> str:
+    """The first paragraph, cut after the last whole sentence that fits (else at a word, with "…")."""
+    first = re.split(r"\n\s*\n", text_.strip())[0]
+    first = " ".join(first.split())
+    if len(first) <= limit:
+        return first
+    sentences = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z¿¡\"“(])", first) if m.end() <= limit]
+    if sentences and sentences[-1] >= limit // 3:
+        return first[: sentences[-1]]
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def brief_of(policy: PolicySummary) -> PolicySummary:
+    """The one-page version: key points, the last events, the sources they cite (renumbered)."""
+    kept = policy.timeline[-BRIEF_EVENTS:]
+    # One source for each event kept (the newest first), then the others they cite, up to the limit.
+    firsts = [entry.citations[0] for entry in reversed(kept) if entry.citations]
+    others = [n for entry in reversed(kept) for n in entry.citations]
+    cited = list(dict.fromkeys(firsts + others))[:BRIEF_SOURCES]
+    renumber = {old: new for new, old in enumerate(sorted(cited), start=1)}
+    by_number = {c.number: c for c in policy.citations}
+    return replace(
+        policy,
+        summary=shorten(policy.summary, KEY_POINTS_CHARS),
+        timeline=[
+            replace(
+                entry,
+                description=shorten(entry.description, EVENT_CHARS),
+                disagreement="",  # the label says the event is contested; the dossier says how
+                citations=sorted(renumber[n] for n in entry.citations if n in renumber),
+                quote="",  # a brief quotes no excerpts: they are the dossier's
+                quote_source=0,
+            )
+            for entry in kept
+        ],
+        citations=[replace(by_number[old], number=new) for old, new in renumber.items()],
+        figures=[
+            replace(f, citation=renumber.get(f.citation) if f.citation else None)
+            for f in policy.figures[:BRIEF_FIGURES]
+        ],
+        earlier_events=len(policy.timeline) - len(kept),
     )
 
 
@@ -275,28 +406,50 @@ def build_briefing(
     policy_ids: list[str],
     *,
     include_notes: bool = False,
-    for_reading: bool = True,
     progress: Callable[[int, int], bool] | None = None,
+    length: str = "dossier",
+    author: str = "",
+    organisation: str = "",
+    language: str = "en",
+    for_reading: bool = True,
 ) -> Briefing:
-    """Gather the summaries; `progress(done, total)` returning False cancels."""
+    """Gather the summaries; `progress(done, total)` returning False cancels. Without
+    `for_reading` (tables imported again) texts are kept exactly as stored."""
+    language = supported(language)
     policies = []
     total = len(policy_ids)
-    slugs = policy_titles(workspace) if for_reading else None  # tables keep the stored text
+    slugs = policy_titles(workspace) if for_reading else None
     for done, policy_id in enumerate(policy_ids, start=1):
         detail = read.policy_detail(workspace.reader, policy_id)
         if detail is not None:
-            policies.append(summarize(detail, include_notes, slugs))
+            summary = summarize(detail, include_notes, language, slugs)
+            policies.append(brief_of(summary) if length == "brief" else summary)
         if progress is not None and not progress(done, total):
             raise ExportCancelled
     overview = ""
     if len(policies) > 1:
         lanes, connectors = timeline(workspace, policy_ids)
         overview = timeline_svg(
-            sort_lanes(lanes, "start"), connectors, date.today(), title="Timeline of these policies"
+            sort_lanes(lanes, "start"),
+            connectors,
+            date.today(),
+            PRINT,
+            title=text(language, "overview"),
+            language=language,
         )
         if slugs is not None:  # its tooltips hold the events' descriptions
             overview = without_keys(overview, slugs)
-    return Briefing(policies, workspace.path.stem, date.today().isoformat(), include_notes, overview)
+    return Briefing(
+        policies,
+        workspace.path.stem,
+        date.today().isoformat(),
+        include_notes,
+        overview,
+        length="brief" if length == "brief" else "dossier",
+        author=clean(author),
+        organisation=clean(organisation),
+        language=language,
+    )
 
 
 def slug_for_file(text: str) -> str:

@@ -21,6 +21,10 @@ class ExportRequest:
     target: Path
     include_notes: bool = False
     page_size: str = "A4"  # or "Letter"
+    length: str = "dossier"  # or "brief"
+    author: str = ""
+    organisation: str = ""
+    language: str = "en"
 
 
 def target_with_extension(target: Path, fmt: str) -> Path:
@@ -68,6 +72,10 @@ def run_export(
         request.policy_ids,
         include_notes=request.include_notes,
         progress=progress,
+        length=request.length,
+        author=request.author,
+        organisation=request.organisation,
+        language=request.language,
         for_reading=request.fmt != "csv",  # a CSV table is imported again: its text stays exact
     )
     if request.fmt == "md":
@@ -87,7 +95,7 @@ def run_export(
     elif request.fmt == "html":
         from app.export.html import briefing_html
 
-        write_atomically(target, briefing_html(briefing).encode("utf-8"))
+        write_atomically(target, briefing_html(briefing, page_size=request.page_size).encode("utf-8"))
     elif request.fmt == "docx":
         from app.export.docx import briefing_docx
 
@@ -105,7 +113,7 @@ def run_export(
         return [target, events_path(target), notes_path(target)]
     elif request.fmt == "pdf":
         if pdf_writer is None:
-            raise ValueError("PDF export needs the Qt PDF writer")
+            from app.export.pdf import write_pdf as pdf_writer
         pdf_writer(briefing, target, request.page_size)
     else:
         raise ValueError(f"unknown format {request.fmt}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from html import escape as _html_escape
 
@@ -28,6 +28,14 @@ class Layout:
 
 
 COMPACT = Layout(width=700, label_width=0, lane_height=26, axis_height=24, margin=8)
+# For paper: drawn at the text width (about 480 pt on A4 or Letter), so 11-px text prints at 7.3 pt
+# or more; PRINT_COMPACT is one policy's strip, PRINT the overview with titles beside the lanes.
+PRINT_WIDTH = 720
+PRINT = Layout(width=PRINT_WIDTH, label_width=190, lane_height=28, axis_height=24, margin=8)
+PRINT_COMPACT = Layout(width=PRINT_WIDTH, label_width=0, lane_height=26, axis_height=24, margin=8)
+FONT_PX = 11
+LINE_PX = 12.5
+GLYPH_EM = 0.64  # DejaVu Sans's average advance, a little generous: text is measured without fonts
 
 
 # What XML 1.0 cannot hold at all, even escaped. Input checks refuse it now; a workspace written
@@ -65,19 +73,94 @@ def timeline_scale(lanes: list[Lane], layout: Layout, today: date) -> Scale:
     return Scale.fit(first, last, layout.plot_width(), layout.label_width + layout.margin)
 
 
+def wrap_label(text: str, width_px: float, font_px: float = FONT_PX) -> list[str]:
+    """A lane title broken into lines that fit `width_px` (by an average glyph width: no fonts here)."""
+    per_line = max(int(width_px / (font_px * GLYPH_EM)), 8)
+    lines: list[str] = []
+    for word in text.split():
+        while len(word) > per_line:  # a word longer than the column is broken, not cut
+            if lines and len(lines[-1]) + 1 < per_line:
+                room = per_line - len(lines[-1]) - 1
+                lines[-1] += " " + word[:room]
+                word = word[room:]
+            else:
+                lines.append(word[:per_line])
+                word = word[per_line:]
+        if lines and len(lines[-1]) + 1 + len(word) <= per_line:
+            lines[-1] += " " + word
+        elif word:
+            lines.append(word)
+    return lines or [""]
+
+
+def _month_names(label: str, language: str) -> str:
+    if language == "en":
+        return label
+    from app.export.labels import MONTHS, month_name
+
+    for number, english in enumerate(MONTHS["en"], start=1):
+        label = re.sub(rf"\b{english}\b", month_name(number, language), label)
+    return label
+
+
+def _legend(statuses: list[str], top: float, layout: Layout, language: str) -> tuple[list[str], float]:
+    """Swatches with the status names, in rows across the picture; returns (elements, height)."""
+    from app.export.labels import text, vocabulary
+
+    out = [f'<g class="legend" aria-label="{attr(text(language, "legend"))}">']
+    x, y = layout.margin, top + LINE_PX
+    for status in statuses:
+        background, foreground = status_colors(status, dark=False)
+        label = vocabulary(status_label(status), language)
+        width = 16 + len(label) * FONT_PX * GLYPH_EM + 14
+        if x + width > layout.width - layout.margin and x > layout.margin:
+            x, y = layout.margin, y + LINE_PX + 3
+        out.append(
+            f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="12" height="10" rx="2" fill="{background}" '
+            f'stroke="{foreground}"/><text x="{x + 16:.1f}" y="{y:.1f}" fill="#1f2328">{escape(label)}</text>'
+        )
+        x += width
+    out.append("</g>")
+    return out, y - top + 6
+
+
 def timeline_svg(
-    lanes: list[Lane], connectors: list[Connector], today: date, layout: Layout = Layout(), title: str = ""
+    lanes: list[Lane],
+    connectors: list[Connector],
+    today: date,
+    layout: Layout = Layout(),
+    title: str = "",
+    *,
+    language: str = "en",
+    legend: bool = True,
 ) -> str:
-    """A standalone SVG document; every text is escaped, and markers carry tooltips (<title>)."""
+    """A standalone SVG document; every text is escaped, and markers carry tooltips (<title>).
+
+    Long lane titles wrap (the lanes grow to hold them); "Today" is written inside the frame, below
+    the lanes; the legend names the colours of the statuses drawn.
+    """
+    from app.export.labels import text
+
+    labels = {lane.slug: wrap_label(lane.title, layout.label_width - layout.margin) for lane in lanes}
+    if layout.label_width and lanes:
+        most_lines = max(len(lines) for lines in labels.values())
+        layout = replace(layout, lane_height=max(layout.lane_height, most_lines * LINE_PX + 6))
     scale = timeline_scale(lanes, layout, today)
-    height = layout.lane_top(len(lanes)) + layout.margin
+    lanes_bottom = layout.lane_top(len(lanes))
+    today_row = LINE_PX + 4  # "Today" sits under the lanes, inside the picture
+    statuses = list(dict.fromkeys(span.status for lane in lanes for span in lane.spans))
+    statuses += [m.status for lane in lanes for m in lane.markers if m.status not in statuses]
+    legend_parts, legend_height = (
+        _legend(statuses, lanes_bottom + today_row, layout, language) if legend and statuses else ([], 0.0)
+    )
+    height = lanes_bottom + today_row + legend_height + layout.margin
     plot_left = layout.label_width + layout.margin
     plot_right = layout.width - layout.margin
     first, last = scale.date_at(plot_left), scale.date_at(plot_right)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{layout.width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {layout.width:.0f} {height:.0f}" font-family="DejaVu Sans, Arial, sans-serif" '
-        'font-size="11" role="img">',
+        f'font-size="{FONT_PX}" role="img">',
         f"<title>{escape(title or 'Policy timeline')}</title>",
         f'<rect x="0" y="0" width="{layout.width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
         '<g class="axis">',
@@ -86,12 +169,12 @@ def timeline_svg(
         x = scale.x(tick.when)
         if plot_left <= x <= plot_right - 30:  # a label at the very edge would be cut off
             out.append(
-                f'<line x1="{x:.1f}" y1="{layout.axis_height - 6}" x2="{x:.1f}" y2="{height - layout.margin:.1f}" '
+                f'<line x1="{x:.1f}" y1="{layout.axis_height - 6}" x2="{x:.1f}" y2="{lanes_bottom:.1f}" '
                 f'stroke="{"#c9d1d9" if tick.major else "#eaeef2"}" stroke-width="1"/>'
             )
             out.append(
                 f'<text class="tick" x="{x + 3:.1f}" y="{layout.axis_height - 10}" fill="#59636e">'
-                f"{escape(tick.label)}</text>"
+                f"{escape(_month_names(tick.label, language))}</text>"
             )
     out.append("</g>")
     lane_index = {lane.slug: n for n, lane in enumerate(lanes)}
@@ -105,10 +188,15 @@ def timeline_svg(
                 'fill="#f6f8fa"/>'
             )
         if layout.label_width:
-            label = lane.title if len(lane.title) <= 36 else lane.title[:35] + "…"
+            lines = labels[lane.slug]
+            first = middle + 4 - (len(lines) - 1) * LINE_PX / 2
+            spans = "".join(
+                f'<tspan x="{layout.margin}" y="{first + n * LINE_PX:.1f}">{escape(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
             out.append(
-                f'<text class="label" x="{layout.margin}" y="{middle + 4:.1f}" fill="#1f2328">'
-                f"{escape(label)}<title>{escape(lane.title)}</title></text>"
+                f'<text class="label" x="{layout.margin}" y="{first:.1f}" fill="#1f2328">'
+                f"{spans}<title>{escape(lane.title)}</title></text>"
             )
         for span in lane.spans:
             x1, x2 = max(scale.x(span.start), plot_left), min(scale.x(span.end), plot_right)
@@ -167,11 +255,15 @@ def timeline_svg(
     if plot_left <= today_x <= plot_right:
         out.append(
             f'<line class="today" x1="{today_x:.1f}" y1="{layout.axis_height - 4}" x2="{today_x:.1f}" '
-            f'y2="{height - layout.margin:.1f}" stroke="#cf222e" stroke-width="1.2" stroke-dasharray="4 3"/>'
+            f'y2="{lanes_bottom + 3:.1f}" stroke="#cf222e" stroke-width="1.2" stroke-dasharray="4 3"/>'
         )
-        label_x = today_x + 3 if today_x < plot_right - 40 else today_x - 34
+        # Right-aligned at the line when it would run past the frame; left-aligned otherwise.
+        anchor = "end" if today_x > layout.width - layout.margin - 40 else "start"
+        label_x = today_x - 2 if anchor == "end" else today_x + 2
         out.append(
-            f'<text x="{label_x:.1f}" y="{layout.axis_height - 20}" fill="#cf222e" font-size="10">Today</text>'
+            f'<text class="today-label" x="{label_x:.1f}" y="{lanes_bottom + LINE_PX + 1:.1f}" '
+            f'text-anchor="{anchor}" fill="#cf222e">{escape(text(language, "today"))}</text>'
         )
+    out += legend_parts
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -274,6 +274,10 @@ class Workspace:
             if is_busy(error):  # another writer took the lock between the wait and this write
                 raise busy_error(self.path, self.write_wait.seconds) from None
             plain = translate_sqlite_error(error, self.path)
+            if plain is None and self.damage:
+                # On a file known to be damaged, SQLite fails in many words ("vtable constructor
+                # failed" when a search index page is garbled): they all mean the damage.
+                plain = self._damaged_error()
             if plain is None:
                 raise
             if isinstance(plain, WorkspaceDamaged):

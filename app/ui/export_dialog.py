@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,17 +30,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.export.briefing import FORMATS, ExportCancelled, build_briefing, slug_for_file
+from app.export.briefing import FORMATS, Briefing, ExportCancelled, build_briefing
 from app.export.run import ExportRequest, run_export, target_with_extension
 from app.services.integrity import translate_sqlite_error
 from app.services.workspace import Workspace
 from app.ui import i18n
 from app.ui.dialogs.files import choose_file
+from app.ui.export_settings import (
+    FOLDER_KEY,
+    FORMAT_KEY,
+    LENGTH_KEY,
+    NOTES_KEY,
+    PAGE_SIZE_KEY,
+    export_defaults,
+)
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-PREVIEW_POLICIES = 2
+PREVIEW_POLICIES = 2  # drawn in the preview; the title, table and contents still count them all
+PREVIEW_CHARS = 6000  # of a text format's output
 log = logging.getLogger(__name__)
 
 
@@ -57,7 +67,7 @@ class ExportWorker(QObject):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        from app.ui.pdf_export import write_pdf
+        from app.export.pdf import write_pdf
         from app.ui.pictures import svg_to_png
 
         workspace = Workspace(self.path)  # sqlite3 connections belong to the thread that made them
@@ -126,9 +136,27 @@ class ExportDialog(QDialog):
             # The other formats are known by their names; only the bundle needs words.
             self.format_combo.addItem(self.tr("JSON bundle") if key == "json" else label, key)
         self.notes_box = QCheckBox(self.tr("Include my &notes (labelled as personal)"))
+        self.length_combo = QComboBox()
+        self.length_combo.addItem(self.tr("Dossier: the complete cited history"), "dossier")
+        self.length_combo.addItem(self.tr("Brief: at most a page per policy"), "brief")
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("Español", "es")
         self.page_combo = QComboBox()
         self.page_combo.addItem("A4", "A4")
         self.page_combo.addItem(self.tr("Letter"), "Letter")
+        settings = window.settings
+        self.defaults = export_defaults(settings)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.defaults.language), 0))
+        self.format_combo.setCurrentIndex(
+            max(self.format_combo.findData(settings.value(FORMAT_KEY, "pdf")), 0)
+        )
+        self.length_combo.setCurrentIndex(
+            max(self.length_combo.findData(settings.value(LENGTH_KEY, "dossier")), 0)
+        )
+        self.page_combo.setCurrentIndex(max(self.page_combo.findData(settings.value(PAGE_SIZE_KEY, "A4")), 0))
+        self.notes_box.setChecked(str(settings.value(NOTES_KEY, "false")).lower() == "true")
+        self.folder = Path(str(settings.value(FOLDER_KEY, "") or Path.home()))
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("Export to"))
         browse = QPushButton(self.tr("&Browse…"))
@@ -142,6 +170,8 @@ class ExportDialog(QDialog):
         scope_holder.setLayout(scope_box)
         form.addRow(self.tr("Policies"), scope_holder)
         form.addRow(self.tr("&Format"), self.format_combo)
+        form.addRow(self.tr("&Length"), self.length_combo)
+        form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.notes_box)
         form.addRow(self.tr("&Page size"), self.page_combo)
         save_label = QLabel(self.tr("&Save as"))
@@ -152,6 +182,9 @@ class ExportDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setMinimumWidth(420)
+        # The preview is paper: dark text on white in either theme, as the file will look.
+        self.preview.setStyleSheet("QTextBrowser { background: #ffffff; color: #1f2328; }")
+        self.preview_count = QLabel()
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = QLabel()
@@ -181,7 +214,10 @@ class ExportDialog(QDialog):
         left.addStretch()
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(self.preview, 1)
+        preview_column = QVBoxLayout()
+        preview_column.addWidget(self.preview_count)
+        preview_column.addWidget(self.preview, 1)
+        columns.addLayout(preview_column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.progress)
@@ -189,10 +225,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(980, 560)
 
-        self.scope_group.buttonToggled.connect(lambda *_: self._options_changed())
+        self.scope_group.buttonToggled.connect(lambda *_: self._options_changed(new_name=True))
         self.format_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.notes_box.toggled.connect(lambda _on: self._options_changed())
-        self._options_changed()
+        self.length_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.page_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self._options_changed(new_name=True)
 
     # Options and preview ---------------------------------------------------------
     def scope(self) -> str:
@@ -210,22 +249,101 @@ class ExportDialog(QDialog):
             row = next((r for r in self.window_.all_rows() if r.id == ids[0]), None)
             name = row.slug if row else "policy"
         else:
-            name = f"{slug_for_file(self.window_.workspace.path.stem)}-briefing"
-        folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path.home()
+            name = "policy-brief" if self.length_combo.currentData() == "brief" else "policy-briefing"
+        folder = Path(self.path_edit.text()).parent if self.path_edit.text() else self.folder
         return target_with_extension(folder / name, self.fmt())
 
-    def _options_changed(self) -> None:
-        self.page_combo.setEnabled(self.fmt() in ("pdf", "docx"))
-        # Notes leave only when asked, in a JSON bundle too (a backup holds everything): always a choice.
-        self.path_edit.setText(str(self._default_path()))
-        ids = self.policy_ids()[:PREVIEW_POLICIES]
-        from app.export.html import briefing_html
+    def _path_for_format(self) -> Path:
+        """The typed name with the chosen format's extension: a changed format keeps the stem."""
+        current = Path(self.path_edit.text().strip()).expanduser()
+        known = {ext for ext in (".md", ".html", ".pdf", ".docx", ".csv", ".json")}
+        stem = current.with_suffix("") if current.suffix.lower() in known else current
+        return target_with_extension(stem, self.fmt())
 
-        briefing = build_briefing(self.window_.workspace, ids, include_notes=self.notes_box.isChecked())
-        more = len(self.policy_ids()) - len(ids)
-        note = "<p><i>" + self.tr("… and %Ln more policies.", "", more) + "</i></p>" if more > 0 else ""
-        self.preview.setHtml(briefing_html(briefing).replace("</body>", f"{note}</body>"))
+    def _options_changed(self, new_name: bool = False) -> None:
+        self.page_combo.setEnabled(self.fmt() in ("pdf", "html", "docx"))
+        # Notes leave only when asked, in a JSON bundle too (a backup holds everything): always a choice.
+        self.length_combo.setEnabled(self.fmt() not in ("json", "csv"))
+        self.language_combo.setEnabled(self.fmt() != "json")
+        if new_name or not self.path_edit.text().strip():
+            self.path_edit.setText(str(self._default_path()))
+        else:
+            self.path_edit.setText(str(self._path_for_format()))
+        count = len(self.policy_ids())
+        self.preview_count.setText(
+            self.tr("Preview of the first page: %Ln policies in this export", "", count)
+            if self.fmt() in ("pdf", "docx")
+            else self.tr("Preview: %Ln policies in this export", "", count)
+        )
+        self._show_preview()
         self.export_button.setEnabled(bool(self.policy_ids()))
+
+    def _preview_briefing(self, ids: list[str]) -> Briefing:
+        return build_briefing(
+            self.window_.workspace,
+            ids,
+            include_notes=self.notes_box.isChecked(),
+            length=str(self.length_combo.currentData()),
+            author=self.defaults.author,
+            organisation=self.defaults.organisation,
+            language=str(self.language_combo.currentData()),
+            for_reading=self.fmt() != "csv",  # the CSV preview shows the text exactly as the file will
+        )
+
+    def _show_preview(self) -> None:
+        """What the file will hold: the text itself for the text formats, the page for the others."""
+        ids = self.policy_ids()
+        fmt = self.fmt()
+        if not ids:
+            self.preview.clear()
+            return
+        if fmt == "json":
+            import json
+
+            from app.services.bundle import build_bundle
+
+            bundle = build_bundle(
+                self.window_.workspace,
+                policy_ids=ids[:PREVIEW_POLICIES],
+                include_notes=self.notes_box.isChecked(),
+            )
+            self.preview.setPlainText(
+                json.dumps(bundle, ensure_ascii=False, indent=2)[:PREVIEW_CHARS] + "\n…"
+            )
+            return
+        briefing = self._preview_briefing(ids)
+        shown = replace(briefing, policies=briefing.policies[:PREVIEW_POLICIES])
+        if fmt in ("md", "csv"):
+            if fmt == "md":
+                from app.export.markdown import briefing_markdown
+
+                text = briefing_markdown(briefing)
+            else:
+                from app.export.csv_tables import briefing_csv
+
+                text = briefing_csv(briefing)[0]
+            self.preview.setPlainText(text[:PREVIEW_CHARS] + ("\n…" if len(text) > PREVIEW_CHARS else ""))
+            return
+        from app.export.html import briefing_html
+        from app.ui.pictures import svg_to_image
+
+        document = self.preview.document()
+        width = max(self.preview.viewport().width() - 40, 300)
+
+        def picture(key: str, svg: str) -> str:  # Qt's rich text draws no SVG: a picture of it
+            image = svg_to_image(svg, width)
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{key}.png"), image)
+            return f'<img src="{key}.png" width="{image.width()}" height="{image.height()}">'
+
+        # The title, table and contents count every policy; the pages of the first ones follow.
+        page = briefing_html(briefing, picture, page_size=str(self.page_combo.currentData()))
+        first_pages = briefing_html(shown, picture, page_size=str(self.page_combo.currentData()))
+        head, _, _ = page.partition('<section class="policy">')
+        _, _, policies = first_pages.partition('<section class="policy">')
+        more = len(ids) - len(shown.policies)
+        note = "<p><i>" + self.tr("… and %Ln more policies.", "", more) + "</i></p>" if more > 0 else ""
+        html = head + ('<section class="policy">' + policies if policies else "")
+        self.preview.setHtml(html.replace("</body>", f"{note}</body>"))
 
     def _browse(self) -> None:
         self.file_dialog = choose_file(
@@ -246,13 +364,26 @@ class ExportDialog(QDialog):
             target,
             self.notes_box.isChecked(),
             str(self.page_combo.currentData()),
+            length=str(self.length_combo.currentData()),
+            author=self.defaults.author,
+            organisation=self.defaults.organisation,
+            language=str(self.language_combo.currentData()),
         )
+
+    def _remember(self, request: ExportRequest) -> None:
+        settings = self.window_.settings
+        settings.setValue(FORMAT_KEY, request.fmt)
+        settings.setValue(FOLDER_KEY, str(request.target.parent))
+        settings.setValue(LENGTH_KEY, request.length)
+        settings.setValue(PAGE_SIZE_KEY, request.page_size)
+        settings.setValue(NOTES_KEY, "true" if request.include_notes else "false")
 
     def start(self) -> None:
         if not self.path_edit.text().strip():
             self.message.setText(self.tr("Choose where to save the export."))
             return
         request = self.request()
+        self._remember(request)
         self.written = []
         self.progress.setRange(0, max(len(request.policy_ids), 1))
         self.progress.setValue(0)

@@ -1,6 +1,9 @@
-"""SVG pictures rasterised with Qt, for PNG files, PDF pages and Word documents."""
+"""SVG pictures rasterised with Qt, for PNG files and Word documents (PDF takes the SVG itself)."""
 
 from __future__ import annotations
+
+import os
+import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QPainter
@@ -9,10 +12,26 @@ from PySide6.QtSvg import QSvgRenderer
 from app.errors import UserError
 
 
+def ensure_gui_application() -> None:
+    """The command line has no QApplication; a headless one is enough to draw.
+
+    A full QApplication rather than a QGuiApplication, so that windows can still be made later
+    in the same process.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from app.ui.app import application
+
+        application()
+
+
 def svg_to_image(svg: str, width: int) -> QImage:
     """The SVG drawn `width` pixels wide, keeping its proportions, on white."""
-    from app.ui.pdf_export import ensure_gui_application
-
     ensure_gui_application()
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():  # else an empty 1×1 picture would be written as if all were well

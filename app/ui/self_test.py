@@ -14,13 +14,13 @@ def self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    from app.export.pdf import write_pdf
     from app.export.run import ExportRequest, run_export
     from app.services.policies import policy_ids_in_scope
     from app.services.workspace import Workspace
     from app.ui.app import application
     from app.ui.i18n import apply_language
     from app.ui.main_window import MainWindow
-    from app.ui.pdf_export import write_pdf
     from app.ui.pictures import svg_to_png
 
     started = time.perf_counter()
@@ -49,6 +49,11 @@ def self_test() -> int:
                 rasterize=svg_to_png,
             )
             checks[f"{fmt} export"] = all(p.stat().st_size > 1000 for p in written)
+        # WeasyPrint and Pango travel with the bundle: the PDF must come out tagged, in its language.
+        from pypdf import PdfReader
+
+        catalog = PdfReader(root / "export.pdf").trailer["/Root"]
+        checks["pdf tagged"] = "/StructTreeRoot" in catalog and catalog.get("/Lang") == "en"
         window.close()
         # The Spanish catalogue ships compiled: switching to it must translate the menus.
         checks["spanish"] = apply_language(qt_app, "es") == "es" and (

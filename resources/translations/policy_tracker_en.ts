@@ -35,6 +35,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Preview of the first page: %Ln policies in this export</source>
+        <translation>
+            <numerusform>Preview of the first page: %Ln policy in this export</numerusform>
+            <numerusform>Preview of the first page: %Ln policies in this export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %Ln policies in this export</source>
+        <translation>
+            <numerusform>Preview: %Ln policy in this export</numerusform>
+            <numerusform>Preview: %Ln policies in this export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %Ln more policies.</source>
         <translation>
             <numerusform>… and %Ln more policy.</numerusform>

@@ -393,6 +393,14 @@
         <translation>Incluir mis &amp;notas (marcadas como personales)</translation>
     </message>
     <message>
+        <source>Dossier: the complete cited history</source>
+        <translation>Informe completo: toda la historia con sus fuentes</translation>
+    </message>
+    <message>
+        <source>Brief: at most a page per policy</source>
+        <translation>Resumen: una página como máximo por política</translation>
+    </message>
+    <message>
         <source>Letter</source>
         <translation>Carta</translation>
     </message>
@@ -411,6 +419,14 @@
     <message>
         <source>&amp;Format</source>
         <translation>&amp;Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Extensión</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>&amp;Page size</source>
@@ -435,6 +451,20 @@
     <message>
         <source>Show in &amp;Folder</source>
         <translation>Mostrar en la car&amp;peta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of the first page: %Ln policies in this export</source>
+        <translation>
+            <numerusform>Vista previa de la primera página: %Ln política en esta exportación</numerusform>
+            <numerusform>Vista previa de la primera página: %Ln políticas en esta exportación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %Ln policies in this export</source>
+        <translation>
+            <numerusform>Vista previa: %Ln política en esta exportación</numerusform>
+            <numerusform>Vista previa: %Ln políticas en esta exportación</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %Ln more policies.</source>
@@ -1272,6 +1302,22 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Your name, for the title block of briefings</source>
+        <translation>Tu nombre, para la portada de los informes</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organización:</translation>
     </message>
     <message>
         <source>Policy Tracker will show {language} the next time it starts.</source>

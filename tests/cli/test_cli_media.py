@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from app.data import db
 from app.services import backups
 from tests.conftest import REPO
 from tests.read_only_media import read_only_copy, read_only_folder
@@ -126,6 +128,20 @@ def garble_the_middle(path: Path) -> None:
     middle = (len(data) // 2) // 4096 * 4096
     for offset in range(middle, middle + 4096 * 8, 512):
         data[offset : offset + 64] = b"\xab" * 64
+    path.write_bytes(bytes(data))
+
+
+def garble_pages_of(path: Path, table: str) -> None:
+    """Overwrite bytes in the pages of one table only, so a test knows which reads meet the damage."""
+    with contextlib.closing(sqlite3.connect(db.sqlite_uri(path, mode="ro"), uri=True)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = [row[0] for row in connection.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+    assert pages, f"{table} has no pages to garble"
+    data = bytearray(path.read_bytes())
+    for page in pages[:8]:
+        start = (page - 1) * page_size
+        for offset in range(start, start + page_size, 512):
+            data[offset : offset + 64] = b"\xab" * 64
     path.write_bytes(bytes(data))
 
 

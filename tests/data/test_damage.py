@@ -12,13 +12,13 @@ from app.errors import WorkspaceDamaged
 from app.services import editing
 from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
-from tests.cli.test_cli_media import digest, garble_the_middle
+from tests.cli.test_cli_media import digest, garble_pages_of
 
 
 def test_damage_met_in_a_transaction_marks_the_workspace_and_later_writes_are_refused(
     workspace_path: Path,
 ) -> None:
-    garble_the_middle(workspace_path)
+    garble_pages_of(workspace_path, "source")
     damaged = digest(workspace_path)
     workspace = Workspace.open(workspace_path)  # opening reads only the schema, which is sound
     try:
@@ -31,6 +31,23 @@ def test_damage_met_in_a_transaction_marks_the_workspace_and_later_writes_are_re
             editing.add_note(workspace, policy_id, NoteInput("written into a damaged file"))
         with pytest.raises(WorkspaceDamaged):
             workspace.ensure_writable()
+    finally:
+        workspace.close()
+    assert digest(workspace_path) == damaged
+
+
+def test_a_write_meeting_a_garbled_search_index_on_a_damaged_file_is_told_as_the_damage(
+    workspace_path: Path,
+) -> None:
+    """SQLite says "vtable constructor failed" when the search index's pages are garbled; it means the damage."""
+    garble_pages_of(workspace_path, "search_fts_data")
+    damaged = digest(workspace_path)
+    workspace = Workspace.open(workspace_path)
+    try:
+        workspace.mark_damaged(f"{workspace_path} is damaged (found by the check on open)")
+        policy_id = workspace.reader.execute("SELECT id FROM policy ORDER BY slug LIMIT 1").fetchone()[0]
+        with pytest.raises(WorkspaceDamaged, match="nothing was changed"):
+            editing.add_note(workspace, policy_id, NoteInput("into the damaged index"))
     finally:
         workspace.close()
     assert digest(workspace_path) == damaged

@@ -40,10 +40,7 @@ def marked(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def _export(workspace: Workspace, fmt: str, target: Path) -> Path:
-    pdf_writer = None
-    if fmt == "pdf":
-        from app.ui.pdf_export import write_pdf as pdf_writer
-    (written, *_) = run_export(workspace, ExportRequest(fmt, [ALPHA], target), pdf_writer=pdf_writer)
+    (written, *_) = run_export(workspace, ExportRequest(fmt, [ALPHA], target))
     return written
 
 

@@ -26,9 +26,16 @@ def test_export_all_starter_policies_in_each_format(
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
     assert dialog.path_edit.text().endswith(f"-briefing.{fmt}")
     dialog.path_edit.setText(str(tmp_path / "briefing"))
-    assert (
-        "Contents" in dialog.preview.toPlainText() and "and 10 more policies" in dialog.preview.toPlainText()
-    )
+    assert "12 policies in this export" in dialog.preview_count.text()
+    if fmt in ("html", "pdf", "docx"):  # the page: every policy counted, the first ones shown
+        preview = dialog.preview.toPlainText()
+        assert "At a glance" in preview and "Contents" in preview and "and 10 more policies" in preview
+    else:  # the file's own text
+        assert (
+            dialog.preview.toPlainText()
+            .lstrip()
+            .startswith("{" if fmt == "json" else ("#", "slug", "\ufeff"))
+        )
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=20_000)
     written = Path(dialog.written[0])
@@ -56,7 +63,7 @@ def test_export_the_selected_policies_with_notes(qtbot: QtBot, window: MainWindo
     dialog.start()
     qtbot.waitUntil(lambda: bool(dialog.written), timeout=10_000)
     text = (tmp_path / "two.md").read_text()
-    assert text.startswith("# Policy briefing: 2 policies")
+    assert text.startswith("# Policy briefing: Texas SB 4 (illegal entry as a state crime) and Title 42")
     assert "## Title 42 expulsions" in text and "## Texas SB 4" in text and "## Mérida" not in text
     dialog.close()
 
@@ -85,6 +92,41 @@ def test_a_bundle_from_the_dialog_holds_notes_only_when_ticked(
         dialog.close()
     assert "PRIVATE-THOUGHT" not in (tmp_path / "plain.json").read_text(encoding="utf-8")
     assert "PRIVATE-THOUGHT" in (tmp_path / "mine.json").read_text(encoding="utf-8")
+
+
+def test_the_dialog_remembers_its_choices_and_keeps_the_name_when_the_format_changes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = window.show_export()
+    dialog.scope_buttons["all"].setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "march-update.pdf"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("docx"))
+    assert dialog.path_edit.text() == str(tmp_path / "march-update.docx")  # the stem the person typed stays
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("html"))
+    dialog.length_combo.setCurrentIndex(dialog.length_combo.findData("brief"))
+    assert dialog.path_edit.text() == str(tmp_path / "march-update.html")
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=20_000)
+    page = (tmp_path / "march-update.html").read_text(encoding="utf-8")
+    assert '<body class="brief">' in page and "Key points" in page
+    dialog.close()
+    again = window.show_export()
+    assert again.fmt() == "html" and again.length_combo.currentData() == "brief"
+    assert Path(again.path_edit.text()).parent == tmp_path  # the folder of the last export
+    again.close()
+
+
+def test_the_preview_is_paper_in_the_dark_theme(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    window.set_theme("dark")
+    dialog = window.show_export()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    qtbot.waitExposed(dialog)
+    image = dialog.preview.viewport().grab().toImage()
+    corner = QColor(image.pixel(image.width() - 5, image.height() - 5))
+    assert corner.lightness() > 240  # white paper, whatever the window's theme
+    dialog.close()
 
 
 def test_a_long_export_can_be_cancelled(

@@ -18,7 +18,7 @@ from app.services import backups, editing
 from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
-from tests.cli.test_cli_media import digest, garble_the_middle
+from tests.cli.test_cli_media import digest, garble_pages_of, garble_the_middle
 from tests.conftest import REPO
 from tests.read_only_media import read_only_copy
 
@@ -161,11 +161,11 @@ def test_damage_found_on_open_turns_editing_off_until_a_backup_is_restored(
 ) -> None:
     path = window.workspace.path
     backups.back_up(path)
-    window.workspace.close()
-    garble_the_middle(path)
-    damaged = digest(path)
     window.select_policy("bicentennial-framework")
     assert window.editor.new_note_action.isEnabled()
+    window.workspace.close()
+    garble_pages_of(path, "source")  # read again by the details of every policy
+    damaged = digest(path)
     with qtbot.waitSignal(window.safety.checked, timeout=20_000) as signal:
         window.safety.check_in_background().join(20)
     problem, made, is_damage = signal.args

@@ -1,12 +1,22 @@
-"""Edit ▸ Preferences: the interface language and the look."""
+"""Edit ▸ Preferences: the interface language, the look, and the author named on briefings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.ui.export_settings import AUTHOR_KEY, ORGANISATION_KEY
 from app.ui.i18n import (
     LANGUAGE_KEY,
     LANGUAGES,
@@ -51,6 +61,17 @@ class PreferencesDialog(QDialog):
         theme_label.setBuddy(self.theme_combo)
         form.addRow(language_label, self.language_combo)
         form.addRow(theme_label, self.theme_combo)
+        # Printed in the title block of every briefing (never the workspace's file name).
+        self.author_edit = QLineEdit(str(settings.value(AUTHOR_KEY, "") or ""))
+        self.author_edit.setPlaceholderText(self.tr("Your name, for the title block of briefings"))
+        self.organisation_edit = QLineEdit(str(settings.value(ORGANISATION_KEY, "") or ""))
+        self.organisation_edit.setPlaceholderText(self.tr("Optional"))
+        author_label = QLabel(self.tr("&Author:"))
+        author_label.setBuddy(self.author_edit)
+        organisation_label = QLabel(self.tr("&Organisation:"))
+        organisation_label.setBuddy(self.organisation_edit)
+        form.addRow(author_label, self.author_edit)
+        form.addRow(organisation_label, self.organisation_edit)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setEnabled(False)  # drawn muted: a remark, not a control
@@ -88,6 +109,8 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         language, theme = self.chosen()
         self.settings.setValue(LANGUAGE_KEY, language)
+        self.settings.setValue(AUTHOR_KEY, " ".join(self.author_edit.text().split()))
+        self.settings.setValue(ORGANISATION_KEY, " ".join(self.organisation_edit.text().split()))
         self._set_theme(theme)
         self.settings.sync()
         super().accept()
