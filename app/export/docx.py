@@ -75,6 +75,7 @@ def _picture(document: DocumentObject, svg: str, rasterize: Rasterize | None, ca
         return
     # The text width, not a fixed size: on Letter or A4 the picture stays inside the margins.
     document.add_picture(io.BytesIO(rasterize(svg)), width=_text_width(document))
+    document.paragraphs[-1].paragraph_format.keep_with_next = True  # never a caption alone atop a page
     _muted(document.add_paragraph(), caption, italic=True)
 
 
