@@ -57,3 +57,27 @@ def test_listing_a_current_workspace_needs_neither_qt_nor_the_orm(workspace_path
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+# The window's own modules, and the two places that make one (the app and its self-test).
+WINDOW_MODULES = {"main_window.py", "window_parts.py", "app.py", "self_test.py"}
+
+
+def test_collaborators_of_the_window_get_a_context_not_the_window() -> None:
+    """Dialogs, controllers and the notes and timeline windows reach the main window only through
+    app.ui.window_context; none imports it, or keeps a `window.` handle on it to reach into."""
+    offenders = []
+    for file in (REPO / "app" / "ui").rglob("*.py"):
+        if file.name in WINDOW_MODULES:
+            continue
+        if "app.ui.main_window" in _imports(file):
+            offenders.append(f"{file.relative_to(REPO)} imports app.ui.main_window")
+        if "self.window." in file.read_text():
+            offenders.append(f"{file.relative_to(REPO)} reaches into self.window")
+    assert offenders == []
+
+
+def test_operations_do_not_import_qt() -> None:
+    """Undo and redo are plain Python: the operations load without Qt."""
+    code = "import sys, app.services.operations; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False).returncode == 0

@@ -159,10 +159,12 @@ def policy_contents(workspace: Workspace, policy_id: str) -> PolicyContents:
     )
 
 
-def _set_deleted(workspace: Workspace, table: type[Any], row_id: str, what: str, deleted: bool) -> None:
+def _set_deleted(
+    workspace: Workspace, table: type[Any], row_id: str, what: str, deleted: bool, at: str | None = None
+) -> None:
     with workspace.session() as session:
         row = _get(session, table, row_id, what, trashed_ok=True)
-        row.deleted_at = utc_now() if deleted else None
+        row.deleted_at = (at or utc_now()) if deleted else None
         session.add(row)
 
 
@@ -442,8 +444,14 @@ def purge_note(workspace: Workspace, note_id: str) -> None:
 
 
 def add_relation(
-    workspace: Workspace, from_id: str, data: RelationInput, relation_id: str | None = None
+    workspace: Workspace,
+    from_id: str,
+    data: RelationInput,
+    relation_id: str | None = None,
+    *,
+    origin: str = "user",
 ) -> str:
+    """Relate one policy to another; `origin` is given only when undo puts a starter relation back."""
     data = data.validated(from_id)
     with workspace.session() as session:
         _get(session, Policy, from_id, "policy")
@@ -463,6 +471,7 @@ def add_relation(
             to_policy_id=data.target_id,
             kind=data.kind,
             note=data.note,
+            origin=origin,
         )
         session.add(relation)
         return relation.id
@@ -473,6 +482,7 @@ class RelationRecord:
     id: str
     from_id: str
     data: RelationInput
+    origin: str = "user"
 
 
 def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:
@@ -483,6 +493,7 @@ def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:
             relation.id,
             relation.from_policy_id,
             RelationInput(relation.kind, relation.to_policy_id, relation.note),
+            relation.origin,
         )
         session.delete(relation)
         return record
@@ -538,13 +549,24 @@ TRASHABLE: dict[str, tuple[type[Any], str]] = {
 }
 
 
-def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -> None:
+def set_trashed(
+    workspace: Workspace, kind: str, entry_id: str, trashed: bool, *, at: str | None = None
+) -> None:
     """Move an entry (policy, event, source or note) to the trash, or bring it back.
 
     A policy's events and notes go and come back with it: they are hidden with it, not moved.
+    `at`: when it went to the trash (undo puts it back as it was); now, if not given.
     """
     table, what = TRASHABLE[kind]
-    _set_deleted(workspace, table, entry_id, what, trashed)
+    _set_deleted(workspace, table, entry_id, what, trashed, at)
+
+
+def trashed_at(workspace: Workspace, kind: str, entry_id: str) -> str | None:
+    """When an entry went to the trash; None when it is not there."""
+    table, what = TRASHABLE[kind]
+    with workspace.session() as session:
+        deleted_at: str | None = _get(session, table, entry_id, what, trashed_ok=True).deleted_at
+        return deleted_at
 
 
 def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str]:

@@ -45,7 +45,7 @@ def application() -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from app.paths import real_path
     from app.services.workspace import Workspace
@@ -88,13 +88,12 @@ def run(args: argparse.Namespace) -> int:
     except UserError as error:
         _tell(str(error))
         return 1
-    window = MainWindow(workspace, settings)
-    window.lock = lock  # not held on read-only media; switching workspaces still locks the next one
+    # The lock is not held on read-only media; switching workspaces still locks the next one.
+    window = MainWindow(workspace, settings, lock=lock)
     window.show()
-    window.when_ready(lambda: QTimer.singleShot(0, window.safety.check_in_background))
+    window.check_safety_when_ready()
     code = qt_app.exec()
-    if window.lock is not None:  # the one it holds now: switching workspaces may have replaced it
-        window.lock.release()
+    window.release_lock()
     return code
 
 

@@ -23,9 +23,13 @@ from app.ui.i18n import display_date, label
 
 # The ORM loads on the first edit, not while the window first paints.
 editing = lazy_import("app.services.editing")
+operations = lazy_import("app.services.operations")
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from app.services.operations import Op
+    from app.ui.window_context import WindowContext
 
 URL_PATTERN = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
@@ -41,11 +45,14 @@ def _action(
 
 
 class EditController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """The editing actions and the undo stack. Each edit runs a service operation and pushes it, as
+    an `OperationCommand`, onto the stack, which announces what it changed on `events.changed`."""
+
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.dialog_parent())
+        self.context = context
+        self.dialog_parent = context.dialog_parent()  # dialogs it opens belong to the window
         self.stack = QUndoStack(self)
-        self.dialog: QDialog | None = None
         self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
@@ -58,7 +65,6 @@ class EditController(QObject):
             self, self.tr("&Delete Policy…"), QKeySequence.StandardKey.Delete, self.trash_policy
         )
         self.delete_policy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        window.table.addAction(self.delete_policy_action)
         self.new_event_action = _action(self, self.tr("New Status &Event…"), "Ctrl+E", self.new_event)
         self.new_source_action = _action(self, self.tr("New &Source…"), "Ctrl+Shift+S", self.new_source)
         self.link_source_action = _action(self, self.tr("&Link Existing Source…"), None, self.link_source)
@@ -79,15 +85,15 @@ class EditController(QObject):
             self.annotate_action,
         ]
         self.writable = True  # False while the workspace is read-only or damaged
-        window.detail.action_requested.connect(self.on_detail_action)
+        context.events.selected.connect(lambda _slug: self.update_enabled())
 
     # Helpers ----------------------------------------------------------------------
     @property
     def ws(self) -> Any:
-        return self.window.workspace
+        return self.context.workspace
 
     def update_enabled(self) -> None:
-        has_policy = self.window.selected_row() is not None
+        has_policy = self.context.selected_row() is not None
         for action in self.per_policy:
             action.setEnabled(has_policy and self.writable)
 
@@ -107,33 +113,38 @@ class EditController(QObject):
     def _refuse_if_read_only(self) -> bool:
         if self.writable:
             return False
-        self.window.report_error(self.window.write_block())
+        self.context.report_error(self.context.write_block())
         return True
 
     def _selected_id(self) -> str | None:
-        row = self.window.selected_row()
+        row = self.context.selected_row()
         return row.id if row else None
 
     def _open(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def push(self, command: commands.ServiceCommand) -> None:
-        """Run a command; if it failed, the dialog that asked for it shows why."""
-        self.stack.push(command)
-        if command.failed:
-            raise UserError(command.failed)
+    def push(self, text: str, done: Op[Any]) -> None:
+        """Put an operation that has run on the undo stack; pushing it announces what it changed."""
+        self.stack.push(commands.OperationCommand(self.context, text, done))
+
+    def run(self, text: str, operation: Callable[[], Op[Any]]) -> None:
+        """Run an operation asked for without a dialog; a failure is reported, not raised."""
+        try:
+            done = operation()
+        except UserError as error:
+            self.context.report_error(str(error))
+            return
+        self.push(text, done)
 
     # Policies -----------------------------------------------------------------------
     def new_policy(self) -> QDialog:
         def submit(data: PolicyInput) -> None:
-            command = commands.AddPolicyCommand(self.window, data.validated())
-            command.create()
-            self.push(command)
+            data = data.validated()  # errors such as a taken slug are the dialog's to show
+            self.push(commands.add_policy_text(data), operations.add_policy(self.ws, data))
 
-        return self._open(PolicyDialog(self.window, submit))
+        return self._open(PolicyDialog(self.dialog_parent, submit))
 
     def edit_policy(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -144,12 +155,12 @@ class EditController(QObject):
         def submit(data: PolicyInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.EditPolicyCommand(self.window, policy_id, before, after))
+                self.push(commands.edit_policy_text(after), operations.edit_policy(self.ws, policy_id, after))
 
-        return self._open(PolicyDialog(self.window, submit, before))
+        return self._open(PolicyDialog(self.dialog_parent, submit, before))
 
     def trash_policy(self) -> QMessageBox | None:
-        row = self.window.selected_row()
+        row = self.context.selected_row()
         if row is None:
             return None
         contents = editing.policy_contents(self.ws, row.id)
@@ -157,7 +168,7 @@ class EditController(QObject):
             QMessageBox.Icon.Question,
             self.tr("Delete Policy"),
             self.tr("Move “{title}” to the trash?").format(title=row.title),
-            parent=self.window,
+            parent=self.dialog_parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a title is shown as written, never as markup
         box.setInformativeText(self._describe_contents(contents))
@@ -167,11 +178,13 @@ class EditController(QObject):
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
-                self.stack.push(commands.TrashCommand(self.window, "policy", row.id, row.title))
+                self.run(
+                    commands.trash_text("policy", row.title),
+                    lambda: operations.set_trashed(self.ws, "policy", row.id, True),
+                )
 
         box.finished.connect(answered)
         box.open()
-        self.dialog = box
         return box
 
     def _describe_contents(self, contents: Any) -> str:
@@ -200,12 +213,11 @@ class EditController(QObject):
             self.tr("{date} is before this policy's first event. Add it anyway?").format(
                 date=display_date(data.date)
             ),
-            parent=self.window,
+            parent=self.dialog_parent,
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.finished.connect(lambda button: then() if button == QMessageBox.StandardButton.Yes else None)
         box.open()
-        self.confirmation = box
 
     def new_event(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -216,15 +228,17 @@ class EditController(QObject):
             data = data.validated()
 
             def add() -> None:
-                self.stack.push(commands.AddEventCommand(self.window, policy_id, data))
+                self.run(
+                    commands.add_event_text(data), lambda: operations.add_event(self.ws, policy_id, data)
+                )
                 dialog.accept()
 
             if editing.precedes_history(self.ws, policy_id, data.date):
                 self._confirm_early_date(data, add)
                 raise AwaitingConfirmation
-            self.push(commands.AddEventCommand(self.window, policy_id, data))
+            self.push(commands.add_event_text(data), operations.add_event(self.ws, policy_id, data))
 
-        dialog = EventDialog(self.window, submit, self._policy_sources(policy_id))
+        dialog = EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id))
         return self._open(dialog)
 
     def edit_event(self, event_id: str) -> QDialog:
@@ -234,13 +248,16 @@ class EditController(QObject):
         def submit(data: EventInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.EditEventCommand(self.window, policy_id, event_id, before, after))
+                self.push(commands.edit_event_text(after), operations.edit_event(self.ws, event_id, after))
 
-        return self._open(EventDialog(self.window, submit, self._policy_sources(policy_id), before))
+        return self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
 
     def trash_event(self, event_id: str) -> None:
         status = editing.event_input(self.ws, event_id).status
-        self.stack.push(commands.TrashCommand(self.window, "event", event_id, commands.status_label(status)))
+        self.run(
+            commands.trash_text("event", commands.status_label(status)),
+            lambda: operations.set_trashed(self.ws, "event", event_id, True),
+        )
 
     # Sources ------------------------------------------------------------------------------
     def new_source(self, url: str = "") -> QDialog:
@@ -249,10 +266,11 @@ class EditController(QObject):
         prefill = url or (clipboard if URL_PATTERN.match(clipboard) else "")
 
         def submit(data: SourceInput) -> None:
-            self.push(commands.AddSourceCommand(self.window, policy_id, data.validated()))
+            data = data.validated()
+            self.push(commands.add_source_text(data), operations.add_source(self.ws, data, policy_id))
 
         return self._open(
-            SourceDialog(self.window, submit, SourceInput(title="", url=prefill) if prefill else None)
+            SourceDialog(self.dialog_parent, submit, SourceInput(title="", url=prefill) if prefill else None)
         )
 
     def add_dropped_url(self, policy_id: str, url: str) -> None:
@@ -261,7 +279,7 @@ class EditController(QObject):
             return
         title = re.sub(r"^https?://(www\\.)?", "", url).rstrip("/")[:200] or url
         data = SourceInput(title=title, url=url, kind="news").validated()
-        self.stack.push(commands.AddSourceCommand(self.window, policy_id, data))
+        self.run(commands.add_source_text(data), lambda: operations.add_source(self.ws, data, policy_id))
 
     def edit_source(self, source_id: str) -> QDialog:
         before = editing.source_input(self.ws, source_id)
@@ -269,9 +287,9 @@ class EditController(QObject):
         def submit(data: SourceInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.EditSourceCommand(self.window, source_id, before, after))
+                self.push(commands.edit_source_text(after), operations.edit_source(self.ws, source_id, after))
 
-        return self._open(SourceDialog(self.window, submit, before))
+        return self._open(SourceDialog(self.dialog_parent, submit, before))
 
     def link_source(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -282,27 +300,35 @@ class EditController(QObject):
 
         def submit(source_id: str) -> None:
             title = next(s.title for s in choices if s.id == source_id)
-            self.push(commands.LinkSourceCommand(self.window, policy_id, source_id, title))
+            self.push(commands.link_source_text(title), operations.link_source(self.ws, policy_id, source_id))
 
-        return self._open(PickSourceDialog(self.window, submit, choices))
+        return self._open(PickSourceDialog(self.dialog_parent, submit, choices))
 
     def unlink_source(self, source_id: str) -> None:
         policy_id = self._selected_id()
         if policy_id is None:
             return
         title = editing.source_input(self.ws, source_id).title
-        self.stack.push(commands.UnlinkSourceCommand(self.window, policy_id, source_id, title))
+        self.run(
+            commands.unlink_source_text(title),
+            lambda: operations.unlink_source(self.ws, policy_id, source_id),
+        )
 
     def trash_source(self, source_id: str) -> None:
         title = editing.source_input(self.ws, source_id).title
-        self.stack.push(commands.TrashCommand(self.window, "source", source_id, title))
+        self.run(
+            commands.trash_text("source", title),
+            lambda: operations.set_trashed(self.ws, "source", source_id, True),
+        )
 
     # Notes -------------------------------------------------------------------------------------
     def _note_dialog(self, policy_id: str, submit: Any, current: NoteInput | None) -> QDialog:
         detail = policy_detail(self.ws.reader, policy_id)
         events = detail.events if detail else []
         sources = detail.sources if detail else []
-        return self._open(NoteDialog(self.window, submit, all_tags(self.ws.reader), events, sources, current))
+        return self._open(
+            NoteDialog(self.dialog_parent, submit, all_tags(self.ws.reader), events, sources, current)
+        )
 
     def new_note(self, prefill: NoteInput | None = None) -> QDialog | None:
         """A new note on the selected policy; `prefill` carries a quoted passage and its source."""
@@ -311,7 +337,8 @@ class EditController(QObject):
             return None
 
         def submit(data: NoteInput) -> None:
-            self.push(commands.AddNoteCommand(self.window, policy_id, data.validated()))
+            data = data.validated()
+            self.push(commands.add_note_text(data), operations.add_note(self.ws, policy_id, data))
 
         dialog = self._note_dialog(policy_id, submit, None)
         if prefill is not None:
@@ -324,9 +351,9 @@ class EditController(QObject):
 
     def annotate_selection(self) -> QDialog | None:
         """A note on the passage selected in the Sources tab, attached to the source it is quoted from."""
-        passage = self.window.detail.selected_passage()
+        passage = self.context.selected_passage()
         if passage is None:
-            self.window.report_error(self.tr("Select a passage in a source's excerpt first"))
+            self.context.report_error(self.tr("Select a passage in a source's excerpt first"))
             return None
         source_id, quote = passage
         return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
@@ -338,31 +365,35 @@ class EditController(QObject):
         def submit(data: NoteInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.EditNoteCommand(self.window, policy_id, note_id, before, after))
+                self.push(commands.edit_note_text(after), operations.edit_note(self.ws, note_id, after))
 
         return self._note_dialog(policy_id, submit, before)
 
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)
-        self.stack.push(commands.TrashCommand(self.window, "note", note_id, data.body or data.quote))
+        self.run(
+            commands.trash_text("note", data.body or data.quote),
+            lambda: operations.set_trashed(self.ws, "note", note_id, True),
+        )
 
     # Relations ----------------------------------------------------------------------------------
     def new_relation(self) -> QDialog | None:
-        row = self.window.selected_row()
+        row = self.context.selected_row()
         if row is None:
             return None
-        others = [(r.id, r.title) for r in self.window.all_rows() if r.id != row.id]
+        others = [(r.id, r.title) for r in self.context.all_rows() if r.id != row.id]
 
         def submit(data: RelationInput) -> None:
             data = data.validated(row.id)
             other = next(title for pid, title in others if pid == data.target_id)
             text = f"{label(RelationKind(data.kind))} {other}"
-            self.push(commands.AddRelationCommand(self.window, row.id, data, text))
+            self.push(commands.add_relation_text(text), operations.add_relation(self.ws, row.id, data))
 
-        return self._open(RelationDialog(self.window, submit, others))
+        return self._open(RelationDialog(self.dialog_parent, submit, others))
 
     def delete_relation(self, relation_id: str) -> None:
-        detail = self.window.detail.detail
+        row = self.context.selected_row()
+        detail = policy_detail(self.ws.reader, row.id) if row else None
         text = next(
             (
                 f"{label(RelationKind(r.kind))} {r.other_title}"
@@ -371,18 +402,19 @@ class EditController(QObject):
             ),
             self.tr("relation"),
         )
-        self.stack.push(commands.DeleteRelationCommand(self.window, relation_id, text))
+        self.run(
+            commands.delete_relation_text(text), lambda: operations.delete_relation(self.ws, relation_id)
+        )
 
     # Trash and history ----------------------------------------------------------------------------
     def show_trash(self) -> TrashDialog:
-        dialog = TrashDialog(self.window, self)
+        dialog = TrashDialog(self.dialog_parent, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.trash_dialog = dialog
         return dialog
 
     def show_history(self) -> QDialog:
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.dialog_parent)
         dialog.setWindowTitle(self.tr("Undo History"))
         layout = QVBoxLayout(dialog)
         view = QUndoView(self.stack)
@@ -391,8 +423,6 @@ class EditController(QObject):
         layout.addWidget(view)
         dialog.resize(380, 420)
         dialog.show()
-        self.history_dialog = dialog
-        self.history_view = view
         return dialog
 
     # Links in the detail pane ------------------------------------------------------------------------
@@ -420,4 +450,4 @@ class EditController(QObject):
         try:
             handlers[action](target)
         except UserError as error:
-            self.window.report_error(str(error))
+            self.context.report_error(str(error))

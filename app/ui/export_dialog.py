@@ -46,7 +46,7 @@ from app.ui.export_settings import (
 )
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.window_context import WindowContext
 
 PREVIEW_POLICIES = 2  # drawn in the preview; the title, table and contents still count them all
 PREVIEW_CHARS = 6000  # of a text format's output
@@ -100,8 +100,8 @@ class ExportWorker(QObject):
 
 
 class ExportDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.dialog_parent())
         self.window_ = window
         self.setWindowTitle(self.tr("Export"))
         self.thread_: QThread | None = None
@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         self.written: list[str] = []
 
         selected = window.selected_rows()
-        listed = [window.model.row_at(r) for r in range(window.model.total_rows)]
+        listed = window.listed_rows()
         self.scopes: dict[str, list[str]] = {
             "selected": [r.id for r in selected],
             "list": [r.id for r in listed],

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.data.list_rows import PolicyRow, count_policies, first_page
 from app.ui.first_screen import (
     COLUMN_WIDTHS,
@@ -43,19 +42,30 @@ from app.ui.first_screen import (
 )
 from app.ui.i18n import number
 from app.ui.theme import THEME_KEY
+from app.ui.window_context import WorkspaceEvents
+from app.ui.window_parts import WindowActions, WindowParts, set_action_icons
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+    from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
     from app.services.workspace import Workspace
+    from app.ui.delegates import HighlightDelegate
+    from app.ui.detail_pane import PolicyDetailPane
     from app.ui.dialogs.import_dialog import ImportDialog
     from app.ui.dialogs.save_search import SaveSearchDialog
+    from app.ui.edit_controller import EditController
     from app.ui.export_dialog import ExportDialog
+    from app.ui.filter_panel import FilterPanel
     from app.ui.notes_window import NotesWindow
+    from app.ui.policy_table import PolicyTableModel
+    from app.ui.safety import SafetyController
     from app.ui.timeline_window import TimelineWindow
     from app.ui.workspace_lock import WorkspaceLock
+    from app.ui.workspaces import WorkspaceController
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
@@ -67,15 +77,25 @@ FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "fil
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, settings: QSettings | None = None, *, deferred: bool = True
+        self,
+        workspace: Workspace,
+        settings: QSettings | None = None,
+        *,
+        deferred: bool = True,
+        lock: WorkspaceLock | None = None,
     ) -> None:
-        """`deferred`: build the rest of the window only after its first paint (see finish_start)."""
+        """`deferred`: build the rest of the window only after its first paint (see finish_start).
+        `lock`: the workspace's lock, held when the app runs (not in tests of the window alone)."""
         super().__init__()
-        self.workspace = workspace
-        self.settings = settings if settings is not None else QSettings()
+        self._workspace = workspace
+        self._settings = settings if settings is not None else QSettings()
+        self._events = WorkspaceEvents(self)
         self.ready = False  # finish_start() has run
         self.start_failed = ""  # why finish_start() could not build the rest, if it could not
-        self.lock: WorkspaceLock | None = None  # held when the app runs (not in tests of the window alone)
+        self._lock = lock
+        self._parts: WindowParts | None = None  # made by finish_start()
+        self.notes_window: NotesWindow | None = None
+        self.timeline_window: TimelineWindow | None = None
         self._restoring_slug: str | None = None
         self._when_ready: list[Callable[[], object]] = []
         self._after_first_paint: AfterFirstPaint | None = None
@@ -88,6 +108,45 @@ class MainWindow(QMainWindow):
             self._show_first_screen()
         else:  # saved filters: the first screenful by title would not be what the list shows
             self.finish_start()
+
+    # What collaborators may use (app.ui.window_context.WorkspaceHost) -------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    @property
+    def settings(self) -> QSettings:
+        return self._settings
+
+    @property
+    def events(self) -> WorkspaceEvents:
+        return self._events
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def listed_rows(self) -> list[PolicyRow]:
+        return [self.model.row_at(r) for r in range(self.model.total_rows)]
+
+    def show_event(self, event_id: str) -> None:
+        self.detail.show_event(event_id)
+
+    def follow_link(self, url: QUrl) -> None:
+        self.detail.follow_link(url)
+
+    def selected_passage(self) -> tuple[str, str] | None:
+        return self.detail.selected_passage()
+
+    def report(self, message: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def holds_lock(self) -> bool:
+        return self._lock is not None
+
+    def release_lock(self) -> None:
+        """Let go of the workspace's lock (the one held now: switching may have replaced it)."""
+        if self._lock is not None:
+            self._lock.release()
 
     # Construction ---------------------------------------------------------
     def _build_frame(self) -> None:
@@ -222,7 +281,6 @@ class MainWindow(QMainWindow):
                 parent=self,
             )
             box.open()
-            self.start_failed_box = box
             return
         waiting, self._when_ready = self._when_ready, []
         for action in waiting:
@@ -235,20 +293,34 @@ class MainWindow(QMainWindow):
         from app.ui.safety import SafetyController
         from app.ui.workspaces import WorkspaceController
 
-        self.result = BrowseResult(rows=[], total=0)
-        self._build_widgets()
-        self.editor = EditController(self)
-        self.workspaces = WorkspaceController(self)
-        self.safety = SafetyController(self)
-        self.notes_window: NotesWindow | None = None
-        self.timeline_window: TimelineWindow | None = None
+        filter_panel, detail, model, highlighter, empty_label, search_timer = self._build_widgets()
+        editor = EditController(self)
+        safety = SafetyController(self)
+        workspaces = WorkspaceController(self, safety)
+        browse_runner = BrowseRunner(self)
+        actions = self._build_menus(editor, workspaces, safety, filter_panel)
+        self._parts = WindowParts(
+            filter_panel=filter_panel,
+            detail=detail,
+            model=model,
+            highlighter=highlighter,
+            empty_label=empty_label,
+            search_timer=search_timer,
+            editor=editor,
+            workspaces=workspaces,
+            safety=safety,
+            browse_runner=browse_runner,
+            actions=actions,
+            result=BrowseResult(rows=[], total=0),
+        )
+        self.table.addAction(editor.delete_policy_action)
+        detail.action_requested.connect(editor.on_detail_action)
+        self.events.changed.connect(self.on_changed)
         self.table.url_dropped.connect(self._on_url_dropped)
         self.table.setAcceptDrops(True)
-        self.filter_panel.saved_search_chosen.connect(self.apply_saved_search)
-        self.filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
-        self.browse_runner = BrowseRunner(self)
-        self.browse_runner.finished.connect(self._on_browsed)
-        self._build_menus()
+        filter_panel.saved_search_chosen.connect(self.apply_saved_search)
+        filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
+        browse_runner.finished.connect(self._on_browsed)
         self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
@@ -266,6 +338,42 @@ class MainWindow(QMainWindow):
         if self.search_box.hasFocus() and not self.search_box.text():
             self.filter_panel.tree.setFocus()  # where a window of the whole app starts
 
+    @property
+    def parts(self) -> WindowParts:
+        """Everything finish_start() builds; asking before it has run is a mistake."""
+        if self._parts is None:
+            raise RuntimeError("The window is not complete yet: wait for when_ready()")
+        return self._parts
+
+    # The parts most used, by name.
+    @property
+    def model(self) -> PolicyTableModel:
+        return self.parts.model
+
+    @property
+    def detail(self) -> PolicyDetailPane:
+        return self.parts.detail
+
+    @property
+    def filter_panel(self) -> FilterPanel:
+        return self.parts.filter_panel
+
+    @property
+    def editor(self) -> EditController:
+        return self.parts.editor
+
+    @property
+    def workspaces(self) -> WorkspaceController:
+        return self.parts.workspaces
+
+    @property
+    def safety(self) -> SafetyController:
+        return self.parts.safety
+
+    def check_safety_when_ready(self) -> None:
+        """Once the window is complete (and has painted), check the workspace and take the daily backup."""
+        self.when_ready(lambda: QTimer.singleShot(0, self.safety.check_in_background))
+
     def when_ready(self, action: Callable[[], object]) -> None:
         """Run `action` once finish_start() has run (at once, if it has)."""
         if self.ready:
@@ -273,7 +381,9 @@ class MainWindow(QMainWindow):
         else:
             self._when_ready.append(action)
 
-    def _build_widgets(self) -> None:
+    def _build_widgets(
+        self,
+    ) -> tuple[FilterPanel, PolicyDetailPane, PolicyTableModel, HighlightDelegate, QLabel, QTimer]:
         """The filters, the details, the full list model with its badges and sorting."""
         from PySide6.QtCore import Qt
 
@@ -282,19 +392,19 @@ class MainWindow(QMainWindow):
         from app.ui.filter_panel import FilterPanel
         from app.ui.policy_table import PolicyTableModel
 
-        self.filter_panel = FilterPanel()
-        self.filter_panel.filters_changed.connect(self.refresh)
+        filter_panel = FilterPanel()
+        filter_panel.filters_changed.connect(self.refresh)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        search_timer = QTimer(self)
+        search_timer.setSingleShot(True)
+        search_timer.setInterval(SEARCH_DELAY_MS)
+        search_timer.timeout.connect(self.refresh)
         self.search_box.textChanged.connect(lambda _text: self._on_search_typed())
         self.search_box.returnPressed.connect(self._search_now)
 
-        self.model = PolicyTableModel()
+        model = PolicyTableModel()
         first_selection = self.table.selectionModel()
-        self.table.setModel(self.model)  # the header keeps its sizes and sort indicator
+        self.table.setModel(model)  # the header keeps its sizes and sort indicator
         first_selection.deleteLater()
         if self._first_screen is not None:
             self._first_screen.deleteLater()
@@ -303,182 +413,165 @@ class MainWindow(QMainWindow):
         if not self._header_restored:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # sorts the model as the header shows
-        self.highlighter = HighlightDelegate(self.table)
-        self.table.setItemDelegateForColumn(Column.TITLE, self.highlighter)
+        highlighter = HighlightDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.TITLE, highlighter)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         # Through the action: while it is disabled (a read-only workspace), a double-click edits nothing.
         self.table.doubleClicked.connect(lambda _index: self.editor.edit_policy_action.trigger())
 
-        self.empty_label = QLabel(self.table.viewport())
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.linkActivated.connect(lambda _link: self.clear_search_and_filters())
-        self.empty_label.hide()
+        empty_label = QLabel(self.table.viewport())
+        empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_label.setWordWrap(True)
+        empty_label.setTextFormat(Qt.TextFormat.RichText)
+        empty_label.linkActivated.connect(lambda _link: self.clear_search_and_filters())
+        empty_label.hide()
 
-        self.detail = PolicyDetailPane()
-        self.detail.policy_link_clicked.connect(self.select_policy)
-        for index, pane in ((0, self.filter_panel), (2, self.detail)):
+        detail = PolicyDetailPane()
+        detail.policy_link_clicked.connect(self.select_policy)
+        for index, pane in ((0, filter_panel), (2, detail)):
             # In the stand-in's place, at its size, shown or hidden as it was; the stretch factor
             # is the widget's own (its size policy), so it is set again.
             self.splitter.replaceWidget(index, pane).deleteLater()
             self.splitter.setStretchFactor(index, PANE_STRETCH[index])
         # Tab follows the panes from left to right, as they are read.
         chain = [
-            self.filter_panel.tree,
-            self.filter_panel.clear_button,
+            filter_panel.tree,
+            filter_panel.clear_button,
             self.search_box,
             self.table,
-            self.detail.tabs,
+            detail.tabs,
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+        return filter_panel, detail, model, highlighter, empty_label, search_timer
 
-    def _build_menus(self) -> None:
+    def _build_menus(
+        self,
+        editor: EditController,
+        workspaces: WorkspaceController,
+        safety: SafetyController,
+        filter_panel: FilterPanel,
+    ) -> WindowActions:
         from PySide6.QtGui import QAction, QActionGroup, QKeySequence
         from PySide6.QtWidgets import QMessageBox
 
         from app.ui.theme import THEMES
 
         file_menu = self.file_menu
-        file_menu.addActions([self.workspaces.new_action, self.workspaces.open_action])
-        file_menu.addMenu(self.workspaces.recent_menu)
+        file_menu.addActions([workspaces.new_action, workspaces.open_action])
+        file_menu.addMenu(workspaces.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.editor.new_policy_action)
+        file_menu.addAction(editor.new_policy_action)
         file_menu.addSeparator()
-        self.export_action = QAction(self.tr("&Export…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
-        file_menu.addAction(self.export_action)
-        self.import_action = QAction(self.tr("&Import…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(self.import_action)
+        export_action = QAction(self.tr("&Export…"), self)
+        export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
+        file_menu.addAction(export_action)
+        import_action = QAction(self.tr("&Import…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(import_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.editor.trash_action)
-        file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
+        file_menu.addAction(editor.trash_action)
+        file_menu.addActions([safety.backup_action, safety.restore_action])
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
 
         edit_menu = self.edit_menu
-        edit_menu.addActions([self.editor.undo_action, self.editor.redo_action])
+        edit_menu.addActions([editor.undo_action, editor.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.editor.edit_policy_action, self.editor.delete_policy_action])
+        edit_menu.addActions([editor.edit_policy_action, editor.delete_policy_action])
         edit_menu.addSeparator()
         edit_menu.addActions(
             [
-                self.editor.new_event_action,
-                self.editor.new_source_action,
-                self.editor.link_source_action,
-                self.editor.new_note_action,
-                self.editor.new_relation_action,
-                self.editor.annotate_action,
+                editor.new_event_action,
+                editor.new_source_action,
+                editor.link_source_action,
+                editor.new_note_action,
+                editor.new_relation_action,
+                editor.annotate_action,
             ]
         )
         edit_menu.addSeparator()
-        self.find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-        edit_menu.addAction(self.find_action)
+        find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(find_action)
         edit_menu.addSeparator()
-        self.preferences_action = QAction(self.tr("&Preferences…"), self)
-        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.preferences_action.triggered.connect(self.show_preferences)
-        edit_menu.addAction(self.preferences_action)
+        preferences_action = QAction(self.tr("&Preferences…"), self)
+        preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences_action.triggered.connect(self.show_preferences)
+        edit_menu.addAction(preferences_action)
 
         view_menu = self.view_menu
-        self.clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
-        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.clear_filters_action.triggered.connect(self.clear_search_and_filters)
-        self.toggle_sidebar_action = QAction(self.tr("Show &Filters"), self, checkable=True, checked=True)
-        self.toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.toggle_sidebar_action.toggled.connect(self.filter_panel.setVisible)
-        self.refresh_action = QAction(self.tr("&Reload"), self, shortcut=QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        view_menu.addActions([self.clear_filters_action, self.toggle_sidebar_action, self.refresh_action])
-        self.save_search_action = QAction(self.tr("&Save Search…"), self)
-        self.save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.save_search_action.triggered.connect(self.save_search)
-        self.notes_action = QAction(self.tr("All &Notes…"), self)
-        self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
-        self.timeline_action = QAction(self.tr("&Timeline"), self)
-        self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
-        view_menu.addActions([self.save_search_action, self.notes_action, self.timeline_action])
+        clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
+        clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        clear_filters_action.triggered.connect(self.clear_search_and_filters)
+        toggle_sidebar_action = QAction(self.tr("Show &Filters"), self, checkable=True, checked=True)
+        toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        toggle_sidebar_action.toggled.connect(filter_panel.setVisible)
+        refresh_action = QAction(self.tr("&Reload"), self, shortcut=QKeySequence.StandardKey.Refresh)
+        refresh_action.triggered.connect(self.refresh)
+        view_menu.addActions([clear_filters_action, toggle_sidebar_action, refresh_action])
+        save_search_action = QAction(self.tr("&Save Search…"), self)
+        save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        save_search_action.triggered.connect(self.save_search)
+        notes_action = QAction(self.tr("All &Notes…"), self)
+        notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
+        timeline_action = QAction(self.tr("&Timeline"), self)
+        timeline_action.setShortcut(QKeySequence("Ctrl+T"))
+        timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
+        view_menu.addActions([save_search_action, notes_action, timeline_action])
         view_menu.addSeparator()
-        view_menu.addAction(self.editor.history_action)
+        view_menu.addAction(editor.history_action)
         view_menu.addSeparator()
-        theme_menu = self.theme_menu = view_menu.addMenu(self.tr("T&heme"))
-        self.theme_actions: dict[str, QAction] = {}
+        theme_menu = view_menu.addMenu(self.tr("T&heme"))
+        theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for key, label in THEMES.items():
             action = QAction(QApplication.translate("Theme", label), self, checkable=True)
             action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
             group.addAction(action)
             theme_menu.addAction(action)
-            self.theme_actions[key] = action
+            theme_actions[key] = action
 
         help_menu = self.help_menu
-        self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
-        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(self.shortcuts_action)
-        self.about_action = QAction(self.tr("&About Policy Tracker"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
+        shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts_action)
+        about_action = QAction(self.tr("&About Policy Tracker"), self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
         about_qt = QAction(self.tr("About &Qt"), self)
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         help_menu.addAction(about_qt)
-        self._set_action_icons()
-
-    def _set_action_icons(self) -> None:
-        """One line-icon set across the menus (drawn lazily, in the theme's text colour)."""
-        from app.ui.icons import action_icon
-
-        editor, workspaces, safety = self.editor, self.workspaces, self.safety
-        icons = {
-            workspaces.new_action: "new-workspace",
-            workspaces.open_action: "open-workspace",
-            workspaces.recent_menu.menuAction(): "recent",
-            editor.new_policy_action: "new-policy",
-            self.export_action: "export",
-            self.import_action: "import",
-            editor.trash_action: "trash",
-            safety.backup_action: "back-up",
-            safety.restore_action: "restore-backup",
-            self.quit_action: "quit",
-            editor.undo_action: "undo",
-            editor.redo_action: "redo",
-            editor.edit_policy_action: "edit",
-            editor.delete_policy_action: "move-to-trash",
-            editor.new_event_action: "new-event",
-            editor.new_source_action: "new-source",
-            editor.link_source_action: "link-source",
-            editor.new_note_action: "new-note",
-            editor.new_relation_action: "new-relation",
-            editor.annotate_action: "annotate",
-            self.find_action: "search",
-            self.clear_filters_action: "clear-filters",
-            self.toggle_sidebar_action: "filters",
-            self.refresh_action: "refresh",
-            self.save_search_action: "save-search",
-            self.notes_action: "notes",
-            self.timeline_action: "timeline",
-            editor.history_action: "history",
-            self.theme_menu.menuAction(): "theme",
-            self.preferences_action: "preferences",
-            self.shortcuts_action: "keyboard-shortcuts",
-            self.about_action: "about",
-        }
-        for action, name in icons.items():
-            action.setIcon(action_icon(name))
+        actions = WindowActions(
+            export_action=export_action,
+            import_action=import_action,
+            quit_action=quit_action,
+            find_action=find_action,
+            preferences_action=preferences_action,
+            clear_filters_action=clear_filters_action,
+            toggle_sidebar_action=toggle_sidebar_action,
+            refresh_action=refresh_action,
+            save_search_action=save_search_action,
+            notes_action=notes_action,
+            timeline_action=timeline_action,
+            shortcuts_action=shortcuts_action,
+            about_action=about_action,
+            theme_menu=theme_menu,
+            theme_actions=theme_actions,
+        )
+        set_action_icons(editor, workspaces, safety, actions)
+        return actions
 
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
@@ -494,7 +587,7 @@ class MainWindow(QMainWindow):
         )
 
     def _search_now(self) -> None:
-        self._search_timer.stop()
+        self.parts.search_timer.stop()
         self.refresh()
 
     def refresh(self) -> None:
@@ -502,18 +595,18 @@ class MainWindow(QMainWindow):
         from app.services.policies import browse
 
         self._restoring_slug = None  # the person has moved on from the selection saved last time
-        self._search_timer.stop()
-        self.browse_runner.cancel()
-        self.browse_runner.generation += 1  # an answer still on its way is out of date
+        self.parts.search_timer.stop()
+        self.parts.browse_runner.cancel()
+        self.parts.browse_runner.generation += 1  # an answer still on its way is out of date
         self._show_result(browse(self.workspace, self.current_filters()))
 
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
 
-        self.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
-        self.model.set_rows(self.result.rows)
+        self.parts.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
+        self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
-        self.browse_runner.start(self.workspace.path, self.current_filters())
+        self.parts.browse_runner.start(self.workspace.path, self.current_filters())
 
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
@@ -523,26 +616,26 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
         from app.services.policies import passes
 
-        if self.result.total <= FIRST_PAGE:
-            self._search_timer.start()
+        if self.parts.result.total <= FIRST_PAGE:
+            self.parts.search_timer.start()
             return
-        self._search_timer.stop()
+        self.parts.search_timer.stop()
         filters = self.current_filters()
         if filters.search.strip():
             ids = policies_matching_fields(self.workspace.reader, filters.search)
             rows = [r for r in rows_for_ids(self.workspace.reader, ids) if passes(r, filters)]
-            self.highlighter.set_terms(search_words(filters.search))
+            self.parts.highlighter.set_terms(search_words(filters.search))
             self.model.set_rows(rows)
-            self.empty_label.hide()
+            self.parts.empty_label.hide()
             self.count_label.setText(
                 self.tr("{count} matching by title or summary · searching further…").format(
                     count=number(len(rows))
                 )
             )
-        self.browse_runner.start(self.workspace.path, filters)
+        self.parts.browse_runner.start(self.workspace.path, filters)
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
-        if generation == self.browse_runner.generation:
+        if generation == self.parts.browse_runner.generation:
             self._show_result(result)
             if self.selected_row() is None and self._restoring_slug:
                 self._select_slug(self._restoring_slug)  # it was beyond the first screenful
@@ -553,25 +646,24 @@ class MainWindow(QMainWindow):
 
         keep = self.selected_slug()
         filters = self.current_filters()
-        self.result = result
-        self.highlighter.set_terms(search_words(filters.search))
-        self.model.set_rows(self.result.rows)
-        self.filter_panel.set_counts(self.result.counts)
+        self.parts.result = result
+        self.parts.highlighter.set_terms(search_words(filters.search))
+        self.model.set_rows(self.parts.result.rows)
+        self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
         self._show_count()
         self._refresh_saved_searches()
-        if self.timeline_window is not None and self.timeline_window.isVisible():
-            self.timeline_window.reload(fit=False)
+        self.events.listed.emit()
         if keep is not None and self.model.row_of_slug(keep) is not None:
             self._select_slug(keep)
         else:
             self._show_current()
 
     def _update_empty_state(self, filters: PolicyFilters) -> None:
-        if self.result.rows:
-            self.empty_label.hide()
+        if self.parts.result.rows:
+            self.parts.empty_label.hide()
             return
-        if self.result.total == 0:
+        if self.parts.result.total == 0:
             text = self.tr(
                 "<p><b>No policies yet.</b></p><p>This workspace is empty. Open another "
                 "workspace with <i>--workspace</i>, or import a bundle with "
@@ -583,21 +675,21 @@ class MainWindow(QMainWindow):
             text = self.tr(
                 '<p><b>No policies match {what}.</b></p><p><a href="clear">Clear search and filters</a></p>'
             ).format(what=_html(what))
-        self.empty_label.setText(text)
-        self.empty_label.resize(self.table.viewport().size())
-        self.empty_label.show()
+        self.parts.empty_label.setText(text)
+        self.parts.empty_label.resize(self.table.viewport().size())
+        self.parts.empty_label.show()
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("{shown} of %Ln policies", "", self.result.total).format(
-                shown=number(len(self.result.rows))
+            self.tr("{shown} of %Ln policies", "", self.parts.result.total).format(
+                shown=number(len(self.parts.result.rows))
             )
         )
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.ready:
-            self.empty_label.resize(self.table.viewport().size())
+        if self._parts is not None:
+            self._parts.empty_label.resize(self.table.viewport().size())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -655,33 +747,36 @@ class MainWindow(QMainWindow):
             detail = None
             self.read_failed(error, box=False)
         self.detail.show_policy(detail, search_words(self.search_box.text()))
-        if hasattr(self, "editor"):
-            self.editor.update_enabled()
+        self.events.selected.emit(row.slug if row else "")
 
     # After an edit, undo or redo ---------------------------------------------------
-    def after_change(self, policy_ids: set[str], focus: str | None = None) -> None:
+    def on_changed(self, changes: Changes) -> None:
         """Show an edit at once: changed rows repainted, appearing or vanishing rows inserted or
-        removed (no reset of the list), the detail pane redrawn if it shows a changed policy."""
+        removed (no reset of the list), the detail pane redrawn only if it shows a changed policy."""
+        from app.services.operations import EntryKind
         from app.services.policies import browse
 
+        if changes.everything:
+            self.refresh()
+            if changes.focus is not None:
+                self.select_policy(changes.focus)
+            return
+        if changes.kinds == {EntryKind.SAVED_SEARCH}:
+            self._refresh_saved_searches()
+            return
         filters = self.current_filters()
-        self.result = browse(self.workspace, filters)
-        self.model.apply_rows(self.result.rows)
-        self.filter_panel.set_counts(self.result.counts)
+        self.parts.result = browse(self.workspace, filters)
+        self.model.apply_rows(self.parts.result.rows)
+        self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
         self._show_count()
         self._refresh_saved_searches()
-        if self.notes_window is not None and self.notes_window.isVisible():
-            self.notes_window.fill_choices()
-            self.notes_window.reload()
-        if self.timeline_window is not None and self.timeline_window.isVisible():
-            self.timeline_window.reload(fit=False)
-        if focus is not None:
-            self.select_policy(focus)
+        if changes.focus is not None:
+            self.select_policy(changes.focus)
             return
         selected = self.selected_row()
         shown = self.detail.detail.id if self.detail.detail else None
-        if shown in policy_ids or (selected.id if selected else None) != shown:
+        if changes.touches_policy(shown) or (selected.id if selected else None) != shown:
             self._show_current()
 
     # Saved searches ------------------------------------------------------------------
@@ -704,12 +799,13 @@ class MainWindow(QMainWindow):
         summary = describe_filters(filters) or self.tr("Type a search or choose filters first.")
 
         def submit(name: str) -> None:
+            from app.services.operations import Changes, EntryKind
+
             save_search(self.workspace, name, filters)
-            self._refresh_saved_searches()
+            self.events.changed.emit(Changes.of({EntryKind.SAVED_SEARCH}))
 
         dialog = SaveSearchDialog(self, submit, summary)
         dialog.open()
-        self.save_search_dialog = dialog
         return dialog
 
     def apply_saved_search(self, search_id: str) -> None:
@@ -733,8 +829,10 @@ class MainWindow(QMainWindow):
         if self.write_block():
             self.report_error(self.write_block())
             return
+        from app.services.operations import Changes, EntryKind
+
         delete_saved_search(self.workspace, search_id)
-        self._refresh_saved_searches()
+        self.events.changed.emit(Changes.of({EntryKind.SAVED_SEARCH}))
 
     # Export ---------------------------------------------------------------------------
     def show_export(self) -> ExportDialog:
@@ -742,27 +840,24 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self)
         dialog.open()
-        self.export_dialog = dialog
         return dialog
 
     def choose_import(self) -> QFileDialog:
         from app.ui.dialogs.files import choose_file
 
-        self.import_file_dialog = choose_file(
+        return choose_file(
             self,
             self.tr("Import"),
             self.workspace.path.parent,
             self.tr("Bundles and tables (*.json *.csv);;JSON bundles (*.json);;CSV tables (*.csv)"),
             self.show_import,
         )
-        return self.import_file_dialog
 
     def show_import(self, path: Path) -> ImportDialog:
         from app.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, path)
         dialog.open()
-        self.import_dialog = dialog
         return dialog
 
     def selected_rows(self) -> list[PolicyRow]:
@@ -793,8 +888,14 @@ class MainWindow(QMainWindow):
         self.timeline_window.raise_()
         return self.timeline_window
 
-    def show_workspace(self, workspace: Workspace) -> None:
-        """Switch this window to another workspace, keeping nothing of the previous one on screen."""
+    def show_workspace(self, workspace: Workspace, lock: WorkspaceLock | None = None) -> None:
+        """Switch this window to another workspace, keeping nothing of the previous one on screen.
+        `lock`, the new workspace's, replaces the one held now (if one is)."""
+        from app.services.operations import Changes
+
+        if self._lock is not None and lock is not None:
+            self._lock.release()
+            self._lock = lock
         for window in (self.notes_window, self.timeline_window):
             if window is not None:
                 window.close()
@@ -802,12 +903,13 @@ class MainWindow(QMainWindow):
         self.notes_window = self.timeline_window = None
         self.editor.stack.clear()
         previous = self.workspace
-        self.workspace = workspace
+        self._workspace = workspace
         previous.close()
         self.apply_write_state()
         self.detail.show_policy(None)
         self.table.clearSelection()
-        self.clear_search_and_filters()
+        self._clear_search_and_filters_quietly()
+        self.events.changed.emit(Changes.all())
 
     def report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -834,10 +936,7 @@ class MainWindow(QMainWindow):
         message = self.tr("Could not read this workspace: {error}").format(error=reason)
         self.report_error(message)
         if box:
-            self.read_failed_box = QMessageBox(
-                QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self
-            )
-            self.read_failed_box.open()
+            QMessageBox(QMessageBox.Icon.Warning, "Policy Tracker", message, parent=self).open()
 
     def write_block(self) -> str:
         """Why this workspace cannot be changed now, in words; "" when it can."""
@@ -872,11 +971,11 @@ class MainWindow(QMainWindow):
         if self.read_only_bar is not None:
             self.read_only_bar.setText(reason)
             self.read_only_bar.setVisible(bool(reason))
-        if not hasattr(self, "import_action"):
+        if self._parts is None:
             return  # the editing actions come with finish_start()
         writable = not reason
         self.editor.set_writable(writable)
-        for action in (self.import_action, self.save_search_action):
+        for action in (self.parts.actions.import_action, self.parts.actions.save_search_action):
             action.setEnabled(writable)
         self.safety.restore_action.setEnabled(not self.workspace.read_only)  # restoring cures damage
         self.table.setAcceptDrops(writable)
@@ -897,13 +996,16 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def clear_search_and_filters(self) -> None:
+        self._clear_search_and_filters_quietly()
+        self.refresh()
+
+    def _clear_search_and_filters_quietly(self) -> None:
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
         self.filter_panel.blockSignals(True)
         self.filter_panel.clear()
         self.filter_panel.blockSignals(False)
-        self.refresh()
 
     def set_theme(self, theme: str) -> None:
         """Switch between the system's look, light and dark, and remember the choice."""
@@ -913,7 +1015,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         apply_theme(app, theme)
         self.settings.setValue(THEME_KEY, theme)
-        self.theme_actions[theme].setChecked(True)
+        self.parts.actions.theme_actions[theme].setChecked(True)
         QApplication.processEvents()  # let the new palette reach every widget first
         self.detail.detail = None  # then draw the pages anew, in its colours
         self._show_current()
@@ -924,77 +1026,18 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self, self.settings, self.set_theme)
         dialog.open()
-        self.preferences_dialog = dialog
         return dialog
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""
-        from PySide6.QtGui import QKeySequence
-        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
+        from app.ui.dialogs.help import shortcuts_dialog
 
-        rows: list[tuple[str, str, str]] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is None:
-                continue
-            for action in menu.actions():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                if keys and not action.isSeparator():
-                    rows.append((menu_action.text().replace("&", ""), action.text().replace("&", ""), keys))
-        rows += [
-            (
-                self.tr("List"),
-                self.tr("Move through policies"),
-                self.tr("Up, Down, Page Up, Page Down, Home, End"),
-            ),
-            (self.tr("Timeline"), self.tr("Zoom"), self.tr("Ctrl + mouse wheel")),
-            (self.tr("Timeline"), self.tr("Fit all"), "Ctrl+0"),
-        ]
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
-        table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(620, 520)
-        dialog.open()
-        self.shortcuts_dialog = dialog
-        self.shortcuts_table = table
-        return dialog
+        return shortcuts_dialog(self)
 
     def show_about(self) -> QMessageBox:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.dialogs.help import about_box
 
-        from app import paths
-
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Policy Tracker"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            self.tr(
-                "<h3>Policy Tracker {version}</h3>"
-                "<p>Track public policies, the sources behind them and your own notes.</p>"
-                "<p><b>Workspace:</b> {workspace}<br><b>Data folder:</b> {data_folder}</p>"
-            ).format(
-                version=__version__,
-                workspace=_html(str(self.workspace.path)),
-                data_folder=_html(str(paths.data_dir())),
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.open()
-        self.about_box = box
-        return box
+        return about_box(self, self.workspace.path)
 
     # Settings -----------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -1008,9 +1051,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication) and theme != self._theme_applied:
             apply_theme(app, theme)
-        self.theme_actions[theme].setChecked(True)
+        self.parts.actions.theme_actions[theme].setChecked(True)
         sidebar = s.value("window/sidebar", True)
-        self.toggle_sidebar_action.setChecked(sidebar not in (False, "false"))
+        self.parts.actions.toggle_sidebar_action.setChecked(sidebar not in (False, "false"))
         chosen = {facet: set(_as_list(s.value(f"filters/{facet}"))) for facet in FACETS}
         self.filter_panel.set_chosen(chosen)
         slug = s.value("selection/slug")
@@ -1022,7 +1065,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/sidebar", self.toggle_sidebar_action.isChecked())
+        s.setValue("window/sidebar", self.parts.actions.toggle_sidebar_action.isChecked())
         s.setValue("list/header", self.table.horizontalHeader().saveState())
         for facet in FACETS:
             s.setValue(f"filters/{facet}", sorted(self.filter_panel.chosen(facet)))

@@ -32,14 +32,15 @@ from app.ui.detail_html import Theme, esc, highlight
 from app.ui.detail_pane import theme_for
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.services.operations import Changes
+    from app.ui.window_context import WindowContext
 
 
 class NotesWindow(QWidget):
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
-        self.setWindowTitle(self.tr("Notes — {workspace}").format(workspace=main.workspace.path.stem))
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.dialog_parent(), Qt.WindowType.Window)
+        self.context = context
+        self.setWindowTitle(self.tr("Notes — {workspace}").format(workspace=context.workspace.path.stem))
         self.notes: list[NoteListRow] = []
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search your notes and the passages they quote"))
@@ -108,10 +109,20 @@ class NotesWindow(QWidget):
         self.list.currentRowChanged.connect(self._show_note)
         self.fill_choices()
         self.reload()
+        context.events.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Show an edit made anywhere: notes, and the policies, events and sources they name."""
+        from app.services.operations import EntryKind
+
+        kinds = (EntryKind.NOTE, EntryKind.POLICY, EntryKind.EVENT, EntryKind.SOURCE)
+        if self.isVisible() and changes.touches(*kinds):
+            self.fill_choices()
+            self.reload()
 
     def fill_choices(self) -> None:
         """The tag and policy choices, kept when still there."""
-        reader = self.main.workspace.reader
+        reader = self.context.workspace.reader
         for combo, everything, entries in (
             (self.tag_combo, self.tr("All tags"), [(f"#{t}", t) for t in note_tags(reader)]),
             (self.policy_combo, self.tr("All policies"), [(r.title, r.slug) for r in list_policies(reader)]),
@@ -129,7 +140,7 @@ class NotesWindow(QWidget):
         self._timer.stop()
         days = self.period_combo.currentData()
         since = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d") if days else None
-        reader = self.main.workspace.reader
+        reader = self.context.workspace.reader
         policy_slug = str(self.policy_combo.currentData() or "")
         from app.data.read import policy_id_for_slug
 
@@ -173,7 +184,7 @@ class NotesWindow(QWidget):
         self._show_note(self.list.currentRow())
 
     def current_note(self) -> NoteListRow | None:
-        row = self.list.currentRow() if hasattr(self, "list") else -1
+        row = self.list.currentRow()
         return self.notes[row] if 0 <= row < len(self.notes) else None
 
     def _show_note(self, row: int) -> None:
@@ -192,12 +203,13 @@ class NotesWindow(QWidget):
         note = self.current_note()
         if note is None:
             return
-        self.main.select_policy(note.policy_slug)
+        self.context.select_policy(note.policy_slug)
         scheme = url.scheme()
         if scheme in ("source", "event", "note"):
-            self.main.detail.follow_link(url)
-        self.main.raise_()
-        self.main.activateWindow()
+            self.context.follow_link(url)
+        main = self.context.dialog_parent()
+        main.raise_()
+        main.activateWindow()
 
 
 def event_label(stored: str) -> str:

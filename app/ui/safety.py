@@ -25,7 +25,7 @@ from app.services.cloud import sync_service
 from app.ui.workspace_lock import LockUnavailable, WorkspaceInUse, refusal
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.window_context import WorkspaceHost
 
 CLOUD_WARNED_KEY = "warnings/cloud"
 
@@ -85,9 +85,9 @@ class SafetyController(QObject):
     # problem ("" when sound), made backup path ("" when none), whether the problem is damage
     checked = Signal(str, str, bool)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WorkspaceHost) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
         self.backup_action = QAction(self.tr("&Back Up Now"), self)
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = QAction(self.tr("&Restore from Backup…"), self)
@@ -97,7 +97,7 @@ class SafetyController(QObject):
 
     # On open: a quick check, then the daily backup, off the GUI thread -----------------
     def check_in_background(self) -> threading.Thread:
-        path = self.window.workspace.path
+        path = self.host.workspace.path
 
         def work() -> None:
             try:
@@ -121,39 +121,38 @@ class SafetyController(QObject):
     def _on_checked(self, problem: str, made: str, damaged: bool = False) -> None:
         self.last_problem = problem
         if damaged:
-            self.window.workspace.mark_damaged(problem)  # no edit may write into the damage
-            self.window.apply_write_state()
+            self.host.workspace.mark_damaged(problem)  # no edit may write into the damage
+            self.host.apply_write_state()
         if problem:
             self.offer_restore(problem)
         elif made:
-            self.window.statusBar().showMessage(
-                self.tr("Daily backup saved to {file}").format(file=made), 8000
-            )
+            self.host.report(self.tr("Daily backup saved to {file}").format(file=made), 8000)
 
     def offer_restore(self, problem: str) -> RestoreDialog:
         intro = self.tr(
             "{problem}\n\nRestore the latest good backup? The damaged file is moved aside, "
             "never overwritten or deleted."
         ).format(problem=problem)
-        dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path), intro)
+        dialog = RestoreDialog(
+            self.host.dialog_parent(), backups.list_backups(self.host.workspace.path), intro
+        )
         dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def warn_if_synced(self) -> QMessageBox | None:
-        path = self.window.workspace.path
+        path = self.host.workspace.path
         service = sync_service(path)
-        warned = self.window.settings.value(CLOUD_WARNED_KEY) or []
+        warned = self.host.settings.value(CLOUD_WARNED_KEY) or []
         warned = [warned] if isinstance(warned, str) else list(warned)
         if service is None or str(path) in warned:
             return None
-        self.window.settings.setValue(CLOUD_WARNED_KEY, [*warned, str(path)])
+        self.host.settings.setValue(CLOUD_WARNED_KEY, [*warned, str(path)])
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Workspace in a Synced Folder"),
             self.tr("This workspace is inside a {service} folder.").format(service=service),
-            parent=self.window,
+            parent=self.host.dialog_parent(),
         )
         box.setInformativeText(
             self.tr(
@@ -163,24 +162,22 @@ class SafetyController(QObject):
             )
         )
         box.open()
-        self.cloud_box = box
         return box
 
     # Actions ------------------------------------------------------------------------------
     def back_up_now(self) -> Path | None:
         try:
-            made = backups.back_up(self.window.workspace.path)
+            made = backups.back_up(self.host.workspace.path)
         except UserError as error:
-            self.window.report_error(str(error))
+            self.host.report_error(str(error))
             return None
-        self.window.statusBar().showMessage(self.tr("Backed up to {file}").format(file=made), 8000)
+        self.host.report(self.tr("Backed up to {file}").format(file=made), 8000)
         return made
 
     def choose_backup(self) -> RestoreDialog:
-        dialog = RestoreDialog(self.window, backups.list_backups(self.window.workspace.path))
+        dialog = RestoreDialog(self.host.dialog_parent(), backups.list_backups(self.host.workspace.path))
         dialog.accepted.connect(lambda: self._restore(dialog))
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def _restore(self, dialog: RestoreDialog) -> None:
@@ -189,19 +186,19 @@ class SafetyController(QObject):
             return
         from app.services.workspace import Workspace
 
-        path = self.window.workspace.path
-        self.window.workspace.close()
+        path = self.host.workspace.path
+        self.host.workspace.close()
         try:
             # This window holds the workspace's lock, so the restore may go ahead; a damaged file is moved
             # aside by it (the window may know of damage a quick check misses), a sound one backed up first.
-            done = backups.restore(path, info.path, damaged=bool(self.window.workspace.damage))
+            done = backups.restore(path, info.path, damaged=bool(self.host.workspace.damage))
             workspace = Workspace.open(path)
         except UserError as error:
             text = refusal(error) if isinstance(error, WorkspaceInUse | LockUnavailable) else str(error)
-            QMessageBox.warning(self.window, self.tr("Restore Failed"), text)
+            QMessageBox.warning(self.host.dialog_parent(), self.tr("Restore Failed"), text)
             return
-        self.window.show_workspace(workspace)
+        self.host.show_workspace(workspace)
         message = self.tr("Restored the backup of {backup}").format(backup=dialog.describe(info))
         if done.moved_aside is not None:
             message += " " + self.tr("The damaged file was kept as {file}").format(file=done.moved_aside.name)
-        self.window.statusBar().showMessage(message, 15_000)
+        self.host.report(message, 15_000)

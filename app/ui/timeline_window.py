@@ -19,7 +19,8 @@ from app.ui.dialogs.files import choose_file
 from app.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.services.operations import Changes
+    from app.ui.window_context import WindowContext
 
 
 def write_timeline(svg: str, target: Path) -> None:
@@ -40,10 +41,10 @@ def write_timeline(svg: str, target: Path) -> None:
 
 
 class TimelineWindow(QWidget):
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
-        self.setWindowTitle(self.tr("Timeline — {workspace}").format(workspace=main.workspace.path.stem))
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.dialog_parent(), Qt.WindowType.Window)
+        self.context = context
+        self.setWindowTitle(self.tr("Timeline — {workspace}").format(workspace=context.workspace.path.stem))
         self.view = TimelineView()
         self.view.marker_clicked.connect(self._select_event)
         self.sort_combo = QComboBox()
@@ -85,12 +86,25 @@ class TimelineWindow(QWidget):
         layout.addWidget(self.hint)
         self.resize(1200, 640)
         self.reload()
+        context.events.changed.connect(self.on_changed)
+        context.events.listed.connect(self._on_listed)
+
+    def _on_listed(self) -> None:
+        if self.isVisible():  # the lanes are the policies the list shows
+            self.reload(fit=False)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Show an edit made anywhere: the lanes are policies, their markers status events."""
+        from app.services.operations import EntryKind
+
+        if self.isVisible() and changes.touches(EntryKind.POLICY, EntryKind.EVENT, EntryKind.RELATION):
+            self.reload(fit=False)
 
     def policy_ids(self) -> list[str]:
-        return [self.main.model.row_at(r).id for r in range(self.main.model.total_rows)]
+        return [row.id for row in self.context.listed_rows()]
 
     def reload(self, fit: bool = True) -> None:
-        lanes, connectors = timeline(self.main.workspace, self.policy_ids())
+        lanes, connectors = timeline(self.context.workspace, self.policy_ids())
         self.view.set_data(sort_lanes(lanes, str(self.sort_combo.currentData())), connectors, fit=fit)
 
     def svg(self) -> str:
@@ -111,10 +125,10 @@ class TimelineWindow(QWidget):
         try:
             write_timeline(self.svg(), target)
         except UserError as error:
-            self.main.report_error(str(error))
+            self.context.report_error(str(error))
             return
-        self.main.statusBar().showMessage(self.tr("Timeline saved to {file}").format(file=target), 10_000)
+        self.context.report(self.tr("Timeline saved to {file}").format(file=target), 10_000)
 
     def _select_event(self, slug: str, event_id: str) -> None:
-        self.main.select_policy(slug)
-        self.main.detail.show_event(event_id)
+        self.context.select_policy(slug)
+        self.context.show_event(event_id)

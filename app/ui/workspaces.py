@@ -17,19 +17,22 @@ from app.ui.dialogs.form import FormDialog
 from app.ui.workspace_lock import LockUnavailable, WorkspaceInUse, WorkspaceLock, refusal
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.safety import SafetyController
+    from app.ui.window_context import WorkspaceHost
 
 RECENT_KEY = "workspaces/recent"
 MAX_RECENT = 8
 
 
 class NewWorkspaceDialog(FormDialog):
-    def __init__(self, window: MainWindow, submit: Any) -> None:
+    def __init__(self, window: QWidget, current: Path, submit: Any) -> None:
         super().__init__(window, self.tr("New Workspace"), submit)
         self.path_edit = self.line(
             "path",
             self.tr("&File"),
-            str(window.workspace.path.with_name("new-workspace.sqlite")),
+            str(current.with_name("new-workspace.sqlite")),
             hint=self.tr("A workspace is one file you can copy, back up or send."),
         )
         self.starter_box = QCheckBox(
@@ -56,31 +59,34 @@ class NewWorkspaceDialog(FormDialog):
 
 
 class WorkspaceController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """New, open and recent workspaces; a switch is checked for damage and backed up, as at start."""
+
+    def __init__(self, host: WorkspaceHost, safety: SafetyController) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
+        self.safety = safety
         self.new_action = QAction(self.tr("New &Workspace…"), self)
         self.new_action.triggered.connect(self.new_workspace)
         self.open_action = QAction(self.tr("&Open Workspace…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_workspace)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), host.dialog_parent())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.remember(window.workspace.path)
+        self.remember(host.workspace.path)
 
     # Recent list ---------------------------------------------------------------
     def recent(self) -> list[Path]:
-        stored = self.window.settings.value(RECENT_KEY) or []
+        stored = self.host.settings.value(RECENT_KEY) or []
         paths = [stored] if isinstance(stored, str) else list(stored)
         return [Path(p) for p in paths if p]
 
     def remember(self, path: Path) -> None:
         paths = [str(path)] + [str(p) for p in self.recent() if p != path]
-        self.window.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+        self.host.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        current = self.window.workspace.path
+        current = self.host.workspace.path
         for path in self.recent():
             action = self.recent_menu.addAction(f"{path.stem}  —  {path.parent}")
             action.setEnabled(path != current and path.exists())
@@ -95,16 +101,15 @@ class WorkspaceController(QObject):
             if not self.switch(path, create=True, starter=starter):
                 raise UserError(self.last_error)
 
-        dialog = NewWorkspaceDialog(self.window, submit)
+        dialog = NewWorkspaceDialog(self.host.dialog_parent(), self.host.workspace.path, submit)
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def open_workspace(self) -> QFileDialog:
         self.file_dialog = choose_file(
-            self.window,
+            self.host.dialog_parent(),
             self.tr("Open Workspace"),
-            self.window.workspace.path.parent,
+            self.host.workspace.path.parent,
             self.tr("Policy Tracker workspaces (*.sqlite)") + ";;" + self.tr("All files (*)"),
             lambda path: self.switch(path, create=False),
         )
@@ -116,7 +121,7 @@ class WorkspaceController(QObject):
         new_lock = None
         path = real_path(path)
         try:
-            if self.window.lock is not None:
+            if self.host.holds_lock():
                 new_lock = _lock(path)
             workspace = Workspace.open(path, create=create, starter_data=starter)
         except UserError as error:
@@ -129,17 +134,13 @@ class WorkspaceController(QObject):
                 QMessageBox.Icon.Warning,
                 self.tr("Cannot Open Workspace"),
                 self.last_error,
-                parent=self.window,
+                parent=self.host.dialog_parent(),
             )
             box.open()
-            self.error_box = box
             return False
-        if self.window.lock is not None:
-            self.window.lock.release()
-            self.window.lock = new_lock
-        self.window.show_workspace(workspace)
+        self.host.show_workspace(workspace, new_lock)
         self.remember(workspace.path)
-        self.window.safety.check_in_background()
+        self.safety.check_in_background()
         return True
 
 

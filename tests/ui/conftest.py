@@ -14,7 +14,7 @@ from app.ui.i18n import apply_language, translations_dir
 from app.ui.main_window import MainWindow
 from tests.conftest import REPO
 
-OpenWindow = Callable[[], MainWindow]
+OpenWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
@@ -27,9 +27,14 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
     """Opens the real main window on a starter workspace, as a person starting the app would."""
     opened: list[tuple[MainWindow, Workspace]] = []
 
-    def _open() -> MainWindow:
+    def _open(*, locked: bool = False) -> MainWindow:
+        """`locked`: holding the workspace's lock, as the app does (released when the window closes)."""
+        from app.ui.workspace_lock import WorkspaceLock
+
+        lock = WorkspaceLock(workspace_path).acquire() if locked else None
         workspace = Workspace.open(workspace_path)
-        window = MainWindow(workspace, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(workspace, settings, lock=lock)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -40,6 +45,7 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
     yield _open
     for window, workspace in opened:
         window.close()
+        window.release_lock()
         window.workspace.close()  # the one it shows now, after a switch or a restore
         workspace.close()
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.ui.dialogs.editors import NoteDialog
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import OpenWindow
+from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -38,7 +39,7 @@ def _annotate(qtbot: QtBot, window: MainWindow, slug: str, words: str, body: str
     qtbot.keyClick(
         window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, NoteDialog)
     assert dialog.quote_edit.toPlainText() == words
     assert dialog.source_combo.currentData() is not None
@@ -188,10 +189,10 @@ def test_switching_workspaces_shows_only_the_other_workspace(
     assert window.windowTitle() == "empty-one — Policy Tracker"
     assert window.model.rowCount() == 0 and window.search_box.text() == ""
     assert window.detail.currentWidget() is window.detail.placeholder
-    assert "No policies yet" in window.empty_label.text()
+    assert "No policies yet" in window.parts.empty_label.text()
     assert window.editor.stack.count() == 0
     window.editor.new_policy()
-    dialog2 = window.editor.dialog
+    dialog2 = active_dialog()
     qtbot.keyClicks(dialog2.title_edit, "Only here")  # type: ignore[union-attr]
     _save(qtbot, dialog2)
     assert [window.model.row_at(r).title for r in range(window.model.rowCount())] == ["Only here"]
@@ -212,7 +213,7 @@ def test_opening_a_file_that_is_not_a_workspace_keeps_the_current_one(
     bogus.write_text("not a database")
     before = window.workspace.path
     assert window.workspaces.switch(bogus, create=False) is False
-    assert "not a Policy Tracker workspace" in window.workspaces.error_box.text()
+    assert "not a Policy Tracker workspace" in active_dialog(QMessageBox).text()
     assert window.workspace.path == before and window.model.rowCount() > 0
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
 from app.ui.policy_table import Column
 from tests.ui.conftest import OpenWindow
+from tests.ui.dialogs import active_dialog
 
 MPP = "Remain in Mexico (Migrant Protection Protocols)"
 
@@ -24,10 +25,10 @@ def _click_row(qtbot: QtBot, window: MainWindow, slug: str) -> None:
 
 
 def test_every_starter_policy_is_listed_at_once(window: MainWindow) -> None:
-    assert len(_slugs(window)) == window.result.total >= 5
+    assert len(_slugs(window)) == window.parts.result.total >= 5
     assert {"remain-in-mexico", "title-42", "texas-sb4"} <= set(_slugs(window))
-    assert window.count_label.text() == f"{window.result.total} of {window.result.total} policies"
-    assert not window.empty_label.isVisible()
+    assert window.count_label.text() == f"{window.parts.result.total} of {window.parts.result.total} policies"
+    assert not window.parts.empty_label.isVisible()
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,7 +44,7 @@ def test_search_reaches_source_excerpts_and_ranks_title_matches_first(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     qtbot.keyClicks(window.search_box, "merida")  # typed without the accent
-    qtbot.waitUntil(lambda: bool(_slugs(window)) and len(_slugs(window)) < window.result.total)
+    qtbot.waitUntil(lambda: bool(_slugs(window)) and len(_slugs(window)) < window.parts.result.total)
     assert _slugs(window)[0] == "merida-initiative"
     window.search_box.clear()
     window.search_box.insert("Mérida")  # pasted with it (QTest cannot type non-ASCII keys)
@@ -53,11 +54,11 @@ def test_search_reaches_source_excerpts_and_ranks_title_matches_first(
 def test_no_results_shows_an_empty_state_that_clears(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search_box, "xylophonequartz")
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
-    assert window.empty_label.isVisible()
-    assert "No policies match “xylophonequartz”" in window.empty_label.text()
-    window.empty_label.linkActivated.emit("clear")
+    assert window.parts.empty_label.isVisible()
+    assert "No policies match “xylophonequartz”" in window.parts.empty_label.text()
+    window.parts.empty_label.linkActivated.emit("clear")
     assert window.search_box.text() == ""
-    assert window.model.rowCount() == window.result.total
+    assert window.model.rowCount() == window.parts.result.total
 
 
 def test_filters_combine_and_show_counts(qtbot: QtBot, window: MainWindow) -> None:
@@ -77,7 +78,7 @@ def test_filters_combine_and_show_counts(qtbot: QtBot, window: MainWindow) -> No
     statuses = {window.model.row_at(r).current_status for r in range(window.model.rowCount())}
     assert statuses == {"expired"}
     qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
-    assert len(_slugs(window)) == window.result.total
+    assert len(_slugs(window)) == window.parts.result.total
     assert not panel.clear_button.isEnabled()
 
 
@@ -180,8 +181,8 @@ def test_state_is_restored_after_a_restart(qtbot: QtBot, open_window: OpenWindow
 def test_about_names_the_version_workspace_and_data_folder(qtbot: QtBot, window: MainWindow) -> None:
     from app import __version__, paths
 
-    window.about_action.trigger()
-    box = window.about_box
+    window.parts.actions.about_action.trigger()
+    box = active_dialog(QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert __version__ in box.text()
     assert str(window.workspace.path) in box.text()
@@ -193,8 +194,8 @@ def test_about_names_the_version_workspace_and_data_folder(qtbot: QtBot, window:
 def test_menus_use_the_standard_shortcuts(window: MainWindow) -> None:
     from PySide6.QtGui import QKeySequence
 
-    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
-    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.parts.actions.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.parts.actions.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
     assert QApplication.instance() is not None
@@ -203,7 +204,7 @@ def test_menus_use_the_standard_shortcuts(window: MainWindow) -> None:
 def test_view_theme_switches_to_dark_and_back(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtGui import QPalette
 
-    window.theme_actions["dark"].trigger()
+    window.parts.actions.theme_actions["dark"].trigger()
     try:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -212,14 +213,15 @@ def test_view_theme_switches_to_dark_and_back(qtbot: QtBot, window: MainWindow) 
         window.select_policy("title-42")
         assert "#7cb7ff" in window.detail.pages["Overview"].toHtml()  # links in the dark theme's blue
     finally:
-        window.theme_actions["light"].trigger()
+        window.parts.actions.theme_actions["light"].trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
 
 
 def test_help_lists_the_keyboard_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.show_shortcuts()
     qtbot.waitExposed(dialog)
-    table = window.shortcuts_table
+    table = dialog.findChild(QTableWidget)
+    assert table is not None
     rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert (
         rows["New Status Event…"] == "Ctrl+E" and rows["Find…"] == "Ctrl+F" and rows["Timeline"] == "Ctrl+T"

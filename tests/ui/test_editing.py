@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTextBrowser, QUndoView
 from pytestqt.qtbot import QtBot
 
 from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.dialogs.form import FormDialog
 from app.ui.main_window import MainWindow
 from app.ui.policy_table import Column
+from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -52,7 +53,7 @@ def _redo(window: MainWindow) -> None:
 
 def test_new_policy_with_ctrl_n_then_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, PolicyDialog)
     qtbot.waitUntil(dialog.isVisible)
     _save(qtbot, dialog)
@@ -92,7 +93,7 @@ def test_edit_a_policy_updates_the_row_in_place(qtbot: QtBot, window: MainWindow
     resets: list[int] = []
     window.model.modelReset.connect(lambda: resets.append(1))
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, PolicyDialog)
     dialog.title_edit.selectAll()
     _type(qtbot, dialog.title_edit, "Title 42 expulsions (renamed)")
@@ -108,7 +109,7 @@ def test_edit_a_policy_updates_the_row_in_place(qtbot: QtBot, window: MainWindow
 def test_add_a_status_event_with_ctrl_e(qtbot: QtBot, window: MainWindow) -> None:
     window.select_policy("texas-sb4")
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, EventDialog)
     _type(qtbot, dialog.date_edit, "2026-02-30")
     _save(qtbot, dialog)
@@ -142,14 +143,14 @@ def test_an_event_before_the_history_needs_confirmation(qtbot: QtBot, window: Ma
     assert isinstance(dialog, EventDialog)
     _type(qtbot, dialog.date_edit, "1999")
     _save(qtbot, dialog)
-    box = window.editor.confirmation
+    box = active_dialog(QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert "before this policy's first event" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert dialog.isVisible()
     assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(0,)]
     _save(qtbot, dialog)
-    box = window.editor.confirmation
+    box = active_dialog(QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(1,)]
@@ -161,7 +162,7 @@ def test_edit_and_delete_an_event_from_the_history_links(qtbot: QtBot, window: M
     assert detail is not None
     last = detail.events[-1]
     window.detail.pages["History"].anchorClicked.emit(QUrl(f"edit-event:{last.id}"))
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, EventDialog) and dialog.date_edit.text() == last.date
     dialog.description_edit.selectAll()
     _type(qtbot, dialog.description_edit, "Corrected description.")
@@ -182,7 +183,7 @@ def test_new_source_prefills_a_url_from_the_clipboard(qtbot: QtBot, window: Main
     qtbot.keyClick(
         window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, SourceDialog)
     assert dialog.url_edit.text() == "https://www.uscis.gov/DACA"
     _type(qtbot, dialog.url_edit, "javascript:alert(1)")
@@ -228,7 +229,7 @@ def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, wi
     qtbot.keyClick(
         window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, NoteDialog)
     assert "asylum" in dialog.tag_completer.model().stringList()
     _save(qtbot, dialog)
@@ -243,7 +244,7 @@ def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, wi
     assert window.model.index(row, Column.NOTES).data() == 1
     note_id = _db(window, "SELECT id FROM note")[0][0]
     window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"edit-note:{note_id}"))
-    edit = window.editor.dialog
+    edit = active_dialog()
     assert isinstance(edit, NoteDialog) and edit.pinned_box.isChecked()
     edit.body_edit.selectAll()
     _type(qtbot, edit.body_edit, "Edited note.")
@@ -329,13 +330,15 @@ def test_a_dropped_web_address_becomes_a_source(qtbot: QtBot, window: MainWindow
 def test_undo_history_lists_real_action_names(qtbot: QtBot, window: MainWindow) -> None:
     window.select_policy("title-42")
     window.detail.pages["Notes"].anchorClicked.emit(QUrl("add-note:"))
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, NoteDialog)
     _type(qtbot, dialog.body_edit, "History check")
     _save(qtbot, dialog)
     history = window.editor.show_history()
     qtbot.waitUntil(history.isVisible)
-    model = window.editor.history_view.model()
+    view = history.findChild(QUndoView)
+    assert view is not None
+    model = view.model()
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert labels == ["Opened workspace", "Add note ‘History check’"]
     history.close()
@@ -348,7 +351,7 @@ def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWi
     assert detail is not None
     source = detail.sources[0]
     window.detail.pages["Sources"].anchorClicked.emit(QUrl(f"edit-source:{source.id}"))
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     assert isinstance(dialog, SourceDialog) and dialog.title_edit.text() == source.title
     dialog.title_edit.selectAll()
     _type(qtbot, dialog.title_edit, "Renamed source")
@@ -359,7 +362,7 @@ def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWi
     assert "Renamed source" not in window.detail.pages["Sources"].toPlainText()
 
     window.detail.pages["Notes"].anchorClicked.emit(QUrl("add-note:"))
-    note_dialog = window.editor.dialog
+    note_dialog = active_dialog()
     assert isinstance(note_dialog, NoteDialog)
     _type(qtbot, note_dialog.body_edit, "A note to restore")
     _save(qtbot, note_dialog)

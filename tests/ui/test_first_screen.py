@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.data.list_rows import first_page
@@ -19,6 +19,7 @@ from app.ui.delegates import is_dark
 from app.ui.first_screen import COLUMN_WIDTHS, FirstScreenModel
 from app.ui.main_window import FACET_SETTINGS, MainWindow
 from app.ui.theme import apply_theme
+from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole)
@@ -136,7 +137,7 @@ def test_a_chosen_dark_look_is_dark_from_the_first_paint(
         assert not window.ready and is_dark(qapp.palette())
         window.show()
         qtbot.waitUntil(lambda: window.ready)
-        assert is_dark(qapp.palette()) and window.theme_actions["dark"].isChecked()
+        assert is_dark(qapp.palette()) and window.parts.actions.theme_actions["dark"].isChecked()
     finally:
         apply_theme(qapp, "system")
 
@@ -150,7 +151,7 @@ def test_a_hidden_filter_panel_stays_hidden(
     assert not window.splitter.widget(0).isVisible()
     qtbot.waitUntil(lambda: window.ready)
     assert window.splitter.widget(0) is window.filter_panel and not window.filter_panel.isVisible()
-    assert not window.toggle_sidebar_action.isChecked() and window.detail.isVisible()
+    assert not window.parts.actions.toggle_sidebar_action.isChecked() and window.detail.isVisible()
 
 
 def test_a_window_closed_before_it_is_built_keeps_the_saved_settings(
@@ -197,7 +198,8 @@ def test_a_failure_after_the_first_paint_is_told_and_keeps_the_settings(
     monkeypatch.setattr("app.ui.main_window.count_policies", locked)
     window.finish_start()
     assert window.start_failed == "database is locked"
-    assert window.start_failed_box.isVisible() and "database is locked" in window.start_failed_box.text()
+    box = active_dialog(QMessageBox)
+    assert box.isVisible() and "database is locked" in box.text()
     assert "Could not finish" in window.count_label.text()
     window.close()
     assert settings.value("selection/slug") == "title-42"

@@ -95,7 +95,7 @@ def test_preferences_cancel_changes_nothing(window: MainWindow, settings_path: P
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
     saved = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert saved.value(i18n.LANGUAGE_KEY) is None
-    assert window.theme_actions["system"].isChecked()
+    assert window.parts.actions.theme_actions["system"].isChecked()
 
 
 def test_system_language_is_followed_when_we_have_it(monkeypatch: pytest.MonkeyPatch) -> None:

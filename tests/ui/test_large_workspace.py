@@ -31,7 +31,7 @@ def large_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def test_the_first_screenful_comes_first_and_the_rest_follows(qtbot: QtBot, large_window: MainWindow) -> None:
-    assert large_window.result.total == 400
+    assert large_window.parts.result.total == 400
     assert large_window.model.total_rows in (FIRST_PAGE, 400)  # the full list may already be in
     qtbot.waitUntil(lambda: large_window.count_label.text() == "400 of 400 policies", timeout=10_000)
     assert large_window.model.total_rows == 400
@@ -54,11 +54,11 @@ def test_a_newer_search_wins_over_an_older_one(qtbot: QtBot, large_window: MainW
     qtbot.waitUntil(lambda: large_window.count_label.text() == "400 of 400 policies", timeout=10_000)
     for text in ("b", "bo", "bor", "bord", "borde", "border"):
         large_window.search_box.setText(text)
-    with qtbot.waitSignal(large_window.browse_runner.finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(large_window.parts.browse_runner.finished, timeout=10_000) as finished:
         pass
     generation, result = finished.args
-    assert generation == large_window.browse_runner.generation
-    qtbot.waitUntil(lambda: large_window.result is result)
+    assert generation == large_window.parts.browse_runner.generation
+    qtbot.waitUntil(lambda: large_window.parts.result is result)
     assert large_window.current_filters().search == "border"
 
 

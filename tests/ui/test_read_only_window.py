@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.errors import WorkspaceDamaged, WorkspaceReadOnly
@@ -18,9 +19,11 @@ from app.services import backups, editing
 from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
+from app.ui.safety import RestoreDialog
 from tests.cli.test_cli_media import digest, garble_pages_of, garble_the_middle
 from tests.conftest import REPO
 from tests.read_only_media import read_only_copy
+from tests.ui.dialogs import no_dialog, shown
 
 # Starts the app as `python -m app --workspace PATH` does, and reports what the person sees once
 # the window is complete (or the message box that came instead of it); then quits.
@@ -48,7 +51,7 @@ def look():
                 "title": widget.windowTitle(),
                 "bar": bar.text() if bar is not None and bar.isVisible() else "",
                 "new_policy": widget.editor.new_policy_action.isEnabled(),
-                "import": widget.import_action.isEnabled(),
+                "import": widget.parts.actions.import_action.isEnabled(),
                 "rows": widget.model.total_rows,
             }), flush=True)
             QApplication.exit(0)
@@ -128,10 +131,13 @@ def test_every_way_to_edit_is_off_on_read_only_media(qtbot: QtBot, read_only_win
         editor.trash_action,
     ]:
         assert not action.isEnabled(), action.text()
-    assert not window.import_action.isEnabled() and not window.save_search_action.isEnabled()
+    assert (
+        not window.parts.actions.import_action.isEnabled()
+        and not window.parts.actions.save_search_action.isEnabled()
+    )
     assert not window.safety.restore_action.isEnabled() and not window.table.acceptDrops()
     # Reading still works: searching, the timeline, the notes, an export.
-    assert window.export_action.isEnabled() and window.timeline_action.isEnabled()
+    assert window.parts.actions.export_action.isEnabled() and window.parts.actions.timeline_action.isEnabled()
     window.search_box.setText("Childhood Arrivals")
     window.refresh()
     assert 0 < window.model.rowCount() < 12
@@ -139,9 +145,9 @@ def test_every_way_to_edit_is_off_on_read_only_media(qtbot: QtBot, read_only_win
     assert window.selected_row() is not None
     # The ways in that are not menu actions refuse in words.
     window.table.doubleClicked.emit(window.table.currentIndex())
-    assert editor.dialog is None
+    assert no_dialog()
     editor.on_detail_action("add-note", "")
-    assert "Read-only" in window.statusBar().currentMessage() and editor.dialog is None
+    assert "Read-only" in window.statusBar().currentMessage() and no_dialog()
     editor.add_dropped_url(window.selected_row().id, "https://example.org/x")  # type: ignore[union-attr]
     # The services read through the ORM too, and a write that slips through is refused by SQLite.
     policy_id = window.selected_row().id  # type: ignore[union-attr]
@@ -181,12 +187,17 @@ def test_damage_found_on_open_turns_editing_off_until_a_backup_is_restored(
     # Reads that meet the damage say so in words; they raised inside Qt slots.
     for row in range(window.model.rowCount()):
         window.table.selectRow(row)
-    for action in (window.timeline_action, window.export_action, window.notes_action):
+    for action in (
+        window.parts.actions.timeline_action,
+        window.parts.actions.export_action,
+        window.parts.actions.notes_action,
+    ):
         action.trigger()
-    assert "Could not read this workspace" in window.read_failed_box.text()
-    assert "is damaged" in window.read_failed_box.text()
-    window.read_failed_box.close()
-    window.safety.dialog.close()  # not the restore offered with the diagnosis: File ▸ Restore
+    box = shown(window, QMessageBox)
+    assert "Could not read this workspace" in box.text()
+    assert "is damaged" in box.text()
+    box.close()
+    shown(window, RestoreDialog).close()  # not the restore offered with the diagnosis: File ▸ Restore
     window.safety.choose_backup().restore_button.click()  # moves the damaged file aside, as that one does
     assert len(list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))) == 1
     assert not window.workspace.damage and not window.read_only_bar.isVisible()  # type: ignore[union-attr]

@@ -7,13 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.data.workspace_lock import held_here
 from app.services import backups
 from app.ui.main_window import MainWindow
-from app.ui.workspace_lock import WorkspaceLock
+from tests.ui.conftest import OpenWindow
+from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -22,7 +23,7 @@ def test_back_up_now_and_restore_from_the_list(qtbot: QtBot, window: MainWindow)
     made = window.safety.back_up_now()
     assert made is not None and made.exists()
     window.editor.new_policy()
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     qtbot.keyClicks(dialog.title_edit, "After the backup")  # type: ignore[union-attr]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
     assert window.model.total_rows == 13
@@ -71,33 +72,31 @@ def test_the_daily_check_runs_off_the_gui_thread_and_reports(qtbot: QtBot, windo
 
 
 def test_a_second_window_on_the_same_workspace_is_refused_in_the_interface_language(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
     from tests.e2e.processes import held_by_another_process
 
-    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    window = open_window(locked=True)
     other = tmp_path / "other.sqlite"
     with held_by_another_process(other) as holder:
         assert not window.workspaces.switch(other, create=True)
-    assert window.workspaces.error_box.text() == (
+    assert active_dialog(QMessageBox).text() == (
         f"other.sqlite is open in another Policy Tracker window (process {holder.pid} on {socket.gethostname()}). "
         "Switch to that window to keep working."
     )
     assert not window.workspaces.switch(window.workspace.path, create=False)
-    assert "already open in this window" in window.workspaces.error_box.text()
-    window.lock.release()
+    assert "already open in this window" in active_dialog(QMessageBox).text()
 
 
 def test_the_window_restores_its_own_workspace_while_holding_its_lock(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, open_window: OpenWindow
 ) -> None:
-    window.lock = WorkspaceLock(window.workspace.path).acquire()
+    window = open_window(locked=True)
     backups.back_up(window.workspace.path)
     restore = window.safety.choose_backup()
     restore.restore_button.click()
     assert "Restored the backup" in window.statusBar().currentMessage()
-    assert window.lock.held and held_here(window.workspace.path)
-    window.lock.release()
+    assert window.holds_lock() and held_here(window.workspace.path)
 
 
 def test_a_workspace_in_a_synced_folder_is_warned_about_once(
@@ -118,7 +117,7 @@ def test_an_edit_on_a_read_only_workspace_is_refused_in_words(qtbot: QtBot, wind
     )
     window.workspace.engine.dispose()
     window.editor.new_policy()
-    dialog = window.editor.dialog
+    dialog = active_dialog()
     qtbot.keyClicks(dialog.title_edit, "Will not be saved")  # type: ignore[union-attr]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
     assert dialog.isVisible() and "cannot be written" in dialog.general_error.text()  # type: ignore[union-attr]

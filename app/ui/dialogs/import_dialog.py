@@ -13,13 +13,13 @@ from app.services.importing import preview_import, run_import
 
 if TYPE_CHECKING:
     from app.services.bundle_import import ImportReport
-    from app.ui.main_window import MainWindow
+    from app.ui.window_context import WindowContext
 
 
 class ImportDialog(QDialog):
-    def __init__(self, window: MainWindow, path: Path) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, context: WindowContext, path: Path) -> None:
+        super().__init__(context.dialog_parent())
+        self.context = context
         self.path = path
         self.setWindowTitle(self.tr("Import"))
         self.summary = QLabel()
@@ -39,7 +39,7 @@ class ImportDialog(QDialog):
         self.resize(560, 360)
         self.error = ""
         try:
-            report = preview_import(window.workspace, path)
+            report = preview_import(context.workspace, path)
         except UserError as error:
             self.error = str(error)
             self.summary.setText(
@@ -94,14 +94,16 @@ class ImportDialog(QDialog):
 
     def run(self) -> None:
         try:
-            report = run_import(self.window_.workspace, self.path)
+            report = run_import(self.context.workspace, self.path)
         except UserError as error:
             self.summary.setText(
                 self.tr("<b>Nothing was imported.</b><br>{error}").format(error=escape(str(error)))
             )
             return
-        self.window_.after_change({row.id for row in self.window_.all_rows()})
-        self.window_.statusBar().showMessage(
+        from app.services.operations import Changes
+
+        self.context.events.changed.emit(Changes.all())
+        self.context.report(
             self.tr("Imported {file}: {summary}").format(file=self.path.name, summary=self.describe(report)),
             15_000,
         )

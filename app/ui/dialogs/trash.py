@@ -26,6 +26,7 @@ from app.ui import commands
 
 # The ORM loads on the first edit, not while the window first paints.
 editing = lazy_import("app.services.editing")
+operations = lazy_import("app.services.operations")
 
 if TYPE_CHECKING:
     from app.ui.edit_controller import EditController
@@ -119,8 +120,9 @@ class TrashDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        self.controller.stack.push(
-            commands.TrashCommand(self.controller.window, item.kind, item.id, item.title, restore=True)
+        self.controller.run(
+            commands.trash_text(item.kind, item.title, restore=True),
+            lambda: operations.set_trashed(self.controller.ws, item.kind, item.id, False),
         )
         self.message.setText(self.tr("Restored “{title}”.").format(title=item.title))
         self.reload()
@@ -147,19 +149,16 @@ class TrashDialog(QDialog):
             lambda button: self._purge(item, notes > 0) if button == QMessageBox.StandardButton.Yes else None
         )
         box.open()
-        self.confirmation = box
         return box
 
     def _purge(self, item: editing.TrashItem, with_notes: bool) -> None:
         try:
-            editing.purge(self.controller.ws, item, with_notes=with_notes)
+            changes = operations.purge(self.controller.ws, item, with_notes=with_notes)
         except UserError as error:
             self.message.setText(str(error))
             return
         # Commands on the stack may refer to what is now gone for good.
         self.controller.stack.clear()
         self.message.setText(self.tr("Deleted “{title}” permanently.").format(title=item.title))
-        self.controller.window.after_change(
-            editing.policies_of_entry(self.controller.ws, item.kind, item.id) | {item.id}
-        )
+        self.controller.context.events.changed.emit(changes)
         self.reload()

@@ -1,0 +1,28 @@
+"""Finding what the window shows through Qt, as a person sees it, not through attributes kept for tests."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+T = TypeVar("T", bound=QWidget)
+
+
+def active_dialog(kind: type[T] = QDialog) -> T:  # type: ignore[assignment]
+    """The dialog or message box in front now (the last one opened with open())."""
+    widget = QApplication.activeModalWidget()
+    assert isinstance(widget, kind), f"expected a {kind.__name__} in front, found {widget!r}"
+    return widget
+
+
+def no_dialog() -> bool:
+    """Whether no dialog or message box is in front."""
+    return QApplication.activeModalWidget() is None
+
+
+def shown(parent: QWidget, kind: type[T]) -> T:
+    """The visible child of this kind opened last (for windows that are not modal)."""
+    found = [w for w in parent.findChildren(kind) if w.isVisible()]
+    assert found, f"no {kind.__name__} is shown"
+    return found[-1]
