@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from app.export.briefing import Briefing
+from app.export.briefing import Briefing, Citation
+from app.export.citations import citation_text
 
 POLICY_COLUMNS = [
     "slug",
@@ -31,11 +32,14 @@ EVENT_COLUMNS = [
     "status",
     "description",
     "sources",
+    "source_ids",
     "confidence",
     "disagreement",
 ]
 # Columns added after the first tables were exported: a file without them still imports.
-ADDED_COLUMNS = frozenset({"last_verified", "confidence", "disagreement"})
+ADDED_COLUMNS = frozenset({"last_verified", "source_ids", "confidence", "disagreement"})
+# Only with --include-notes, as a third file: the person's own notes, labelled as such.
+NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]
 
 
 def cell(text: str) -> str:
@@ -57,16 +61,22 @@ def _write(rows: list[list[str]]) -> str:
     return stream.getvalue()
 
 
-def briefing_csv(briefing: Briefing) -> tuple[str, str]:
-    """(policies table, events table) as CSV text."""
+def _named(c: Citation) -> str:
+    """A source named so that it can be found again: its title and its address."""
+    return f"[{c.number}] {c.title} ({c.url or 'no URL recorded'})"
+
+
+def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
+    """(policies table, events table, personal notes table) as CSV text; the notes table is
+    empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
     events = [EVENT_COLUMNS]
+    notes = [NOTE_COLUMNS]
     for p in briefing.policies:
         sources = " | ".join(
-            f"[{c.number}] " + ", ".join(x for x in (c.publisher, c.title, c.published, c.url) if x)
-            for c in p.citations
+            f"[{c.number}] {citation_text(c, getattr(briefing, 'language', 'en'))}" for c in p.citations
         )
-        related = "; ".join(f"{r.phrase} {r.title}" for r in p.related)
+        related = "; ".join(dict.fromkeys(f"{r.phrase} {r.title}" for r in p.related))
         policies.append(
             [
                 p.slug,
@@ -87,7 +97,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
         )
         by_number = {c.number: c for c in p.citations}
         for t in p.timeline:
-            cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
+            cited = [by_number[n] for n in t.citations if n in by_number]
             events.append(
                 [
                     p.slug,
@@ -96,9 +106,22 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
                     t.precision,
                     t.status,
                     t.description,
-                    cited,
+                    " | ".join(_named(c) for c in cited),
+                    "; ".join(c.source_id for c in cited),
                     t.confidence,
                     t.disagreement,
                 ]
             )
-    return _write(policies), _write(events)
+        for note in p.notes:
+            notes.append(
+                [
+                    p.slug,
+                    p.title,
+                    note.body,
+                    note.quote,
+                    joined(note.tags, ","),
+                    "yes" if note.pinned else "",
+                    note.updated,
+                ]
+            )
+    return _write(policies), _write(events), (_write(notes) if briefing.include_notes else "")
