@@ -29,11 +29,11 @@ from app.export.docx_parts import (
     set_language,
     update_fields_on_open,
 )
+from app.export.labels import text
 
 MUTED = RGBColor(0x59, 0x63, 0x6E)
 PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}  # 8.5 × 11 in
 MARGIN = Cm(2.0)
-NOTES_LABEL = "Personal notes"
 Rasterize = Callable[[str], bytes]
 
 
@@ -48,18 +48,19 @@ def _muted(paragraph_run_owner: object, text: str, *, italic: bool = False) -> N
     run.italic = italic or None
 
 
-def _facts(document: DocumentObject, p: PolicySummary) -> None:
+def _facts(document: DocumentObject, p: PolicySummary, language: str) -> None:
+    since = f" {text(language, 'since_date', date=p.since)}" if p.since else ""
     facts = [
-        ("Current status", p.status + (f" since {p.since}" if p.since else "")),
-        ("Jurisdiction", p.jurisdiction),
-        ("Kind", p.kind),
+        (text(language, "current_status"), p.status + since),
+        (text(language, "jurisdiction"), p.jurisdiction),
+        (text(language, "kind"), p.kind),
     ]
     if p.last_verified:
-        facts.insert(1, ("Last verified", p.last_verified))
+        facts.insert(1, (text(language, "last_verified"), p.last_verified))
     if p.legal_basis:
-        facts.append(("Legal basis", p.legal_basis))
+        facts.append((text(language, "legal_basis"), p.legal_basis))
     if p.agencies:
-        facts.append(("Agencies", "; ".join(p.agencies)))
+        facts.append((text(language, "agencies"), "; ".join(p.agencies)))
     table = document.add_table(rows=0, cols=2)
     table.style = "Light List Accent 1"
     for label, value in facts:
@@ -84,11 +85,12 @@ def _source_bookmark(p: PolicySummary, number: int) -> str:
     return f"src_{zlib.crc32(p.slug.encode('utf-8')):08x}_{number}"
 
 
-def _status_table(document: DocumentObject, p: PolicySummary) -> None:
+def _status_table(document: DocumentObject, p: PolicySummary, language: str) -> None:
     table = document.add_table(rows=1, cols=4)
     table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, ("Date", "Status", "What happened", "Sources"), strict=True):
-        cell.text = text
+    headers = [text(language, key) for key in ("date", "status", "what_happened", "sources")]
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = header
     for entry in p.timeline:
         cells = table.add_row().cells
         cells[0].text = entry.date
@@ -97,7 +99,11 @@ def _status_table(document: DocumentObject, p: PolicySummary) -> None:
             _muted(cells[1].add_paragraph(), entry.confidence_label, italic=True)
         cells[2].text = entry.description
         if entry.disagreement:
-            _muted(cells[2].add_paragraph(), f"Where sources disagree: {entry.disagreement}", italic=True)
+            _muted(
+                cells[2].add_paragraph(),
+                f"{text(language, 'where_sources_disagree')}: {entry.disagreement}",
+                italic=True,
+            )
         if entry.quote:
             quote = cells[2].add_paragraph()
             quote.paragraph_format.space_before = Pt(3)
@@ -137,24 +143,21 @@ def _policy(
 ) -> None:
     document.add_heading(p.title, level=level)
     if p.aliases:
-        document.add_paragraph().add_run("Also known as: " + "; ".join(p.aliases)).italic = True
-    _facts(document, p)
-    document.add_heading("Summary", level=level + 1)
-    for paragraph in [x for x in re.split(r"\n\s*\n", p.summary.strip()) if x.strip()] or ["No summary."]:
+        aliases = "; ".join(p.aliases)
+        document.add_paragraph().add_run(f"{text(language, 'also_known_as')}: {aliases}").italic = True
+    _facts(document, p, language)
+    document.add_heading(text(language, "summary"), level=level + 1)
+    summary = [x for x in re.split(r"\n\s*\n", p.summary.strip()) if x.strip()]
+    for paragraph in summary or [text(language, "no_summary")]:
         document.add_paragraph(" ".join(paragraph.split()))
-    document.add_heading("Status history", level=level + 1)
-    _picture(
-        document,
-        p.picture_svg,
-        rasterize,
-        "Status over time; boxes mark events known only to the month or year.",
-    )
+    document.add_heading(text(language, "status_history"), level=level + 1)
+    _picture(document, p.picture_svg, rasterize, text(language, "picture_caption"))
     if p.timeline:
-        _status_table(document, p)
+        _status_table(document, p, language)
     else:
-        document.add_paragraph("No status events.")
+        document.add_paragraph(text(language, "no_events"))
     if p.related:
-        document.add_heading("Related policies", level=level + 1)
+        document.add_heading(text(language, "related"), level=level + 1)
         for r in p.related:
             item = document.add_paragraph(style="List Bullet")
             item.add_run(f"{r.phrase} ")
@@ -162,16 +165,16 @@ def _policy(
             if r.note:
                 _muted(item, f" — {r.note}")
     if p.citations:
-        document.add_heading("Sources", level=level + 1)
+        document.add_heading(text(language, "sources"), level=level + 1)
         for c in p.citations:
             _citation(document, p, c, language)
     if p.notes:
-        document.add_heading(NOTES_LABEL, level=level + 1)
-        _muted(document.add_paragraph(), "Your own notes, not part of the cited record.", italic=True)
+        document.add_heading(text(language, "personal_notes"), level=level + 1)
+        _muted(document.add_paragraph(), text(language, "notes_aside"), italic=True)
         for note in p.notes:
             meta = " · ".join(
-                [f"updated {note.updated}"]
-                + (["pinned"] if note.pinned else [])
+                [text(language, "updated", date=note.updated)]
+                + ([text(language, "pinned")] if note.pinned else [])
                 + [f"#{t}" for t in note.tags]
             )
             _muted(document.add_paragraph(), meta)
@@ -183,7 +186,7 @@ def _policy(
 def _contents(document: DocumentObject, briefing: Briefing) -> None:
     """A real table-of-contents field. Until Word fills in the page numbers (it is asked to
     update fields on opening), it shows the policy titles."""
-    document.add_heading("Contents", level=1)
+    document.add_heading(briefing.label("contents"), level=1)
     paragraph = document.add_paragraph()
     shown = add_field(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
     shown.text = ""
@@ -207,10 +210,14 @@ def _footer(document: DocumentObject, briefing: Briefing) -> None:
     _muted(footer, briefing.footer)
     numbers = document.sections[0].footer.add_paragraph()
     numbers.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    numbers.add_run("Page ")
+    before, _, rest = briefing.label("page_of", page="\0", pages="\1").partition("\0")
+    between, _, after = rest.partition("\1")
+    numbers.add_run(before)
     add_field(numbers, "PAGE", "1")
-    numbers.add_run(" of ")
+    numbers.add_run(between)
     add_field(numbers, "NUMPAGES", "1")
+    if after:
+        numbers.add_run(after)
 
 
 def _properties(document: DocumentObject, briefing: Briefing, language: str) -> None:
@@ -221,7 +228,7 @@ def _properties(document: DocumentObject, briefing: Briefing, language: str) -> 
     properties.author = getattr(briefing, "author", "") or ""
     properties.last_modified_by = properties.author
     properties.comments = ""
-    properties.subject = "Policy briefing"
+    properties.subject = briefing.kind_label
     properties.keywords = ""
     properties.created = properties.modified = now
     properties.revision = 1

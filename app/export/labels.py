@@ -83,6 +83,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "superseded_by": "Superseded by",
         "last_verified": "Last verified",
         "where_sources_disagree": "Where sources disagree",
+        "personal_notes": "Personal notes",
+        "notes_aside": "Your own notes, not part of the cited record.",
     },
     "es": {
         "briefing": "Informe de políticas",
@@ -133,6 +135,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "superseded_by": "Sustituida por",
         "last_verified": "Verificada por última vez",
         "where_sources_disagree": "Donde las fuentes discrepan",
+        "personal_notes": "Notas personales",
+        "notes_aside": "Tus propias notas, no forman parte del registro citado.",
     },
 }
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from app.export.briefing import Briefing, Citation, PolicySummary
 from app.export.citations import citation_runs
+from app.export.labels import text
 
 # The file beside the .md that holds a timeline picture: given a key and the SVG, its relative path.
 Picture = Callable[[str, str], str]
@@ -99,28 +100,32 @@ def policy_markdown(
 ) -> list[str]:
     anchors = anchors or Anchors()
     out: list[str] = []
+
+    def label(key: str, **values: object) -> str:
+        return text(language, key, **values)
+
     _heading(out, anchors, level, p.title)
     if p.aliases:
-        out += [f"*Also known as:* {esc('; '.join(p.aliases))}", ""]
-    status = f"**{esc(p.status)}**" + (f" since {esc(p.since)}" if p.since else "")
-    facts = [("Current status", status)]
+        out += [f"*{label('also_known_as')}:* {esc('; '.join(p.aliases))}", ""]
+    status = f"**{esc(p.status)}**" + (f" {esc(label('since_date', date=p.since))}" if p.since else "")
+    facts = [(label("current_status"), status)]
     if p.last_verified:
-        facts.append(("Last verified", esc(p.last_verified)))
-    facts += [("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
+        facts.append((label("last_verified"), esc(p.last_verified)))
+    facts += [(label("jurisdiction"), esc(p.jurisdiction)), (label("kind"), esc(p.kind))]
     if p.legal_basis:
-        facts.append(("Legal basis", esc(p.legal_basis)))
+        facts.append((label("legal_basis"), esc(p.legal_basis)))
     if p.agencies:
-        facts.append(("Agencies", esc("; ".join(p.agencies))))
-    out += [f"- {label}: {value}" for label, value in facts] + [""]
-    _heading(out, anchors, level + 1, "Summary")
-    for paragraph in paragraphs(p.summary) or ["*No summary.*"]:
+        facts.append((label("agencies"), esc("; ".join(p.agencies))))
+    out += [f"- {name}: {value}" for name, value in facts] + [""]
+    _heading(out, anchors, level + 1, label("summary"))
+    for paragraph in paragraphs(p.summary) or [f"*{label('no_summary')}*"]:
         out += [paragraph, ""]
-    _heading(out, anchors, level + 1, "Status history")
+    _heading(out, anchors, level + 1, label("status_history"))
     if picture is not None and p.picture_svg:
         path = picture(f"timeline-{p.slug}", p.picture_svg)
         out += [f"![{esc('Timeline: ' + p.title)}]({url(path)[1:-1]})", ""]
     # The Sources heading comes later; its anchor is known now, as headings are counted in order.
-    sources_anchor = _peek(anchors, "Related policies" if p.related else "", "Sources")
+    sources_anchor = _peek(anchors, label("related") if p.related else "", label("sources"))
     for entry in p.timeline:
         cites = "".join(f"[\\[{n}\\]](#{sources_anchor})" for n in entry.citations)
         confidence = f" *({esc(entry.confidence_label)})*" if entry.confidence_label else ""
@@ -128,28 +133,28 @@ def policy_markdown(
             f"- **{esc(entry.date)}** — {esc(entry.status)}.{confidence} {esc(entry.description)} {cites}".rstrip()
         )
         if entry.disagreement:
-            out.append(f"  - *Where sources disagree:* {esc(entry.disagreement)}")
+            out.append(f"  - *{label('where_sources_disagree')}:* {esc(entry.disagreement)}")
         if entry.quote:
             out += ["", f"  > “{esc(entry.quote)}” \\[{entry.quote_source}\\]"]
     if not p.timeline:
-        out.append("*No status events.*")
+        out.append(f"*{label('no_events')}*")
     out.append("")
     if p.related:
-        _heading(out, anchors, level + 1, "Related policies")
+        _heading(out, anchors, level + 1, label("related"))
         for r in p.related:
             note = f" — {esc(r.note)}" if r.note else ""
             out.append(f"- {esc(r.phrase)} **{esc(r.title)}**{note}")
         out.append("")
     if p.citations:
-        _heading(out, anchors, level + 1, "Sources")
+        _heading(out, anchors, level + 1, label("sources"))
         out += [f"{c.number}. {citation_markdown(c, language)}" for c in p.citations] + [""]
     if p.notes:
-        _heading(out, anchors, level + 1, "Personal notes")
-        out += ["*Your own notes, not part of the cited record.*", ""]
+        _heading(out, anchors, level + 1, label("personal_notes"))
+        out += [f"*{label('notes_aside')}*", ""]
         for note in p.notes:
             meta = (
-                [f"updated {note.updated}"]
-                + (["pinned"] if note.pinned else [])
+                [label("updated", date=note.updated)]
+                + ([label("pinned")] if note.pinned else [])
                 + [f"#{t}" for t in note.tags]
             )
             out += [f"*{esc(' · '.join(meta))}*", ""]
@@ -163,9 +168,9 @@ def _peek(anchors: Anchors, *between_and_then: str) -> str:
     """The anchor the last heading named will get, counting the ones before it, without taking it."""
     seen = dict(anchors.seen)
     found = ""
-    for text in between_and_then:
-        if text:
-            found = anchors.heading(text)
+    for heading in between_and_then:
+        if heading:
+            found = anchors.heading(heading)
     anchors.seen = seen
     return found
 
@@ -179,21 +184,18 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
         lines += policy_markdown(briefing.policies[0], 1, anchors, picture, language)
     else:
         _heading(lines, anchors, 1, briefing.title)
-        _heading(lines, anchors, 2, "Contents")
+        _heading(lines, anchors, 2, text(language, "contents"))
         # Contents links to the headings below: their anchors, counted as if written already.
         ahead = Anchors()
         ahead.seen = dict(anchors.seen)
         targets = []
         for p in briefing.policies:
             targets.append(ahead.heading(p.title))
-            for section in ("Summary", "Status history", "Related policies", "Sources", "Personal notes"):
-                if section == "Related policies" and not p.related:
-                    continue
-                if (section == "Sources" and not p.citations) or (
-                    section == "Personal notes" and not p.notes
-                ):
-                    continue
-                ahead.heading(section)
+            sections = [("summary", True), ("status_history", True), ("related", bool(p.related))]
+            sections += [("sources", bool(p.citations)), ("personal_notes", bool(p.notes))]
+            for key, present in sections:
+                if present:
+                    ahead.heading(text(language, key))
         lines += [
             f"{n}. [{esc(p.title)}](#{target}) — {esc(p.status)}"
             for n, (p, target) in enumerate(zip(briefing.policies, targets, strict=True), start=1)
