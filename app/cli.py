@@ -87,8 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--status", help="the policies whose current status is this")
     export.add_argument("--search", help="the policies this search finds")
     export.add_argument("--all", action="store_true", help="every policy (the default)")
-    export.add_argument("--include-notes", action="store_true", help="add your notes, labelled as personal")
-    export.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="for PDF (default A4)")
+    export.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="add your notes, labelled as personal (CSV: a third file, NAME-personal-notes.csv; "
+        "JSON: in the bundle, which leaves them out otherwise)",
+    )
+    export.add_argument(
+        "--page-size",
+        choices=["A4", "Letter"],
+        default="A4",
+        help="for PDF, HTML printing and Word (default A4)",
+    )
     export.add_argument(
         "--length",
         choices=["brief", "dossier"],

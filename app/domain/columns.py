@@ -26,8 +26,11 @@ EVENT_COLUMNS = [
     "status",
     "description",
     "sources",
+    "source_ids",
     "confidence",
     "disagreement",
 ]
 # Columns added after the first tables were exported: a file without them still imports.
-ADDED_COLUMNS = frozenset({"last_verified", "confidence", "disagreement"})
+ADDED_COLUMNS = frozenset({"last_verified", "source_ids", "confidence", "disagreement"})
+# Only with --include-notes, as a third file: the person's own notes, labelled as such.
+NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]

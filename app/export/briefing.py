@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.data.details import PolicyDetail
+from app.data.details import EventRow, PolicyDetail, SourceRow
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
+from app.export.citations import report_number, supporting_excerpt
 from app.export.labels import date_label, supported, text, vocabulary
+from app.export.prose import without_keys
 from app.export.timeline_svg import PRINT, PRINT_COMPACT, timeline_svg
 from app.services.timeline import lane_of, timeline
 from app.services.workspace import Workspace
@@ -40,7 +42,12 @@ class Citation:
     published: str  # as shown: "24 Jan 2019"
     published_iso: str
     url: str
-    kind: str
+    kind: str  # label: "Court"
+    authors: tuple[str, ...] = ()
+    report_number: str = ""  # "No. 24-50149", "CRS Report R40135"
+    kind_value: str = ""  # "court"
+    source_id: str = ""  # the stable id, for tables that must name a source exactly
+    excerpts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class TimelineEntry:
     confidence: str = "Confirmed"  # label
     confidence_value: str = "confirmed"
     disagreement: str = ""
+    quote: str = ""  # the excerpt of a cited source that supports this event, shortened
+    quote_source: int = 0  # its citation number
 
     @property
     def confidence_label(self) -> str:
@@ -75,6 +84,7 @@ class Related:
     phrase: str  # "Superseded by"
     title: str
     slug: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,39 +194,95 @@ def _figure_value(value: float, unit: str, approximate: bool, language: str) -> 
     return f"{text(language, 'approximately')} {shown}" if approximate else shown
 
 
-def summarize(detail: PolicyDetail, include_notes: bool, language: str = "en") -> PolicySummary:
+def _citation(number: int, s: SourceRow, language: str) -> Citation:
+    url = s.url if s.url and s.url.lower().startswith(("http://", "https://")) else ""
+    return Citation(
+        number,
+        clean(s.title),
+        clean(s.publisher or s.issuer),
+        date_label(s.published, language) if s.published else "",
+        s.published or "",
+        url,
+        vocabulary(SourceKind(s.kind).label, language),
+        authors=tuple(clean(a) for a in s.authors if a.strip()),
+        report_number=report_number(clean(s.title), url, s.issuer, s.publisher),
+        kind_value=s.kind,
+        source_id=s.id,
+        excerpts=tuple(clean(x.text) for x in s.excerpts if x.text.strip()),
+    )
+
+
+def _entry(
+    event: EventRow,
+    numbers: dict[str, int],
+    by_number: dict[int, Citation],
+    slugs: dict[str, str] | None,
+    language: str,
+) -> TimelineEntry:
+    cited = sorted(numbers[s] for s in event.source_ids if s in numbers)
+    description = readable(event.description, slugs)
+    quote, quote_source = "", 0
+    for n in cited:  # the first cited source with an excerpt about this event
+        quote = supporting_excerpt(description, list(by_number[n].excerpts))
+        if quote:
+            quote_source = n
+            break
+    return TimelineEntry(
+        date_label(event.date, language),
+        event.date,
+        event.date_precision,
+        vocabulary(Status(event.status).label, language),
+        event.status,
+        description,
+        cited,
+        vocabulary(Confidence(event.confidence).label, language),
+        event.confidence,
+        readable(event.disagreement, slugs),
+        quote=quote,
+        quote_source=quote_source,
+    )
+
+
+def readable(text_: str, slugs: dict[str, str] | None) -> str:
+    """Text for reading: internal keys replaced (app/export/prose.py). Without `slugs` (tables
+    meant to be imported again) the text is kept exactly as stored."""
+    return clean(text_) if slugs is None else without_keys(clean(text_), slugs)
+
+
+def related_once(detail: PolicyDetail, slugs: dict[str, str] | None, language: str = "en") -> list[Related]:
+    """Each relation once: "A related to B" is often stored both ways, and both rows reach A.
+    Their notes are kept (both, when the two directions say different things)."""
+    merged: dict[tuple[str, str], Related] = {}
+    for r in detail.relations:
+        phrase = vocabulary(relation_phrase(r.kind, r.outgoing), language)
+        note = readable(r.note, slugs).strip()
+        key = (phrase, r.other_slug)
+        if key not in merged:
+            merged[key] = Related(phrase, clean(r.other_title), r.other_slug, note)
+        elif note and note not in merged[key].note:
+            earlier = merged[key]
+            merged[key] = Related(phrase, earlier.title, earlier.slug, f"{earlier.note} {note}".strip())
+    return list(merged.values())
+
+
+def _readable_events(detail: PolicyDetail, slugs: dict[str, str] | None) -> PolicyDetail:
+    """The detail with its events' descriptions made readable (the picture's tooltips show them)."""
+    if slugs is None:
+        return detail
+    events = [replace(e, description=readable(e.description, slugs)) for e in detail.events]
+    return replace(detail, events=events)
+
+
+def summarize(
+    detail: PolicyDetail, include_notes: bool, language: str = "en", slugs: dict[str, str] | None = None
+) -> PolicySummary:
+    """With `slugs` (policy slug → title) the prose is made for reading: a policy named by its
+    key is named by its title, source keys are left out. Without, text is kept as stored."""
     numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}
-    citations = [
-        Citation(
-            numbers[s.id],
-            clean(s.title),
-            clean(s.publisher or s.issuer),
-            date_label(s.published, language) if s.published else "",
-            s.published or "",
-            s.url if s.url and s.url.lower().startswith(("http://", "https://")) else "",
-            vocabulary(SourceKind(s.kind).label, language),
-        )
-        for s in detail.sources
-    ]
-    timeline = [
-        TimelineEntry(
-            date_label(e.date, language),
-            e.date,
-            e.date_precision,
-            vocabulary(Status(e.status).label, language),
-            e.status,
-            clean(e.description),
-            sorted(numbers[s] for s in e.source_ids if s in numbers),
-            vocabulary(Confidence(e.confidence).label, language),
-            e.confidence,
-            clean(e.disagreement),
-        )
-        for e in detail.events
-    ]
-    related = [
-        Related(vocabulary(relation_phrase(r.kind, r.outgoing), language), clean(r.other_title), r.other_slug)
-        for r in detail.relations
-    ]
+    citations = [_citation(numbers[s.id], s, language) for s in detail.sources]
+    by_number = {c.number: c for c in citations}
+    timeline = [_entry(e, numbers, by_number, slugs, language) for e in detail.events]
+    related = related_once(detail, slugs, language)
     figures = [
         FigureEntry(
             clean(f.label),
@@ -250,7 +316,7 @@ def summarize(detail: PolicyDetail, include_notes: bool, language: str = "en") -
         status_value=detail.current_status or "",
         since=date_label(since, language) if since else "",
         since_iso=since or "",
-        summary=clean(detail.summary),
+        summary=readable(detail.summary, slugs),
         legal_basis=clean(detail.legal_basis),
         agencies=[clean(a) for a in detail.agencies],
         tags=list(detail.tags),
@@ -259,7 +325,7 @@ def summarize(detail: PolicyDetail, include_notes: bool, language: str = "en") -
         related=related,
         notes=notes,
         picture_svg=timeline_svg(
-            [lane_of(detail)],
+            [lane_of(_readable_events(detail, slugs))],
             [],
             date.today(),
             PRINT_COMPACT,
@@ -310,6 +376,8 @@ def brief_of(policy: PolicySummary) -> PolicySummary:
                 description=shorten(entry.description, EVENT_CHARS),
                 disagreement="",  # the label says the event is contested; the dossier says how
                 citations=sorted(renumber[n] for n in entry.citations if n in renumber),
+                quote="",  # a brief quotes no excerpts: they are the dossier's
+                quote_source=0,
             )
             for entry in kept
         ],
@@ -320,6 +388,11 @@ def brief_of(policy: PolicySummary) -> PolicySummary:
         ],
         earlier_events=len(policy.timeline) - len(kept),
     )
+
+
+def policy_titles(workspace: Workspace) -> dict[str, str]:
+    """Slug → title of every policy whose slug could be mistaken for nothing else (it has a hyphen)."""
+    return {row.slug: clean(row.title) for row in workspace.store.policy_rows() if "-" in row.slug}
 
 
 class ExportCancelled(Exception):
@@ -336,15 +409,18 @@ def build_briefing(
     author: str = "",
     organisation: str = "",
     language: str = "en",
+    for_reading: bool = True,
 ) -> Briefing:
-    """Gather the summaries; `progress(done, total)` returning False cancels."""
+    """Gather the summaries; `progress(done, total)` returning False cancels. Without
+    `for_reading` (tables imported again) texts are kept exactly as stored."""
     language = supported(language)
     policies = []
     total = len(policy_ids)
+    slugs = policy_titles(workspace) if for_reading else None
     for done, policy_id in enumerate(policy_ids, start=1):
         detail = workspace.store.policy_detail(policy_id)
         if detail is not None:
-            summary = summarize(detail, include_notes, language)
+            summary = summarize(detail, include_notes, language, slugs)
             policies.append(brief_of(summary) if length == "brief" else summary)
         if progress is not None and not progress(done, total):
             raise ExportCancelled
@@ -359,6 +435,8 @@ def build_briefing(
             title=text(language, "overview"),
             language=language,
         )
+        if slugs is not None:  # its tooltips hold the events' descriptions
+            overview = without_keys(overview, slugs)
     return Briefing(
         policies,
         workspace.path.stem,

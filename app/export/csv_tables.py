@@ -5,10 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
-from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
-from app.export.briefing import Briefing
+from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, NOTE_COLUMNS, POLICY_COLUMNS
+from app.export.briefing import Briefing, Citation
+from app.export.citations import citation_text
 
-__all__ = ["ADDED_COLUMNS", "EVENT_COLUMNS", "POLICY_COLUMNS", "briefing_csv", "cell", "joined"]
+__all__ = [
+    "ADDED_COLUMNS",
+    "EVENT_COLUMNS",
+    "NOTE_COLUMNS",
+    "POLICY_COLUMNS",
+    "briefing_csv",
+    "cell",
+    "joined",
+]
 
 
 def cell(text: str) -> str:
@@ -30,16 +39,22 @@ def _write(rows: list[list[str]]) -> str:
     return stream.getvalue()
 
 
-def briefing_csv(briefing: Briefing) -> tuple[str, str]:
-    """(policies table, events table) as CSV text."""
+def _named(c: Citation) -> str:
+    """A source named so that it can be found again: its title and its address."""
+    return f"[{c.number}] {c.title} ({c.url or 'no URL recorded'})"
+
+
+def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
+    """(policies table, events table, personal notes table) as CSV text; the notes table is
+    empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
     events = [EVENT_COLUMNS]
+    notes = [NOTE_COLUMNS]
     for p in briefing.policies:
         sources = " | ".join(
-            f"[{c.number}] " + ", ".join(x for x in (c.publisher, c.title, c.published, c.url) if x)
-            for c in p.citations
+            f"[{c.number}] {citation_text(c, getattr(briefing, 'language', 'en'))}" for c in p.citations
         )
-        related = "; ".join(f"{r.phrase} {r.title}" for r in p.related)
+        related = "; ".join(dict.fromkeys(f"{r.phrase} {r.title}" for r in p.related))
         policies.append(
             [
                 p.slug,
@@ -60,7 +75,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
         )
         by_number = {c.number: c for c in p.citations}
         for t in p.timeline:
-            cited = " | ".join(f"[{n}] {by_number[n].title}" for n in t.citations if n in by_number)
+            cited = [by_number[n] for n in t.citations if n in by_number]
             events.append(
                 [
                     p.slug,
@@ -69,9 +84,22 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str]:
                     t.precision,
                     t.status,
                     t.description,
-                    cited,
+                    " | ".join(_named(c) for c in cited),
+                    "; ".join(c.source_id for c in cited),
                     t.confidence,
                     t.disagreement,
                 ]
             )
-    return _write(policies), _write(events)
+        for note in p.notes:
+            notes.append(
+                [
+                    p.slug,
+                    p.title,
+                    note.body,
+                    note.quote,
+                    joined(note.tags, ","),
+                    "yes" if note.pinned else "",
+                    note.updated,
+                ]
+            )
+    return _write(policies), _write(events), (_write(notes) if briefing.include_notes else "")

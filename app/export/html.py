@@ -10,7 +10,8 @@ from collections.abc import Callable
 from html import escape
 
 from app.domain.status_colors import status_colors
-from app.export.briefing import Briefing, PolicySummary, TimelineEntry
+from app.export.briefing import Briefing, Citation, PolicySummary, TimelineEntry
+from app.export.citations import citation_runs
 from app.services.markdown import render_markdown
 
 CSS = """
@@ -45,6 +46,7 @@ nav.contents ol { padding-left: 1.5em; }
 .caption { color: #59636e; font-size: .85em; margin-top: .2em; }
 .confidence { font-size: .8em; color: #59636e; background: #eef1f4; padding: 0 6px; border-radius: 8px;
   white-space: nowrap; } .disagreement { color: #59636e; font-size: .92em; margin: .2em 0 0 0; }
+.excerpt { color: #59636e; font-style: italic; font-size: .92em; margin: .2em 0 0 0; }
 footer { margin-top: 3em; color: #59636e; font-size: .9em; border-top: 1px solid #d1d9e0; padding-top: .6em; }
 """
 
@@ -137,6 +139,14 @@ def _figure(picture: Picture, key: str, svg: str, caption: str) -> str:
     return f'<div class="picture">{picture(key, svg)}{caption}</div>'
 
 
+def citation_html(c: Citation, language: str = "en") -> str:
+    """The citation in the one style (app/export/citations.py), its address a link."""
+    text = "".join(f"<i>{e(r.text)}</i>" if r.italic else e(r.text) for r in citation_runs(c, language))
+    if c.url:  # the address ends the last run: make it a link
+        text = text[: -len(e(c.url))] + f'<a href="{e(c.url)}">{e(c.url)}</a>'
+    return text
+
+
 def _cites(p: PolicySummary, numbers: list[int]) -> str:
     return "".join(f'<a class="cite" href="#{e(p.anchor)}-src-{n}">[{n}]</a>' for n in numbers)
 
@@ -187,6 +197,9 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
             if t.disagreement
             else ""
         )
+        + (  # the dossier quotes the source's own words (a brief has none)
+            f'<p class="excerpt"><q>{e(t.quote)}</q> [{t.quote_source}]</p>' if t.quote else ""
+        )
         + "</td></tr>"
         for t in p.timeline
     )
@@ -225,16 +238,19 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
     if p.related and not briefing.is_brief:
         out.append(
             f"<{h2}>{label('related')}</{h2}><ul>"
-            + "".join(f"<li>{e(r.phrase)} {e(r.title)}</li>" for r in p.related)
+            + "".join(
+                f"<li>{e(r.phrase)} {e(r.title)}"
+                + (f' <span class="caption">— {e(r.note)}</span>' if r.note else "")
+                + "</li>"
+                for r in p.related
+            )
             + "</ul>"
         )
     if p.citations:
         items = []
         for c in p.citations:
-            parts = [e(x) for x in (c.publisher, f"“{c.title}”", c.published) if x]
-            link = f' <a href="{e(c.url)}">{e(c.url)}</a>' if c.url else f" {label('no_url')}"
             items.append(
-                f'<li value="{c.number}" id="{e(p.anchor)}-src-{c.number}">{", ".join(parts)}.{link}</li>'
+                f'<li value="{c.number}" id="{e(p.anchor)}-src-{c.number}">{citation_html(c, briefing.language)}</li>'
             )
         heading = label("key_sources") if briefing.is_brief else label("sources")
         out.append(f"<{h2}>{heading}</{h2}><ol class='sources'>{''.join(items)}</ol>")

@@ -73,7 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sources": "Sources",
         "key_sources": "Key sources",
         "no_url": "No web address.",
-        "notes_label": "Your notes (personal, not part of the record)",
+        "notes_label": "Personal notes (yours, not part of the cited record)",
         "updated": "updated {date}",
         "pinned": "pinned",
         "no_status": "No status yet",
@@ -83,6 +83,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "superseded_by": "Superseded by",
         "last_verified": "Last verified",
         "where_sources_disagree": "Where sources disagree",
+        "personal_notes": "Personal notes",
+        "notes_aside": "Your own notes, not part of the cited record.",
     },
     "es": {
         "briefing": "Informe de políticas",
@@ -123,7 +125,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sources": "Fuentes",
         "key_sources": "Fuentes principales",
         "no_url": "Sin dirección web.",
-        "notes_label": "Tus notas (personales, no forman parte del registro)",
+        "notes_label": "Notas personales (tuyas, no forman parte del registro citado)",
         "updated": "actualizada el {date}",
         "pinned": "fijada",
         "no_status": "Sin estado aún",
@@ -133,6 +135,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "superseded_by": "Sustituida por",
         "last_verified": "Verificada por última vez",
         "where_sources_disagree": "Donde las fuentes discrepan",
+        "personal_notes": "Notas personales",
+        "notes_aside": "Tus propias notas, no forman parte del registro citado.",
     },
 }
 

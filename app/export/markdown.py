@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from app.export.briefing import Briefing, PolicySummary
+from app.export.briefing import Briefing, Citation, PolicySummary
+from app.export.citations import citation_runs
+from app.export.labels import text
+
+# The file beside the .md that holds a timeline picture: given a key and the SVG, its relative path.
+Picture = Callable[[str, str], str]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -28,6 +34,7 @@ def url(text: str) -> str:
 
 
 # A link to "//host/…" takes the scheme of wherever the file is opened: live on a web page.
+_NOT_AUTOLINK = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)", re.IGNORECASE)
 _HOSTLESS_LINK = re.compile(r"\]\(\s*((?:<|&lt;)?//)")
 _HOSTLESS_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:(\s*<?//)", re.MULTILINE)
 
@@ -40,7 +47,8 @@ def note_markdown(body: str) -> str:
     """
     from app.services.markdown import is_inert
 
-    body = body.replace("<", "&lt;").replace("![", "\\![")
+    # Raw HTML is made text, but an autolink (<https://…>) stays a link.
+    body = _NOT_AUTOLINK.sub("&lt;", body).replace("![", "\\![")
     body = _UNSAFE_LINK.sub(lambda m: "]\\(" + m.group(1) + ":", body)
     body = _HOSTLESS_LINK.sub(lambda m: "]\\(" + m.group(1), body)
     body = _HOSTLESS_DEFINITION.sub(lambda m: f"{m.group(1)}\\[{m.group(2)}]:{m.group(3)}", body)
@@ -50,51 +58,103 @@ def note_markdown(body: str) -> str:
     return "\n\n".join(paragraphs(body))
 
 
-def policy_markdown(p: PolicySummary, level: int) -> list[str]:
-    h = "#" * level
-    out = [f"{h} {esc(p.title)}", ""]
+class Anchors:
+    """The anchors a viewer gives headings (GitHub's rule: lower case, punctuation dropped,
+    spaces to hyphens, "-1", "-2"… for repeats), so Contents and citations can link to them."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def heading(self, text: str) -> str:
+        base = re.sub(r"[^\w\- ]", "", " ".join(text.split()).lower()).replace(" ", "-")
+        count = self.seen.get(base, 0)
+        self.seen[base] = count + 1
+        return base if count == 0 else f"{base}-{count}"
+
+
+def citation_markdown(c: Citation, language: str = "en") -> str:
+    """The citation in the one style (app/export/citations.py): case names in italics, the address a link."""
+    out = []
+    for run in citation_runs(c, language):
+        text = run.text
+        if c.url and not run.italic and text.endswith(c.url):
+            out.append(esc(text[: -len(c.url)]) + " " + url(c.url))
+        elif run.italic:
+            out.append(f"*{esc(text)}*")
+        else:
+            out.append(esc(text))
+    return "".join(out)
+
+
+def _heading(out: list[str], anchors: Anchors, level: int, text: str) -> str:
+    out += [f"{'#' * level} {esc(text)}", ""]
+    return anchors.heading(text)
+
+
+def policy_markdown(
+    p: PolicySummary,
+    level: int,
+    anchors: Anchors | None = None,
+    picture: Picture | None = None,
+    language: str = "en",
+) -> list[str]:
+    anchors = anchors or Anchors()
+    out: list[str] = []
+
+    def label(key: str, **values: object) -> str:
+        return text(language, key, **values)
+
+    _heading(out, anchors, level, p.title)
     if p.aliases:
-        out += [f"*Also known as:* {esc('; '.join(p.aliases))}", ""]
-    status = f"**{esc(p.status)}**" + (f" since {esc(p.since)}" if p.since else "")
-    facts = [("Current status", status)]
+        out += [f"*{label('also_known_as')}:* {esc('; '.join(p.aliases))}", ""]
+    status = f"**{esc(p.status)}**" + (f" {esc(label('since_date', date=p.since))}" if p.since else "")
+    facts = [(label("current_status"), status)]
     if p.last_verified:
-        facts.append(("Last verified", esc(p.last_verified)))
-    facts += [("Jurisdiction", esc(p.jurisdiction)), ("Kind", esc(p.kind))]
+        facts.append((label("last_verified"), esc(p.last_verified)))
+    facts += [(label("jurisdiction"), esc(p.jurisdiction)), (label("kind"), esc(p.kind))]
     if p.legal_basis:
-        facts.append(("Legal basis", esc(p.legal_basis)))
+        facts.append((label("legal_basis"), esc(p.legal_basis)))
     if p.agencies:
-        facts.append(("Agencies", esc("; ".join(p.agencies))))
-    out += [f"- {label}: {value}" for label, value in facts] + [""]
-    out += [f"{h}# Summary", ""]
-    for paragraph in paragraphs(p.summary) or ["*No summary.*"]:
+        facts.append((label("agencies"), esc("; ".join(p.agencies))))
+    out += [f"- {name}: {value}" for name, value in facts] + [""]
+    _heading(out, anchors, level + 1, label("summary"))
+    for paragraph in paragraphs(p.summary) or [f"*{label('no_summary')}*"]:
         out += [paragraph, ""]
-    out += [f"{h}# Status history", ""]
+    _heading(out, anchors, level + 1, label("status_history"))
+    if picture is not None and p.picture_svg:
+        path = picture(f"timeline-{p.slug}", p.picture_svg)
+        out += [f"![{esc('Timeline: ' + p.title)}]({url(path)[1:-1]})", ""]
+    # The Sources heading comes later; its anchor is known now, as headings are counted in order.
+    sources_anchor = _peek(anchors, label("related") if p.related else "", label("sources"))
     for entry in p.timeline:
-        cites = "".join(f"[{n}]" for n in entry.citations)  # never a link: user text has every [ escaped
+        cites = "".join(f"[\\[{n}\\]](#{sources_anchor})" for n in entry.citations)
         confidence = f" *({esc(entry.confidence_label)})*" if entry.confidence_label else ""
         out.append(
             f"- **{esc(entry.date)}** — {esc(entry.status)}.{confidence} {esc(entry.description)} {cites}".rstrip()
         )
         if entry.disagreement:
-            out.append(f"  - *Where sources disagree:* {esc(entry.disagreement)}")
+            out.append(f"  - *{label('where_sources_disagree')}:* {esc(entry.disagreement)}")
+        if entry.quote:
+            out += ["", f"  > “{esc(entry.quote)}” \\[{entry.quote_source}\\]"]
     if not p.timeline:
-        out.append("*No status events.*")
+        out.append(f"*{label('no_events')}*")
     out.append("")
     if p.related:
-        out += [f"{h}# Related policies", ""]
-        out += [f"- {esc(r.phrase)} {esc(r.title)}" for r in p.related] + [""]
-    if p.citations:
-        out += [f"{h}# Sources", ""]
-        for c in p.citations:
-            parts = [esc(x) for x in (c.publisher, f"“{c.title}”", c.published) if x]
-            out.append(f"{c.number}. {', '.join(parts)}." + (f" {url(c.url)}" if c.url else ""))
+        _heading(out, anchors, level + 1, label("related"))
+        for r in p.related:
+            note = f" — {esc(r.note)}" if r.note else ""
+            out.append(f"- {esc(r.phrase)} **{esc(r.title)}**{note}")
         out.append("")
+    if p.citations:
+        _heading(out, anchors, level + 1, label("sources"))
+        out += [f"{c.number}. {citation_markdown(c, language)}" for c in p.citations] + [""]
     if p.notes:
-        out += [f"{h}# Your notes (personal, not part of the record)", ""]
+        _heading(out, anchors, level + 1, label("personal_notes"))
+        out += [f"*{label('notes_aside')}*", ""]
         for note in p.notes:
             meta = (
-                [f"updated {note.updated}"]
-                + (["pinned"] if note.pinned else [])
+                [label("updated", date=note.updated)]
+                + ([label("pinned")] if note.pinned else [])
                 + [f"#{t}" for t in note.tags]
             )
             out += [f"*{esc(' · '.join(meta))}*", ""]
@@ -104,15 +164,47 @@ def policy_markdown(p: PolicySummary, level: int) -> list[str]:
     return out
 
 
-def briefing_markdown(briefing: Briefing) -> str:
+def _peek(anchors: Anchors, *between_and_then: str) -> str:
+    """The anchor the last heading named will get, counting the ones before it, without taking it."""
+    seen = dict(anchors.seen)
+    found = ""
+    for heading in between_and_then:
+        if heading:
+            found = anchors.heading(heading)
+    anchors.seen = seen
+    return found
+
+
+def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str:
+    """The whole briefing; with `picture` the timelines are written beside it and shown."""
     lines: list[str] = []
+    anchors = Anchors()
+    language = getattr(briefing, "language", "en")
     if len(briefing.policies) == 1:
-        lines += policy_markdown(briefing.policies[0], 1)
+        lines += policy_markdown(briefing.policies[0], 1, anchors, picture, language)
     else:
-        lines += [f"# {esc(briefing.title)}", "", "## Contents", ""]
-        lines += [f"{n}. {esc(p.title)} — {esc(p.status)}" for n, p in enumerate(briefing.policies, start=1)]
+        _heading(lines, anchors, 1, briefing.title)
+        _heading(lines, anchors, 2, text(language, "contents"))
+        # Contents links to the headings below: their anchors, counted as if written already.
+        ahead = Anchors()
+        ahead.seen = dict(anchors.seen)
+        targets = []
+        for p in briefing.policies:
+            targets.append(ahead.heading(p.title))
+            sections = [("summary", True), ("status_history", True), ("related", bool(p.related))]
+            sections += [("sources", bool(p.citations)), ("personal_notes", bool(p.notes))]
+            for key, present in sections:
+                if present:
+                    ahead.heading(text(language, key))
+        lines += [
+            f"{n}. [{esc(p.title)}](#{target}) — {esc(p.status)}"
+            for n, (p, target) in enumerate(zip(briefing.policies, targets, strict=True), start=1)
+        ]
         lines.append("")
+        if picture is not None and briefing.overview_svg:
+            path = picture("timeline-overview", briefing.overview_svg)
+            lines += [f"![Timeline of these policies]({url(path)[1:-1]})", ""]
         for policy in briefing.policies:
-            lines += policy_markdown(policy, 2)
+            lines += policy_markdown(policy, 2, anchors, picture, language)
     lines += ["---", "", f"*{esc(briefing.footer)}*", ""]
     return "\n".join(lines)

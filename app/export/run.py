@@ -40,6 +40,16 @@ def events_path(target: Path) -> Path:
     return target.with_name(f"{target.stem}-events{target.suffix}")
 
 
+def notes_path(target: Path) -> Path:
+    """The third CSV file, written only with --include-notes: the person's own notes."""
+    return target.with_name(f"{target.stem}-personal-notes{target.suffix}")
+
+
+def pictures_folder(target: Path) -> Path:
+    """The folder beside a Markdown file that holds its timeline pictures ("briefing-files/")."""
+    return target.with_name(f"{target.stem}-files")
+
+
 def run_export(
     workspace: Workspace,
     request: ExportRequest,
@@ -55,7 +65,7 @@ def run_export(
 
         if progress is not None and not progress(0, len(request.policy_ids)):
             raise ExportCancelled
-        write_bundle(workspace, target, policy_ids=request.policy_ids)
+        write_bundle(workspace, target, policy_ids=request.policy_ids, include_notes=request.include_notes)
         return [target]
     briefing = build_briefing(
         workspace,
@@ -66,11 +76,22 @@ def run_export(
         author=request.author,
         organisation=request.organisation,
         language=request.language,
+        for_reading=request.fmt != "csv",  # a CSV table is imported again: its text stays exact
     )
     if request.fmt == "md":
         from app.export.markdown import briefing_markdown
 
-        write_atomically(target, briefing_markdown(briefing).encode("utf-8"))
+        pictures: dict[str, str] = {}
+
+        def picture(key: str, svg: str) -> str:
+            name = f"{pictures_folder(target).name}/{key}.svg"
+            pictures[name] = svg
+            return name
+
+        text = briefing_markdown(briefing, picture)
+        for name, svg in pictures.items():
+            write_atomically(target.parent / name, svg.encode("utf-8"))
+        write_atomically(target, text.encode("utf-8"))  # last: the file links only pictures now there
     elif request.fmt == "html":
         from app.export.html import briefing_html
 
@@ -78,15 +99,18 @@ def run_export(
     elif request.fmt == "docx":
         from app.export.docx import briefing_docx
 
-        write_atomically(target, briefing_docx(briefing, rasterize))
+        write_atomically(target, briefing_docx(briefing, rasterize, request.page_size))
     elif request.fmt == "csv":
         from app.export.csv_tables import briefing_csv
 
-        policies, events = briefing_csv(briefing)
+        policies, events, notes = briefing_csv(briefing)
         # A byte-order mark so that spreadsheet programs read the file as UTF-8.
         write_atomically(target, policies.encode("utf-8-sig"))
         write_atomically(events_path(target), events.encode("utf-8-sig"))
-        return [target, events_path(target)]
+        if not notes:
+            return [target, events_path(target)]
+        write_atomically(notes_path(target), notes.encode("utf-8-sig"))
+        return [target, events_path(target), notes_path(target)]
     elif request.fmt == "pdf":
         if pdf_writer is None:
             from app.export.pdf import write_pdf

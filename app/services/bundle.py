@@ -17,9 +17,16 @@ MAX_BUNDLE_BYTES = 50 * 1024 * 1024  # a starter-sized workspace exports to unde
 
 
 def build_bundle(
-    workspace: Workspace, slugs: list[str] | None = None, policy_ids: list[str] | None = None
+    workspace: Workspace,
+    slugs: list[str] | None = None,
+    policy_ids: list[str] | None = None,
+    *,
+    include_notes: bool = True,
 ) -> dict[str, Any]:
-    """The bundle for the named policies (all when neither is given), with every source they cite."""
+    """The bundle for the named policies (all when neither is given), with every source they cite.
+
+    Without `include_notes` the person's notes are left out (a bundle sent to a colleague);
+    importing such a bundle adds and changes no notes and deletes none."""
     store = workspace.store
     if policy_ids is not None:
         ids = list(policy_ids)
@@ -42,7 +49,8 @@ def build_bundle(
         linked = sorted({s.id for s in d.sources})
         source_ids.update(linked)
         source_ids.update(sid for e in d.events for sid in e.source_ids)
-        source_ids.update(n.source_id for n in d.notes if n.source_id)
+        notes = d.notes if include_notes else []
+        source_ids.update(n.source_id for n in notes if n.source_id)
         policies.append(
             {
                 "id": d.id,
@@ -62,9 +70,10 @@ def build_bundle(
                 "current_status": d.current_status,
                 "source_ids": linked,
                 "events": [asdict(e) for e in d.events],
-                "notes": [{k: v for k, v in asdict(n).items() if k != "policy_id"} for n in d.notes],
             }
         )
+        if include_notes:
+            policies[-1]["notes"] = [{k: v for k, v in asdict(n).items() if k != "policy_id"} for n in notes]
         for r in d.relations:
             other_id = store.policy_id_for_slug(r.other_slug)
             if other_id in chosen:
@@ -99,12 +108,17 @@ def build_bundle(
 
 
 def write_bundle(
-    workspace: Workspace, target: Path, slugs: list[str] | None = None, policy_ids: list[str] | None = None
+    workspace: Workspace,
+    target: Path,
+    slugs: list[str] | None = None,
+    policy_ids: list[str] | None = None,
+    *,
+    include_notes: bool = True,
 ) -> int:
     """Write the bundle to `target` atomically; returns the number of policies written."""
     from app.services.files import write_atomically
 
-    bundle = build_bundle(workspace, slugs, policy_ids)
+    bundle = build_bundle(workspace, slugs, policy_ids, include_notes=include_notes)
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     write_atomically(target, text.encode("utf-8"))
     return len(bundle["policies"])

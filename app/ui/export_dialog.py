@@ -261,7 +261,7 @@ class ExportDialog(QDialog):
 
     def _options_changed(self, new_name: bool = False) -> None:
         self.page_combo.setEnabled(self.fmt() in ("pdf", "html", "docx"))
-        self.notes_box.setEnabled(self.fmt() != "json")
+        # Notes leave only when asked, in a JSON bundle too (a backup holds everything): always a choice.
         self.length_combo.setEnabled(self.fmt() not in ("json", "csv"))
         self.language_combo.setEnabled(self.fmt() != "json")
         if new_name or not self.path_edit.text().strip():
@@ -286,6 +286,7 @@ class ExportDialog(QDialog):
             author=self.defaults.author,
             organisation=self.defaults.organisation,
             language=str(self.language_combo.currentData()),
+            for_reading=self.fmt() != "csv",  # the CSV preview shows the text exactly as the file will
         )
 
     def _show_preview(self) -> None:
@@ -300,7 +301,11 @@ class ExportDialog(QDialog):
 
             from app.services.bundle import build_bundle
 
-            bundle = build_bundle(self.window_.workspace, policy_ids=ids[:PREVIEW_POLICIES])
+            bundle = build_bundle(
+                self.window_.workspace,
+                policy_ids=ids[:PREVIEW_POLICIES],
+                include_notes=self.notes_box.isChecked(),
+            )
             self.preview.setPlainText(
                 json.dumps(bundle, ensure_ascii=False, indent=2)[:PREVIEW_CHARS] + "\n…"
             )

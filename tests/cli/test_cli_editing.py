@@ -23,6 +23,7 @@ def _policy(capsys: pytest.CaptureFixture[str], workspace: Path, slug: str) -> d
         "export",
         "--format",
         "json",
+        "--include-notes",
         "-o",
         str(workspace.parent / "x.json"),
         "--policy",

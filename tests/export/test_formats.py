@@ -53,10 +53,7 @@ def test_markdown_is_commonmark_with_every_policy_and_no_markup_from_user_string
     links = [c.attrs.get("href") for t in inline for c in (t.children or []) if c.type == "link_open"]
     assert all(str(href).startswith(("http", "#", "mailto")) for href in links)
     assert (
-        "Your notes (personal" in text
-        and "Made with Policy Tracker" in text
-        and "🚀" in text
-        and "עברית" in text
+        "Personal notes" in text and "Made with Policy Tracker" in text and "🚀" in text and "עברית" in text
     )
     assert "\x07" not in text and "\x00" not in text
 
@@ -94,7 +91,7 @@ def test_html_is_self_contained_and_no_user_string_becomes_markup(
     for title in _titles(hostile_workspace):
         assert title in text
     assert "<script>alert" in text and "<img src=x" in text  # shown as text
-    assert "Contents" in text and "Your notes (personal" in text
+    assert "Contents" in text and "Personal notes" in text
 
 
 def test_pdf_has_the_facts_page_numbers_and_bookmarks(hostile_workspace: Workspace, tmp_path: Path) -> None:
@@ -147,14 +144,14 @@ def test_docx_has_real_headings_lists_and_tables(hostile_workspace: Workspace, t
         assert title in headings
     assert "Status history" in headings
     assert len(document.tables) >= 2 * len(_titles(hostile_workspace))
-    assert any(p.style.name == "List Number" for p in document.paragraphs)
+    assert any(p.text.startswith("[1]\t") for p in document.paragraphs)  # the sources, numbered
     assert "Made with Policy Tracker" in document.sections[0].footer.paragraphs[0].text
     all_text = " ".join(p.text for p in document.paragraphs)
     assert "<script>alert" in all_text and "🚀" in all_text
 
 
 def test_csv_tables_hold_every_policy_and_event(hostile_workspace: Workspace, tmp_path: Path) -> None:
-    policies_file, events_file = _export(hostile_workspace, "csv", tmp_path / "b.csv")
+    policies_file, events_file, _notes_file = _export(hostile_workspace, "csv", tmp_path / "b.csv")
     assert events_file == events_path(policies_file)
     with policies_file.open(encoding="utf-8-sig", newline="") as stream:
         policies = list(csv.DictReader(stream))
@@ -190,7 +187,7 @@ def test_notes_are_left_out_unless_asked(workspace: Workspace, tmp_path: Path) -
     editing.add_note(workspace, policy_id, NoteInput("PRIVATE-THOUGHT"))
     (without,) = _export(workspace, "md", tmp_path / "a.md", notes=False)
     (with_notes,) = _export(workspace, "md", tmp_path / "b.md", notes=True)
-    assert "PRIVATE-THOUGHT" not in without.read_text() and "Your notes" not in without.read_text()
+    assert "PRIVATE-THOUGHT" not in without.read_text() and "Personal notes" not in without.read_text()
     assert "PRIVATE-THOUGHT" in with_notes.read_text()
 
 

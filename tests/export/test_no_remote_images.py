@@ -67,7 +67,8 @@ def test_exports_of_a_note_with_a_remote_image_fetch_nothing(tmp_path: Path, wor
 
     markdown = md_file.read_text(encoding="utf-8")
     images, links = _commonmark_links(markdown)
-    assert images == []
+    assert images == ["b-files/timeline-title-42.svg"]  # only the export's own picture, beside it
+    assert (tmp_path / images[0]).read_text(encoding="utf-8").startswith("<svg")
     assert not [link for link in links if link.startswith("//")]
     assert "https://ok.example/" in links and "https://tracker.example/p.gif" in links
 

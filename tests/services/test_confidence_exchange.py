@@ -165,7 +165,7 @@ def test_csv_tables_carry_the_fields_and_older_tables_still_import(
     small: Workspace, empty_workspace: Workspace, tmp_path: Path
 ) -> None:
     _mark(small)
-    policies_csv, events_csv = briefing_csv(build_briefing(small, [ALPHA]))
+    policies_csv, events_csv, _no_notes = briefing_csv(build_briefing(small, [ALPHA], for_reading=False))
     assert policies_csv.splitlines()[0].endswith(",last_verified")
     assert ",2026-12-01" in policies_csv.splitlines()[1]
     assert events_csv.splitlines()[0].endswith(",confidence,disagreement")

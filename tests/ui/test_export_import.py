@@ -68,6 +68,32 @@ def test_export_the_selected_policies_with_notes(qtbot: QtBot, window: MainWindo
     dialog.close()
 
 
+def test_a_bundle_from_the_dialog_holds_notes_only_when_ticked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from app.services import editing
+    from app.services.inputs import NoteInput
+
+    policy_id = next(
+        window.model.row_at(r).id
+        for r in range(window.model.rowCount())
+        if window.model.row_at(r).slug == "title-42"
+    )
+    editing.add_note(window.workspace, policy_id, NoteInput("PRIVATE-THOUGHT"))
+    for ticked, name in ((False, "plain.json"), (True, "mine.json")):
+        dialog = window.show_export()
+        dialog.scope_buttons["all"].setChecked(True)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("json"))
+        assert dialog.notes_box.isEnabled()
+        dialog.notes_box.setChecked(ticked)
+        dialog.path_edit.setText(str(tmp_path / name))
+        dialog.start()
+        qtbot.waitUntil(lambda dialog=dialog: bool(dialog.written), timeout=10_000)
+        dialog.close()
+    assert "PRIVATE-THOUGHT" not in (tmp_path / "plain.json").read_text(encoding="utf-8")
+    assert "PRIVATE-THOUGHT" in (tmp_path / "mine.json").read_text(encoding="utf-8")
+
+
 def test_the_dialog_remembers_its_choices_and_keeps_the_name_when_the_format_changes(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
