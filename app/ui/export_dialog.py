@@ -146,7 +146,8 @@ class ExportDialog(QDialog):
         self.page_combo.addItem(self.tr("Letter"), "Letter")
         settings = window.settings
         self.defaults = export_defaults(settings)
-        self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.defaults.language), 0))
+        # The briefing speaks the language the window speaks now (--language included).
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(i18n.language_in_use()), 0))
         self.format_combo.setCurrentIndex(
             max(self.format_combo.findData(settings.value(FORMAT_KEY, "pdf")), 0)
         )

@@ -200,3 +200,21 @@ def test_a_file_name_with_markup_is_shown_as_text(qtbot: QtBot, window: MainWind
     assert "&lt;b&gt;loud.json" in dialog.summary.text()
     assert "<b>loud" not in dialog.summary.text()
     dialog.close()
+
+
+def test_the_briefing_language_follows_the_language_the_window_speaks(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        i18n.apply_language(app, "es")  # as `--language es` does for one run, saving nothing
+        dialog = window.show_export()
+        assert dialog.language_combo.currentData() == "es"
+        dialog.close()
+    finally:
+        i18n.apply_language(app, "en")
