@@ -206,14 +206,15 @@ class ExportDialog(QDialog):
         self.page_image = QLabel()
         self.page_image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_image.setAccessibleName(self.tr("Preview page"))
+        self.page_image.setContentsMargins(12, 12, 12, 12)
         self.page_scroll = QScrollArea()
         self.page_scroll.setWidget(self.page_image)
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setMinimumWidth(420)
-        # Grey desk around white paper, in either theme.
-        self.page_scroll.setStyleSheet(
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: #8a8f98; }"
-        )
+        # White paper on a grey desk in either theme; fitted to the width, so no sideways scrolling.
+        self.page_image.setStyleSheet("QLabel { background: #8a8f98; }")
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.page_status = QLabel()
         self.page_status.setStyleSheet("QLabel { color: #1f2328; background: #ffffff; padding: 6px; }")
         self.previous_page = QPushButton(self.tr("◀ Pre&vious page"))
