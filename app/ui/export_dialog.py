@@ -239,6 +239,7 @@ class ExportDialog(QDialog):
         self.preview_stack.addWidget(pages_holder)
         self.pages_view = pages_holder
         self.preview_pages: list[QImage] = []
+        self.preview_pdf = b""  # the first pages those images show, as the PDF export lays them out
         self.page_index = 0
         self.preview_generation = 0  # raised by every change of options: older drawings are stale
         self.preview_ready = False
@@ -409,7 +410,7 @@ class ExportDialog(QDialog):
         self.preview_pool.clear()  # not started yet: no longer wanted
         self.preview_jobs = {g: job for g, job in self.preview_jobs.items() if g == self.preview_generation}
         self.preview_ready = False
-        self.preview_pages = []
+        self.preview_pages, self.preview_pdf = [], b""
         self.page_image.clear()
         self.page_status.setText(self.tr("Preparing preview…"))
         self.page_status.show()
@@ -420,10 +421,10 @@ class ExportDialog(QDialog):
         self.preview_jobs[self.preview_generation] = job  # its signals live as long as it may emit
         self.preview_pool.start(job)
 
-    def _on_pages_drawn(self, generation: int, pages: list[QImage]) -> None:
+    def _on_pages_drawn(self, generation: int, drawn: tuple[bytes, list[QImage]]) -> None:
         if generation != self.preview_generation:
             return  # options changed since: a newer preview is on its way
-        self.preview_pages = pages
+        self.preview_pdf, self.preview_pages = drawn
         self.page_index = 0
         self.preview_ready = True
         self.page_status.hide()

@@ -69,7 +69,7 @@ def draw_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
 
 
 class PreviewSignals(QObject):
-    drawn = Signal(int, list)  # generation, pages (QImage)
+    drawn = Signal(int, object)  # generation, (the PDF's first pages as bytes, each page as a QImage)
     failed = Signal(int, str)  # generation, message
 
 
@@ -84,14 +84,15 @@ class PreviewJob(QRunnable):
     def run(self) -> None:
         try:
             with RENDER_LOCK:
-                pages = draw_pages(pdf_first_pages(self.html))
+                pdf = pdf_first_pages(self.html)
+                pages = draw_pages(pdf)
         except UserError as error:  # Pango missing: said in plain words
             self._emit(self.signals.failed, str(error))
         except Exception as error:  # a bug: the dialog says so rather than wait forever
             log.exception("Export preview failed")
             self._emit(self.signals.failed, type(error).__name__)
         else:
-            self._emit(self.signals.drawn, pages)
+            self._emit(self.signals.drawn, (pdf, pages))
 
     def _emit(self, signal: SignalInstance, value: object) -> None:
         try:

@@ -97,14 +97,15 @@ def test_a_drawing_for_options_since_changed_is_ignored(qtbot: QtBot, window: Ma
     stale = dialog.preview_generation
     stale_job = dialog.preview_jobs[stale]
     arrived: list[int] = []
-    stale_job.signals.drawn.connect(lambda generation, _pages: arrived.append(generation))
+    stale_job.signals.drawn.connect(lambda generation, _drawn: arrived.append(generation))
     # Changed before the A4 pages are back: they arrive (or were never started) and must not be shown.
     dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
     assert aspect(drawn(qtbot, dialog)[0]) == pytest.approx(LETTER, abs=0.01)
     qtbot.wait(50)
     assert arrived in ([], [stale])
     letter_pages = dialog.preview_pages
-    dialog._on_pages_drawn(stale, [QImage(210, 297, QImage.Format.Format_RGB32)])  # late, as a slow one would
+    late = (b"%PDF-", [QImage(210, 297, QImage.Format.Format_RGB32)])
+    dialog._on_pages_drawn(stale, late)  # arriving late, as a slow drawing would
     assert dialog.preview_pages is letter_pages
     dialog._on_preview_failed(stale, "late failure")
     assert dialog.page_status.isHidden()
