@@ -41,7 +41,8 @@ def pdf_first_pages(html: str, pages: int = PREVIEW_PAGES) -> bytes:
     from app.export.pdf import _weasyprint
 
     document = _weasyprint().HTML(string=html, base_url=None).render()
-    return document.copy(document.pages[:pages]).write_pdf()
+    pdf: bytes = document.copy(document.pages[:pages]).write_pdf()
+    return pdf
 
 
 def draw_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
