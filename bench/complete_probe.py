@@ -96,7 +96,7 @@ def _app(app: QApplication, workspace: str, launched: float, slug: str) -> QWidg
                 detail.update()
         return (
             not window.count_label.text().startswith("Reading")
-            and window.model.rowCount() == parts.result.total
+            and window.model.total_rows == parts.result.total  # rows the view fetches as it scrolls included
             and bool(parts.result.counts)
             and detail.detail is not None
             and detail.detail.slug == slug
