@@ -33,6 +33,8 @@ run: $(STAMP) $(QM_FILES)
 
 test: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 

@@ -205,9 +205,8 @@ def _tell_waiting() -> None:
 
 def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
     """The workspace; `writing`: refuse at once one that is read-only or damaged (a quick check)."""
-    from app.data.write_wait import WriteWait
     from app.paths import default_workspace
-    from app.services.workspace import Workspace
+    from app.services.workspace import Workspace, WriteWait
 
     workspace = Workspace.open(
         default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
@@ -389,10 +388,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _policy_id(workspace: Workspace, slug: str) -> str:
-    from app.data.read import policy_id_for_slug
     from app.errors import NotFound
 
-    policy_id = policy_id_for_slug(workspace.reader, slug)
+    policy_id = workspace.store.policy_id_for_slug(slug)
     if policy_id is None:
         raise NotFound(f"No policy with the slug “{slug}” in this workspace")
     return policy_id
@@ -490,9 +488,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.data.workspace_lock import WINDOW, WorkspaceInUse
     from app.paths import default_workspace
     from app.services.backups import list_backups, restore
+    from app.services.locking import WINDOW, WorkspaceInUse
 
     path = default_workspace(args.workspace)
     if args.backup == "latest":
@@ -613,10 +611,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
-    import sqlite3
+    from app.services.integrity import database_error
 
-    cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
-    if not isinstance(cause, sqlite3.DatabaseError):
+    cause = database_error(error)
+    if cause is None:
         return None
     from app.errors import WorkspaceDamaged
     from app.paths import default_workspace

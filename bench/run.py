@@ -68,7 +68,7 @@ def _probe(kind: str, target: str, *extra: str) -> tuple[float, float]:
 
 
 def _policy_count(path: Path) -> int:
-    from app.data import db
+    from app.data.sqlite import db
 
     with closing(db.connect(path)) as connection:  # a connection's own `with` commits, never closes
         return int(connection.execute("SELECT count(*) FROM policy").fetchone()[0])
@@ -113,7 +113,7 @@ def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
 
 def bench_complete(size: str, path: Path, runs: int) -> list[Row]:
     """From launch to the complete window, against a bare window with the same widgets."""
-    from app.data import db
+    from app.data.sqlite import db
 
     with closing(db.connect(path)) as connection:
         # The policy a person left selected: the middle one by title, beyond a large list's first page.
@@ -152,12 +152,12 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
 
 
 def bench_search(size: str, path: Path) -> list[Row]:
-    from app.data import read
+    from app.data.sqlite import read
     from app.domain.search import fts_query
     from app.services.workspace import Workspace
 
     workspace = Workspace.open(path)
-    c = workspace.reader
+    c = workspace.store.connection
     instant: list[float] = []
     for query in QUERIES:
         for end in range(1, len(query) + 1):  # every keystroke of typing the query

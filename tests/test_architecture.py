@@ -59,6 +59,33 @@ def test_listing_a_current_workspace_needs_neither_qt_nor_the_orm(workspace_path
     assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
+def _files_outside(*inside: str) -> list[Path]:
+    return [
+        file
+        for file in (REPO / "app").rglob("*.py")
+        if not any(file.relative_to(REPO / "app").as_posix().startswith(prefix) for prefix in inside)
+    ]
+
+
+def test_sqlite3_is_imported_only_by_the_sqlite_store() -> None:
+    offenders = [
+        str(file.relative_to(REPO))
+        for file in _files_outside("data/sqlite/", "data/migrations/")
+        if any(name.split(".")[0] == "sqlite3" for name in _imports(file))
+    ]
+    assert offenders == []
+
+
+def test_the_window_reaches_the_data_only_through_services() -> None:
+    offenders = [
+        f"{file.relative_to(REPO)} imports {name}"
+        for file in (REPO / "app" / "ui").rglob("*.py")
+        for name in _imports(file)
+        if name == "sqlite3" or name.startswith("app.data")
+    ]
+    assert offenders == []
+
+
 # The window's own modules, and the two places that make one (the app and its self-test).
 WINDOW_MODULES = {"main_window.py", "window_parts.py", "app.py", "self_test.py"}
 

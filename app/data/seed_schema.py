@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -192,7 +193,11 @@ def load_dataset(root: Path) -> StarterDataset:
 
 
 def _check_policy(file: Path, policy: SeedPolicy, sources: dict[str, SeedSource]) -> None:
-    for label, items in (("event", policy.events), ("figure", policy.figures)):
+    keyed: tuple[tuple[str, Sequence[SeedEvent | SeedFigure]], ...] = (
+        ("event", policy.events),
+        ("figure", policy.figures),
+    )
+    for label, items in keyed:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.key in seen:

@@ -174,7 +174,7 @@ class _Loader:
             current = _source_values(row, self._excerpt_texts(sid))
         if not self._decide("source", sid, current):
             return
-        fields = {
+        fields: dict[str, Any] = {
             "title": seed.title,
             "publisher": seed.publisher,
             "authors": list(seed.authors),
@@ -208,7 +208,7 @@ class _Loader:
         self._record("source", sid, _source_values(row, list(seed.excerpts)), is_new)
 
     def _excerpt_texts(self, source_id: str) -> list[str]:
-        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
         return list(self.s.exec(query))
 
     def _policy(self, seed: SeedPolicy) -> None:
@@ -216,7 +216,7 @@ class _Loader:
         row = self.s.get(Policy, pid)
         as_migrated = row is not None and row.last_verified is None
         if self._decide("policy", pid, _policy_values(row) if row else None, as_migrated):
-            fields = {
+            fields: dict[str, Any] = {
                 "slug": seed.slug,
                 "title": seed.title,
                 "aliases": list(seed.aliases),
@@ -265,7 +265,7 @@ class _Loader:
         confidence = seed.confidence or default_confidence(
             self.data.sources[key].kind.value for key in seed.sources if key in self.data.sources
         )
-        fields = {
+        fields: dict[str, Any] = {
             **dated(seed.date),
             "position": position,
             "status": seed.status.value,
@@ -304,7 +304,7 @@ class _Loader:
         if self.s.get(Source, source_id) is None:
             return
         when = PartialDate.parse(seed.date)
-        fields = {
+        fields: dict[str, Any] = {
             "label": seed.label,
             "value": seed.value,
             "unit": seed.unit,

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from app.domain.dates import PartialDate
-
-STATUS_VALUES = (
-    "proposed,announced,enacted,in_effect,suspended,blocked_by_court,under_litigation,"
-    "reinstated,terminated,superseded,expired,not_enacted"
-)
-
-
-CONFIDENCE_VALUES = "confirmed,reported,unconfirmed"
+from app.domain.dates import DatePrecision, PartialDate
+from app.domain.vocab import Confidence, Origin, RelationKind, Status
 
 
 def new_id() -> str:
@@ -28,12 +23,13 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _in(column: str, values: str) -> str:
-    quoted = ",".join(f"'{v}'" for v in values.split(","))
+def _in(column: str, vocabulary: Iterable[StrEnum]) -> str:
+    """The CHECK that keeps `column` to the values of a domain vocabulary, declared once there."""
+    quoted = ",".join(f"'{member.value}'" for member in vocabulary)
     return f"{column} IN ({quoted})"
 
 
-_PRECISION_CHECK = "date_precision IN ('day','month','year')"
+_PRECISION_CHECK = _in("date_precision", DatePrecision)
 _LAST_VERIFIED_CHECK = (
     "last_verified IS NULL OR last_verified GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 )
@@ -44,7 +40,7 @@ class Policy(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("length(trim(title)) > 0", name="policy_title_required"),
         CheckConstraint("slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'", name="policy_slug_form"),
-        CheckConstraint("origin IN ('starter','user')", name="policy_origin"),
+        CheckConstraint(_in("origin", Origin), name="policy_origin"),
         CheckConstraint(_LAST_VERIFIED_CHECK, name="policy_last_verified_day"),
     )
 
@@ -72,7 +68,7 @@ class Source(SQLModel, table=True):
         CheckConstraint("length(trim(title)) > 0", name="source_title_required"),
         CheckConstraint("url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'", name="source_url_http"),
         CheckConstraint(
-            "published_precision IS NULL OR published_precision IN ('day','month','year')",
+            "published_precision IS NULL OR " + _in("published_precision", DatePrecision),
             name="source_published_precision",
         ),
     )
@@ -116,9 +112,9 @@ class PolicySource(SQLModel, table=True):
 class StatusEvent(SQLModel, table=True):
     __tablename__ = "status_event"
     __table_args__ = (
-        CheckConstraint(_in("status", STATUS_VALUES), name="event_status_vocabulary"),
+        CheckConstraint(_in("status", Status), name="event_status_vocabulary"),
         CheckConstraint(_PRECISION_CHECK, name="event_date_precision"),
-        CheckConstraint(_in("confidence", CONFIDENCE_VALUES), name="event_confidence_vocabulary"),
+        CheckConstraint(_in("confidence", Confidence), name="event_confidence_vocabulary"),
     )
 
     id: str = Field(default_factory=new_id, primary_key=True)
@@ -171,7 +167,7 @@ class Relation(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("from_policy_id", "to_policy_id", "kind", name="relation_unique"),
         CheckConstraint("from_policy_id <> to_policy_id", name="relation_not_self"),
-        CheckConstraint(_in("kind", "supersedes,related_to,conflicts_with"), name="relation_kind"),
+        CheckConstraint(_in("kind", RelationKind), name="relation_kind"),
     )
 
     id: str = Field(default_factory=new_id, primary_key=True)

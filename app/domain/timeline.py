@@ -157,10 +157,10 @@ def ticks(start: date, end: date, px_per_day: float) -> list[Tick]:
     if px_per_day * 365 >= 38:  # a year is wide enough
         return [Tick(date(y, 1, 1), str(y), y % 10 == 0) for y in range(start.year, end.year + 1)]
     step = 10 if px_per_day * 3650 >= 40 else 50
-    first = start.year - start.year % step
+    first_year = start.year - start.year % step
     return [
         Tick(date(y, 1, 1), f"{y}s" if step == 10 else str(y), True)
-        for y in range(first, end.year + 1, step)
+        for y in range(first_year, end.year + 1, step)
         if y >= 1
     ]
 

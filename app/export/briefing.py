@@ -8,8 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.data import read
-from app.data.read import EventRow, PolicyDetail, SourceRow
+from app.data.details import EventRow, PolicyDetail, SourceRow
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.export.citations import report_number, supporting_excerpt
@@ -393,8 +392,7 @@ def brief_of(policy: PolicySummary) -> PolicySummary:
 
 def policy_titles(workspace: Workspace) -> dict[str, str]:
     """Slug → title of every policy whose slug could be mistaken for nothing else (it has a hyphen)."""
-    rows = workspace.reader.execute("SELECT slug, title FROM policy WHERE deleted_at IS NULL")
-    return {str(slug): clean(str(title)) for slug, title in rows if "-" in str(slug)}
+    return {row.slug: clean(row.title) for row in workspace.store.policy_rows() if "-" in row.slug}
 
 
 class ExportCancelled(Exception):
@@ -420,7 +418,7 @@ def build_briefing(
     total = len(policy_ids)
     slugs = policy_titles(workspace) if for_reading else None
     for done, policy_id in enumerate(policy_ids, start=1):
-        detail = read.policy_detail(workspace.reader, policy_id)
+        detail = workspace.store.policy_detail(policy_id)
         if detail is not None:
             summary = summarize(detail, include_notes, language, slugs)
             policies.append(brief_of(summary) if length == "brief" else summary)

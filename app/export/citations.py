@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.export.labels import MONTHS as SHORT_MONTHS
+
 if TYPE_CHECKING:
     from app.export.briefing import Citation
 
@@ -27,20 +29,7 @@ MONTHS = (
     "November",
     "December",
 )
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
+SPANISH_MONTHS = SHORT_MONTHS["es"]  # Spanish dates spell months out, in labels and citations alike
 NO_URL = {"en": "No URL recorded.", "es": "Sin URL registrada."}
 AND = {"en": "and", "es": "y"}
 
@@ -57,7 +46,7 @@ def chicago_date(iso: str, language: str = "en") -> str:
     parts = iso.split("-")
     spanish = language == "es"
     try:
-        month = (MESES if spanish else MONTHS)[int(parts[1]) - 1] if len(parts) >= 2 else ""
+        month = (SPANISH_MONTHS if spanish else MONTHS)[int(parts[1]) - 1] if len(parts) >= 2 else ""
         if len(parts) >= 3:
             day = int(parts[2])
             return f"{day} de {month} de {parts[0]}" if spanish else f"{month} {day}, {parts[0]}"

@@ -5,41 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
+from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, NOTE_COLUMNS, POLICY_COLUMNS
 from app.export.briefing import Briefing, Citation
 from app.export.citations import citation_text
 
-POLICY_COLUMNS = [
-    "slug",
-    "title",
-    "aliases",
-    "jurisdiction",
-    "kind",
-    "current_status",
-    "status_since",
-    "summary",
-    "legal_basis",
-    "agencies",
-    "tags",
-    "sources",
-    "related",
-    "last_verified",
+__all__ = [
+    "ADDED_COLUMNS",
+    "EVENT_COLUMNS",
+    "NOTE_COLUMNS",
+    "POLICY_COLUMNS",
+    "briefing_csv",
+    "cell",
+    "joined",
 ]
-EVENT_COLUMNS = [
-    "policy_slug",
-    "policy_title",
-    "date",
-    "date_precision",
-    "status",
-    "description",
-    "sources",
-    "source_ids",
-    "confidence",
-    "disagreement",
-]
-# Columns added after the first tables were exported: a file without them still imports.
-ADDED_COLUMNS = frozenset({"last_verified", "source_ids", "confidence", "disagreement"})
-# Only with --include-notes, as a third file: the person's own notes, labelled as such.
-NOTE_COLUMNS = ["policy_slug", "policy_title", "personal_note", "quote", "tags", "pinned", "updated"]
 
 
 def cell(text: str) -> str:

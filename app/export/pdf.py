@@ -41,7 +41,8 @@ def _weasyprint() -> ModuleType:  # loaded late: it pulls in Pango
         raise UserError(
             "PDF export needs the Pango library (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0)"
         ) from error
-    return weasyprint
+    module: ModuleType = weasyprint
+    return module
 
 
 def render_pdf(briefing: Briefing, page_size: str = "A4") -> bytes:
@@ -55,7 +56,8 @@ def render_pdf(briefing: Briefing, page_size: str = "A4") -> bytes:
         document.metadata.authors = [", ".join(authors)]
     document.metadata.generator = "Policy Tracker"
     document.metadata.lang = briefing.language
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return pdf
 
 
 def write_pdf(briefing: Briefing, target: Path, page_size: str = "A4") -> None:

@@ -113,7 +113,9 @@ def run_export(
         return [target, events_path(target), notes_path(target)]
     elif request.fmt == "pdf":
         if pdf_writer is None:
-            from app.export.pdf import write_pdf as pdf_writer
+            from app.export.pdf import write_pdf
+
+            pdf_writer = write_pdf
         pdf_writer(briefing, target, request.page_size)
     else:
         raise ValueError(f"unknown format {request.fmt}")

@@ -11,19 +11,18 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-import sqlite3
 import sys
 import time
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app import paths
-from app.data import db, workspace_file
-from app.data.schema import SQLITE_HEADER
+from app.data.sqlite import backup as sqlite_backup
+from app.data.sqlite import workspace_file
+from app.data.store import StoreError
 from app.data.workspace_lock import exclusive
-from app.errors import UserError, WorkspaceDamaged, WorkspaceUnusable
+from app.errors import UserError, WorkspaceDamaged
 from app.services import integrity
 
 KEEP_DAILY = 7
@@ -114,15 +113,11 @@ def _copy_to_partial(source: Path, target: Path) -> Path:
     try:
         # The backup API copies even while the app writes; the copy's commit syncs it to disk. Read-only:
         # the source may be on read-only media, and a copy never writes to it.
-        with closing(db.connect(source, read_only=True)) as src, closing(sqlite3.connect(temporary)) as dst:
-            src.backup(dst)
-            # One self-contained file: reading a WAL copy (to list or check it) would leave -wal
-            # and -shm files beside it.
-            dst.execute("PRAGMA journal_mode = DELETE")
+        sqlite_backup.copy_pages(source, temporary)
         # The backup API copies pages as they are, damage included; a damaged copy must never
         # count as a backup (the rotation would keep it and drop a good one).
         damage = integrity.diagnose(temporary, references=False)
-    except (sqlite3.Error, OSError) as error:
+    except (StoreError, OSError) as error:
         temporary.unlink(missing_ok=True)
         raise _copy_failed(source, target, error) from None
     if damage is not None:
@@ -179,13 +174,8 @@ def list_backups(workspace_path: Path) -> list[BackupInfo]:
     found = []
     for folder, before_restore in ((backup_dir(workspace_path), False), (safety_dir(workspace_path), True)):
         for path, taken in _dated(folder).items():
-            try:
-                with closing(db.connect(path, read_only=True)) as connection:
-                    counts = [
-                        connection.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
-                        for t in ("policy", "note", "source")
-                    ]
-            except sqlite3.Error:
+            counts = sqlite_backup.live_counts(path)
+            if counts is None:
                 continue  # an unreadable backup is no use to restore from
             found.append(BackupInfo(path, taken, *counts, before_restore=before_restore))
     return sorted(found, key=lambda info: info.taken, reverse=True)
@@ -241,20 +231,7 @@ def daily_backup(workspace_path: Path, now: datetime | None = None) -> Path | No
 
 def check_backup(backup: Path) -> None:
     """Refuse, in words, a file that is not a sound backup of a workspace."""
-    try:
-        with backup.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise UserError(f"Cannot read {backup}: {error.strerror or error}") from None
-    if header != SQLITE_HEADER:
-        raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
-    try:
-        with closing(db.connect(backup, read_only=True)) as connection:
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise WorkspaceUnusable(f"{backup} is damaged; choose another backup")
-            connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        raise WorkspaceUnusable(f"{backup} is not a backup of a Policy Tracker workspace") from None
+    sqlite_backup.check_file(backup)
 
 
 def restore(
@@ -292,19 +269,7 @@ def restore(
 
 def _overwrite(path: Path, backup: Path) -> None:
     """Write the backup's pages into the live workspace in one transaction."""
-    try:
-        with closing(db.connect(backup, read_only=True)) as src, closing(db.connect(path)) as dst:
-            page_size = src.execute("PRAGMA page_size").fetchone()[0]
-            # SQLite copies into a WAL file only between equal page sizes; else through its rollback journal.
-            switched = page_size != dst.execute("PRAGMA page_size").fetchone()[0]
-            if switched and dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
-                raise UserError(f"{path.name} is in use by another program; close it and try again")
-            src.backup(dst)
-            if switched:
-                dst.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.Error as error:
-        plain = integrity.translate_sqlite_error(error, path)
-        raise plain or UserError(f"Could not restore {path.name}: {error}; nothing was changed") from None
+    sqlite_backup.overwrite_pages(path, backup)
 
 
 def _replace_file(path: Path, backup: Path) -> Path | None:

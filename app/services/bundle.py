@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.data import read
 from app.errors import InvalidInput, NotFound
 from app.services.workspace import Workspace
 
@@ -28,19 +27,19 @@ def build_bundle(
 
     Without `include_notes` the person's notes are left out (a bundle sent to a colleague);
     importing such a bundle adds and changes no notes and deletes none."""
-    connection = workspace.reader
+    store = workspace.store
     if policy_ids is not None:
         ids = list(policy_ids)
     elif slugs:
         ids = []
         for slug in slugs:
-            policy_id = read.policy_id_for_slug(connection, slug)
+            policy_id = store.policy_id_for_slug(slug)
             if policy_id is None:
                 raise NotFound(f"No policy with the slug “{slug}” in this workspace")
             ids.append(policy_id)
     else:
-        ids = [row.id for row in read.list_policies(connection)]
-    details = [d for d in (read.policy_detail(connection, pid) for pid in ids) if d is not None]
+        ids = [row.id for row in store.policy_rows()]
+    details = [d for d in (store.policy_detail(pid) for pid in ids) if d is not None]
     details.sort(key=lambda d: d.slug)
     chosen = {d.id for d in details}
 
@@ -76,7 +75,7 @@ def build_bundle(
         if include_notes:
             policies[-1]["notes"] = [{k: v for k, v in asdict(n).items() if k != "policy_id"} for n in notes]
         for r in d.relations:
-            other_id = read.policy_id_for_slug(connection, r.other_slug)
+            other_id = store.policy_id_for_slug(r.other_slug)
             if other_id in chosen:
                 relations[r.id] = {
                     "id": r.id,
@@ -95,7 +94,7 @@ def build_bundle(
             **{k: v for k, v in asdict(s).items() if k != "excerpts"},
             "excerpts": [{"id": x.id, "text": x.text} for x in s.excerpts],
         }
-        for s in sorted(read.sources_by_id(connection, sorted(source_ids)), key=lambda s: s.id)
+        for s in sorted(store.sources_by_id(sorted(source_ids)), key=lambda s: s.id)
     ]
     return {
         "format": BUNDLE_FORMAT,

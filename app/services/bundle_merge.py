@@ -164,7 +164,7 @@ class _Merge:
         query = (
             select(StatusEvent.id)
             .where(StatusEvent.policy_id == policy_id, StatusEvent.deleted_at.is_(None))  # type: ignore[union-attr]
-            .order_by(StatusEvent.date_sort, StatusEvent.position, StatusEvent.created_at)
+            .order_by(col(StatusEvent.date_sort), col(StatusEvent.position), col(StatusEvent.created_at))
         )
         return list(self.s.exec(query))
 

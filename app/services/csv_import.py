@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
-from app.export.csv_tables import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.services.bundle_import import ImportReport
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
@@ -101,7 +101,6 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
-    from app.data.read import policy_id_for_slug
     from app.services import editing
 
     plan = CsvPlan("policies")
@@ -112,7 +111,7 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
         if slug in seen:
             raise InvalidInput(f"{where}, slug: “{slug}” appears twice in the file")
         seen.add(slug)
-        policy_id = policy_id_for_slug(workspace.reader, slug)
+        policy_id = workspace.store.policy_id_for_slug(slug)
         if "last_verified" in row:
             last_verified = row["last_verified"]
         else:  # a table exported before the column existed leaves the date as it is
@@ -148,14 +147,13 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
 
 
 def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
-    from app.data.read import policy_detail, policy_id_for_slug
 
     plan = CsvPlan("events")
     known: dict[str, set[tuple[str, str, str]]] = {}
     for number, row in enumerate(rows, start=2):
         where = f"{path}: row {number}"
         slug = row["policy_slug"].strip()
-        policy_id = policy_id_for_slug(workspace.reader, slug)
+        policy_id = workspace.store.policy_id_for_slug(slug)
         if policy_id is None:
             raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
         status = _parse_choice(Status, row["status"], f"{where}, status")
@@ -176,7 +174,7 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
         date = event.date
         description = " ".join(row["description"].split())
         if policy_id not in known:
-            detail = policy_detail(workspace.reader, policy_id)
+            detail = workspace.store.policy_detail(policy_id)
             known[policy_id] = {
                 (e.date, e.status, " ".join(e.description.split())) for e in (detail.events if detail else [])
             }

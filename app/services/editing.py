@@ -95,7 +95,7 @@ def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None
 
 
 def policy_exists(workspace: Workspace, policy_id: str) -> bool:
-    return workspace.reader.execute("SELECT 1 FROM policy WHERE id = ?", (policy_id,)).fetchone() is not None
+    return workspace.store.policy_exists(policy_id)
 
 
 def policy_input(workspace: Workspace, policy_id: str) -> PolicyInput:
@@ -146,16 +146,9 @@ class PolicyContents:
 
 def policy_contents(workspace: Workspace, policy_id: str) -> PolicyContents:
     """What goes to the trash with a policy, for the question asked before deleting it."""
-    c = workspace.reader
-
-    def count(sql: str) -> int:
-        return int(c.execute(sql, (policy_id,)).fetchone()[0])
-
+    counts = workspace.store.content_counts(policy_id)
     return PolicyContents(
-        events=count("SELECT count(*) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL"),
-        notes=count("SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NULL"),
-        figures=count("SELECT count(*) FROM figure WHERE policy_id = ?"),
-        sources=count("SELECT count(*) FROM policy_source WHERE policy_id = ?"),
+        events=counts.events, notes=counts.notes, figures=counts.figures, sources=counts.sources
     )
 
 
@@ -219,9 +212,7 @@ def _set_citations(session: Session, event: StatusEvent, source_ids: list[str]) 
 
 def precedes_history(workspace: Workspace, policy_id: str, date: str) -> bool:
     """Whether a date lies before the policy's first event (the editor asks before accepting it)."""
-    first = workspace.reader.execute(
-        "SELECT min(date_sort) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL", (policy_id,)
-    ).fetchone()[0]
+    first = workspace.store.first_event_day(policy_id)
     return first is not None and PartialDate.parse(date).first_day().isoformat() < first
 
 
@@ -317,7 +308,7 @@ def add_source(
 def source_input(workspace: Workspace, source_id: str) -> SourceInput:
     with workspace.session() as session:
         s = _get(session, Source, source_id, "source", trashed_ok=True)
-        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+        query = select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
         excerpts = list(session.exec(query))
         return SourceInput(
             s.title,
@@ -342,7 +333,7 @@ def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> No
         session.add(source)
         current = list(
             session.exec(
-                select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(Excerpt.position)
+                select(Excerpt.text).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
             )
         )
         if current != data.excerpts:
@@ -350,8 +341,7 @@ def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> No
 
 
 def policies_of_source(workspace: Workspace, source_id: str) -> set[str]:
-    rows = workspace.reader.execute("SELECT policy_id FROM policy_source WHERE source_id = ?", (source_id,))
-    return {str(r[0]) for r in rows}
+    return workspace.store.policies_of_source(source_id)
 
 
 def link_source(workspace: Workspace, policy_id: str, source_id: str) -> bool:
@@ -515,29 +505,7 @@ class TrashItem:
 
 
 def list_trash(workspace: Workspace) -> list[TrashItem]:
-    c = workspace.reader
-    items = [
-        TrashItem("policy", r[0], r[1], r[2])
-        for r in c.execute("SELECT id, title, deleted_at FROM policy WHERE deleted_at IS NOT NULL")
-    ]
-    items += [
-        TrashItem("event", r[0], f"{r[1]} · {r[2]}", r[3], r[4])
-        for r in c.execute(
-            """SELECT e.id, e.date, e.status, e.deleted_at, p.title FROM status_event e
-           JOIN policy p ON p.id = e.policy_id WHERE e.deleted_at IS NOT NULL"""
-        )
-    ]
-    items += [
-        TrashItem("source", r[0], r[1], r[2])
-        for r in c.execute("SELECT id, title, deleted_at FROM source WHERE deleted_at IS NOT NULL")
-    ]
-    items += [
-        TrashItem("note", r[0], (r[1] or r[2])[:120], r[3], r[4])
-        for r in c.execute(
-            """SELECT n.id, n.body, n.quote, n.deleted_at, p.title FROM note n
-           JOIN policy p ON p.id = n.policy_id WHERE n.deleted_at IS NOT NULL"""
-        )
-    ]
+    items = [TrashItem(r.kind, r.id, r.title, r.deleted_at, r.policy_title) for r in workspace.store.trash()]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
@@ -583,11 +551,10 @@ def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str
 
 def policy_of(workspace: Workspace, kind: str, entry_id: str) -> str:
     """The policy a status event ("event") or a note ("note") belongs to."""
-    table = {"event": "status_event", "note": "note"}[kind]
-    row = workspace.reader.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (entry_id,)).fetchone()
-    if row is None:
+    policy_id = workspace.store.policy_of_entry(kind, entry_id)
+    if policy_id is None:
         raise NotFound(f"That {TRASHABLE[kind][1]} no longer exists")
-    return str(row[0])
+    return policy_id
 
 
 def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) -> None:
@@ -599,3 +566,8 @@ def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) ->
         purge_source(workspace, item.id)
     else:
         purge_note(workspace, item.id)
+
+
+def notes_purged_with(workspace: Workspace, policy_id: str) -> int:
+    """How many notes deleting the policy permanently deletes with it (live and in the trash)."""
+    return policy_contents(workspace, policy_id).notes + workspace.store.trashed_note_count(policy_id)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.data import read
-from app.data.read import NoteListRow, SavedSearchRow
+from app.data.details import NoteListRow, SavedSearchRow
 from app.errors import NotFound
 from app.services.inputs import ValidationFailed
 from app.services.policies import FACETS, PolicyFilters
@@ -23,11 +22,10 @@ class NoteFilters:
 def list_notes(workspace: Workspace, filters: NoteFilters = NoteFilters()) -> list[NoteListRow]:
     policy_id = None
     if filters.policy_slug:
-        policy_id = read.policy_id_for_slug(workspace.reader, filters.policy_slug)
+        policy_id = workspace.store.policy_id_for_slug(filters.policy_slug)
         if policy_id is None:
             raise NotFound(f"No policy with the slug “{filters.policy_slug}” in this workspace")
-    return read.list_notes(
-        workspace.reader,
+    return workspace.store.list_notes(
         policy_id=policy_id,
         tag=filters.tag.lower().lstrip("#") or None,
         search=filters.search,
@@ -78,7 +76,7 @@ def save_search(workspace: Workspace, name: str, filters: PolicyFilters, search_
     with workspace.session() as session:
         row = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()
         if row is None:
-            row = SavedSearch(name=name, **({"id": search_id} if search_id else {}))
+            row = SavedSearch(name=name, id=search_id) if search_id else SavedSearch(name=name)
         row.search, row.filters = filters.search.strip(), stored
         session.add(row)
         return row.id
@@ -91,3 +89,13 @@ def delete_saved_search(workspace: Workspace, search_id: str) -> None:
         row = session.get(SavedSearch, search_id)
         if row is not None:
             session.delete(row)
+
+
+def note_tags(workspace: Workspace) -> list[str]:
+    """The tags of live notes, in order."""
+    return workspace.store.note_tags()
+
+
+def saved_searches(workspace: Workspace) -> list[SavedSearchRow]:
+    """The saved searches, by name."""
+    return workspace.store.saved_searches()

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from app.data import read
-from app.data.read import PolicyDetail, PolicyRow
+from app.data.rows import PolicyRow
+from app.data.store import CancelToken, SearchCancelled
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.data.details import PolicyDetail, SourceRow
+
+__all__ = ["BrowseResult", "CancelToken", "PolicyFilters", "SearchCancelled", "browse"]
 
 FACETS = ("status", "jurisdiction", "kind", "tag")
 
@@ -66,9 +72,14 @@ class BrowseResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def browse(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> BrowseResult:
-    """The policies matching the search and every facet, with each facet value's count."""
-    found = read.list_policies(workspace.reader, filters.search)
+def browse(
+    workspace: Workspace, filters: PolicyFilters = NO_FILTERS, cancel: CancelToken | None = None
+) -> BrowseResult:
+    """The policies matching the search and every facet, with each facet value's count.
+
+    SearchCancelled when `cancel` is cancelled before the search is done.
+    """
+    found = workspace.store.policy_rows(filters.search, cancel)
     chosen = {facet: filters.chosen(facet) for facet in FACETS}
     tallies: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     rows = []
@@ -83,7 +94,7 @@ def browse(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> BrowseR
         for facet in counted:
             tallies[facet].update(set(values[facet]))
     counts = {facet: dict(tally) for facet, tally in tallies.items()}
-    return BrowseResult(rows=rows, total=read.count_policies(workspace.reader), counts=counts)
+    return BrowseResult(rows=rows, total=workspace.store.count_policies(), counts=counts)
 
 
 def list_policies(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> list[PolicyRow]:
@@ -97,7 +108,7 @@ def policy_ids_in_scope(
     if slugs:
         ids = []
         for slug in slugs:
-            policy_id = read.policy_id_for_slug(workspace.reader, slug)
+            policy_id = workspace.store.policy_id_for_slug(slug)
             if policy_id is None:
                 raise NotFound(f"No policy with the slug “{slug}” in this workspace")
             ids.append(policy_id)
@@ -114,8 +125,38 @@ def parse_status(text: str) -> str:
 
 
 def policy_by_slug(workspace: Workspace, slug: str) -> PolicyDetail:
-    policy_id = read.policy_id_for_slug(workspace.reader, slug)
-    detail = read.policy_detail(workspace.reader, policy_id) if policy_id else None
+    policy_id = workspace.store.policy_id_for_slug(slug)
+    detail = workspace.store.policy_detail(policy_id) if policy_id else None
     if detail is None:
         raise NotFound(f"No policy with the slug “{slug}” in this workspace")
     return detail
+
+
+def all_policy_rows(workspace: Workspace) -> list[PolicyRow]:
+    """Every live policy's list row, by title."""
+    return workspace.store.policy_rows()
+
+
+def rows_for_ids(workspace: Workspace, ids: list[str]) -> list[PolicyRow]:
+    """List rows for a few policies, in the order of `ids`."""
+    return workspace.store.rows_for_ids(ids)
+
+
+def policies_matching_fields(workspace: Workspace, search: str) -> list[str]:
+    """Ids of policies whose own fields match, best first: the instant part of a search."""
+    return workspace.store.policies_matching_fields(search)
+
+
+def policy_detail(workspace: Workspace, policy_id: str) -> PolicyDetail | None:
+    """Everything about one policy; None when there is no such live policy."""
+    return workspace.store.policy_detail(policy_id)
+
+
+def all_sources(workspace: Workspace) -> list[SourceRow]:
+    """Every source in the workspace, to choose from."""
+    return workspace.store.all_sources()
+
+
+def all_tags(workspace: Workspace) -> list[str]:
+    """Every tag in use on notes or policies, for autocompletion."""
+    return workspace.store.all_tags()

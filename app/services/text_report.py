@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from app.data.read import PolicyDetail
+from app.data.details import PolicyDetail
 from app.domain.dates import PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status, relation_phrase
 
@@ -18,7 +18,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 
 def policy_as_text(d: PolicyDetail) -> str:
-    numbers = {}
+    numbers: dict[str, int] = {}
     for source in d.sources:
         numbers[source.id] = len(numbers) + 1
     lines = [d.title, "=" * min(len(d.title), 88)]

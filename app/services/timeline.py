@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.data.read import PolicyDetail
+from app.data.details import PolicyDetail
 from app.domain.timeline import Connector, EventInput, Lane, build_lane
 from app.services.workspace import Workspace
-
-CHUNK = 500
-
-
-def _chunks(ids: list[str]) -> list[list[str]]:
-    return [ids[n : n + CHUNK] for n in range(0, len(ids), CHUNK)]
 
 
 def timeline(
@@ -20,41 +14,18 @@ def timeline(
 ) -> tuple[list[Lane], list[Connector]]:
     """The lanes (in the order of `policy_ids`) and the relations among these policies."""
     today = today or date.today()
-    c = workspace.reader
-    titles: dict[str, tuple[str, str]] = {}
+    read = workspace.store.timeline_rows(policy_ids)
+    titles = read.titles
     events: dict[str, list[EventInput]] = {pid: [] for pid in policy_ids}
-    citations: dict[str, list[str]] = {}
-    for chunk in _chunks(policy_ids):
-        marks = ",".join("?" * len(chunk))
-        for pid, slug, title in c.execute(f"SELECT id, slug, title FROM policy WHERE id IN ({marks})", chunk):
-            titles[pid] = (slug, title)
-        for event_id, title in c.execute(
-            f"""SELECT ec.event_id, s.title FROM event_citation ec JOIN status_event e ON e.id = ec.event_id
-                JOIN source s ON s.id = ec.source_id WHERE e.policy_id IN ({marks}) AND s.deleted_at IS NULL
-                ORDER BY s.title""",
-            chunk,
-        ):
-            citations.setdefault(event_id, []).append(title)
-        for event_id, pid, when, status, description in c.execute(
-            f"""SELECT id, policy_id, date, status, description FROM status_event
-                WHERE policy_id IN ({marks}) AND deleted_at IS NULL
-                ORDER BY policy_id, date_sort, position, created_at""",
-            chunk,
-        ):
-            events[pid].append(
-                EventInput(event_id, when, status, description, tuple(citations.get(event_id, ())))
-            )
+    for e in read.events:
+        events[e.policy_id].append(EventInput(e.id, e.date, e.status, e.description, e.citations))
     lanes = [build_lane(pid, *titles[pid], events[pid], today) for pid in policy_ids if pid in titles]
     slugs = {pid: titles[pid][0] for pid in titles}
-    connectors = []
-    for chunk in _chunks(policy_ids):
-        marks = ",".join("?" * len(chunk))
-        for from_id, to_id, kind in c.execute(
-            f"SELECT from_policy_id, to_policy_id, kind FROM relation WHERE from_policy_id IN ({marks})",
-            chunk,
-        ):
-            if to_id in slugs:
-                connectors.append(Connector(slugs[from_id], slugs[to_id], kind))
+    connectors = [
+        Connector(slugs[from_id], slugs[to_id], kind)
+        for from_id, to_id, kind in read.relations
+        if to_id in slugs
+    ]
     return lanes, connectors
 
 

@@ -6,11 +6,15 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import UserError, WorkspaceDamaged
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 log = logging.getLogger("app.ui")
 _KEEP: list[QApplication] = []
@@ -109,7 +113,7 @@ def _tell(message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> N
         QMessageBox(icon, "Policy Tracker", message).exec()
 
 
-def _recover(path: Path, problem: str) -> object | None:
+def _recover(path: Path, problem: str) -> Workspace | None:
     """At start-up, a damaged workspace: offer the latest good backup (the damaged file is kept)."""
     from app.services import backups
     from app.services.workspace import Workspace

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.policies import BrowseResult, PolicyFilters, browse
+from app.services.integrity import ReadError
+from app.services.policies import BrowseResult, CancelToken, PolicyFilters, SearchCancelled, browse
 from app.services.workspace import Workspace
 
 
@@ -18,38 +18,35 @@ class BrowseRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = 0
-        self._current: Workspace | None = None
-        self._lock = threading.Lock()
+        self.worker: threading.Thread | None = None  # the latest request's (not QObject.thread)
+        self._cancel = CancelToken()
 
     def start(self, path: Path, filters: PolicyFilters) -> int:
-        """Begin a query; returns its number. The previous one, if still running, is interrupted."""
+        """Begin a query; returns its number. The previous one, if still running, is cancelled."""
         self.cancel()
         self.generation += 1
         generation = self.generation
-        thread = threading.Thread(
-            target=self._run, args=(generation, path, filters), daemon=True, name=f"browse-{generation}"
+        self._cancel = cancel = CancelToken()
+        worker = threading.Thread(
+            target=self._run,
+            args=(generation, path, filters, cancel),
+            daemon=True,
+            name=f"browse-{generation}",
         )
-        thread.start()
-        self.thread = thread
+        worker.start()
+        self.worker = worker
         return generation
 
     def cancel(self) -> None:
-        with self._lock:
-            if self._current is not None and self._current._reader is not None:
-                self._current._reader.interrupt()
+        self._cancel.cancel()
 
-    def _run(self, generation: int, path: Path, filters: PolicyFilters) -> None:
+    def _run(self, generation: int, path: Path, filters: PolicyFilters, cancel: CancelToken) -> None:
         workspace = Workspace(path)  # a connection of this thread's own
-        with self._lock:
-            self._current = workspace
         try:
-            result: BrowseResult | None = browse(workspace, filters)
-        except sqlite3.OperationalError:  # interrupted by a newer request
+            result: BrowseResult | None = browse(workspace, filters, cancel)
+        except (SearchCancelled, ReadError):  # a newer request came, or the read failed: keep the list
             result = None
         finally:
-            with self._lock:
-                if self._current is workspace:
-                    self._current = None
             workspace.close()
         if result is not None and generation == self.generation:
             self.finished.emit(generation, result)

@@ -14,6 +14,7 @@ from app.errors import UserError
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.ui.i18n import label as vocabulary_label
 
+# The ORM loads on the first edit, not while the window first paints.
 if TYPE_CHECKING:
     from app.services.operations import Op
     from app.ui.window_context import WorkspaceEvents

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.data.read import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
 from app.domain.bidi import isolate
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
+from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
 from app.services.markdown import render_markdown
 from app.ui.i18n import display_date, label, relation_phrase
 

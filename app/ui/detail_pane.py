@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.read import PolicyDetail
+from app.services.details import PolicyDetail
 from app.services.timeline import lane_of
 from app.ui import detail_html
 from app.ui.delegates import is_dark
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.timeline_view import TimelineView
 
 ACTIONS = frozenset(

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
-from app.data.read import all_sources, all_tags, policy_detail
 from app.domain.vocab import RelationKind
 from app.errors import UserError
 from app.lazy import lazy_import
+from app.services import policies
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.ui import commands
 from app.ui.dialogs.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
@@ -22,8 +22,11 @@ from app.ui.dialogs.trash import TrashDialog
 from app.ui.i18n import display_date, label
 
 # The ORM loads on the first edit, not while the window first paints.
-editing = lazy_import("app.services.editing")
-operations = lazy_import("app.services.operations")
+if TYPE_CHECKING:  # the types; at run time the modules load when first used
+    from app.services import editing, operations
+else:
+    editing = lazy_import("app.services.editing")
+    operations = lazy_import("app.services.operations")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -202,7 +205,7 @@ class EditController(QObject):
 
     # Status events ----------------------------------------------------------------------
     def _policy_sources(self, policy_id: str) -> list[Any]:
-        detail = policy_detail(self.ws.reader, policy_id)
+        detail = policies.policy_detail(self.ws, policy_id)
         return detail.sources if detail else []
 
     def _confirm_early_date(self, data: EventInput, then: Any) -> None:
@@ -296,7 +299,7 @@ class EditController(QObject):
         if policy_id is None:
             return None
         linked = {s.id for s in self._policy_sources(policy_id)}
-        choices = [s for s in all_sources(self.ws.reader) if s.id not in linked]
+        choices = [s for s in policies.all_sources(self.ws) if s.id not in linked]
 
         def submit(source_id: str) -> None:
             title = next(s.title for s in choices if s.id == source_id)
@@ -323,11 +326,11 @@ class EditController(QObject):
 
     # Notes -------------------------------------------------------------------------------------
     def _note_dialog(self, policy_id: str, submit: Any, current: NoteInput | None) -> QDialog:
-        detail = policy_detail(self.ws.reader, policy_id)
+        detail = policies.policy_detail(self.ws, policy_id)
         events = detail.events if detail else []
         sources = detail.sources if detail else []
         return self._open(
-            NoteDialog(self.dialog_parent, submit, all_tags(self.ws.reader), events, sources, current)
+            NoteDialog(self.dialog_parent, submit, policies.all_tags(self.ws), events, sources, current)
         )
 
     def new_note(self, prefill: NoteInput | None = None) -> QDialog | None:
@@ -393,7 +396,7 @@ class EditController(QObject):
 
     def delete_relation(self, relation_id: str) -> None:
         row = self.context.selected_row()
-        detail = policy_detail(self.ws.reader, row.id) if row else None
+        detail = policies.policy_detail(self.ws, row.id) if row else None
         text = next(
             (
                 f"{label(RelationKind(r.kind))} {r.other_title}"

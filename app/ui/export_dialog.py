@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.export.briefing import FORMATS, Briefing, ExportCancelled, build_briefing
 from app.export.run import ExportRequest, run_export, target_with_extension
-from app.services.integrity import translate_sqlite_error
+from app.services.integrity import ReadError, translate_sqlite_error
 from app.services.workspace import Workspace
 from app.ui import i18n
 from app.ui.dialogs.files import choose_file
@@ -79,7 +78,7 @@ class ExportWorker(QObject):
             self.cancelled.emit()
         except (UserError, OSError, ValueError) as error:
             self.failed.emit(str(error))
-        except sqlite3.DatabaseError as error:  # a damaged page met while reading
+        except ReadError as error:  # a damaged page met while reading
             self.failed.emit(str(translate_sqlite_error(error, self.path) or error))
         except Exception as error:  # a bug: say so rather than leave the dialog waiting forever
             log.exception("Export failed")

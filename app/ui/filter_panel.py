@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
 from app.services.policies import FACETS, PolicyFilters
-from app.ui.i18n import label
+from app.ui.i18n import QT_TRANSLATE_NOOP, label
 
 FACET_TITLES = {
     "status": QT_TRANSLATE_NOOP("FilterPanel", "Status"),
@@ -34,6 +34,10 @@ def value_label(facet: str, value: str) -> str:
     except ValueError:
         pass
     return value
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for n in range(group.childCount()) if (child := group.child(n)) is not None]
 
 
 class FilterPanel(QWidget):
@@ -106,11 +110,13 @@ class FilterPanel(QWidget):
                 if facet == "status":
                     order = {s.value: n for n, s in enumerate(Status)}
                     ordered = sorted(values, key=lambda v: order.get(v, 99))
-                shown = [group.child(n).data(0, VALUE_ROLE) for n in range(group.childCount())]
+                shown = [child.data(0, VALUE_ROLE) for child in _children(group)]
                 if shown != ordered:
                     current = self.tree.currentItem()
                     keep_current = current is not None and current.parent() is group
-                    current_value = current.data(0, VALUE_ROLE) if keep_current else None
+                    current_value = (
+                        current.data(0, VALUE_ROLE) if keep_current and current is not None else None
+                    )
                     group.takeChildren()
                     for value in ordered:
                         item = QTreeWidgetItem()
@@ -119,8 +125,7 @@ class FilterPanel(QWidget):
                         group.addChild(item)
                         if keep_current and value == current_value:
                             self.tree.setCurrentItem(item)
-                for number, value in enumerate(ordered):
-                    item = group.child(number)
+                for item, value in zip(_children(group), ordered, strict=True):
                     item.setText(0, f"{value_label(facet, value)}  ({values[value]})")
                     item.setToolTip(0, _plain_tip(item.text(0)))
                     ticked = value in self._chosen[facet]
@@ -148,8 +153,7 @@ class FilterPanel(QWidget):
         self.saved_group.setHidden(not entries)
 
     def saved_item(self, name: str) -> QTreeWidgetItem | None:
-        for number in range(self.saved_group.childCount()):
-            child = self.saved_group.child(number)
+        for child in _children(self.saved_group):
             if child.text(0).rsplit("  (", 1)[0] == name:
                 return child
         return None
@@ -175,8 +179,7 @@ class FilterPanel(QWidget):
 
     def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
         group = self._groups[facet]
-        for number in range(group.childCount()):
-            child = group.child(number)
+        for child in _children(group):
             if child.data(0, VALUE_ROLE) == value:
                 return child
         return None

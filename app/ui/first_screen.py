@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.list_rows import PolicyRow
 from app.domain.dates import sort_key
 from app.domain.vocab import Jurisdiction, Status
-from app.ui.i18n import display_date, label
+from app.services.rows import PolicyRow
+from app.ui.i18n import QT_TRANSLATE_NOOP, display_date, label
 
 
 class Column(IntEnum):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QLibraryInfo,
@@ -23,6 +23,13 @@ from app.domain import vocab
 from app.domain.dates import PartialDate
 from app.domain.vocab import LabelledEnum
 from app.paths import resources_dir
+
+if TYPE_CHECKING:  # PySide6 types it as returning object; it returns the text it marks
+
+    def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str: ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

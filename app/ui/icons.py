@@ -127,7 +127,9 @@ class _TintedIconEngine(QIconEngine):
         side = min(size.width(), size.height())
         return QSize(side, side)
 
-    def availableSizes(self, mode: QIcon.Mode, state: QIcon.State) -> list[QSize]:
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
         return [QSize(s, s) for s in (16, 24, 32, 48)]
 
     def key(self) -> str:

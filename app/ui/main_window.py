@@ -10,7 +10,6 @@ and the complete list, read off the GUI thread. Until it has run, `ready` is Fal
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.list_rows import PolicyRow, count_policies, first_page
+from app.services import policy_list
+from app.services.rows import PolicyRow
 from app.ui.first_screen import (
     COLUMN_WIDTHS,
     AfterFirstPaint,
@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
     def _show_first_screen(self) -> None:
         """The first screenful, in the saved order; the rest of the window follows its first paint."""
         tallest = max(self.height(), self.screen().availableGeometry().height())
-        rows = first_page(
-            self.workspace.reader, tallest // self.table.verticalHeader().defaultSectionSize() + 2
+        rows = policy_list.first_page(
+            self.workspace, tallest // self.table.verticalHeader().defaultSectionSize() + 2
         )
         header = self.table.horizontalHeader()
         if self._header_restored and header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
-        total = count_policies(self.workspace.reader)
+        total = policy_list.count_policies(self.workspace)
         if total > FIRST_PAGE and not any(filters.chosen(facet) for facet in FACETS):
             # A large workspace paints its first page at once; the rest follows off the GUI thread.
             self._show_first_page(total)
@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
 
-        self.parts.result = BrowseResult(rows=first_page(self.workspace.reader, FIRST_PAGE), total=total)
+        self.parts.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
         self.parts.browse_runner.start(self.workspace.path, self.current_filters())
@@ -612,8 +612,8 @@ class MainWindow(QMainWindow):
         """Small workspaces search in a blink after a short pause; large ones show matches in
         policy fields at once, then the complete results from a background query."""
         self._restoring_slug = None
-        from app.data.read import policies_matching_fields, rows_for_ids
         from app.domain.search import search_words
+        from app.services import policies
         from app.services.policies import passes
 
         if self.parts.result.total <= FIRST_PAGE:
@@ -622,8 +622,8 @@ class MainWindow(QMainWindow):
         self.parts.search_timer.stop()
         filters = self.current_filters()
         if filters.search.strip():
-            ids = policies_matching_fields(self.workspace.reader, filters.search)
-            rows = [r for r in rows_for_ids(self.workspace.reader, ids) if passes(r, filters)]
+            ids = policies.policies_matching_fields(self.workspace, filters.search)
+            rows = [r for r in policies.rows_for_ids(self.workspace, ids) if passes(r, filters)]
             self.parts.highlighter.set_terms(search_words(filters.search))
             self.model.set_rows(rows)
             self.parts.empty_label.hide()
@@ -737,13 +737,15 @@ class MainWindow(QMainWindow):
             self._select_slug(slug)
 
     def _show_current(self) -> None:
-        from app.data.read import policy_detail
         from app.domain.search import search_words
 
         row = self.selected_row()
+        from app.services import policies
+        from app.services.integrity import ReadError
+
         try:
-            detail = policy_detail(self.workspace.reader, row.id) if row else None
-        except sqlite3.DatabaseError as error:  # its pages are damaged
+            detail = policies.policy_detail(self.workspace, row.id) if row else None
+        except ReadError as error:  # its pages are damaged
             detail = None
             self.read_failed(error, box=False)
         self.detail.show_policy(detail, search_words(self.search_box.text()))
@@ -781,12 +783,11 @@ class MainWindow(QMainWindow):
 
     # Saved searches ------------------------------------------------------------------
     def _refresh_saved_searches(self) -> None:
-        from app.data.read import saved_searches
-        from app.services.notes import filters_of
+        from app.services.notes import filters_of, saved_searches
         from app.services.policies import browse
 
         entries = []
-        for saved in saved_searches(self.workspace.reader):
+        for saved in saved_searches(self.workspace):
             entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
         self.filter_panel.set_saved_searches(entries)
 
@@ -809,11 +810,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_saved_search(self, search_id: str) -> None:
-        from app.data.read import saved_searches
-        from app.services.notes import filters_of
+        from app.services.notes import filters_of, saved_searches
         from app.services.policies import FACETS
 
-        saved = next((s for s in saved_searches(self.workspace.reader) if s.id == search_id), None)
+        saved = next((s for s in saved_searches(self.workspace) if s.id == search_id), None)
         if saved is None:
             return
         filters = filters_of(saved)
@@ -917,12 +917,14 @@ class MainWindow(QMainWindow):
 
     # Read-only and damaged workspaces ------------------------------------------
     def _read_guarded(self, show: Callable[[], object]) -> None:
+        from app.services.integrity import ReadError
+
         try:
             show()
-        except sqlite3.DatabaseError as error:
+        except ReadError as error:
             self.read_failed(error)
 
-    def read_failed(self, error: sqlite3.DatabaseError, *, box: bool = True) -> None:
+    def read_failed(self, error: Exception, *, box: bool = True) -> None:
         """A read that met damage: say so in words (not a traceback), and turn editing off."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -981,9 +983,9 @@ class MainWindow(QMainWindow):
         self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:
-        from app.data.read import list_policies
+        from app.services.policies import all_policy_rows
 
-        return list_policies(self.workspace.reader)
+        return all_policy_rows(self.workspace)
 
     def _on_url_dropped(self, row: int, url: str) -> None:
         self.editor.add_dropped_url(self.model.row_at(row).id, url)

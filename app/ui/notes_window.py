@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.read import NoteListRow, list_notes, list_policies, note_tags
 from app.domain.search import search_words
 from app.domain.vocab import Status
+from app.errors import NotFound
+from app.services import notes as note_service
+from app.services.details import NoteListRow
 from app.services.markdown import render_markdown
+from app.services.policies import all_policy_rows
 from app.ui import i18n
 from app.ui.delegates import HighlightDelegate
 from app.ui.detail_html import Theme, esc, highlight
@@ -122,10 +125,14 @@ class NotesWindow(QWidget):
 
     def fill_choices(self) -> None:
         """The tag and policy choices, kept when still there."""
-        reader = self.context.workspace.reader
+        workspace = self.context.workspace
         for combo, everything, entries in (
-            (self.tag_combo, self.tr("All tags"), [(f"#{t}", t) for t in note_tags(reader)]),
-            (self.policy_combo, self.tr("All policies"), [(r.title, r.slug) for r in list_policies(reader)]),
+            (self.tag_combo, self.tr("All tags"), [(f"#{t}", t) for t in note_service.note_tags(workspace)]),
+            (
+                self.policy_combo,
+                self.tr("All policies"),
+                [(r.title, r.slug) for r in all_policy_rows(workspace)],
+            ),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)
@@ -140,19 +147,18 @@ class NotesWindow(QWidget):
         self._timer.stop()
         days = self.period_combo.currentData()
         since = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d") if days else None
-        reader = self.context.workspace.reader
-        policy_slug = str(self.policy_combo.currentData() or "")
-        from app.data.read import policy_id_for_slug
-
-        policy_id = policy_id_for_slug(reader, policy_slug) if policy_slug else None
-        keep = self.current_note().id if self.current_note() else None
-        self.notes = list_notes(
-            reader,
-            policy_id=policy_id,
-            tag=str(self.tag_combo.currentData() or "") or None,
+        current = self.current_note()
+        keep = current.id if current else None
+        filters = note_service.NoteFilters(
+            policy_slug=str(self.policy_combo.currentData() or ""),
+            tag=str(self.tag_combo.currentData() or ""),
             search=self.search_box.text(),
-            updated_from=since,
+            updated_from=since or "",
         )
+        try:
+            self.notes = note_service.list_notes(self.context.workspace, filters)
+        except NotFound:  # the chosen policy went (to the trash) since the choices were filled
+            self.notes = []
         self.highlighter.set_terms(search_words(self.search_box.text()))
         self.list.blockSignals(True)
         self.list.clear()

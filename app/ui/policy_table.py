@@ -7,7 +7,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -15,8 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.data.list_rows import PolicyRow
 from app.domain.bidi import isolate
+from app.services.rows import PolicyRow
 from app.ui.first_screen import (
     HEADERS,
     NUMBER_COLUMNS,
@@ -27,6 +26,7 @@ from app.ui.first_screen import (
     row_order,
 )
 from app.ui.first_screen import PolicyTableView as PolicyTableView  # the list's view, here too
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
@@ -180,7 +180,7 @@ class PolicyTableModel(QAbstractTableModel):
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),
                     "month": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the month)"),
                     "year": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the year)"),
-                }.get(row.last_change_precision, "{date}")
+                }.get(row.last_change_precision or "", "{date}")
                 return QCoreApplication.translate("PolicyTableModel", known).format(date=row.last_change)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
             return RIGHT_ALIGNED

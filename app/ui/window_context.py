@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings, QUrl
     from PySide6.QtWidgets import QWidget
 
-    from app.data.list_rows import PolicyRow
+    from app.services.rows import PolicyRow
     from app.services.workspace import Workspace
     from app.ui.workspace_lock import WorkspaceLock
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.data.workspace_lock import WINDOW, LockUnavailable, WorkspaceInUse, WorkspaceLock
+from app.services.locking import WINDOW, LockUnavailable, WorkspaceInUse, WorkspaceLock
 
 __all__ = ["LockUnavailable", "WorkspaceInUse", "WorkspaceLock", "refusal"]
 

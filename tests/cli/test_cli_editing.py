@@ -156,12 +156,11 @@ def _counts(path: Path) -> list[int]:
 _EDIT_THEN_HANG = """
 import sys, time
 from pathlib import Path
-from app.data.read import policy_id_for_slug
 from app.services.editing import add_event
 from app.services.inputs import EventInput
 from app.services.workspace import Workspace
 workspace = Workspace.open(Path(sys.argv[1]))
-add_event(workspace, policy_id_for_slug(workspace.reader, "title-42"),
+add_event(workspace, workspace.store.policy_id_for_slug("title-42") or "",
           EventInput("2026-11", "in_effect", "Killed right after this edit"))
 print("saved", flush=True)
 time.sleep(60)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.data import db
+from app.data.sqlite import db
 from app.services import backups
 from tests.conftest import REPO
 from tests.read_only_media import read_only_copy, read_only_folder

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from app.data import migrate
-from app.data.db import make_engine
-from app.data.read import policy_detail
 from app.data.seeds import _before_0007, _event_values, _hash, _policy_values, seed_id
+from app.data.sqlite import migrate
+from app.data.sqlite.db import make_engine
+from app.data.sqlite.read import policy_detail
 from app.data.tables import EventCitation, Policy, SeedState, StatusEvent
 from app.errors import InvalidInput
 from app.services.workspace import Workspace
@@ -58,7 +58,7 @@ def _edit(file: Path, old: str, new: str) -> None:
 
 
 def _events(workspace: Workspace, slug: str) -> dict[str, tuple[str, str]]:
-    detail = policy_detail(workspace.reader, seed_id("policy", slug))
+    detail = policy_detail(workspace.store.connection, seed_id("policy", slug))
     assert detail is not None
     return {e.description: (e.confidence, e.disagreement) for e in detail.events}
 
@@ -72,7 +72,7 @@ def test_without_the_fields_the_loader_derives_confidence_from_the_cited_sources
         "A court blocked it.": ("confirmed", ""),  # cites a court ruling
         "Only a newspaper says so.": ("reported", ""),  # cites news only
     }
-    detail = policy_detail(workspace.reader, seed_id("policy", "alpha"))
+    detail = policy_detail(workspace.store.connection, seed_id("policy", "alpha"))
     assert detail is not None and detail.last_verified is None
     workspace.close()
 
@@ -93,7 +93,7 @@ def test_the_seed_fields_are_loaded(tmp_path: Path, seeds: Path) -> None:
         "A court blocked it.": ("unconfirmed", "The court says blocked; the agency says it continues."),
         "Only a newspaper says so.": ("confirmed", ""),  # stated, so not derived
     }
-    detail = policy_detail(workspace.reader, seed_id("policy", "alpha"))
+    detail = policy_detail(workspace.store.connection, seed_id("policy", "alpha"))
     assert detail is not None and detail.last_verified == "2026-12-01"
     workspace.close()
 
@@ -155,7 +155,7 @@ def test_a_newer_dataset_updates_the_fields_but_not_over_a_user_edit(tmp_path: P
         "A court blocked it.": ("confirmed", ""),
         "Only a newspaper says so.": ("unconfirmed", "Two papers differ."),
     }
-    detail = policy_detail(reopened.reader, seed_id("policy", "alpha"))
+    detail = policy_detail(reopened.store.connection, seed_id("policy", "alpha"))
     assert detail is not None and detail.last_verified == "2026-12-07"
     reopened.close()
 
@@ -219,7 +219,7 @@ def test_rows_the_starter_data_wrote_before_0007_are_still_updated(tmp_path: Pat
         "My own wording.": ("confirmed", ""),  # edited by the user: the migration's default stays
         "Only a newspaper says so.": ("unconfirmed", ""),
     }
-    detail = policy_detail(upgraded.reader, seed_id("policy", "alpha"))
+    detail = policy_detail(upgraded.store.connection, seed_id("policy", "alpha"))
     assert detail is not None and detail.last_verified == "2026-12-07"
     upgraded.close()
 
@@ -260,7 +260,7 @@ def test_an_upgrade_from_0006_gives_every_event_its_default(tmp_path: Path) -> N
     with closing(sqlite3.connect(path)) as before:
         list_before = before.execute("SELECT * FROM policy_list ORDER BY num").fetchall()
     workspace = Workspace.open(path, starter_data=False)
-    reader = workspace.reader
+    reader = workspace.store.connection
     rows = reader.execute("SELECT id, confidence, disagreement FROM status_event ORDER BY id").fetchall()
     assert [tuple(r) for r in rows] == [
         ("e1", "confirmed", ""),
@@ -273,7 +273,7 @@ def test_an_upgrade_from_0006_gives_every_event_its_default(tmp_path: Path) -> N
     assert [tuple(r) for r in reader.execute("SELECT * FROM policy_list ORDER BY num")] == list_before
     assert len(assert_list_agrees(reader)) == 2
     # Search still follows the events (its triggers survived the new columns).
-    from app.data.read import list_policies
+    from app.data.sqlite.read import list_policies
 
     assert [r.slug for r in list_policies(reader, "secondary")] == ["one"]
     # ... and now its disagreement too.
@@ -328,7 +328,7 @@ def test_a_downgrade_to_0006_restores_its_schema_and_keeps_the_rows(tmp_path: Pa
         )
     upgraded = Workspace.open(path, starter_data=False)  # and up again
     assert (
-        upgraded.reader.execute("SELECT confidence FROM status_event WHERE id = 'e2'").fetchone()[0]
+        upgraded.store.connection.execute("SELECT confidence FROM status_event WHERE id = 'e2'").fetchone()[0]
         == "reported"
     )
     upgraded.close()

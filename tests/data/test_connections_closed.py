@@ -19,7 +19,7 @@ CODE = [REPO / "app", REPO / "bench", REPO / "packaging"]
 
 
 def _opens_a_connection(node: ast.expr) -> bool:
-    """sqlite3.connect(...), db.connect(...) or a bare connect(...) imported from app.data.db."""
+    """sqlite3.connect(...), db.connect(...) or a bare connect(...) imported from app.data.sqlite.db."""
     if not isinstance(node, ast.Call):
         return False
     function = node.func
@@ -71,7 +71,7 @@ def test_no_connection_is_left_for_the_garbage_collector_to_close() -> None:
 def test_the_check_after_each_test_sees_an_open_workspace(tmp_path: Path) -> None:
     """What the suite's after-test check (tests/conftest.py) relies on: it sees the files while open."""
     workspace = Workspace.open(tmp_path / "w.sqlite", starter_data=False)
-    workspace.reader.execute("SELECT 1").fetchone()
+    workspace.store.connection.execute("SELECT 1").fetchone()
     assert "w.sqlite" in open_workspace_files(tmp_path)
     workspace.close()
     assert open_workspace_files(tmp_path) == []

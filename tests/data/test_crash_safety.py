@@ -27,7 +27,7 @@ KILLS = 200
 WRITER = """
 import sys, uuid
 from pathlib import Path
-from app.data.db import connect
+from app.data.sqlite.db import connect
 connection = connect(Path(sys.argv[1]))
 connection.isolation_level = None
 policy = sys.argv[2]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.data import migrate, workspace_file
 from app.data.schema import HEAD_REVISION
+from app.data.sqlite import migrate, workspace_file
 from app.errors import InvalidInput, WorkspaceUnusable
 from app.services.workspace import Workspace
 from tests.conftest import REPO
@@ -87,7 +87,10 @@ def test_a_creation_an_older_version_cut_short_is_done_again(tmp_path: Path, lef
     leftover(path)  # type: ignore[operator]
     assert workspace_file.read_revision(path) is None  # before: "not a Policy Tracker workspace", forever
     workspace = Workspace.open(path, starter_data=False)
-    assert workspace.reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+    assert (
+        workspace.store.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        == HEAD_REVISION
+    )
     workspace.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite"]
     assert workspace_file.read_meta(path, workspace_file.STARTER_KEY) == "no"

@@ -22,7 +22,9 @@ def test_damage_met_in_a_transaction_marks_the_workspace_and_later_writes_are_re
     damaged = digest(workspace_path)
     workspace = Workspace.open(workspace_path)  # opening reads only the schema, which is sound
     try:
-        policy_id = workspace.reader.execute("SELECT id FROM policy ORDER BY slug LIMIT 1").fetchone()[0]
+        policy_id = workspace.store.connection.execute(
+            "SELECT id FROM policy ORDER BY slug LIMIT 1"
+        ).fetchone()[0]
         with pytest.raises(WorkspaceDamaged, match="is damaged"), workspace.session() as session:
             session.exec(select(Source)).all()  # meets the garbled pages
         assert "malformed" in workspace.damage
@@ -45,7 +47,9 @@ def test_a_write_meeting_a_garbled_search_index_on_a_damaged_file_is_told_as_the
     workspace = Workspace.open(workspace_path)
     try:
         workspace.mark_damaged(f"{workspace_path} is damaged (found by the check on open)")
-        policy_id = workspace.reader.execute("SELECT id FROM policy ORDER BY slug LIMIT 1").fetchone()[0]
+        policy_id = workspace.store.connection.execute(
+            "SELECT id FROM policy ORDER BY slug LIMIT 1"
+        ).fetchone()[0]
         with pytest.raises(WorkspaceDamaged, match="nothing was changed"):
             editing.add_note(workspace, policy_id, NoteInput("into the damaged index"))
     finally:

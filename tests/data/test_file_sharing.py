@@ -14,7 +14,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-from app.data import workspace_file
+from app.data.sqlite import workspace_file
 from app.services import integrity
 from tests.conftest import REPO
 
@@ -40,7 +40,7 @@ def test_checking_an_open_workspace_keeps_its_journal_safe(workspace_path: Path)
 
     window = Workspace.open(workspace_path)
     try:
-        policy = window.reader.execute("SELECT id FROM policy LIMIT 1").fetchone()[0]
+        policy = window.store.connection.execute("SELECT id FROM policy LIMIT 1").fetchone()[0]
         for n in range(3):
             assert workspace_file.read_revision(workspace_path) is not None
             assert integrity.check(workspace_path) is None  # what the window's daily check does

@@ -20,8 +20,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from app.data import migrate
 from app.data.schema import HEAD_REVISION
+from app.data.sqlite import migrate
 from tests.conftest import REPO
 
 KILLS = 20

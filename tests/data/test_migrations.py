@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.data import migrate, workspace_file
-from app.data.db import make_engine
 from app.data.schema import HEAD_REVISION, RAW_SQL_INDEXES, RAW_SQL_TABLES
+from app.data.sqlite import migrate, workspace_file
+from app.data.sqlite.db import make_engine
 from app.errors import WorkspaceUnusable
 from app.services.workspace import Workspace
 
@@ -55,11 +55,11 @@ def test_a_workspace_from_the_first_revision_upgrades_and_keeps_its_data(tmp_pat
     path = tmp_path / "old.sqlite"
     _workspace_at_first_revision(path)
     workspace = Workspace.open(path)
-    reader = workspace.reader
+    reader = workspace.store.connection
     assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     assert reader.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
     # The new search index was filled from the rows that were already there.
-    from app.data.read import list_policies
+    from app.data.sqlite.read import list_policies
 
     assert [r.slug for r in list_policies(reader, "quokkas")] == ["old-policy"]
     assert [r.slug for r in list_policies(reader, "zanzibar")] == ["old-policy"]
@@ -88,8 +88,11 @@ def test_a_workspace_from_the_second_revision_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "r2.sqlite"
     migrate.upgrade(path, "0002")
     workspace = Workspace.open(path)
-    assert workspace.reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
-    assert workspace.reader.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
+    assert (
+        workspace.store.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        == HEAD_REVISION
+    )
+    assert workspace.store.connection.execute("SELECT count(*) FROM saved_search").fetchone()[0] == 0
     assert list(tmp_path.glob("r2.before-upgrade-from-0002*.sqlite"))
     workspace.close()
 
@@ -209,10 +212,10 @@ def test_an_upgrade_an_older_version_left_half_done_is_redone(tmp_path: Path) ->
     assert launched.stdout.split()[0] == "old-policy"
     for _ in range(2):
         workspace = Workspace.open(path)
-        reader = workspace.reader
+        reader = workspace.store.connection
         assert reader.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
         assert reader.execute("SELECT body FROM note").fetchone()[0] == "my old note about quokkas"
-        from app.data.read import list_policies
+        from app.data.sqlite.read import list_policies
 
         assert [r.slug for r in list_policies(reader, "quokkas")] == ["old-policy"]
         workspace.close()

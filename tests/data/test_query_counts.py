@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from app.data import read
+from app.data.sqlite import read
 from app.services.workspace import Workspace
 from bench.generate import generate
 
@@ -26,7 +26,7 @@ def test_list_and_detail_queries_do_not_grow_with_the_workspace(workspace: Works
     generate(path, "M", counts={"policies": 300, "events": 3000, "sources": 600, "notes": 900})
     bigger = Workspace.open(path)
     for ws in (workspace, bigger):
-        c = ws.reader
+        c = ws.store.connection
         assert _statements(c, lambda c=c: read.list_policies(c)) == 1
         assert _statements(c, lambda c=c: read.list_policies(c, "border court")) == 1
         busiest = c.execute(

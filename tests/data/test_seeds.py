@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.data.read import policy_detail, policy_id_for_slug
 from app.data.seeds import seed_id
+from app.data.sqlite.read import policy_detail, policy_id_for_slug
 from app.data.tables import Note, Policy, StatusEvent
 from app.errors import InvalidInput
 from app.services.workspace import Workspace
@@ -33,7 +33,7 @@ def _counts(workspace: Workspace) -> dict[str, int]:
         "figure",
         "policy_source",
     ]
-    return {t: workspace.reader.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    return {t: workspace.store.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 def test_a_new_workspace_gets_the_starter_data(tmp_path: Path, seeds: Path) -> None:
@@ -48,7 +48,7 @@ def test_a_new_workspace_gets_the_starter_data(tmp_path: Path, seeds: Path) -> N
         "figure": 1,
         "policy_source": 3,
     }
-    detail = policy_detail(workspace.reader, seed_id("policy", "alpha"))
+    detail = policy_detail(workspace.store.connection, seed_id("policy", "alpha"))
     assert detail is not None
     assert detail.current_status == "blocked_by_court"
     assert [e.date for e in detail.events] == ["2020-01-15", "2021-06"]
@@ -86,12 +86,12 @@ def test_a_newer_dataset_adds_and_updates_but_keeps_user_edits_and_notes(tmp_pat
     beta_file.write_text(beta_file.read_text().replace("Another test policy.", "Starter correction."))
 
     reopened = Workspace.open(path, seeds_root=seeds)  # a changed dataset is picked up on open
-    detail = policy_detail(reopened.reader, alpha)
+    detail = policy_detail(reopened.store.connection, alpha)
     assert detail is not None
     assert detail.summary == "A corrected summary."
     assert [e.status for e in detail.events] == ["blocked_by_court", "terminated"]  # deleted one stays gone
     assert [n.body for n in detail.notes] == ["keep me"]
-    beta_detail = policy_detail(reopened.reader, beta)
+    beta_detail = policy_detail(reopened.store.connection, beta)
     assert beta_detail is not None and beta_detail.summary == "My own summary."
 
 
@@ -100,7 +100,7 @@ def test_a_deleted_starter_policy_is_not_brought_back(tmp_path: Path, seeds: Pat
     with workspace.session() as session:
         session.delete(session.get(Policy, seed_id("policy", "beta")))
     workspace.load_starter_data()
-    assert policy_id_for_slug(workspace.reader, "beta") is None
+    assert policy_id_for_slug(workspace.store.connection, "beta") is None
 
 
 @pytest.mark.parametrize(
@@ -160,5 +160,5 @@ def test_a_broken_starter_update_does_not_lock_the_user_out(tmp_path: Path, seed
     beta_file = seeds / "policies" / "beta.toml"
     beta_file.write_text(beta_file.read_text().replace('status = "announced"', 'status = "paused"'))
     reopened = Workspace.open(path, seeds_root=seeds)
-    assert policy_id_for_slug(reopened.reader, "beta") is not None
+    assert policy_id_for_slug(reopened.store.connection, "beta") is not None
     reopened.close()

@@ -74,7 +74,7 @@ def test_deleting_a_policy_with_notes_is_refused(empty_workspace: Workspace) -> 
     _commit(empty_workspace, policy, Note(policy_id=policy.id, body="my thought"))
     with pytest.raises(IntegrityError), empty_workspace.session() as session:
         session.delete(session.get(Policy, policy.id))
-    rows = empty_workspace.reader.execute("SELECT body FROM note").fetchall()
+    rows = empty_workspace.store.connection.execute("SELECT body FROM note").fetchall()
     assert [tuple(r) for r in rows] == [("my thought",)]
 
 
@@ -83,7 +83,7 @@ def test_deleting_a_policy_without_notes_takes_its_events(empty_workspace: Works
     _commit(empty_workspace, policy, _event(policy.id))
     with empty_workspace.session() as session:
         session.delete(session.get(Policy, policy.id))
-    assert empty_workspace.reader.execute("SELECT count(*) FROM status_event").fetchone()[0] == 0
+    assert empty_workspace.store.connection.execute("SELECT count(*) FROM status_event").fetchone()[0] == 0
 
 
 def test_a_cited_source_cannot_vanish_from_under_its_event(empty_workspace: Workspace) -> None:
@@ -114,10 +114,35 @@ def test_ids_are_uuids(empty_workspace: Workspace) -> None:
 
 
 def test_connections_use_wal_foreign_keys_and_a_busy_timeout(empty_workspace: Workspace) -> None:
-    reader = empty_workspace.reader
+    reader = empty_workspace.store.connection
     assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert reader.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert reader.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     with empty_workspace.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_every_vocabulary_check_in_the_workspace_is_the_domain_enum(workspace: Workspace) -> None:
+    """The CHECKs are built from the domain's enums: a member added there without a migration
+    that widens the stored CHECK would be refused by every workspace, so the two must agree."""
+    import re
+
+    from app.domain.dates import DatePrecision
+    from app.domain.vocab import Confidence, Origin, RelationKind, Status
+
+    schema = " ".join(
+        str(r[0])
+        for r in workspace.store.connection.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
+    )
+    for column, vocabulary in (
+        ("status", Status),
+        ("confidence", Confidence),
+        ("kind", RelationKind),
+        ("origin", Origin),
+        ("date_precision", DatePrecision),
+    ):
+        stored = re.findall(rf"\b{column} IN \(([^)]*)\)", schema)
+        assert stored, column
+        for values in stored:
+            assert values.replace(" ", "").split(",") == [f"'{m.value}'" for m in vocabulary], column

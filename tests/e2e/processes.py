@@ -187,12 +187,12 @@ def application():
         if rows > 0 and not shown_since:
             shown_since.append(time.monotonic())
         if rows > 0 and write_to:
-            from app.data.read import policy_id_for_slug
+            from app.data.sqlite.read import policy_id_for_slug
             from app.services.editing import add_note
             from app.services.inputs import NoteInput
 
             workspace = main[0].workspace
-            saved = add_note(workspace, policy_id_for_slug(workspace.reader, write_to), NoteInput("From the window"))
+            saved = add_note(workspace, policy_id_for_slug(workspace.store.connection, write_to), NoteInput("From the window"))
             print("SAVED", saved, flush=True)
         if shown_since and time.monotonic() - shown_since[0] > close_after:
             for window in windows:

@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 from markdown_it import MarkdownIt
 
-from app.data.read import list_policies
 from app.export.briefing import Citation, build_briefing
 from app.export.citations import Run, citation_runs, citation_text, report_number
+from app.services.policies import all_policy_rows
 from app.services.workspace import Workspace
 from tests.cli.test_same_rules_every_way_in import cli
 
@@ -42,7 +42,7 @@ def test_a_citation_has_authors_title_publisher_date_number_and_address() -> Non
 
 
 def test_the_starter_sources_are_cited_with_their_authors_and_numbers(workspace: Workspace) -> None:
-    briefing = build_briefing(workspace, [r.id for r in list_policies(workspace.reader)])
+    briefing = build_briefing(workspace, [r.id for r in all_policy_rows(workspace)])
     citations = [c for p in briefing.policies for c in p.citations]
     with_authors = [c for c in citations if c.authors]
     assert with_authors and all(citation_text(c).startswith(c.authors[0]) for c in with_authors)
@@ -102,7 +102,7 @@ def test_the_word_and_markdown_files_show_case_names_in_italics(tmp_path: Path, 
 
 
 def test_a_status_event_quotes_the_excerpt_that_supports_it(workspace: Workspace) -> None:
-    briefing = build_briefing(workspace, [r.id for r in list_policies(workspace.reader)])
+    briefing = build_briefing(workspace, [r.id for r in all_policy_rows(workspace)])
     quoted = [t for p in briefing.policies for t in p.timeline if t.quote]
     assert len(quoted) > 20
     for policy in briefing.policies:

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from app.data.read import list_policies, policy_detail
 from app.export.briefing import ExportCancelled
 from app.export.run import ExportRequest, events_path, run_export
+from app.services.policies import all_policy_rows, policy_detail
 from app.services.workspace import Workspace
 from tests.export.conftest import HOSTILE_TEXT
 
 
 def _all(workspace: Workspace) -> list[str]:
-    return [r.id for r in list_policies(workspace.reader)]
+    return [r.id for r in all_policy_rows(workspace)]
 
 
 def _export(workspace: Workspace, fmt: str, target: Path, notes: bool = True) -> list[Path]:
@@ -29,7 +29,7 @@ def _export(workspace: Workspace, fmt: str, target: Path, notes: bool = True) ->
 
 
 def _titles(workspace: Workspace) -> list[str]:
-    return [r.title for r in list_policies(workspace.reader) if r.slug != "hostile"]
+    return [r.title for r in all_policy_rows(workspace) if r.slug != "hostile"]
 
 
 def test_markdown_is_commonmark_with_every_policy_and_no_markup_from_user_strings(
@@ -159,7 +159,7 @@ def test_csv_tables_hold_every_policy_and_event(hostile_workspace: Workspace, tm
         events = list(csv.DictReader(stream))
     ids = _all(hostile_workspace)
     assert len(policies) == len(ids)
-    details = [policy_detail(hostile_workspace.reader, i) for i in ids]
+    details = [policy_detail(hostile_workspace, i) for i in ids]
     assert len(events) == sum(len(d.events) for d in details if d)
     title_42 = next(p for p in policies if p["slug"] == "title-42")
     assert title_42["current_status"] == "Expired" and title_42["status_since"] == "2023-05-11"

@@ -11,8 +11,8 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from app.data import read
-from app.data.read import PolicyRow
+from app.data.sqlite import read
+from app.data.sqlite.read import PolicyRow
 from app.domain.search import fts_query
 
 # The full list, with counts grouped once per table (read.py at revision 0005).

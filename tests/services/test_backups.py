@@ -82,7 +82,7 @@ def _damage(path: Path) -> None:
 
 def test_damage_is_found_and_the_damaged_file_moved_aside_not_deleted(workspace_path: Path) -> None:
     workspace = Workspace.open(workspace_path)
-    workspace.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    workspace.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     workspace.close()
     _damage(workspace_path)
     problem = integrity.check(workspace_path, thorough=True)
@@ -112,11 +112,11 @@ def test_a_full_disk_refuses_edits_in_words_and_changes_nothing(workspace_path: 
     from sqlalchemy import event
 
     workspace = Workspace.open(workspace_path)
-    pages = workspace.reader.execute("PRAGMA page_count").fetchone()[0]
+    pages = workspace.store.connection.execute("PRAGMA page_count").fetchone()[0]
     event.listen(
         workspace.engine, "connect", lambda dbapi, _record: dbapi.execute(f"PRAGMA max_page_count = {pages}")
     )
-    policy_id = workspace.reader.execute("SELECT id FROM policy LIMIT 1").fetchone()[0]
+    policy_id = workspace.store.connection.execute("SELECT id FROM policy LIMIT 1").fetchone()[0]
     with pytest.raises(DiskFull, match="disk is full"):
         for _ in range(50):
             editing.add_note(workspace, policy_id, NoteInput("y" * 150_000))
@@ -138,7 +138,7 @@ def test_oversized_input_is_refused_in_words(workspace: Workspace, tmp_path: Pat
     with pytest.raises(ValidationFailed, match="too long"):
         editing.add_note(
             workspace,
-            workspace.reader.execute("SELECT id FROM policy").fetchone()[0],
+            workspace.store.connection.execute("SELECT id FROM policy").fetchone()[0],
             NoteInput("z" * 1_048_576),
         )
 

@@ -33,7 +33,7 @@ def _with_note(workspace: Workspace) -> None:
 
 def _table_counts(workspace: Workspace) -> dict[str, int]:
     tables = ["policy", "status_event", "source", "excerpt", "note", "relation", "figure", "event_citation"]
-    return {t: workspace.reader.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    return {t: workspace.store.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 def test_export_then_import_into_an_empty_workspace_compares_equal(
@@ -100,7 +100,7 @@ def test_import_merges_by_slug_and_updates_changed_fields(small: Workspace, tmp_
     file.write_text(json.dumps(bundle))
     report = import_bundle(small, file)
     assert report.updated == {"policies": 1}
-    rows = small.reader.execute("SELECT id, summary FROM policy WHERE slug = 'beta'").fetchall()
+    rows = small.store.connection.execute("SELECT id, summary FROM policy WHERE slug = 'beta'").fetchall()
     assert [tuple(r) for r in rows] == [(seed_id("policy", "beta"), "Updated elsewhere.")]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from app.data import migrate, read
+from app.data.sqlite import migrate, read
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.services.workspace import Workspace
@@ -34,7 +34,7 @@ def _agree(connection: sqlite3.Connection) -> dict[str, list[str]]:
 
 
 def test_the_complete_search_agrees_with_the_reference_through_edits(small: Workspace) -> None:
-    c = small.reader
+    c = small.store.connection
     one, _ = editing.create_policy(small, PolicyInput(title="First marsupial", summary="A bilby."))
     two, _ = editing.create_policy(small, PolicyInput(title="Second marsupial"))
     three, _ = editing.create_policy(small, PolicyInput(title="Third marsupial"))
@@ -94,7 +94,7 @@ def test_the_complete_search_agrees_with_the_reference_through_edits(small: Work
 
 def test_the_complete_search_does_not_look_up_each_match_in_search_doc(small: Workspace) -> None:
     """One narrow join per match: neither the documents (with their text) nor excerpts are read."""
-    c = small.reader
+    c = small.store.connection
     seen: list[str] = []
     c.set_trace_callback(seen.append)
     try:
@@ -140,7 +140,7 @@ def test_an_older_workspace_gets_its_search_owners_on_upgrade(tmp_path: Path) ->
     connection.commit()
     connection.close()
     workspace = Workspace.open(path)
-    c = workspace.reader
+    c = workspace.store.connection
     assert sorted(_found(c, "quokka")) == ["one", "three", "two"]  # not four: its hits are trashed
     assert sorted(_found(c, "wombat")) == ["four", "three", "two"]
     for text in ("quokka", "wombat"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.data.read import policy_detail, policy_id_for_slug
 from app.data.seeds import seed_id
 from app.errors import InvalidInput
 from app.services import editing
@@ -27,7 +26,7 @@ def test_create_policy_derives_a_free_slug(small: Workspace) -> None:
     assert slug == "titulo-42-2020"
     _, second = editing.create_policy(small, PolicyInput(title="Titulo 42 2020"))
     assert second == "titulo-42-2020-2"
-    assert policy_id_for_slug(small.reader, slug) == first
+    assert small.store.policy_id_for_slug(slug) == first
 
 
 @pytest.mark.parametrize(
@@ -70,7 +69,7 @@ def test_an_event_can_be_added_edited_and_changes_the_current_status(small: Work
     event_id = editing.add_event(small, ALPHA, EventInput("2022-08", "Terminated", "Ended.", [memo]))
     assert {r.slug: r.current_status for r in list_policies(small)}["alpha"] == "terminated"
     editing.update_event(small, event_id, EventInput("2022-08-08", "expired", "Lapsed.", []))
-    detail = policy_detail(small.reader, ALPHA)
+    detail = small.store.policy_detail(ALPHA)
     assert detail is not None
     assert (detail.events[-1].date, detail.events[-1].status, detail.events[-1].source_ids) == (
         "2022-08-08",
@@ -88,7 +87,7 @@ def test_sources_reject_non_web_urls_and_link_to_policies(small: Workspace) -> N
     source_id = editing.add_source(
         small, SourceInput(title="Report", url="https://example.org/r", excerpts=["One.", " ", "Two."]), ALPHA
     )
-    detail = policy_detail(small.reader, ALPHA)
+    detail = small.store.policy_detail(ALPHA)
     assert detail is not None
     added = next(s for s in detail.sources if s.id == source_id)
     assert [x.text for x in added.excerpts] == ["One.", "Two."]
@@ -111,9 +110,9 @@ def test_trash_restore_and_purge_a_policy_with_notes(small: Workspace) -> None:
     editing.set_trashed(small, "policy", ALPHA, True)
     with pytest.raises(InvalidInput, match="has 1 notes"):
         editing.purge(small, editing.list_trash(small)[0])
-    assert small.reader.execute("SELECT count(*) FROM note").fetchone()[0] == 1
+    assert small.store.connection.execute("SELECT count(*) FROM note").fetchone()[0] == 1
     editing.purge(small, editing.list_trash(small)[0], with_notes=True)
-    assert small.reader.execute("SELECT count(*) FROM policy WHERE id = ?", (ALPHA,)).fetchone()[0] == 0
+    assert not editing.policy_exists(small, ALPHA)
 
 
 def test_a_cited_source_cannot_be_purged(small: Workspace) -> None:

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from app.data import migrate
-from app.data.db import make_engine
-from app.data.read import first_page, list_policies, rows_for_ids
 from app.data.schema import HEAD_REVISION
 from app.data.seeds import seed_id
+from app.data.sqlite import migrate
+from app.data.sqlite.db import make_engine
+from app.data.sqlite.read import first_page, list_policies, rows_for_ids
 from app.errors import InvalidInput, UserError
 from app.services import editing
 from app.services.bundle import write_bundle
@@ -39,7 +39,7 @@ RULING = seed_id("source", "ruling-one")
 
 
 def test_every_service_write_keeps_the_rows_as_computed(small: Workspace) -> None:
-    c = small.reader
+    c = small.store.connection
     assert len(assert_list_agrees(c)) == 2  # the starter data loader's rows
 
     one, _ = editing.create_policy(small, PolicyInput(title="Quokka rules", aliases=["QR"], tags=["animals"]))
@@ -132,9 +132,9 @@ def test_imports_and_the_starter_data_keep_the_rows_as_computed(small: Workspace
 
     fresh = Workspace.open(tmp_path / "fresh.sqlite", starter_data=False)
     import_bundle(fresh, bundle)
-    assert [r.slug for r in assert_list_agrees(fresh.reader)] == ["alpha", "beta"]
+    assert [r.slug for r in assert_list_agrees(fresh.store.connection)] == ["alpha", "beta"]
     import_bundle(fresh, bundle)  # a second merge changes nothing
-    assert_list_agrees(fresh.reader)
+    assert_list_agrees(fresh.store.connection)
     fresh.close()
 
     data = json.loads(bundle.read_text(encoding="utf-8"))
@@ -145,7 +145,7 @@ def test_imports_and_the_starter_data_keep_the_rows_as_computed(small: Workspace
     data["sources"][0]["title"] = "Retitled"
     bundle.write_text(json.dumps(data), encoding="utf-8")
     import_bundle(small, bundle)
-    rows = {r.slug: r for r in assert_list_agrees(small.reader)}
+    rows = {r.slug: r for r in assert_list_agrees(small.store.connection)}
     assert (rows["alpha"].title, rows["alpha"].current_status) == ("Alpha, from the file", "terminated")
 
     policies = tmp_path / "policies.csv"
@@ -166,7 +166,7 @@ def test_imports_and_the_starter_data_keep_the_rows_as_computed(small: Workspace
         encoding="utf-8",
     )
     apply_csv_import(small, plan_csv_import(small, events))
-    rows = {r.slug: r for r in assert_list_agrees(small.reader)}
+    rows = {r.slug: r for r in assert_list_agrees(small.store.connection)}
     assert (rows["gamma"].current_status, rows["beta"].current_status) == ("proposed", "expired")
 
     # The starter data changes under the workspace: untouched rows follow it, edited ones stay.
@@ -182,19 +182,19 @@ def test_imports_and_the_starter_data_keep_the_rows_as_computed(small: Workspace
     )
     small.seeds_root = seeds
     small.load_starter_data()
-    rows = {r.slug: r for r in assert_list_agrees(small.reader)}
+    rows = {r.slug: r for r in assert_list_agrees(small.store.connection)}
     assert rows["beta"].title == "Beta renamed"  # edited here, so kept
     assert rows["beta"].current_status == "reinstated"
 
 
 def test_a_new_workspace_gets_its_rows_from_the_starter_data(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "w.sqlite", seeds_root=FIXTURES / "seeds_small")
-    assert [r.slug for r in assert_list_agrees(workspace.reader)] == ["alpha", "beta"]
+    assert [r.slug for r in assert_list_agrees(workspace.store.connection)] == ["alpha", "beta"]
     workspace.close()
 
 
 def test_the_real_starter_dataset_lists_as_computed(workspace: Workspace) -> None:
-    rows = assert_list_agrees(workspace.reader, searches=("border", "court injunction", "asylum"))
+    rows = assert_list_agrees(workspace.store.connection, searches=("border", "court injunction", "asylum"))
     assert len(rows) > 10
 
 
@@ -206,7 +206,7 @@ def _execute(c: sqlite3.Connection, sql: str, *params: object) -> None:
 
 def test_writes_the_services_never_make_keep_the_rows_as_computed(small: Workspace) -> None:
     """Raw SQL: moving notes, events and links between policies, bulk changes, cascades."""
-    c = small.reader
+    c = small.store.connection
     note = editing.add_note(small, ALPHA, NoteInput("A quokka."))
     events = [r[0] for r in c.execute("SELECT id FROM status_event WHERE policy_id = ?", (ALPHA,))]
     _execute(c, "UPDATE note SET policy_id = ? WHERE id = ?", BETA, note)
@@ -283,7 +283,7 @@ _ONE_COLUMN = [
 
 
 def test_each_column_a_row_depends_on_changed_alone_keeps_the_rows_as_computed(small: Workspace) -> None:
-    c = small.reader
+    c = small.store.connection
     editing.add_note(small, ALPHA, NoteInput("A quokka."))
     editing.add_event(small, ALPHA, EventInput("2019", "enacted"))
     events = {
@@ -356,7 +356,7 @@ def test_an_upgrade_from_0005_fills_the_rows(tmp_path: Path) -> None:
     path = tmp_path / "r5.sqlite"
     _workspace_at_0005(path)
     workspace = Workspace.open(path)
-    c = workspace.reader
+    c = workspace.store.connection
     assert c.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     rows = assert_list_agrees(c)
     assert [(r.slug, r.current_status, r.last_change, r.source_count, r.note_count) for r in rows] == [
@@ -403,13 +403,13 @@ def test_a_downgrade_to_0005_restores_its_schema_and_owners(tmp_path: Path) -> N
     down.close()
     five.close()
     workspace = Workspace.open(path)  # and up again
-    assert len(assert_list_agrees(workspace.reader)) == 3
+    assert len(assert_list_agrees(workspace.store.connection)) == 3
     workspace.close()
 
 
 def test_the_list_reads_the_kept_rows_only(small: Workspace) -> None:
     """No latest-event lookup or count per row any more: one table for the rows."""
-    c = small.reader
+    c = small.store.connection
     seen: list[str] = []
     c.set_trace_callback(seen.append)
     try:
@@ -457,7 +457,7 @@ class ListWrites(RuleBasedStateMachine):
         self.ws = Workspace.open(path, seeds_root=FIXTURES / "seeds_small")
         self.policies = [ALPHA, BETA]
         self.sources = [MEMO, RULING]
-        self.events = [r[0] for r in self.ws.reader.execute("SELECT id FROM status_event")]
+        self.events = [r[0] for r in self.ws.store.connection.execute("SELECT id FROM status_event")]
         self.notes: list[str] = []
 
     def teardown(self) -> None:
@@ -466,7 +466,7 @@ class ListWrites(RuleBasedStateMachine):
 
     @initialize()
     def start(self) -> None:
-        assert_list_agrees(self.ws.reader, searches=("quokka",))
+        assert_list_agrees(self.ws.store.connection, searches=("quokka",))
 
     def _try(self, action: object, *args: object, **kwargs: object) -> object:
         from sqlalchemy.exc import IntegrityError
@@ -585,11 +585,11 @@ class ListWrites(RuleBasedStateMachine):
         entry = data.draw(st.sampled_from(pool))
         policy = data.draw(st.sampled_from(self.policies))
         with contextlib.suppress(sqlite3.IntegrityError):  # the policy was purged
-            _execute(self.ws.reader, f"UPDATE {kind} SET policy_id = ? WHERE id = ?", policy, entry)
+            _execute(self.ws.store.connection, f"UPDATE {kind} SET policy_id = ? WHERE id = ?", policy, entry)
 
     @invariant()
     def rows_agree(self) -> None:
-        assert_list_agrees(self.ws.reader, searches=("quokka", "wombat bilby"))
+        assert_list_agrees(self.ws.store.connection, searches=("quokka", "wombat bilby"))
 
 
 ListWrites.TestCase.settings = settings(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html.parser
 
-from app.data.read import EventRow, ExcerptRow, NoteRow, PolicyDetail, RelationRow, SourceRow
+from app.data.sqlite.read import EventRow, ExcerptRow, NoteRow, PolicyDetail, RelationRow, SourceRow
 from app.services.markdown import render_markdown
 from app.ui import detail_html
 from app.ui.detail_html import Theme
@@ -123,7 +123,7 @@ def test_status_since_ignores_later_events_that_keep_the_status() -> None:
 def test_figure_values_keep_their_decimals_and_survive_infinity() -> None:
     import dataclasses
 
-    from app.data.read import FigureRow
+    from app.data.sqlite.read import FigureRow
     from app.ui.detail_html import _figure_value
 
     blank = {f.name: None for f in dataclasses.fields(FigureRow)}

@@ -11,9 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.data.list_rows import first_page
-from app.data.read import list_policies
-from app.services.policies import FACETS
+from app.services.policies import FACETS, all_policy_rows
+from app.services.policy_list import first_page
 from app.services.workspace import Workspace
 from app.ui.delegates import is_dark
 from app.ui.first_screen import COLUMN_WIDTHS, FirstScreenModel
@@ -168,9 +167,9 @@ def test_the_settings_keys_of_the_first_paint_are_the_filters(workspace: Workspa
 
 
 def test_the_first_page_is_the_head_of_the_list(workspace: Workspace) -> None:
-    everything = list_policies(workspace.reader)
-    assert first_page(workspace.reader, 5) == everything[:5]
-    assert first_page(workspace.reader, 100) == everything
+    everything = all_policy_rows(workspace)
+    assert first_page(workspace, 5) == everything[:5]
+    assert first_page(workspace, 100) == everything
 
 
 def test_links_are_not_taken_until_the_window_can_keep_them(
@@ -195,7 +194,7 @@ def test_a_failure_after_the_first_paint_is_told_and_keeps_the_settings(
     def locked(*_args: object) -> int:
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr("app.ui.main_window.count_policies", locked)
+    monkeypatch.setattr("app.services.policy_list.count_policies", locked)
     window.finish_start()
     assert window.start_failed == "database is locked"
     box = active_dialog(QMessageBox)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from app.data.read import PolicyRow
+from app.data.sqlite.read import PolicyRow
 from app.ui.policy_table import BATCH, Column, PolicyTableModel
 
 pytestmark = pytest.mark.gui

@@ -47,7 +47,7 @@ def test_a_damaged_workspace_is_moved_aside_and_the_latest_backup_restored(
 
     path = window.workspace.path
     backups.back_up(path)
-    window.workspace.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    window.workspace.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     window.workspace.close()
     _damage(path)
     problem = integrity.check(path)

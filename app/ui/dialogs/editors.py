@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.data.read import EventRow, SourceRow
 from app.domain.dates import DatePrecision, PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
+from app.services.details import EventRow, SourceRow
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
 from app.ui import i18n
@@ -320,8 +320,8 @@ class TagCompleter(QCompleter):
         self.setCompletionPrefix(word)
         if word and self.completionCount():
             self.complete()
-        else:
-            self.popup().hide()
+        elif (popup := self.popup()) is not None:
+            popup.hide()
 
     def insert(self, tag: str) -> None:
         before = [t.strip() for t in self.edit.text().split(",")[:-1] if t.strip()]

@@ -13,7 +13,7 @@ def choose_file(
     title: str,
     start: Path | str,
     filters: str,
-    chosen: Callable[[Path], None],
+    chosen: Callable[[Path], object],
     *,
     save: bool = False,
 ) -> QFileDialog:

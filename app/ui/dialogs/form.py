@@ -131,8 +131,9 @@ class FormDialog(QDialog):
         except ValidationFailed as failure:
             self.show_errors(failure.errors)
             first = next((self.errors[name] for name in failure.errors if name in self.errors), None)
-            if first is not None:
-                first.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            holder = first.parentWidget() if first is not None else None
+            if holder is not None:
+                holder.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         except UserError as error:
             self.show_errors({})

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from app.data.read import SourceRow
+from app.services.details import SourceRow
 from app.services.inputs import ValidationFailed
 from app.ui.dialogs.form import FormDialog
 

@@ -25,8 +25,11 @@ from app.lazy import lazy_import
 from app.ui import commands
 
 # The ORM loads on the first edit, not while the window first paints.
-editing = lazy_import("app.services.editing")
-operations = lazy_import("app.services.operations")
+if TYPE_CHECKING:  # the types; at run time the modules load when first used
+    from app.services import editing, operations
+else:
+    editing = lazy_import("app.services.editing")
+    operations = lazy_import("app.services.operations")
 
 if TYPE_CHECKING:
     from app.ui.edit_controller import EditController
@@ -133,10 +136,7 @@ class TrashDialog(QDialog):
             return None
         notes = 0
         if item.kind == "policy":
-            notes = editing.policy_contents(self.controller.ws, item.id).notes
-            notes += self.controller.ws.reader.execute(
-                "SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NOT NULL", (item.id,)
-            ).fetchone()[0]
+            notes = editing.notes_purged_with(self.controller.ws, item.id)
         text = self.tr("Delete “{title}” permanently? This cannot be undone.").format(title=item.title)
         if notes:
             text += "\n\n" + self.tr("Its %Ln note(s) will be deleted too.", "", notes)

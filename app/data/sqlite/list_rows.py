@@ -1,31 +1,15 @@
 """The rows of the policy list, and its first page: all that the window reads before its first paint.
 
-Apart from app.data.read (which uses and re-exports all of it) so that the start imports only this.
+Apart from app.data.sqlite.read (which uses and re-exports all of it) so that the start imports only this.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class PolicyRow:
-    id: str
-    slug: str
-    title: str
-    aliases: list[str]
-    jurisdiction: str
-    kind: str
-    tags: list[str]
-    current_status: str | None
-    last_change: str | None
-    last_change_precision: str | None
-    source_count: int
-    note_count: int
-
+from app.data.rows import PolicyRow
 
 # Every list row is kept ready in `policy_list` (migration 0006, kept by triggers): the policy's
 # listed fields, its latest live status event and its live source and note counts, for live
@@ -46,13 +30,15 @@ _json_document = json.JSONDecoder().raw_decode
 def _json_list(text: str) -> list[str]:
     """json.loads for a stored JSON list, without the checks around it that cost more than the
     parsing itself (a complete search reads 10,000 rows with two lists each)."""
+    value: list[str]
     try:
         value, end = _json_document(text)
         if end == len(text):
             return value
     except (ValueError, TypeError):
         pass
-    return json.loads(str(text))
+    value = json.loads(str(text))
+    return value
 
 
 def _row(r: tuple[Any, ...]) -> PolicyRow:

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from app.data.store import WriteWait
 from app.errors import WorkspaceBusy
+
+__all__ = ["WriteWait", "busy_error", "is_busy", "wait_for_other_writers"]
 
 # How long one try to take the write lock waits before the person is told that it is waiting.
 FIRST_TRY_SECONDS = 1.0
-
-
-@dataclass(frozen=True)
-class WriteWait:
-    """How long a write waits for another process's, and whom to tell that it is waiting."""
-
-    seconds: float
-    on_wait: Callable[[], None] | None = None
 
 
 def is_busy(error: BaseException) -> bool:

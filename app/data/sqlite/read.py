@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
-from app.data.list_rows import _BY_TITLE, _LIST, _LIST_ROW, PolicyRow, _policy_rows
-from app.data.list_rows import count_policies as count_policies  # the list's rows, here too
-from app.data.list_rows import first_page as first_page
+from app.data.details import (
+    ContentCounts,
+    EventRow,
+    ExcerptRow,
+    FigureRow,
+    NoteListRow,
+    NoteRow,
+    PolicyDetail,
+    RelationRow,
+    SavedSearchRow,
+    SourceRow,
+    TimelineEventRow,
+    TimelineRows,
+    TrashRow,
+)
+from app.data.rows import PolicyRow
+from app.data.sqlite.list_rows import _BY_TITLE, _LIST, _LIST_ROW, _policy_rows
+from app.data.sqlite.list_rows import count_policies as count_policies  # the list's rows, here too
+from app.data.sqlite.list_rows import first_page as first_page
 from app.domain.search import fts_query
 
 # The best match of each policy: every FTS5 match is ranked once (bm25, title hits counting 4×),
@@ -74,120 +89,6 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
         if len(found) >= limit:
             break
     return list(found)[:limit]
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: str
-    date: str
-    date_precision: str
-    status: str
-    description: str
-    source_ids: list[str]
-    confidence: str = "confirmed"  # confirmed | reported | unconfirmed (app.domain.vocab.Confidence)
-    disagreement: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ExcerptRow:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    id: str
-    title: str
-    publisher: str
-    authors: list[str]
-    published: str | None
-    published_precision: str | None
-    url: str | None
-    kind: str
-    language: str
-    issuer: str
-    note: str
-    excerpts: list[ExcerptRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    id: str
-    policy_id: str
-    event_id: str | None
-    source_id: str | None
-    quote: str
-    body: str
-    tags: list[str]
-    pinned: bool
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class RelationRow:
-    id: str
-    kind: str
-    from_slug: str
-    to_slug: str
-    other_slug: str
-    other_title: str
-    outgoing: bool
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class FigureRow:
-    id: str
-    label: str
-    value: float
-    unit: str
-    date: str
-    date_precision: str
-    period_end: str | None
-    approximate: bool
-    source_id: str
-    quote: str
-    note: str
-
-
-@dataclass(frozen=True)
-class PolicyDetail:
-    id: str
-    slug: str
-    title: str
-    aliases: list[str]
-    jurisdiction: str
-    kind: str
-    summary: str
-    legal_basis: str
-    agencies: list[str]
-    tags: list[str]
-    origin: str
-    created_at: str
-    updated_at: str
-    events: list[EventRow]
-    sources: list[SourceRow]
-    notes: list[NoteRow]
-    relations: list[RelationRow]
-    figures: list[FigureRow]
-    last_verified: str | None = None  # YYYY-MM-DD
-
-    @property
-    def current_status(self) -> str | None:
-        return self.events[-1].status if self.events else None
-
-    @property
-    def status_since(self) -> str | None:
-        """The date the current status began: later events that keep the status do not reset it."""
-        if not self.events:
-            return None
-        since = self.events[-1]
-        for event in reversed(self.events):
-            if event.status != since.status:
-                break
-            since = event
-        return since.date
 
 
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
@@ -343,24 +244,6 @@ def figures_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[Fi
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteListRow:
-    id: str
-    policy_id: str
-    policy_slug: str
-    policy_title: str
-    event_id: str | None
-    event_label: str
-    source_id: str | None
-    source_title: str
-    quote: str
-    body: str
-    tags: list[str]
-    pinned: bool
-    created_at: str
-    updated_at: str
-
-
 _NOTE_SELECT = """
 SELECT n.id, n.policy_id, p.slug, p.title, n.event_id,
        CASE WHEN e.id IS NULL THEN '' ELSE e.date || ' ' || e.status END,
@@ -441,16 +324,125 @@ def all_tags(connection: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-@dataclass(frozen=True, slots=True)
-class SavedSearchRow:
-    id: str
-    name: str
-    search: str
-    filters: dict[str, list[str]]
-
-
 def saved_searches(connection: sqlite3.Connection) -> list[SavedSearchRow]:
     rows = connection.execute(
         "SELECT id, name, search, filters FROM saved_search ORDER BY name COLLATE NOCASE"
     )
     return [SavedSearchRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+
+def trashed_note_count(connection: sqlite3.Connection, policy_id: str) -> int:
+    """How many of the policy's notes are in the trash."""
+    row = connection.execute(
+        "SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NOT NULL", (policy_id,)
+    ).fetchone()
+    return int(row[0])
+
+
+def policy_exists(connection: sqlite3.Connection, policy_id: str) -> bool:
+    """Whether the policy is there, live or in the trash."""
+    return connection.execute("SELECT 1 FROM policy WHERE id = ?", (policy_id,)).fetchone() is not None
+
+
+def content_counts(connection: sqlite3.Connection, policy_id: str) -> ContentCounts:
+    def count(sql: str) -> int:
+        return int(connection.execute(sql, (policy_id,)).fetchone()[0])
+
+    return ContentCounts(
+        events=count("SELECT count(*) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL"),
+        notes=count("SELECT count(*) FROM note WHERE policy_id = ? AND deleted_at IS NULL"),
+        figures=count("SELECT count(*) FROM figure WHERE policy_id = ?"),
+        sources=count("SELECT count(*) FROM policy_source WHERE policy_id = ?"),
+    )
+
+
+def first_event_day(connection: sqlite3.Connection, policy_id: str) -> str | None:
+    """The first day of the policy's earliest live event (YYYY-MM-DD), if it has any."""
+    row = connection.execute(
+        "SELECT min(date_sort) FROM status_event WHERE policy_id = ? AND deleted_at IS NULL", (policy_id,)
+    ).fetchone()
+    return None if row[0] is None else str(row[0])
+
+
+def policies_of_source(connection: sqlite3.Connection, source_id: str) -> set[str]:
+    rows = connection.execute("SELECT policy_id FROM policy_source WHERE source_id = ?", (source_id,))
+    return {str(r[0]) for r in rows}
+
+
+_OWNER_TABLES = {"event": "status_event", "note": "note"}
+
+
+def policy_of_entry(connection: sqlite3.Connection, kind: str, entry_id: str) -> str | None:
+    """The policy a status event ("event") or a note ("note") belongs to; None if it is gone."""
+    table = _OWNER_TABLES[kind]
+    row = connection.execute(f"SELECT policy_id FROM {table} WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def trash(connection: sqlite3.Connection) -> list[TrashRow]:
+    """Everything in the trash (in no particular order)."""
+    c = connection
+    items = [
+        TrashRow("policy", r[0], r[1], r[2])
+        for r in c.execute("SELECT id, title, deleted_at FROM policy WHERE deleted_at IS NOT NULL")
+    ]
+    items += [
+        TrashRow("event", r[0], f"{r[1]} · {r[2]}", r[3], r[4])
+        for r in c.execute(
+            """SELECT e.id, e.date, e.status, e.deleted_at, p.title FROM status_event e
+           JOIN policy p ON p.id = e.policy_id WHERE e.deleted_at IS NOT NULL"""
+        )
+    ]
+    items += [
+        TrashRow("source", r[0], r[1], r[2])
+        for r in c.execute("SELECT id, title, deleted_at FROM source WHERE deleted_at IS NOT NULL")
+    ]
+    items += [
+        TrashRow("note", r[0], (r[1] or r[2])[:120], r[3], r[4])
+        for r in c.execute(
+            """SELECT n.id, n.body, n.quote, n.deleted_at, p.title FROM note n
+           JOIN policy p ON p.id = n.policy_id WHERE n.deleted_at IS NOT NULL"""
+        )
+    ]
+    return items
+
+
+_CHUNK = 500  # SQLite allows at most 999 parameters in one statement
+
+
+def timeline_rows(connection: sqlite3.Connection, policy_ids: list[str]) -> TimelineRows:
+    """The titles, live events (with their sources' titles) and relations of these policies."""
+    c = connection
+    titles: dict[str, tuple[str, str]] = {}
+    citations: dict[str, list[str]] = {}
+    events: list[tuple[str, str, str, str, str]] = []
+    relations: list[tuple[str, str, str]] = []
+    chunks = [policy_ids[n : n + _CHUNK] for n in range(0, len(policy_ids), _CHUNK)]
+    for chunk in chunks:
+        marks = ",".join("?" * len(chunk))
+        for pid, slug, title in c.execute(f"SELECT id, slug, title FROM policy WHERE id IN ({marks})", chunk):
+            titles[pid] = (slug, title)
+        for event_id, title in c.execute(
+            f"""SELECT ec.event_id, s.title FROM event_citation ec JOIN status_event e ON e.id = ec.event_id
+                JOIN source s ON s.id = ec.source_id WHERE e.policy_id IN ({marks}) AND s.deleted_at IS NULL
+                ORDER BY s.title""",
+            chunk,
+        ):
+            citations.setdefault(event_id, []).append(title)
+        events += c.execute(
+            f"""SELECT id, policy_id, date, status, description FROM status_event
+                WHERE policy_id IN ({marks}) AND deleted_at IS NULL
+                ORDER BY policy_id, date_sort, position, created_at""",
+            chunk,
+        ).fetchall()
+    for chunk in chunks:
+        marks = ",".join("?" * len(chunk))
+        relations += c.execute(
+            f"SELECT from_policy_id, to_policy_id, kind FROM relation WHERE from_policy_id IN ({marks})",
+            chunk,
+        ).fetchall()
+    return TimelineRows(
+        titles,
+        [TimelineEventRow(e[0], e[1], e[2], e[3], e[4], tuple(citations.get(e[0], ()))) for e in events],
+        [(str(r[0]), str(r[1]), str(r[2])) for r in relations],
+    )

@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.data import db
 from app.data.schema import HEAD_REVISION, SQLITE_HEADER
+from app.data.sqlite import db
 from app.errors import WorkspaceDamaged, WorkspaceUnusable
 
 if TYPE_CHECKING:
-    from app.data.migrate import SchemaObjects
+    from app.data.sqlite.migrate import SchemaObjects
 
 STARTER_KEY = "starter_data"
 
@@ -68,7 +68,8 @@ def _has_sqlite_header(path: Path) -> bool:
 
 def _version_row(connection: sqlite3.Connection) -> tuple[str] | None:
     try:
-        return connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        row: tuple[str] | None = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
             return None
@@ -84,7 +85,7 @@ def _holds_nothing(connection: sqlite3.Connection) -> bool:
     """
     tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     if not tables:
-        return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        return int(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
     from sqlmodel import SQLModel
 
     import app.data.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -212,7 +213,7 @@ def half_done_leftovers(path: Path, revision: str) -> SchemaObjects:
     makes them again. Only objects exactly as a later revision makes them count; anything else
     is left alone (and an upgrade that trips on it fails whole, changing nothing).
     """
-    from app.data import migrate
+    from app.data.sqlite import migrate
 
     connection = db.connect(path, read_only=True)
     try:

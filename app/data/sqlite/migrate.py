@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Connection
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = Path(__file__).parent.parent / "migrations"
 
 # (type, name) -> its SQL, whitespace normalised: what sqlite_master lists.
 SchemaObjects = dict[tuple[str, str], str]
@@ -46,7 +46,7 @@ def upgrade(path: Path, target: str = "head", *, leftovers: SchemaObjects | None
     `leftovers` are objects a half-done upgrade by an older version left behind (see
     workspace_file.half_done_leftovers); they are dropped first, in the same transaction.
     """
-    from app.data import db
+    from app.data.sqlite import db
 
     engine = db.make_engine(path, transactional_ddl=True)
     try:

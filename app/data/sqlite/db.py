@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 
 
+def is_operational_error(error: BaseException) -> bool:
+    """Whether SQLite refused an operation (cannot open, cannot write), as opposed to a bug."""
+    return isinstance(error, sqlite3.OperationalError)
+
+
 def apply_pragmas(connection: sqlite3.Connection) -> None:
     """Foreign keys on, WAL with NORMAL sync (durable at checkpoints, never corrupt), waits on locks."""
     connection.execute("PRAGMA foreign_keys = ON")
