@@ -16,6 +16,7 @@ Prints the seconds from launch to the complete window and the peak memory in MB,
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 POLL_MS = 2
+GIVE_UP_S = 60  # a window that never completes fails the run rather than hanging it
 FACETS = {"Status": 8, "Jurisdiction": 12, "Kind": 6, "Tag": 30}  # about the generator's vocabularies
 MENUS = {"File": 14, "Edit": 12, "View": 12, "Policy": 10, "Help": 4}  # actions per menu
 
@@ -54,6 +56,10 @@ def _watch(app: QApplication, launched: float, complete: Callable[[], bool]) -> 
     from bench.startup_probe import _peak_mb
 
     def check() -> None:
+        if time.time() - launched > GIVE_UP_S:
+            print(f"the window was not complete after {GIVE_UP_S} s", file=sys.stderr, flush=True)
+            app.exit(1)
+            return
         if complete():
             print(f"{time.time() - launched:.4f} {_peak_mb():.1f}", flush=True)
             app.quit()
