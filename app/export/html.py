@@ -167,7 +167,10 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
     if aliases:
         out.append(f'<p class="aka">{label("also_known_as")}: {e("; ".join(aliases))}</p>')
     since = f" {e(label('since_date', date=p.since))}" if p.since else ""
-    latest = p.timeline[-1] if p.timeline and p.timeline[-1].status_value == p.status_value else None
+    # How sure the current status is: the event that set it (on the "since" date), not a later
+    # report that repeats it.
+    setting = [t for t in p.timeline if t.date_iso == p.since_iso and t.status_value == p.status_value]
+    latest = setting[0] if setting else None
     sureness = (
         f' <span class="confidence">{e(latest.confidence_label)}</span>'
         if latest and latest.confidence_label

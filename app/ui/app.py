@@ -184,7 +184,7 @@ def screenshot(
     import tempfile
     from contextlib import closing
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings
 
     from app.services.workspace import Workspace
     from app.ui.main_window import MainWindow
@@ -214,6 +214,11 @@ def screenshot(
             window.timeline_window.view.fit_all()  # type: ignore[union-attr]
         elif show == "export":
             shot = window.show_export()
+            shot.resize(1100, 720)
+            waited = QElapsedTimer()
+            waited.start()
+            while not shot.preview_ready and waited.elapsed() < 30_000:  # its pages are drawn in a worker
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         elif show == "notes":
             shot = window.show_notes()
         QApplication.processEvents()

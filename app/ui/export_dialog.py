@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.export.briefing import FORMATS, Briefing, ExportCancelled, build_briefing
-from app.export.run import ExportRequest, run_export, target_with_extension
+from app.export.run import ExportRequest, PdfWriter, run_export, target_with_extension
 from app.services.integrity import ReadError, translate_sqlite_error
 from app.services.workspace import Workspace
 from app.ui import i18n
 from app.ui.dialogs.files import choose_file
+from app.ui.export_preview import RENDER_LOCK, PreviewJob, preview_html
 from app.ui.export_settings import (
     FOLDER_KEY,
     FORMAT_KEY,
@@ -47,7 +49,7 @@ from app.ui.export_settings import (
 if TYPE_CHECKING:
     from app.ui.window_context import WindowContext
 
-PREVIEW_POLICIES = 2  # drawn in the preview; the title, table and contents still count them all
+PREVIEW_POLICIES = 2  # laid out in the preview; the title, table and contents still count them all
 PREVIEW_CHARS = 6000  # of a text format's output
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,11 @@ class ExportWorker(QObject):
         workspace = Workspace(self.path)  # sqlite3 connections belong to the thread that made them
         try:
             written = run_export(
-                workspace, self.request, pdf_writer=write_pdf, rasterize=svg_to_png, progress=self._progress
+                workspace,
+                self.request,
+                pdf_writer=locked(write_pdf),
+                rasterize=svg_to_png,
+                progress=self._progress,
             )
         except ExportCancelled:
             self.cancelled.emit()
@@ -96,6 +102,16 @@ class ExportWorker(QObject):
     def _progress(self, done: int, total: int) -> bool:
         self.progress.emit(done, total)
         return not self.stop.is_set()
+
+
+def locked(writer: PdfWriter) -> PdfWriter:
+    """The PDF writer, taking its turn with the preview's renderer (neither is safe in two threads)."""
+
+    def write(briefing: Briefing, target: Path, page_size: str) -> None:
+        with RENDER_LOCK:
+            writer(briefing, target, page_size)
+
+    return write
 
 
 class ExportDialog(QDialog):
@@ -146,7 +162,8 @@ class ExportDialog(QDialog):
         self.page_combo.addItem(self.tr("Letter"), "Letter")
         settings = window.settings
         self.defaults = export_defaults(settings)
-        self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.defaults.language), 0))
+        # The briefing speaks the language the window speaks now (--language included).
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(i18n.language_in_use()), 0))
         self.format_combo.setCurrentIndex(
             max(self.format_combo.findData(settings.value(FORMAT_KEY, "pdf")), 0)
         )
@@ -184,6 +201,51 @@ class ExportDialog(QDialog):
         # The preview is paper: dark text on white in either theme, as the file will look.
         self.preview.setStyleSheet("QTextBrowser { background: #ffffff; color: #1f2328; }")
         self.preview_count = QLabel()
+        self.preview_count.setWordWrap(True)
+        # The paged formats: the real PDF's first pages, drawn in a worker thread.
+        self.page_image = QLabel()
+        self.page_image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page_image.setAccessibleName(self.tr("Preview page"))
+        self.page_image.setContentsMargins(12, 12, 12, 12)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(self.page_image)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setMinimumWidth(420)
+        # White paper on a grey desk in either theme; fitted to the width, so no sideways scrolling.
+        self.page_image.setStyleSheet("QLabel { background: #8a8f98; }")
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.page_status = QLabel()
+        self.page_status.setStyleSheet("QLabel { color: #1f2328; background: #ffffff; padding: 6px; }")
+        self.previous_page = QPushButton(self.tr("◀ Pre&vious page"))
+        self.next_page = QPushButton(self.tr("&Next page ▶"))
+        self.page_number = QLabel()
+        self.previous_page.clicked.connect(lambda: self._turn(-1))
+        self.next_page.clicked.connect(lambda: self._turn(1))
+        page_row = QHBoxLayout()
+        page_row.addWidget(self.previous_page)
+        page_row.addStretch()
+        page_row.addWidget(self.page_number)
+        page_row.addStretch()
+        page_row.addWidget(self.next_page)
+        pages_holder = QWidget()
+        pages_column = QVBoxLayout(pages_holder)
+        pages_column.setContentsMargins(0, 0, 0, 0)
+        pages_column.addWidget(self.page_status)
+        pages_column.addWidget(self.page_scroll, 1)
+        pages_column.addLayout(page_row)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.addWidget(pages_holder)
+        self.pages_view = pages_holder
+        self.preview_pages: list[QImage] = []
+        self.preview_pdf = b""  # the first pages those images show, as the PDF export lays them out
+        self.page_index = 0
+        self.preview_generation = 0  # raised by every change of options: older drawings are stale
+        self.preview_ready = False
+        self.preview_pool = QThreadPool(self)
+        self.preview_pool.setMaxThreadCount(1)  # one layout at a time on a shared machine
+        self.preview_jobs: dict[int, PreviewJob] = {}
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = QLabel()
@@ -215,7 +277,7 @@ class ExportDialog(QDialog):
         columns.addLayout(left, 1)
         preview_column = QVBoxLayout()
         preview_column.addWidget(self.preview_count)
-        preview_column.addWidget(self.preview, 1)
+        preview_column.addWidget(self.preview_stack, 1)
         columns.addLayout(preview_column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
@@ -269,10 +331,22 @@ class ExportDialog(QDialog):
         else:
             self.path_edit.setText(str(self._path_for_format()))
         count = len(self.policy_ids())
+        shown = min(count, PREVIEW_POLICIES)
+        paged = {
+            "pdf": self.tr("The PDF's first pages, as it will be sent."),
+            # Not the browser's first screen: that depends on the window. The file's print stylesheet
+            # is real and the same in every browser, so the page it prints is what can be shown.
+            "html": self.tr("The HTML file as printed (a browser shows the same text as one long page)."),
+            # Word lays its pages out itself; the PDF of the same briefing is closer than plain text.
+            "docx": self.tr("The Word file's layout approximated from the PDF of the same briefing."),
+        }.get(self.fmt(), self.tr("The file's own text."))
+        more = (
+            " " + self.tr("The title, table and contents count all; the first %Ln are laid out.", "", shown)
+            if count > shown and self.fmt() in ("pdf", "html", "docx")
+            else ""
+        )
         self.preview_count.setText(
-            self.tr("Preview of the first page: %Ln policies in this export", "", count)
-            if self.fmt() in ("pdf", "docx")
-            else self.tr("Preview: %Ln policies in this export", "", count)
+            self.tr("Preview: %Ln policies in this export.", "", count) + " " + paged + more
         )
         self._show_preview()
         self.export_button.setEnabled(bool(self.policy_ids()))
@@ -293,6 +367,9 @@ class ExportDialog(QDialog):
         """What the file will hold: the text itself for the text formats, the page for the others."""
         ids = self.policy_ids()
         fmt = self.fmt()
+        self.preview_generation += 1
+        self.preview_ready = True  # the text formats' preview is made here and now
+        self.preview_stack.setCurrentWidget(self.preview)
         if not ids:
             self.preview.clear()
             return
@@ -311,7 +388,6 @@ class ExportDialog(QDialog):
             )
             return
         briefing = self._preview_briefing(ids)
-        shown = replace(briefing, policies=briefing.policies[:PREVIEW_POLICIES])
         if fmt in ("md", "csv"):
             if fmt == "md":
                 from app.export.markdown import briefing_markdown
@@ -323,26 +399,75 @@ class ExportDialog(QDialog):
                 text = briefing_csv(briefing)[0]
             self.preview.setPlainText(text[:PREVIEW_CHARS] + ("\n…" if len(text) > PREVIEW_CHARS else ""))
             return
-        from app.export.html import briefing_html
-        from app.ui.pictures import svg_to_image
+        from app.export.pdf import svg_image
 
-        document = self.preview.document()
-        width = max(self.preview.viewport().width() - 40, 300)
+        html = preview_html(briefing, PREVIEW_POLICIES, str(self.page_combo.currentData()), svg_image)
+        self.preview_stack.setCurrentWidget(self.pages_view)
+        self._draw_pages(html)
 
-        def picture(key: str, svg: str) -> str:  # Qt's rich text draws no SVG: a picture of it
-            image = svg_to_image(svg, width)
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{key}.png"), image)
-            return f'<img src="{key}.png" width="{image.width()}" height="{image.height()}">'
+    def _draw_pages(self, html: str) -> None:
+        """Start laying out the pages in the worker; what an earlier start brings back is ignored."""
+        self.preview_pool.clear()  # not started yet: no longer wanted
+        self.preview_jobs = {g: job for g, job in self.preview_jobs.items() if g == self.preview_generation}
+        self.preview_ready = False
+        self.preview_pages, self.preview_pdf = [], b""
+        self.page_image.clear()
+        self.page_status.setText(self.tr("Preparing preview…"))
+        self.page_status.show()
+        self._show_page_controls()
+        job = PreviewJob(self.preview_generation, html)
+        job.signals.drawn.connect(self._on_pages_drawn)
+        job.signals.failed.connect(self._on_preview_failed)
+        self.preview_jobs[self.preview_generation] = job  # its signals live as long as it may emit
+        self.preview_pool.start(job)
 
-        # The title, table and contents count every policy; the pages of the first ones follow.
-        page = briefing_html(briefing, picture, page_size=str(self.page_combo.currentData()))
-        first_pages = briefing_html(shown, picture, page_size=str(self.page_combo.currentData()))
-        head, _, _ = page.partition('<section class="policy">')
-        _, _, policies = first_pages.partition('<section class="policy">')
-        more = len(ids) - len(shown.policies)
-        note = "<p><i>" + self.tr("… and %Ln more policies.", "", more) + "</i></p>" if more > 0 else ""
-        html = head + ('<section class="policy">' + policies if policies else "")
-        self.preview.setHtml(html.replace("</body>", f"{note}</body>"))
+    def _on_pages_drawn(self, generation: int, drawn: tuple[bytes, list[QImage]]) -> None:
+        if generation != self.preview_generation:
+            return  # options changed since: a newer preview is on its way
+        self.preview_pdf, self.preview_pages = drawn
+        self.page_index = 0
+        self.preview_ready = True
+        self.page_status.hide()
+        self._show_page()
+
+    def _on_preview_failed(self, generation: int, message: str) -> None:
+        if generation != self.preview_generation:
+            return
+        self.preview_ready = True
+        self.page_status.setText(self.tr("The preview could not be drawn: {message}").format(message=message))
+
+    def _turn(self, step: int) -> None:
+        self.page_index = max(0, min(self.page_index + step, len(self.preview_pages) - 1))
+        self._show_page()
+
+    def _show_page_controls(self) -> None:
+        count = len(self.preview_pages)
+        self.previous_page.setEnabled(self.page_index > 0)
+        self.next_page.setEnabled(self.page_index < count - 1)
+        self.page_number.setText(
+            self.tr("Page {page} of the first {count}").format(
+                page=i18n.number(self.page_index + 1), count=i18n.number(count)
+            )
+            if count
+            else ""
+        )
+
+    def _show_page(self) -> None:
+        self._show_page_controls()
+        if not self.preview_pages:
+            return
+        image = self.preview_pages[self.page_index]
+        ratio = self.devicePixelRatioF()
+        width = max(self.page_scroll.viewport().width() - 24, 200)
+        pixmap = QPixmap.fromImage(image).scaledToWidth(
+            round(width * ratio), Qt.TransformationMode.SmoothTransformation
+        )
+        pixmap.setDevicePixelRatio(ratio)
+        self.page_image.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_page()
 
     def _browse(self) -> None:
         self.file_dialog = choose_file(
@@ -448,4 +573,7 @@ class ExportDialog(QDialog):
             self.worker.stop.set()
             assert self.thread_ is not None
             self.thread_.wait()
+        self.preview_generation += 1  # whatever is being drawn is no longer wanted
+        self.preview_pool.clear()
+        self.preview_pool.waitForDone()
         super().done(result)

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -111,7 +112,13 @@ class SafetyController(QObject):
                     made = backups.daily_backup(path)
                 except UserError as error:
                     problem = self.tr("The daily backup failed: {error}").format(error=error)
-            self.checked.emit(problem, str(made or ""), damage is not None)
+            try:
+                self.checked.emit(problem, str(made or ""), damage is not None)
+            except RuntimeError:
+                # The window closed while the check ran ("Signal source has been deleted"):
+                # no one is left to tell. Any other failure is a bug and is raised.
+                if shiboken6.isValid(self):
+                    raise
 
         thread = threading.Thread(target=work, name="daily-check", daemon=True)
         thread.start()

@@ -54,6 +54,11 @@ def self_test() -> int:
 
         catalog = PdfReader(root / "export.pdf").trailer["/Root"]
         checks["pdf tagged"] = "/StructTreeRoot" in catalog and catalog.get("/Lang") == "en"
+        # PDFium travels with it too: the export dialog's preview draws the PDF's pages with it.
+        from app.ui.export_preview import draw_pages
+
+        first_page = draw_pages((root / "export.pdf").read_bytes())[0]
+        checks["pdf preview drawn"] = abs(first_page.height() / first_page.width() - 297 / 210) < 0.01
         window.close()
         # The Spanish catalogue ships compiled: switching to it must translate the menus.
         checks["spanish"] = apply_language(qt_app, "es") == "es" and (

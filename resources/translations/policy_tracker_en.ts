@@ -35,24 +35,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Preview of the first page: %Ln policies in this export</source>
+        <source>The title, table and contents count all; the first %Ln are laid out.</source>
         <translation>
-            <numerusform>Preview of the first page: %Ln policy in this export</numerusform>
-            <numerusform>Preview of the first page: %Ln policies in this export</numerusform>
+            <numerusform>The title, table and contents count all; the first %Ln is laid out.</numerusform>
+            <numerusform>The title, table and contents count all; the first %Ln are laid out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Preview: %Ln policies in this export</source>
+        <source>Preview: %Ln policies in this export.</source>
         <translation>
-            <numerusform>Preview: %Ln policy in this export</numerusform>
-            <numerusform>Preview: %Ln policies in this export</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more policies.</source>
-        <translation>
-            <numerusform>… and %Ln more policy.</numerusform>
-            <numerusform>… and %Ln more policies.</numerusform>
+            <numerusform>Preview: %Ln policy in this export.</numerusform>
+            <numerusform>Preview: %Ln policies in this export.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -441,6 +441,18 @@
         <translation>Vista previa</translation>
     </message>
     <message>
+        <source>Preview page</source>
+        <translation>Página de la vista previa</translation>
+    </message>
+    <message>
+        <source>◀ Pre&amp;vious page</source>
+        <translation>◀ Página &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next page ▶</source>
+        <translation>Página &amp;siguiente ▶</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
@@ -452,26 +464,47 @@
         <source>Show in &amp;Folder</source>
         <translation>Mostrar en la car&amp;peta</translation>
     </message>
+    <message>
+        <source>The PDF&apos;s first pages, as it will be sent.</source>
+        <translation>Las primeras páginas del PDF, tal como se enviará.</translation>
+    </message>
+    <message>
+        <source>The HTML file as printed (a browser shows the same text as one long page).</source>
+        <translation>El archivo HTML tal como se imprime (un navegador muestra el mismo texto en una sola página larga).</translation>
+    </message>
+    <message>
+        <source>The Word file&apos;s layout approximated from the PDF of the same briefing.</source>
+        <translation>La maquetación del archivo de Word, aproximada a partir del PDF del mismo informe.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s own text.</source>
+        <translation>El texto del propio archivo.</translation>
+    </message>
     <message numerus="yes">
-        <source>Preview of the first page: %Ln policies in this export</source>
+        <source>The title, table and contents count all; the first %Ln are laid out.</source>
         <translation>
-            <numerusform>Vista previa de la primera página: %Ln política en esta exportación</numerusform>
-            <numerusform>Vista previa de la primera página: %Ln políticas en esta exportación</numerusform>
+            <numerusform>El título, la tabla y el índice cuentan todas; se maqueta la primera (%Ln).</numerusform>
+            <numerusform>El título, la tabla y el índice cuentan todas; se maquetan las primeras %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Preview: %Ln policies in this export</source>
+        <source>Preview: %Ln policies in this export.</source>
         <translation>
-            <numerusform>Vista previa: %Ln política en esta exportación</numerusform>
-            <numerusform>Vista previa: %Ln políticas en esta exportación</numerusform>
+            <numerusform>Vista previa: %Ln política en esta exportación.</numerusform>
+            <numerusform>Vista previa: %Ln políticas en esta exportación.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>… and %Ln more policies.</source>
-        <translation>
-            <numerusform>… y %Ln política más.</numerusform>
-            <numerusform>… y %Ln políticas más.</numerusform>
-        </translation>
+    <message>
+        <source>Preparing preview…</source>
+        <translation>Preparando la vista previa…</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn: {message}</source>
+        <translation>No se pudo dibujar la vista previa: {message}</translation>
+    </message>
+    <message>
+        <source>Page {page} of the first {count}</source>
+        <translation>Página {page} de las primeras {count}</translation>
     </message>
     <message>
         <source>Export To</source>

@@ -43,3 +43,13 @@ def test_markdown_headings_follow_the_language(workspace: Workspace, tmp_path: P
     assert "- Estado actual:" in spanish and "- Current status:" not in spanish
     english = _export(workspace, "md", tmp_path / "en.md", "en").read_text(encoding="utf-8")
     assert all(f"## {h}" in english for h in ENGLISH_HEADINGS)
+
+
+def test_the_current_status_carries_the_confidence_of_the_event_that_set_it(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Title 42 expired on 11 May 2023 (confirmed); a later, unconfirmed report repeats "expired"."""
+    html = _export(workspace, "html", tmp_path / "t.html", "en").read_text(encoding="utf-8")
+    status_row = next(line for line in html.split("<tr>") if "Current status" in line)
+    assert "11 May 2023" in status_row
+    assert "Unconfirmed" not in status_row and "Reported" not in status_row, status_row

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -27,7 +29,9 @@ def test_the_author_from_preferences_heads_the_briefing_not_the_file_name(
     export = window.show_export()
     export.scope_buttons["all"].setChecked(True)
     export.format_combo.setCurrentIndex(export.format_combo.findData("html"))
-    assert "Prepared by Ana Ruiz, Border Desk" in export.preview.toPlainText()
+    qtbot.waitUntil(lambda: export.preview_ready, timeout=30_000)
+    first_page = PdfReader(io.BytesIO(export.preview_pdf)).pages[0].extract_text()
+    assert "Prepared by Ana Ruiz, Border Desk" in first_page  # on the preview's page, as it will print
     export.path_edit.setText(str(tmp_path / "out.html"))
     export.start()
     qtbot.waitUntil(lambda: bool(export.written), timeout=20_000)

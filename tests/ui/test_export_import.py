@@ -27,9 +27,10 @@ def test_export_all_starter_policies_in_each_format(
     assert dialog.path_edit.text().endswith(f"-briefing.{fmt}")
     dialog.path_edit.setText(str(tmp_path / "briefing"))
     assert "12 policies in this export" in dialog.preview_count.text()
-    if fmt in ("html", "pdf", "docx"):  # the page: every policy counted, the first ones shown
-        preview = dialog.preview.toPlainText()
-        assert "At a glance" in preview and "Contents" in preview and "and 10 more policies" in preview
+    if fmt in ("html", "pdf", "docx"):  # the page: every policy counted, the first ones laid out
+        assert "the first 2 are laid out" in dialog.preview_count.text()
+        qtbot.waitUntil(lambda: dialog.preview_ready, timeout=30_000)
+        assert dialog.preview_stack.currentWidget() is dialog.pages_view and dialog.preview_pages
     else:  # the file's own text
         assert (
             dialog.preview.toPlainText()
@@ -121,11 +122,17 @@ def test_the_preview_is_paper_in_the_dark_theme(qtbot: QtBot, window: MainWindow
 
     window.set_theme("dark")
     dialog = window.show_export()
-    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
     qtbot.waitExposed(dialog)
     image = dialog.preview.viewport().grab().toImage()
     corner = QColor(image.pixel(image.width() - 5, image.height() - 5))
     assert corner.lightness() > 240  # white paper, whatever the window's theme
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=30_000)
+    page = dialog.page_image.grab().toImage()
+    margin = dialog.page_image.contentsMargins()
+    paper = QColor(page.pixel(margin.left() + 5, margin.top() + 5))
+    assert paper.lightness() > 240  # the drawn page is white paper too
     dialog.close()
 
 
@@ -200,3 +207,21 @@ def test_a_file_name_with_markup_is_shown_as_text(qtbot: QtBot, window: MainWind
     assert "&lt;b&gt;loud.json" in dialog.summary.text()
     assert "<b>loud" not in dialog.summary.text()
     dialog.close()
+
+
+def test_the_briefing_language_follows_the_language_the_window_speaks(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        i18n.apply_language(app, "es")  # as `--language es` does for one run, saving nothing
+        dialog = window.show_export()
+        assert dialog.language_combo.currentData() == "es"
+        dialog.close()
+    finally:
+        i18n.apply_language(app, "en")

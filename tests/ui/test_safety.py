@@ -125,3 +125,29 @@ def test_an_edit_on_a_read_only_workspace_is_refused_in_words(qtbot: QtBot, wind
         assert connection.execute(
             "SELECT count(*) FROM policy WHERE title = 'Will not be saved'"
         ).fetchone() == (0,)
+
+
+def test_a_daily_check_that_ends_after_its_window_closed_tells_no_one_and_raises_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It raised "Signal source has been deleted" in its thread when the window went first."""
+    import threading
+
+    import shiboken6
+
+    from app.services import integrity
+
+    release = threading.Event()
+    real_diagnose = integrity.diagnose
+
+    def slow_diagnose(path: Path, **kwargs: object) -> object:
+        release.wait(10)
+        return real_diagnose(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(integrity, "diagnose", slow_diagnose)
+    safety = window.safety
+    thread = safety.check_in_background()
+    shiboken6.delete(safety)  # the controller goes with its window, while the check still runs
+    release.set()
+    thread.join(20)
+    assert not thread.is_alive()
