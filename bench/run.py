@@ -53,10 +53,10 @@ def workspace_for(size: str) -> Path:
     return path
 
 
-def _probe(kind: str, target: str) -> tuple[float, float]:
+def _probe(kind: str, target: str, *extra: str) -> tuple[float, float]:
     launched = time.time()
     out = subprocess.run(
-        [sys.executable, "-m", "bench.startup_probe", kind, target, str(launched)],
+        [sys.executable, "-m", "bench.startup_probe", kind, target, str(launched), *extra],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -67,14 +67,22 @@ def _probe(kind: str, target: str) -> tuple[float, float]:
     return float(seconds), float(peak)
 
 
-def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
+def _policy_count(path: Path) -> int:
     from app.data.sqlite import db
 
     with closing(db.connect(path)) as connection:  # a connection's own `with` commits, never closes
-        rows = connection.execute("SELECT count(*) FROM policy").fetchone()[0]
+        return int(connection.execute("SELECT count(*) FROM policy").fetchone()[0])
+
+
+def _compile_app() -> None:
     # An installed app has its bytecode compiled (pip compiles it on installing, bundles ship it);
     # so is this checkout's, else every run would compile app/ afresh under PYTHONDONTWRITEBYTECODE.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "app")], check=True)
+
+
+def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
+    rows = _policy_count(path)
+    _compile_app()
     _probe("app", str(path))  # warm the file cache and the upgrade, if any
     app: list[tuple[float, float]] = []
     bare: list[tuple[float, float]] = []
@@ -100,6 +108,37 @@ def bench_startup(size: str, path: Path, runs: int) -> list[Row]:
             f"+{app_mb - bare_mb:.0f} MB",
             "≤ +150 MB at L",
         ),
+    ]
+
+
+def bench_complete(size: str, path: Path, runs: int) -> list[Row]:
+    """From launch to the complete window, against a bare window with the same widgets."""
+    from app.data.sqlite import db
+
+    with closing(db.connect(path)) as connection:
+        # The policy a person left selected: the middle one by title, beyond a large list's first page.
+        slug = connection.execute(
+            "SELECT slug FROM policy WHERE deleted_at IS NULL ORDER BY title "
+            "LIMIT 1 OFFSET (SELECT count(*) / 2 FROM policy WHERE deleted_at IS NULL)"
+        ).fetchone()[0]
+    rows = _policy_count(path)
+    _compile_app()
+    _probe("app-complete", str(path), slug)  # warm the file cache
+    app: list[float] = []
+    bare: list[float] = []
+    for _ in range(runs):  # in turn, so that a change in the machine's load touches both alike
+        app.append(_probe("app-complete", str(path), slug)[0])
+        bare.append(_probe("bare-complete", str(rows))[0])
+    app_s, bare_s = statistics.median(app), statistics.median(bare)
+    return [
+        Row(
+            size,
+            "cold start to the complete window (median)",
+            f"{app_s * 1000:.0f} ms",
+            f"{bare_s * 1000:.0f} ms",
+            f"{app_s / bare_s:.2f}×",
+            "≤ 1.5× at L",
+        )
     ]
 
 
@@ -256,12 +295,21 @@ def main() -> None:
     parser.add_argument("--size", nargs="+", default=["S", "M", "L"], choices=["S", "M", "L"])
     parser.add_argument("--runs", type=int, default=5, help="cold starts per measurement")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
+    parser.add_argument(
+        "--only", choices=["complete"], help="run this measure alone (while working on it; not with --write)"
+    )
     args = parser.parse_args()
+    if args.only and args.write:
+        parser.error("--only measures one thing; --write needs the whole table")
     sys.path.insert(0, str(REPO))
     rows: list[Row] = []
     for size in args.size:
         path = workspace_for(size)
+        if args.only == "complete":
+            rows += bench_complete(size, path, args.runs)
+            continue
         rows += bench_startup(size, path, args.runs)
+        rows += bench_complete(size, path, args.runs)
         rows += bench_search(size, path)
         rows += bench_select(size, path)
         rows += bench_export(size, path, 200 if size != "S" else 50)

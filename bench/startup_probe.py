@@ -1,9 +1,13 @@
-"""Started as its own process: time from launch to the first painted window with its list filled.
+"""Started as its own process: time from launch to the first painted window with its list filled,
+or to the complete window.
 
 `python -m bench.startup_probe app WORKSPACE LAUNCHED_AT` starts Policy Tracker's real main
 window; `... bare ROWS LAUNCHED_AT` starts a bare PySide6 window with a table of ROWS filled
 rows, the floor to compare against. Prints the seconds from launch to that first paint, and
 the process's peak memory in MB, then exits.
+
+`... app-complete WORKSPACE LAUNCHED_AT SLUG` and `... bare-complete ROWS LAUNCHED_AT` time
+the complete window instead (see bench/complete_probe.py).
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ def _peak_mb() -> float:
 
 def main() -> None:
     kind, target, launched = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    if kind.endswith("-complete"):
+        from bench.complete_probe import main as complete
+
+        complete(kind, target, launched, sys.argv[4:])
+        return
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -80,14 +80,20 @@ def browse(
     SearchCancelled when `cancel` is cancelled before the search is done.
     """
     found = workspace.store.policy_rows(filters.search, cancel)
-    counts: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
-        tally: Counter[str] = Counter()
-        for row in found:
-            if passes(row, filters, skip=facet):
-                tally.update(set(_values(row, facet)))
-        counts[facet] = dict(tally)
-    rows = [row for row in found if passes(row, filters)]
+    chosen = {facet: filters.chosen(facet) for facet in FACETS}
+    tallies: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    rows = []
+    # One pass: a row counts towards a facet's values when every other facet's choice lets it
+    # through, i.e. when it fails no facet, or only that one (as passes(row, filters, skip=facet)).
+    for row in found:
+        values = {facet: _values(row, facet) for facet in FACETS}
+        failing = [f for f in FACETS if chosen[f] and not chosen[f].intersection(values[f])]
+        if not failing:
+            rows.append(row)
+        counted = FACETS if not failing else failing if len(failing) == 1 else ()
+        for facet in counted:
+            tallies[facet].update(set(values[facet]))
+    counts = {facet: dict(tally) for facet, tally in tallies.items()}
     return BrowseResult(rows=rows, total=workspace.store.count_policies(), counts=counts)
 
 
