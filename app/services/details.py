@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from app.data.details import (
+    MATCH_END,
+    MATCH_START,
     EventRow,
     ExcerptRow,
     FigureRow,
+    MatchReason,
     NoteListRow,
     NoteRow,
     PolicyDetail,
@@ -15,9 +18,12 @@ from app.data.details import (
 )
 
 __all__ = [
+    "MATCH_END",
+    "MATCH_START",
     "EventRow",
     "ExcerptRow",
     "FigureRow",
+    "MatchReason",
     "NoteListRow",
     "NoteRow",
     "PolicyDetail",

@@ -6,7 +6,10 @@ import json
 import sqlite3
 
 from app.data.details import (
+    MATCH_END,
+    MATCH_START,
     ContentCounts,
+    MatchReason,
     EventRow,
     ExcerptRow,
     FigureRow,
@@ -89,6 +92,36 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
         if len(found) >= limit:
             break
     return list(found)[:limit]
+
+
+# The best match among one policy's documents: its own fields first (the title before the rest),
+# then by rank. Reached through search_owner's primary key for each FTS5 match, so a policy with
+# few documents costs a lookup per match, whatever the workspace's size.
+_REASON = """
+SELECT o.kind, snippet(search_fts, 0, :start, :end, '…', 10), snippet(search_fts, 1, :start, :end, '…', 10)
+FROM search_fts JOIN search_owner o ON o.doc = search_fts.rowid
+  AND o.num = (SELECT num FROM policy_key WHERE policy_id = :policy)
+WHERE search_fts MATCH :query
+  AND (o.source_id IS NULL OR o.source_id NOT IN (SELECT id FROM source WHERE deleted_at IS NOT NULL))
+ORDER BY o.kind != 'policy', rank
+LIMIT 1
+"""
+
+
+def match_reason(connection: sqlite3.Connection, search: str, policy_id: str) -> MatchReason | None:
+    """Where a policy matches the search, with a snippet; None if it does not match."""
+    query = fts_query(search)
+    if query is None:
+        return None
+    row = connection.execute(
+        _REASON, {"start": MATCH_START, "end": MATCH_END, "policy": policy_id, "query": query}
+    ).fetchone()
+    if row is None:
+        return None
+    kind, title, body = str(row[0]), str(row[1] or ""), str(row[2] or "")
+    if MATCH_START in title or not body.strip():
+        return MatchReason(kind, "title", " ".join(title.split()))
+    return MatchReason(kind, "body", " ".join(body.split()))
 
 
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:

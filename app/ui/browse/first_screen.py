@@ -15,7 +15,14 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -49,14 +56,29 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PolicyTableModel", "Sources"),
     QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
 )
-# The title takes the width left over.
-COLUMN_WIDTHS = {
-    Column.JURISDICTION: 140,
-    Column.STATUS: 135,
-    Column.LAST_CHANGE: 100,
-    Column.SOURCES: 64,
-    Column.NOTES: 52,
-}
+# Room around a cell's text: the view's margins, and the sort arrow in a header.
+CELL_PADDING = 18
+SORT_ARROW = 22
+BADGE_PADDING = 14 + 8  # the badge's rounded ends (StatusBadgeDelegate), and its inset
+
+
+def column_widths(cell: QFontMetrics, heading: QFontMetrics) -> dict[Column, int]:
+    """Each column but the title sized to the widest thing it can hold in the interface language
+    (every jurisdiction and status label, the longest date, its heading); the title takes the rest."""
+    months = [display_date(f"2024-{month:02d}-28") for month in range(1, 13)]
+    longest = {
+        Column.JURISDICTION: max(cell.horizontalAdvance(label(j)) for j in Jurisdiction) + CELL_PADDING,
+        Column.STATUS: max(cell.horizontalAdvance(label(s)) for s in Status) + BADGE_PADDING + CELL_PADDING,
+        Column.LAST_CHANGE: max(cell.horizontalAdvance(m) for m in months) + CELL_PADDING,
+        Column.SOURCES: cell.horizontalAdvance("0000") + CELL_PADDING,
+        Column.NOTES: cell.horizontalAdvance("0000") + CELL_PADDING,
+    }
+    return {
+        column: max(width, heading.horizontalAdvance(header_text(column)) + SORT_ARROW)
+        for column, width in longest.items()
+    }
+
+
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.

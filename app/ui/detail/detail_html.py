@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.domain.bidi import isolate
+from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
 from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
@@ -47,13 +48,12 @@ def user(text: str) -> str:
 
 
 def highlight(text: str, terms: list[str], theme: Theme) -> str:
-    """Escape and isolate `text` (a person's), and mark words that start with any search term."""
-    escaped = user(text)
+    """Escape and isolate `text` (a person's), and mark words that start with any search term,
+    folded as the search folds them: "merida" marks "Mérida"."""
     if not terms:
-        return escaped
-    pattern = re.compile(r"\b(" + "|".join(re.escape(esc(t)) for t in terms) + r")", re.IGNORECASE)
+        return user(text)
     style = f"background-color:{theme.highlight}; color:{theme.highlight_text}"
-    return pattern.sub(lambda m: f'<span style="{style}">{m.group(0)}</span>', escaped)
+    return mark_matches(isolate(text), terms, esc, lambda found: f'<span style="{style}">{esc(found)}</span>')
 
 
 def _paragraphs(text: str, terms: list[str], theme: Theme) -> str:

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from app.services import policy_list
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
-    COLUMN_WIDTHS,
     AfterFirstPaint,
     Column,
     FirstScreenModel,
     PolicyTableView,
+    column_widths,
     details_stand_in,
     filters_stand_in,
     row_order,
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
-PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
+PANE_STRETCH = (0, 1, 1)  # how the filters, the list and the details share a wider window
 # Where the chosen filters are saved, one key per facet of app.services.policies.FACETS.
 FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "filters/tag")
 
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
+        for column, width in column_widths(self.table.fontMetrics(), header.fontMetrics()).items():
             header.resizeSection(column, width)
 
         middle = QWidget()
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(details_stand_in(not self.settings.value("selection/slug")))
         for index, stretch in enumerate(PANE_STRETCH):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([215, 645, 460])
+        self.splitter.setSizes([180, 640, 460])  # a wider window goes to the list and the details alike
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = self._outer = QVBoxLayout(container)
@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
         from app.services import policies
         from app.services.policies import passes
+        from app.ui.browse.match_reason import explainer
 
         if self.parts.result.total <= FIRST_PAGE:
             self.parts.search_timer.start()
@@ -625,6 +626,7 @@ class MainWindow(QMainWindow):
             ids = policies.policies_matching_fields(self.workspace, filters.search)
             rows = [r for r in policies.rows_for_ids(self.workspace, ids) if passes(r, filters)]
             self.parts.highlighter.set_terms(search_words(filters.search))
+            self.model.set_explain(explainer(self.workspace, filters.search))
             self.model.set_rows(rows)
             self.parts.empty_label.hide()
             self.count_label.setText(
@@ -643,11 +645,13 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: BrowseResult) -> None:
         from app.domain.search import search_words
+        from app.ui.browse.match_reason import explainer
 
         keep = self.selected_slug()
         filters = self.current_filters()
         self.parts.result = result
         self.parts.highlighter.set_terms(search_words(filters.search))
+        self.model.set_explain(explainer(self.workspace, filters.search))
         self.model.set_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)

@@ -15,7 +15,7 @@ from app.services.policies import FACETS, all_policy_rows
 from app.services.policy_list import first_page
 from app.services.workspace import Workspace
 from app.ui.browse.delegates import is_dark
-from app.ui.browse.first_screen import COLUMN_WIDTHS, FirstScreenModel
+from app.ui.browse.first_screen import FirstScreenModel, column_widths
 from app.ui.common.theme import apply_theme
 from app.ui.main.main_window import FACET_SETTINGS, MainWindow
 from tests.ui.dialogs import active_dialog
@@ -78,12 +78,13 @@ def test_the_first_paint_shows_the_cells_the_finished_window_shows(
     assert _headers(window) == first_headers
     assert _cells(window) == first_cells
     header = window.table.horizontalHeader()
-    assert {column: header.sectionSize(column) for column in COLUMN_WIDTHS} == COLUMN_WIDTHS
+    widths = column_widths(window.table.fontMetrics(), header.fontMetrics())
+    assert {column: header.sectionSize(column) for column in widths} == widths
     assert window.table.isSortingEnabled()
     assert header.sortIndicatorSection() == -1
     assert window.focusWidget() is window.filter_panel.tree  # where the window has always started
     stretch = [window.splitter.widget(i).sizePolicy().horizontalStretch() for i in range(3)]
-    assert stretch == [0, 3, 2]  # the panes share a wider window as the stand-ins did
+    assert stretch == [0, 1, 1]  # the panes share a wider window as the stand-ins did
 
 
 def test_the_first_screenful_follows_a_saved_sort(
