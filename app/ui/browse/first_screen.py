@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFontMetrics,
     QStandardItem,
     QStandardItemModel,
@@ -57,8 +58,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
 )
 # Room around a cell's text: the view's margins, and the sort arrow in a header.
-CELL_PADDING = 18
-SORT_ARROW = 22
+CELL_PADDING = 12
+SORT_ARROW = 16
 BADGE_PADDING = 14 + 8  # the badge's rounded ends (StatusBadgeDelegate), and its inset
 
 
@@ -157,6 +158,23 @@ class PolicyTableView(QTableView):
         super().__init__()
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached with Tab, the list selects a row (the current one, else the first), so the
+        arrow keys and the detail pane have something to start from."""
+        super().focusInEvent(event)
+        from PySide6.QtCore import QItemSelectionModel, Qt
+
+        tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        model, selection = self.model(), self.selectionModel()
+        if not tabbed or model is None or model.rowCount() == 0 or selection.hasSelection():
+            return
+        current = selection.currentIndex()
+        index = current if current.isValid() else model.index(0, 0)
+        selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.scrollTo(index)
 
     @staticmethod
     def _web_url(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> str | None:

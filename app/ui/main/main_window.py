@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(details_stand_in(not self.settings.value("selection/slug")))
         for index, stretch in enumerate(PANE_STRETCH):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([180, 640, 460])  # a wider window goes to the list and the details alike
+        self.splitter.setSizes([180, 660, 440])  # a wider window goes to the list and the details alike
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = self._outer = QVBoxLayout(container)
@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from app.ui.browse.delegates import HighlightDelegate, StatusBadgeDelegate
+        from app.ui.browse.keyboard import SearchBoxKeys, mark_focus
         from app.ui.browse.filter_panel import FilterPanel
         from app.ui.browse.policy_table import PolicyTableModel
         from app.ui.detail.detail_pane import PolicyDetailPane
@@ -444,6 +445,8 @@ class MainWindow(QMainWindow):
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+        self._search_keys = SearchBoxKeys(self.search_box, self.table)
+        mark_focus(self.search_box, self.table, filter_panel.tree, *dict.values(detail.pages))
         return filter_panel, detail, model, highlighter, empty_label, search_timer
 
     def _build_menus(
