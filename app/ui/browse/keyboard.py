@@ -46,10 +46,15 @@ class SearchBoxKeys(QObject):
         search_box.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-                if self._table.model() is not None and self._table.model().rowCount() > 0:
-                    self._table.setFocus(Qt.FocusReason.OtherFocusReason)
-                    select_first_row(self._table)
-                    return True
-        return False
+        down = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        )
+        model = self._table.model()
+        if not down or model is None or model.rowCount() == 0:
+            return False
+        self._table.setFocus(Qt.FocusReason.OtherFocusReason)
+        select_first_row(self._table)
+        return True

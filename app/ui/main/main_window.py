@@ -388,8 +388,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from app.ui.browse.delegates import HighlightDelegate, StatusBadgeDelegate
-        from app.ui.browse.keyboard import SearchBoxKeys, mark_focus
         from app.ui.browse.filter_panel import FilterPanel
+        from app.ui.browse.keyboard import SearchBoxKeys, mark_focus
         from app.ui.browse.policy_table import PolicyTableModel
         from app.ui.detail.detail_pane import PolicyDetailPane
 
