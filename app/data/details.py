@@ -66,6 +66,9 @@ class RelationRow:
     other_title: str
     outgoing: bool
     note: str
+    # Every stored relation this row stands for: a symmetric relation ("related to") stored in
+    # both directions is shown once, and removed as one.
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from app.data.tables import (
     utc_now,
 )
 from app.domain.dates import PartialDate
-from app.domain.vocab import default_confidence
+from app.domain.vocab import SYMMETRIC_RELATIONS, default_confidence
 from app.errors import InvalidInput, NotFound
 from app.services.inputs import (
     EventInput,
@@ -453,6 +453,14 @@ def add_relation(
                 Relation.kind == data.kind,
             )
         ).first()
+        if not same and data.kind in SYMMETRIC_RELATIONS:  # "related to" either way is one relation
+            same = session.exec(
+                select(Relation.id).where(
+                    Relation.from_policy_id == data.target_id,
+                    Relation.to_policy_id == from_id,
+                    Relation.kind == data.kind,
+                )
+            ).first()
         if same:
             raise ValidationFailed({"target": "these policies are already related that way"})
         relation = Relation(
@@ -473,6 +481,40 @@ class RelationRecord:
     from_id: str
     data: RelationInput
     origin: str = "user"
+
+
+def delete_relations(workspace: Workspace, relation_ids: list[str]) -> list[RelationRecord]:
+    """Remove relations (one relation stored both ways) in one transaction; returns them whole."""
+    with workspace.session() as session:
+        records = []
+        for relation_id in relation_ids:
+            relation = _get(session, Relation, relation_id, "relation")
+            records.append(
+                RelationRecord(
+                    relation.id,
+                    relation.from_policy_id,
+                    RelationInput(relation.kind, relation.to_policy_id, relation.note),
+                    relation.origin,
+                )
+            )
+            session.delete(relation)
+        return records
+
+
+def restore_relations(workspace: Workspace, records: list[RelationRecord]) -> None:
+    """Put removed relations back as they were, in one transaction (undo of delete_relations)."""
+    with workspace.session() as session:
+        for record in records:
+            session.add(
+                Relation(
+                    id=record.id,
+                    from_policy_id=record.from_id,
+                    to_policy_id=record.data.target_id,
+                    kind=record.data.kind,
+                    note=record.data.note,
+                    origin=record.origin,
+                )
+            )
 
 
 def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:

@@ -149,7 +149,12 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {user(relation.note)}</span>' if relation.note else ""
             remove = (
-                actions((f"delete-relation:{relation.id}", translate("DetailPage", "Remove")))
+                actions(
+                    (
+                        f"delete-relation:{','.join(relation.ids or (relation.id,))}",
+                        translate("DetailPage", "Remove"),
+                    )
+                )
                 if editable
                 else ""
             )
