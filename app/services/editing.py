@@ -547,7 +547,19 @@ class TrashItem:
 
 
 def list_trash(workspace: Workspace) -> list[TrashItem]:
-    items = [TrashItem(r.kind, r.id, r.title, r.deleted_at, r.policy_title) for r in workspace.store.trash()]
+    from app.services.markdown import first_line
+
+    # A note is named by its first line as read, not by its Markdown ("**Key finding**").
+    items = [
+        TrashItem(
+            r.kind,
+            r.id,
+            (first_line(r.title) or r.title) if r.kind == "note" else r.title,
+            r.deleted_at,
+            r.policy_title,
+        )
+        for r in workspace.store.trash()
+    ]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
