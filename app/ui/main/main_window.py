@@ -544,6 +544,9 @@ class MainWindow(QMainWindow):
             theme_actions[key] = action
 
         help_menu = self.help_menu
+        guide_action = QAction(self.tr("&User Guide"), self)
+        guide_action.triggered.connect(self.show_user_guide)
+        help_menu.addAction(guide_action)
         shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
         shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -1036,6 +1039,12 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self, self.settings, self.set_theme)
         dialog.open()
         return dialog
+
+    def show_user_guide(self) -> QDialog:
+        """Help ▸ User Guide: how to use the window, in its language."""
+        from app.ui.main.help import user_guide_dialog
+
+        return user_guide_dialog(self)
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""
