@@ -41,8 +41,9 @@ class TimelineLegend(QWidget):
 
     def set_statuses(self, statuses: set[str]) -> None:
         while (item := self._row.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self._swatches = {}
         for status in (s.value for s in Status if s.value in statuses):
             swatch = Swatch(status)
