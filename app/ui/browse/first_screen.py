@@ -14,13 +14,12 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
-    QFontMetrics,
     QStandardItem,
     QStandardItemModel,
 )
@@ -57,29 +56,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PolicyTableModel", "Sources"),
     QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
 )
-# Room around a cell's text: the view's margins, and the sort arrow in a header.
-CELL_PADDING = 12
-SORT_ARROW = 16
-BADGE_PADDING = 14 + 8  # the badge's rounded ends (StatusBadgeDelegate), and its inset
-
-
-def column_widths(cell: QFontMetrics, heading: QFontMetrics) -> dict[Column, int]:
-    """Each column but the title sized to the widest thing it can hold in the interface language
-    (every jurisdiction and status label, the longest date, its heading); the title takes the rest."""
-    months = [display_date(f"2024-{month:02d}-28") for month in range(1, 13)]
-    longest = {
-        Column.JURISDICTION: max(cell.horizontalAdvance(label(j)) for j in Jurisdiction) + CELL_PADDING,
-        Column.STATUS: max(cell.horizontalAdvance(label(s)) for s in Status) + BADGE_PADDING + CELL_PADDING,
-        Column.LAST_CHANGE: max(cell.horizontalAdvance(m) for m in months) + CELL_PADDING,
-        Column.SOURCES: cell.horizontalAdvance("0000") + CELL_PADDING,
-        Column.NOTES: cell.horizontalAdvance("0000") + CELL_PADDING,
-    }
-    return {
-        column: max(width, heading.horizontalAdvance(header_text(column)) + SORT_ARROW)
-        for column, width in longest.items()
-    }
-
-
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.
@@ -158,6 +134,14 @@ class PolicyTableView(QTableView):
         super().__init__()
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        from app.ui.browse.columns import ColumnFitter  # it needs the names above
+
+        self.columns = ColumnFitter(self)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            self.columns.watch(model)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Reached with Tab, the list selects a row (the current one, else the first), so the

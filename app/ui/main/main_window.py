@@ -35,7 +35,6 @@ from app.ui.browse.first_screen import (
     Column,
     FirstScreenModel,
     PolicyTableView,
-    column_widths,
     details_stand_in,
     filters_stand_in,
     row_order,
@@ -182,8 +181,6 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in column_widths(self.table.fontMetrics(), header.fontMetrics()).items():
-            header.resizeSection(column, width)
 
         middle = QWidget()
         layout = QVBoxLayout(middle)
@@ -226,6 +223,7 @@ class MainWindow(QMainWindow):
         columns = s.value("list/header")  # widths, order, sort indicator
         header = self.table.horizontalHeader()
         self._header_restored = isinstance(columns, QByteArray) and header.restoreState(columns)
+        self.table.columns.enabled = not self._header_restored  # widths from last time are kept
         # "Follow the System" is what Qt starts with; a chosen look is set now, so that a dark
         # window never flashes light. (Finding out whether the system is dark costs more.)
         self._theme_applied = str(s.value(THEME_KEY, "system"))

@@ -46,9 +46,11 @@ def test_the_title_takes_the_slack_and_shows_in_full_in_a_tooltip(qtbot: QtBot, 
     titles = [window.model.row_at(r).title for r in range(window.model.rowCount())]
     # At 1920 px every starter title fits; the other columns hold their longest text.
     assert header.sectionSize(Column.TITLE) > max(metrics.horizontalAdvance(t) for t in titles)
-    for column in (Column.JURISDICTION, Column.LAST_CHANGE):
+    for column in (Column.JURISDICTION, Column.STATUS, Column.LAST_CHANGE):
         texts = [str(window.model.index(r, column).data()) for r in range(window.model.rowCount())]
         assert header.sectionSize(column) > max(metrics.horizontalAdvance(t) for t in texts)
+        # …and no wider than that needs (with a badge's room), so the title has the slack.
+        assert header.sectionSize(column) <= max(metrics.horizontalAdvance(t) for t in texts) + 40
     # A title without other names still has its tooltip: the whole title, however narrow the column.
     row = _row(window, "border-crossing-closures-2023")
     tooltip = window.model.index(row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
@@ -94,3 +96,13 @@ def test_a_tooltip_says_why_a_result_matched(qtbot: QtBot, window: MainWindow) -
         Qt.ItemDataRole.ToolTipRole
     )
     assert "In a source:" in tooltip and "«cartels»" in tooltip
+
+
+def test_a_column_the_person_resized_stays_as_they_left_it(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    header.resizeSection(Column.JURISDICTION, 60)  # narrowed, as a drag on the heading's edge does
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "texas")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    window.clear_search_and_filters()
+    assert header.sectionSize(Column.JURISDICTION) == 60
