@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services import operations
@@ -106,3 +107,18 @@ def test_a_column_the_person_resized_stays_as_they_left_it(qtbot: QtBot, window:
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     window.clear_search_and_filters()
     assert header.sectionSize(Column.JURISDICTION) == 60
+
+
+def test_the_detail_pane_reads_at_a_comfortable_measure(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_policy("title-42")
+    overview = window.detail.pages["Overview"]
+    average = overview.fontMetrics().averageCharWidth()
+    for width, height in ((1280, 800), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        QApplication.processEvents()
+        # Not a tall narrow column: a third of the window or more, some 55 characters a line or more…
+        assert window.detail.width() >= width // 3
+        assert overview.document().textWidth() >= 55 * average
+        # …and not lines too long to follow on a wide screen.
+        assert overview.document().textWidth() <= 90 * average
