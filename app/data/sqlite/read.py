@@ -96,16 +96,34 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
     return list(found)[:limit]
 
 
-# The best match among one policy's documents: its own fields first (the title before the rest),
-# then by rank. Reached through search_owner's primary key for each FTS5 match, so a policy with
-# few documents costs a lookup per match, whatever the workspace's size.
+# The best match among one policy's documents: its own fields first, then by rank. The policy's
+# documents are found through the indexed links of its entries (a few dozen rows), each looked up
+# in the index by rowid, so a word that matches half the workspace costs no more than a rare one.
+# The same documents as search_owner names (migrations 0005 and 0006): events and notes in the
+# trash have none, and the documents of a source in the trash are left out.
 _REASON = """
-SELECT o.kind, snippet(search_fts, 0, :start, :end, '…', 10), snippet(search_fts, 1, :start, :end, '…', 10)
-FROM search_fts JOIN search_owner o ON o.doc = search_fts.rowid
-  AND o.num = (SELECT num FROM policy_key WHERE policy_id = :policy)
-WHERE search_fts MATCH :query
-  AND (o.source_id IS NULL OR o.source_id NOT IN (SELECT id FROM source WHERE deleted_at IS NOT NULL))
-ORDER BY o.kind != 'policy', rank
+WITH docs(doc, kind) AS (
+  SELECT d.rowid, d.kind FROM search_doc d WHERE d.kind = 'policy' AND d.ref_id = :policy
+  UNION ALL
+  SELECT d.rowid, d.kind FROM status_event e JOIN search_doc d ON d.kind = 'event' AND d.ref_id = e.id
+   WHERE e.policy_id = :policy AND e.deleted_at IS NULL
+  UNION ALL
+  SELECT d.rowid, d.kind FROM note n JOIN search_doc d ON d.kind = 'note' AND d.ref_id = n.id
+   WHERE n.policy_id = :policy AND n.deleted_at IS NULL
+  UNION ALL
+  SELECT d.rowid, d.kind FROM policy_source l JOIN source s ON s.id = l.source_id AND s.deleted_at IS NULL
+    JOIN search_doc d ON d.kind = 'source' AND d.ref_id = s.id
+   WHERE l.policy_id = :policy
+  UNION ALL
+  SELECT d.rowid, d.kind FROM policy_source l JOIN source s ON s.id = l.source_id AND s.deleted_at IS NULL
+    JOIN excerpt x ON x.source_id = s.id JOIN search_doc d ON d.kind = 'excerpt' AND d.ref_id = x.id
+   WHERE l.policy_id = :policy
+)
+SELECT (SELECT kind FROM docs WHERE doc = search_fts.rowid) AS kind,
+       snippet(search_fts, 0, :start, :end, '…', 10), snippet(search_fts, 1, :start, :end, '…', 10)
+FROM search_fts
+WHERE search_fts MATCH :query AND +search_fts.rowid IN (SELECT doc FROM docs)
+ORDER BY kind != 'policy', rank
 LIMIT 1
 """
 
