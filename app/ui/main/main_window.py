@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -1070,6 +1071,11 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Dialogs still open (an export in progress, say) finish or cancel their background work
+        # first: a worker thread must not outlive the dialog that owns it.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         # Before the window is complete nothing was shown to change, and the filters are not read yet.
         if self.ready and not self.start_failed:
             self.save_settings()

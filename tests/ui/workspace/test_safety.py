@@ -43,13 +43,13 @@ def test_a_damaged_workspace_is_moved_aside_and_the_latest_backup_restored(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     from app.services import integrity
-    from tests.services.test_backups import _damage
+    from tests.damage import damage
 
     path = window.workspace.path
     backups.back_up(path)
     window.workspace.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     window.workspace.close()
-    _damage(path)
+    damage(path)
     problem = integrity.check(path)
     assert problem is not None
     dialog = window.safety.offer_restore(problem)
