@@ -144,3 +144,13 @@ def test_the_command_line_edits_through_the_same_operations_as_the_window() -> N
     """An edit from the command line is the window's operation (one transaction, its Changes), not a
     lower-level call the window does not make."""
     assert "app.services.editing" not in _imports(REPO / "app" / "cli.py")
+
+
+def test_tests_share_helpers_from_helper_modules_not_from_other_tests() -> None:
+    offenders = [
+        f"{file.relative_to(REPO)} imports {name}"
+        for file in (REPO / "tests").rglob("test_*.py")
+        for name in _imports(file)
+        if name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_")
+    ]
+    assert offenders == []
