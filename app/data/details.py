@@ -66,8 +66,8 @@ class RelationRow:
     other_title: str
     outgoing: bool
     note: str
-    # Every stored relation this row stands for: a symmetric relation ("related to") stored in
-    # both directions is shown once, and removed as one.
+    # Every stored relation this row stands for (app.services.details.one_row_per_relation): a
+    # symmetric relation ("related to") stored in both directions is shown once, removed as one.
     ids: tuple[str, ...] = ()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 
 from app.data.details import (
     MATCH_END,
@@ -29,7 +28,6 @@ from app.data.sqlite.list_rows import _BY_TITLE, _LIST, _LIST_ROW, _policy_rows
 from app.data.sqlite.list_rows import count_policies as count_policies  # the list's rows, here too
 from app.data.sqlite.list_rows import first_page as first_page
 from app.domain.search import fts_query
-from app.domain.vocab import SYMMETRIC_RELATIONS
 
 # The best match of each policy: every FTS5 match is ranked once (bm25, title hits counting 4×),
 # mapped to its policies through the narrow search_owner table (migrations 0005 and 0006, which
@@ -283,19 +281,7 @@ def relations_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[
            ORDER BY r.kind, 7""",
         {"pid": policy_id},
     )
-    merged: dict[tuple[str, str, bool], RelationRow] = {}
-    for r in rows:
-        outgoing = bool(r[4])
-        other = r[3] if outgoing else r[2]
-        # A symmetric relation reads the same from either end: stored both ways, it is one.
-        key = (r[1], other, outgoing or r[1] in SYMMETRIC_RELATIONS)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = RelationRow(r[0], r[1], r[2], r[3], other, r[6], outgoing, r[5], (r[0],))
-        else:  # the same relation stored the other way round: one row, both notes
-            notes = [n for n in dict.fromkeys((first.note.strip(), str(r[5]).strip())) if n]
-            merged[key] = replace(first, note=" · ".join(notes), ids=(*first.ids, r[0]))
-    return list(merged.values())
+    return [RelationRow(r[0], r[1], r[2], r[3], r[3] if r[4] else r[2], r[6], bool(r[4]), r[5]) for r in rows]
 
 
 def figures_of_policy(connection: sqlite3.Connection, policy_id: str) -> list[FigureRow]:

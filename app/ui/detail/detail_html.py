@@ -18,7 +18,7 @@ from app.domain.bidi import isolate
 from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
-from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
+from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow, one_row_per_relation
 from app.services.markdown import render_markdown
 from app.ui.common.i18n import display_date, label, relation_phrase
 from app.ui.detail.actions import DetailAction
@@ -145,7 +145,7 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
     related = ""
     if detail.relations:
         items = []
-        for relation in detail.relations:
+        for relation in one_row_per_relation(detail.relations):
             link = f'<a href="policy:{esc(relation.other_slug)}">{user(relation.other_title)}</a>'
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {user(relation.note)}</span>' if relation.note else ""
