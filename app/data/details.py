@@ -66,6 +66,9 @@ class RelationRow:
     other_title: str
     outgoing: bool
     note: str
+    # Every stored relation this row stands for (app.services.details.one_row_per_relation): a
+    # symmetric relation ("related to") stored in both directions is shown once, removed as one.
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +187,17 @@ class TimelineRows:
     titles: dict[str, tuple[str, str]]  # policy id -> (slug, title)
     events: list[TimelineEventRow]  # by policy, then in the order of its history
     relations: list[tuple[str, str, str]]  # (from policy id, to policy id, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchReason:
+    """Why a policy matched a search: the kind of entry the best match is in (policy, event,
+    source, excerpt, note), the field ("title" or "body" of that entry), and a snippet of the
+    text around it, the matched words between MATCH_START and MATCH_END."""
+
+    kind: str
+    field: str
+    snippet: str
+
+
+MATCH_START, MATCH_END = "\ue000", "\ue001"  # private-use characters: never in a person's text

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from app.data.details import (
         ContentCounts,
+        MatchReason,
         NoteListRow,
         PolicyDetail,
         SavedSearchRow,
@@ -100,6 +101,10 @@ class Store(Protocol):
 
     def rows_for_ids(self, ids: list[str]) -> list[PolicyRow]: ...
     def policies_matching_fields(self, search: str, limit: int = 100) -> list[str]: ...
+    def match_reason(self, search: str, policy_id: str) -> MatchReason | None:
+        """Where a policy matches `search` (the entry and field), with a snippet; None if it does not."""
+        ...
+
     def cancel_search(self) -> None:
         """Stop the search this store is running (from another thread); it raises SearchCancelled."""
         ...

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -22,3 +24,59 @@ def fts_query(text: str) -> str | None:
 def search_words(text: str) -> list[str]:
     """The words of a search, for highlighting what matched."""
     return _WORD.findall(text)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """`text` as the search index sees it (accents removed, case folded), and for each folded
+    character the index of the character of `text` it came from.
+
+    The index's tokenizer (unicode61 remove_diacritics 2) folds "Mérida" to "merida"; highlighting
+    folds the same way, so what a search found is what gets marked.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for position, character in enumerate(text):
+        for part in unicodedata.normalize("NFKD", character):
+            if unicodedata.combining(part):
+                continue
+            for lower in part.casefold():
+                folded.append(lower)
+                origin.append(position)
+    return "".join(folded), origin
+
+
+def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where in `text` a word starts with a search term (accents and case folded), as
+    non-overlapping (start, end) character ranges of `text`, in order."""
+    wanted = sorted({fold(term)[0] for term in terms if term.strip()}, key=len, reverse=True)
+    wanted = [w for w in wanted if w]
+    if not wanted or not text:
+        return []
+    folded, origin = fold(text)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wanted) + ")")
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(folded):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        # Marks that combine with the last letter ("é" typed as e + ́) belong to it.
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def mark_matches(
+    text: str, terms: list[str], escape: Callable[[str], str], mark: Callable[[str], str]
+) -> str:
+    """`text` with each match of the search terms passed through `mark` and the rest through
+    `escape` (both given the original characters, so nothing typed becomes markup unescaped)."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in match_spans(text, terms):
+        pieces.append(escape(text[position:start]))
+        pieces.append(mark(text[start:end]))
+        position = end
+    pieces.append(escape(text[position:]))
+    return "".join(pieces)

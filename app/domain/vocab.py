@@ -109,6 +109,10 @@ class RelationKind(LabelledEnum):
     CONFLICTS_WITH = "conflicts_with", "Conflicts with"
 
 
+# Relations that read the same from either end: "A related to B" is "B related to A".
+SYMMETRIC_RELATIONS = frozenset({RelationKind.RELATED_TO.value, RelationKind.CONFLICTS_WITH.value})
+
+
 class Origin(LabelledEnum):
     STARTER = "starter", "Starter data"
     USER = "user", "You"

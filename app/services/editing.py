@@ -29,7 +29,7 @@ from app.data.tables import (
     utc_now,
 )
 from app.domain.dates import PartialDate
-from app.domain.vocab import default_confidence
+from app.domain.vocab import SYMMETRIC_RELATIONS, default_confidence
 from app.errors import InvalidInput, NotFound
 from app.services.inputs import (
     EventInput,
@@ -454,6 +454,14 @@ def add_relation(
                 Relation.kind == data.kind,
             )
         ).first()
+        if not same and data.kind in SYMMETRIC_RELATIONS:  # "related to" either way is one relation
+            same = session.exec(
+                select(Relation.id).where(
+                    Relation.from_policy_id == data.target_id,
+                    Relation.to_policy_id == from_id,
+                    Relation.kind == data.kind,
+                )
+            ).first()
         if same:
             raise ValidationFailed({"target": "these policies are already related that way"})
         relation = Relation(
@@ -474,6 +482,40 @@ class RelationRecord:
     from_id: str
     data: RelationInput
     origin: str = "user"
+
+
+def delete_relations(workspace: Workspace, relation_ids: list[str]) -> list[RelationRecord]:
+    """Remove relations (one relation stored both ways) in one transaction; returns them whole."""
+    with workspace.session() as session:
+        records = []
+        for relation_id in relation_ids:
+            relation = _get(session, Relation, relation_id, "relation")
+            records.append(
+                RelationRecord(
+                    relation.id,
+                    relation.from_policy_id,
+                    RelationInput(relation.kind, relation.to_policy_id, relation.note),
+                    relation.origin,
+                )
+            )
+            session.delete(relation)
+        return records
+
+
+def restore_relations(workspace: Workspace, records: list[RelationRecord]) -> None:
+    """Put removed relations back as they were, in one transaction (undo of delete_relations)."""
+    with workspace.session() as session:
+        for record in records:
+            session.add(
+                Relation(
+                    id=record.id,
+                    from_policy_id=record.from_id,
+                    to_policy_id=record.data.target_id,
+                    kind=record.data.kind,
+                    note=record.data.note,
+                    origin=record.origin,
+                )
+            )
 
 
 def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:
@@ -506,8 +548,17 @@ class TrashItem:
 
 
 def list_trash(workspace: Workspace) -> list[TrashItem]:
+    from app.services.markdown import first_line
+
+    # A note is named by its first line as read, not by its Markdown ("**Key finding**").
     items = [
-        TrashItem(TrashKind(r.kind), r.id, r.title, r.deleted_at, r.policy_title)
+        TrashItem(
+            TrashKind(r.kind),
+            r.id,
+            (first_line(r.title) or r.title) if r.kind == "note" else r.title,
+            r.deleted_at,
+            r.policy_title,
+        )
         for r in workspace.store.trash()
     ]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
+ISOLATES = "\u2068\u2069"  # FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE (app.domain.bidi)
 
 
 def is_safe_link(url: str) -> bool:
@@ -82,3 +83,26 @@ def render_markdown(text: str) -> str:
     """Safe HTML for a note: any HTML in the text is shown as text, never as markup."""
     html: str = _parser().render(text)
     return html
+
+
+def plain_text(text: str) -> str:
+    """A note's Markdown as the words a reader sees: no markup, one line per paragraph, heading or
+    list item ("**Key finding** here" → "Key finding here"; a link keeps its words)."""
+    lines: list[str] = []
+    for token in _parser().parse(text):
+        if token.type == "inline":
+            words = "".join(
+                " " if child.type in ("softbreak", "hardbreak") else child.content
+                for child in token.children or []
+                if child.type in ("text", "code_inline", "softbreak", "hardbreak", "image")
+            ).strip(ISOLATES)  # the renderer's own isolates (see _isolate_inline_runs), not the note's
+            if words.strip():
+                lines.append(" ".join(words.split()))
+        elif token.type in ("code_block", "fence") and token.content.strip():
+            lines.append(" ".join(token.content.split()))
+    return "\n".join(lines)
+
+
+def first_line(text: str) -> str:
+    """The first line a reader sees of a note's Markdown, as plain text ("" for none)."""
+    return next(iter(plain_text(text).splitlines()), "")

@@ -227,6 +227,21 @@ def delete_relation(workspace: Workspace, relation_id: str) -> Op[None]:
     )
 
 
+def delete_relations(workspace: Workspace, relation_ids: list[str]) -> Op[None]:
+    """Remove what the window shows as one relation: a symmetric relation may be stored both ways."""
+    records = editing.delete_relations(workspace, relation_ids)
+    policies = {r.from_id for r in records} | {r.data.target_id for r in records}
+    changes = Changes.of({EntryKind.RELATION}, policies)
+    return _inverse(changes, lambda: _restore_relations(workspace, records))
+
+
+def _restore_relations(workspace: Workspace, records: list[editing.RelationRecord]) -> Op[None]:
+    editing.restore_relations(workspace, records)
+    policies = {r.from_id for r in records} | {r.data.target_id for r in records}
+    changes = Changes.of({EntryKind.RELATION}, policies)
+    return _inverse(changes, lambda: delete_relations(workspace, [r.id for r in records]))
+
+
 # The trash -------------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from app.services.kinds import Facet
 from app.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from app.data.details import PolicyDetail, SourceRow
+    from app.data.details import MatchReason, PolicyDetail, SourceRow
 
 __all__ = ["BrowseResult", "CancelToken", "PolicyFilters", "SearchCancelled", "browse"]
 
@@ -161,3 +161,8 @@ def all_sources(workspace: Workspace) -> list[SourceRow]:
 def all_tags(workspace: Workspace) -> list[str]:
     """Every tag in use on notes or policies, for autocompletion."""
     return workspace.store.all_tags()
+
+
+def match_reason(workspace: Workspace, search: str, policy_id: str) -> MatchReason | None:
+    """Why a policy is among the results of `search`: the entry and field matched, with a snippet."""
+    return workspace.store.match_reason(search, policy_id)

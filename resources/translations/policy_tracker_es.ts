@@ -846,6 +846,10 @@ Close it and open the workspace again.</source>
 
 Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %Ln policies</source>
         <translation>
@@ -884,6 +888,14 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>Workspace cannot be changed</source>
         <translation>El espacio de trabajo no se puede modificar</translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
     </message>
     <message>
         <source>List</source>
@@ -940,6 +952,37 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>&lt;h3&gt;Policy Tracker {version}&lt;/h3&gt;&lt;p&gt;Track public policies, the sources behind them and your own notes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Workspace:&lt;/b&gt; {workspace}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data_folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Policy Tracker {version}&lt;/h3&gt;&lt;p&gt;Seguimiento de políticas públicas, de las fuentes en que se basan y de sus propias notas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Espacio de trabajo:&lt;/b&gt; {workspace}&lt;br&gt;&lt;b&gt;Carpeta de datos:&lt;/b&gt; {data_folder}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReason</name>
+    <message>
+        <source>In the title or another name: {snippet}</source>
+        <translation>En el título u otro nombre: {snippet}</translation>
+    </message>
+    <message>
+        <source>In the summary or details: {snippet}</source>
+        <translation>En el resumen o los detalles: {snippet}</translation>
+    </message>
+    <message>
+        <source>In the history: {snippet}</source>
+        <translation>En el historial: {snippet}</translation>
+    </message>
+    <message>
+        <source>In a source’s title: {snippet}</source>
+        <translation>En el título de una fuente: {snippet}</translation>
+    </message>
+    <message>
+        <source>In a source: {snippet}</source>
+        <translation>En una fuente: {snippet}</translation>
+    </message>
+    <message>
+        <source>In a note’s quoted passage: {snippet}</source>
+        <translation>En el pasaje citado de una nota: {snippet}</translation>
+    </message>
+    <message>
+        <source>In a note: {snippet}</source>
+        <translation>En una nota: {snippet}</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1143,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>No notes yet. Select a policy and choose Edit ▸ New Note, or select a passage in a source and choose Annotate Selected Passage.</source>
         <translation>Aún no hay notas. Seleccione una política y elija Editar ▸ Nueva nota, o seleccione un pasaje en una fuente y elija Anotar pasaje seleccionado.</translation>
+    </message>
+    <message>
+        <source>{first_line} — {date} · {policy}</source>
+        <translation>{first_line} — {date} · {policy}</translation>
     </message>
     <message>
         <source>source {link}</source>
@@ -1597,6 +1644,13 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>Dark</source>
         <translation>Oscuro</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>Colour key</source>
+        <translation>Leyenda de colores</translation>
     </message>
 </context>
 <context>

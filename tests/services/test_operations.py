@@ -84,6 +84,7 @@ OPERATIONS: dict[str, Callable[[Workspace], Op[Any]]] = {
         ws, BETA, RelationInput(kind="supersedes", target_id=ALPHA, note="Took its place")
     ),
     "delete relation": lambda ws: operations.delete_relation(ws, RELATED),
+    "delete relations (one stored both ways)": lambda ws: operations.delete_relations(ws, [RELATED]),
     "trash policy": lambda ws: operations.set_trashed(ws, "policy", ALPHA, True),
     "trash event": lambda ws: operations.set_trashed(ws, "event", START, True),
     "trash source": lambda ws: operations.set_trashed(ws, "source", MEMO, True),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from app.data.details import (
         ContentCounts,
+        MatchReason,
         NoteListRow,
         PolicyDetail,
         SavedSearchRow,
@@ -99,6 +100,11 @@ class SqliteStore:
         from app.data.sqlite import read  # not before the first paint
 
         return read.policies_matching_fields(self.connection, search, limit)
+
+    def match_reason(self, search: str, policy_id: str) -> MatchReason | None:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.match_reason(self.connection, search, policy_id)
 
     def policy_id_for_slug(self, slug: str) -> str | None:
         from app.data.sqlite import read  # not before the first paint

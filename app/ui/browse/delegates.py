@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.ui.browse.policy_table import Role
 
 Index = QModelIndex | QPersistentModelIndex
+MARK_STYLE = "background-color:#ffe066; color:#1f2328"  # readable on light and dark rows
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -52,18 +53,29 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Draws the text with every word that starts with a search term marked."""
+    """Draws the text with every word that starts with a search term marked, accents and case
+    folded as the search folds them ("merida" marks "Mérida"), cut short with an ellipsis."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pattern: re.Pattern[str] | None = None
+        self.terms: list[str] = []
 
     def set_terms(self, terms: list[str]) -> None:
-        escaped = [re.escape(html.escape(t)) for t in terms if t]
-        self._pattern = re.compile(r"\b(" + "|".join(escaped) + ")", re.IGNORECASE) if escaped else None
+        self.terms = [t for t in terms if t]
+
+    def cell_html(self, text: str, metrics: QFontMetrics, width: int) -> str:
+        """The cell's text as drawn: cut to `width` with an ellipsis (as Qt cuts it without a
+        search), then the matches in what is left marked."""
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return mark_matches(
+            shown,
+            self.terms,
+            html.escape,
+            lambda found: f'<span style="{MARK_STYLE}">{html.escape(found)}</span>',
+        )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        if self._pattern is None:
+        if not self.terms:
             super().paint(painter, option, index)
             return
         item = QStyleOptionViewItem(option)
@@ -76,16 +88,13 @@ class HighlightDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(role).name()
-        marked = self._pattern.sub(
-            lambda m: f'<span style="background-color:#ffe066; color:#1f2328">{m.group(0)}</span>',
-            html.escape(text),
-        )
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        marked = self.cell_html(text, QFontMetrics(option.font), rect.width())
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
         document.setHtml(f'<span style="color:{color}; white-space:pre">{marked}</span>')
         painter.save()
-        rect = option.rect.adjusted(4, 0, -4, 0)
         painter.translate(rect.x(), rect.center().y() - document.size().height() / 2)
         painter.setClipRect(QRectF(0, 0, rect.width(), document.size().height()))
         document.drawContents(painter)

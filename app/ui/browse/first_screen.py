@@ -14,8 +14,15 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -49,14 +56,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PolicyTableModel", "Sources"),
     QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
 )
-# The title takes the width left over.
-COLUMN_WIDTHS = {
-    Column.JURISDICTION: 140,
-    Column.STATUS: 135,
-    Column.LAST_CHANGE: 100,
-    Column.SOURCES: 64,
-    Column.NOTES: 52,
-}
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.
@@ -135,6 +134,31 @@ class PolicyTableView(QTableView):
         super().__init__()
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        from app.ui.browse.columns import ColumnFitter  # it needs the names above
+
+        self.columns = ColumnFitter(self)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            self.columns.watch(model)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached with Tab, the list selects a row (the current one, else the first), so the
+        arrow keys and the detail pane have something to start from."""
+        super().focusInEvent(event)
+        from PySide6.QtCore import QItemSelectionModel, Qt
+
+        tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        model, selection = self.model(), self.selectionModel()
+        if not tabbed or model is None or model.rowCount() == 0 or selection.hasSelection():
+            return
+        current = selection.currentIndex()
+        index = current if current.isValid() else model.index(0, 0)
+        selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.scrollTo(index)
 
     @staticmethod
     def _web_url(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> str | None:

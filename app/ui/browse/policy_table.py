@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -46,6 +47,15 @@ class PolicyTableModel(QAbstractTableModel):
         self._rows: list[PolicyRow] = []
         self._shown = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Why each row matched the search, asked for when a title's tooltip is shown.
+        self._explain: Callable[[str], str] | None = None
+        self._reasons: dict[str, str] = {}
+
+    def set_explain(self, explain: Callable[[str], str] | None) -> None:
+        """`explain(policy id)`: why that policy matches the search now typed ("" if it does not
+        match, or nothing is typed); None when no search is typed."""
+        self._explain = explain
+        self._reasons = {}
 
     # Data in -------------------------------------------------------------
     def set_rows(self, rows: list[PolicyRow]) -> None:
@@ -149,6 +159,19 @@ class PolicyTableModel(QAbstractTableModel):
                 return number
         return None
 
+    def _title_tooltip(self, row: PolicyRow) -> str:
+        """The whole title (the cell may be cut short), its other names, and why it matched a search."""
+        lines = [isolate(row.title)]
+        if row.aliases:
+            also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
+            lines.append(also.format(aliases=", ".join(isolate(alias) for alias in row.aliases)))
+        if self._explain is not None:
+            if row.id not in self._reasons:
+                self._reasons[row.id] = self._explain(row.id)
+            if self._reasons[row.id]:
+                lines.append(self._reasons[row.id])
+        return "\n".join(lines)
+
     # Qt model API -------------------------------------------------------
     def rowCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else self._shown
@@ -171,10 +194,8 @@ class PolicyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.TITLE and row.aliases:
-                also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
-                aliases = ", ".join(isolate(alias) for alias in row.aliases)
-                return f"{isolate(row.title)}\n" + also.format(aliases=aliases)
+            if column == Column.TITLE:
+                return self._title_tooltip(row)
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),

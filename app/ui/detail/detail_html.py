@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.domain.bidi import isolate
+from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
-from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
+from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow, one_row_per_relation
 from app.services.markdown import render_markdown
 from app.ui.common.i18n import display_date, label, relation_phrase
 from app.ui.detail.actions import DetailAction
@@ -48,13 +49,12 @@ def user(text: str) -> str:
 
 
 def highlight(text: str, terms: list[str], theme: Theme) -> str:
-    """Escape and isolate `text` (a person's), and mark words that start with any search term."""
-    escaped = user(text)
+    """Escape and isolate `text` (a person's), and mark words that start with any search term,
+    folded as the search folds them: "merida" marks "Mérida"."""
     if not terms:
-        return escaped
-    pattern = re.compile(r"\b(" + "|".join(re.escape(esc(t)) for t in terms) + r")", re.IGNORECASE)
+        return user(text)
     style = f"background-color:{theme.highlight}; color:{theme.highlight_text}"
-    return pattern.sub(lambda m: f'<span style="{style}">{m.group(0)}</span>', escaped)
+    return mark_matches(isolate(text), terms, esc, lambda found: f'<span style="{style}">{esc(found)}</span>')
 
 
 def _paragraphs(text: str, terms: list[str], theme: Theme) -> str:
@@ -145,12 +145,18 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
     related = ""
     if detail.relations:
         items = []
-        for relation in detail.relations:
+        for relation in one_row_per_relation(detail.relations):
             link = f'<a href="policy:{esc(relation.other_slug)}">{user(relation.other_title)}</a>'
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {user(relation.note)}</span>' if relation.note else ""
             remove = (
-                actions((DetailAction.DELETE_RELATION.link(relation.id), translate("DetailPage", "Remove")))
+                actions(
+                    (
+                        # One relation stored both ways is removed as one: all its ids.
+                        DetailAction.DELETE_RELATION.link(",".join(relation.ids or (relation.id,))),
+                        translate("DetailPage", "Remove"),
+                    )
+                )
                 if editable
                 else ""
             )

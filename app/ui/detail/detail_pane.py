@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +24,26 @@ from app.ui.common.i18n import QT_TRANSLATE_NOOP
 from app.ui.detail import detail_html
 from app.ui.detail.actions import DetailAction
 from app.ui.timeline.timeline_view import TimelineView
+
+# The longest line a page wraps at, in average characters: about what a book or a newspaper
+# column holds, so a wide pane does not stretch the text into lines too long to follow.
+MEASURE_CHARACTERS = 90
+
+
+class ReadableBrowser(QTextBrowser):
+    """A page whose lines stop at a readable measure when the pane is wider than that."""
+
+    def measure(self) -> int:
+        return self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = self.viewport().width() > self.measure()
+        if wide:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(self.measure())
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        super().resizeEvent(event)
 
 
 class LazyPages(dict[str, QTextBrowser]):
@@ -90,7 +110,7 @@ class PolicyDetailPane(QStackedWidget):
             lambda index: self.pages.render(self.TABS[index]) if index >= 0 else None
         )
         for name in self.TABS:
-            browser = QTextBrowser()
+            browser = ReadableBrowser()
             browser.setOpenLinks(False)
             browser.setAccessibleName(
                 self.tr("{tab} of the selected policy").format(tab=self.tab_title(name))

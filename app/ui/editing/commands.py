@@ -13,6 +13,7 @@ from app.domain.vocab import Status
 from app.errors import UserError
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
 from app.services.kinds import TrashKind
+from app.services.markdown import first_line
 from app.ui.common.i18n import label as vocabulary_label
 
 # The ORM loads on the first edit, not while the window first paints.
@@ -110,12 +111,17 @@ def unlink_source_text(title: str) -> str:
     return translate("UndoCommand", "Unlink source ‘{name}’").format(name=short(title))
 
 
+def note_name(data: NoteInput) -> str:
+    """A note as the undo history names it: its first line as read, never its Markdown."""
+    return first_line(data.body) or data.quote
+
+
 def add_note_text(data: NoteInput) -> str:
-    return translate("UndoCommand", "Add note ‘{name}’").format(name=short(data.body or data.quote, 30))
+    return translate("UndoCommand", "Add note ‘{name}’").format(name=short(note_name(data), 30))
 
 
 def edit_note_text(data: NoteInput) -> str:
-    return translate("UndoCommand", "Edit note ‘{name}’").format(name=short(data.body or data.quote, 30))
+    return translate("UndoCommand", "Edit note ‘{name}’").format(name=short(note_name(data), 30))
 
 
 def add_relation_text(label: str) -> str:

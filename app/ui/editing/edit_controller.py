@@ -378,7 +378,7 @@ class EditController(QObject):
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)
         self.run(
-            commands.trash_text(TrashKind.NOTE, data.body or data.quote),
+            commands.trash_text(TrashKind.NOTE, commands.note_name(data)),
             lambda: operations.set_trashed(self.ws, TrashKind.NOTE, note_id, True),
         )
 
@@ -397,20 +397,20 @@ class EditController(QObject):
 
         return self._open(RelationDialog(self.dialog_parent, submit, others))
 
-    def delete_relation(self, relation_id: str) -> None:
+    def delete_relation(self, relation_ids: str) -> None:
+        """Remove a relation as the pane shows it: one, or the same one stored both ways ("id,id")."""
+        ids = [i for i in relation_ids.split(",") if i]
         row = self.context.selected_row()
         detail = policies.policy_detail(self.ws, row.id) if row else None
         text = next(
             (
                 f"{label(RelationKind(r.kind))} {r.other_title}"
                 for r in (detail.relations if detail else [])
-                if r.id == relation_id
+                if r.id in ids
             ),
             self.tr("relation"),
         )
-        self.run(
-            commands.delete_relation_text(text), lambda: operations.delete_relation(self.ws, relation_id)
-        )
+        self.run(commands.delete_relation_text(text), lambda: operations.delete_relations(self.ws, ids))
 
     # Trash and history ----------------------------------------------------------------------------
     def show_trash(self) -> TrashDialog:

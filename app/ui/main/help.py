@@ -1,4 +1,4 @@
-"""The Help menu's windows: the keyboard shortcuts and About."""
+"""The Help menu's windows: the user guide, the keyboard shortcuts and About."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,34 @@ from app import __version__, paths
 
 # The texts keep the main window's translation context, where they were first written.
 translate = QCoreApplication.translate
+
+
+def guide_path(language: str) -> Path:
+    """The user guide in a language (resources/guide/LANG.md), English when there is none in it.
+
+    The same text is the README's "Using the window": written once, here."""
+    folder = paths.resources_dir() / "guide"
+    wanted = folder / f"{language}.md"
+    return wanted if wanted.is_file() else folder / "en.md"
+
+
+def user_guide_dialog(window: QWidget) -> QDialog:
+    """Help ▸ User Guide: the guide in the interface language, rendered from Markdown, beside the window."""
+    from app.services.markdown import render_markdown
+    from app.ui.common.i18n import language_in_use
+
+    dialog = QDialog(window)
+    dialog.setWindowTitle(translate("MainWindow", "User Guide"))
+    page = QTextBrowser()
+    page.setOpenExternalLinks(True)
+    page.setAccessibleName(translate("MainWindow", "User guide"))
+    page.document().setDefaultStyleSheet("li { margin-bottom: 6px; }")
+    page.setHtml(render_markdown(guide_path(language_in_use()).read_text(encoding="utf-8")))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(page)
+    dialog.resize(760, 680)
+    dialog.show()  # not modal: the guide stays open beside the window it explains
+    return dialog
 
 
 def shortcuts_dialog(window: QMainWindow) -> QDialog:

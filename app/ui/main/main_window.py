@@ -33,7 +33,6 @@ from app.services import policy_list
 from app.services.kinds import Facet
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
-    COLUMN_WIDTHS,
     AfterFirstPaint,
     Column,
     FirstScreenModel,
@@ -72,7 +71,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
-PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
+PANE_STRETCH = (0, 1, 1)  # how the filters, the list and the details share a wider window
 
 
 class MainWindow(QMainWindow):
@@ -182,8 +181,6 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
 
         middle = QWidget()
         layout = QVBoxLayout(middle)
@@ -200,7 +197,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(details_stand_in(not self.settings.value("selection/slug")))
         for index, stretch in enumerate(PANE_STRETCH):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([215, 645, 460])
+        self.splitter.setSizes([180, 660, 440])  # a wider window goes to the list and the details alike
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = self._outer = QVBoxLayout(container)
@@ -226,6 +223,7 @@ class MainWindow(QMainWindow):
         columns = s.value("list/header")  # widths, order, sort indicator
         header = self.table.horizontalHeader()
         self._header_restored = isinstance(columns, QByteArray) and header.restoreState(columns)
+        self.table.columns.enabled = not self._header_restored  # widths from last time are kept
         # "Follow the System" is what Qt starts with; a chosen look is set now, so that a dark
         # window never flashes light. (Finding out whether the system is dark costs more.)
         self._theme_applied = str(s.value(THEME_KEY, "system"))
@@ -389,6 +387,7 @@ class MainWindow(QMainWindow):
 
         from app.ui.browse.delegates import HighlightDelegate, StatusBadgeDelegate
         from app.ui.browse.filter_panel import FilterPanel
+        from app.ui.browse.keyboard import SearchBoxKeys, mark_focus
         from app.ui.browse.policy_table import PolicyTableModel
         from app.ui.detail.detail_pane import PolicyDetailPane
 
@@ -444,6 +443,8 @@ class MainWindow(QMainWindow):
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+        self._search_keys = SearchBoxKeys(self.search_box, self.table)
+        mark_focus(self.search_box, self.table, filter_panel.tree, *dict.values(detail.pages))
         return filter_panel, detail, model, highlighter, empty_label, search_timer
 
     def _build_menus(
@@ -541,6 +542,9 @@ class MainWindow(QMainWindow):
             theme_actions[key] = action
 
         help_menu = self.help_menu
+        guide_action = QAction(self.tr("&User Guide"), self)
+        guide_action.triggered.connect(self.show_user_guide)
+        help_menu.addAction(guide_action)
         shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
         shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -615,6 +619,7 @@ class MainWindow(QMainWindow):
         from app.domain.search import search_words
         from app.services import policies
         from app.services.policies import passes
+        from app.ui.browse.match_reason import explainer
 
         if self.parts.result.total <= FIRST_PAGE:
             self.parts.search_timer.start()
@@ -625,6 +630,7 @@ class MainWindow(QMainWindow):
             ids = policies.policies_matching_fields(self.workspace, filters.search)
             rows = [r for r in policies.rows_for_ids(self.workspace, ids) if passes(r, filters)]
             self.parts.highlighter.set_terms(search_words(filters.search))
+            self.model.set_explain(explainer(self.workspace, filters.search))
             self.model.set_rows(rows)
             self.parts.empty_label.hide()
             self.count_label.setText(
@@ -643,11 +649,13 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: BrowseResult) -> None:
         from app.domain.search import search_words
+        from app.ui.browse.match_reason import explainer
 
         keep = self.selected_slug()
         filters = self.current_filters()
         self.parts.result = result
         self.parts.highlighter.set_terms(search_words(filters.search))
+        self.model.set_explain(explainer(self.workspace, filters.search))
         self.model.set_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -1028,6 +1036,12 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self, self.settings, self.set_theme)
         dialog.open()
         return dialog
+
+    def show_user_guide(self) -> QDialog:
+        """Help ▸ User Guide: how to use the window, in its language."""
+        from app.ui.main.help import user_guide_dialog
+
+        return user_guide_dialog(self)
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard Shortcuts: every menu command that has one."""

@@ -27,7 +27,7 @@ from app.domain.vocab import Status
 from app.errors import NotFound
 from app.services import notes as note_service
 from app.services.details import NoteListRow
-from app.services.markdown import render_markdown
+from app.services.markdown import first_line, plain_text, render_markdown
 from app.services.policies import all_policy_rows
 from app.ui.browse.delegates import HighlightDelegate
 from app.ui.common import i18n
@@ -163,9 +163,8 @@ class NotesWindow(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for note in self.notes:
-            first = " ".join(re.sub(r"[*_`#>\[\]]+", "", note.body or note.quote).split())[:140]
-            item = QListWidgetItem(f"{note.updated_at[:10]} · {note.policy_title} — {first}")
-            item.setToolTip(note.body[:500])
+            item = QListWidgetItem(note_row_text(note))
+            item.setToolTip(plain_text(note.body)[:500] or note.quote[:500])
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.count_label.setText(self.tr("%Ln note(s)", "", len(self.notes)))
@@ -218,6 +217,16 @@ class NotesWindow(QWidget):
         main.activateWindow()
 
 
+def note_row_text(note: NoteListRow) -> str:
+    """A note as the list shows it, what tells notes apart first: its first line (plain text, or
+    the passage it quotes), then when it changed and on which policy: "Key finding … — 7 Dec 2026 · Title 42"."""
+    first = first_line(note.body) or " ".join(note.quote.split())
+    changed = i18n.display_date(note.updated_at[:10])
+    return QCoreApplication.translate("NotesWindow", "{first_line} — {date} · {policy}").format(
+        first_line=first[:140], date=changed, policy=note.policy_title
+    )
+
+
 def event_label(stored: str) -> str:
     """A note's event as the notes list reads it: "24 Jan 2019 · In effect" (stored: "2019-01-24 in_effect")."""
     date, _, status = stored.partition(" ")
@@ -248,7 +257,8 @@ def note_page(note: NoteListRow, terms: list[str], theme: Theme) -> str:
         body = _highlight_rendered(body, terms, theme)
     context = QCoreApplication.translate("NotesWindow", "On {links}").format(links=" · ".join(links))
     dates = QCoreApplication.translate("NotesWindow", "created {created} · updated {updated}").format(
-        created=esc(note.created_at[:10]), updated=esc(note.updated_at[:10])
+        created=esc(i18n.display_date(note.created_at[:10])),
+        updated=esc(i18n.display_date(note.updated_at[:10])),
     )
     pinned = " · " + QCoreApplication.translate("NotesWindow", "pinned") if note.pinned else ""
     return f'<p style="color:{theme.muted}">{context}<br>{dates}{pinned} {tags}</p>{quote}{body}'

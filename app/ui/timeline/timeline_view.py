@@ -28,6 +28,8 @@ from app.export.timeline_svg import COMPACT, Layout
 from app.ui.browse.delegates import is_dark
 from app.ui.common import i18n
 
+TODAY_COLOR = "#cf222e"
+
 
 def marker_date(marker: Marker) -> PartialDate:
     """The event's date at the precision known, from the marker's first day."""
@@ -52,6 +54,9 @@ class TimelineView(QAbstractScrollArea):
         self.scale = Scale(date.today() - timedelta(days=3650), 0.3, self.layout_.label_width)
         self._drag_from: QPointF | None = None
         self._dragged = False
+        # Fitted to the data until the person zooms or pans: a resize (the first layout of a new
+        # window, a tab shown for the first time) fits it again to the width it now has.
+        self.fitted = True
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if compact:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -66,7 +71,7 @@ class TimelineView(QAbstractScrollArea):
         self.lanes, self.connectors = lanes, connectors
         self.today = today or date.today()
         self._update_scrollbar()
-        if fit:
+        if fit or self.fitted:
             self.fit_all()
         self.viewport().update()
 
@@ -78,9 +83,16 @@ class TimelineView(QAbstractScrollArea):
         first, last = extent(self.lanes, self.today)
         left, right = self._plot()
         self.scale = Scale.fit(first, last, right - left, left)
+        self.fitted = True
+        self.viewport().update()
+
+    def _pan(self, dx: float) -> None:
+        self.scale = self.scale.panned(dx)
+        self.fitted = False
         self.viewport().update()
 
     def zoom(self, factor: float, around_x: float | None = None) -> None:
+        self.fitted = False
         left, right = self._plot()
         self.scale = self.scale.zoomed(factor, around_x if around_x is not None else (left + right) / 2)
         self.viewport().update()
@@ -96,6 +108,8 @@ class TimelineView(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbar()
+        if self.fitted:
+            self.fit_all()
 
     # Geometry shared by painting, tooltips, clicks and tests ---------------------------
     def lane_top(self, index: int) -> float:
@@ -152,12 +166,24 @@ class TimelineView(QAbstractScrollArea):
         painter.setClipping(False)
         today_x = self.scale.x(self.today)
         if left <= today_x <= right:
-            painter.setPen(QPen(QColor("#cf222e"), 1.2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(TODAY_COLOR), 1.2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(today_x, axis - 4), QPointF(today_x, height))
-            painter.drawText(
-                QPointF(today_x + 3 if today_x < right - 40 else today_x - 34, axis - 20), self.tr("Today")
-            )
+            box = self.today_label_rect()
+            painter.fillRect(box, palette.base())  # over the axis labels it may meet
+            painter.setPen(QColor(TODAY_COLOR))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.tr("Today"))
         painter.end()
+
+    def today_label_rect(self) -> QRectF:
+        """Where "Today" is written: in the axis band, beside its line, inside the view whatever
+        its height (the History tab's strip has a short axis band) and wherever today falls."""
+        metrics = self.fontMetrics()
+        width, height = metrics.horizontalAdvance(self.tr("Today")) + 4, metrics.height()
+        today_x = self.scale.x(self.today)
+        _left, right = self._plot()
+        x = today_x + 2 if today_x + 2 + width <= right + self.layout_.margin else today_x - 2 - width
+        top = max(0.0, self.layout_.axis_height - 4 - height)
+        return QRectF(x, top, width, height)
 
     def _paint_lane(
         self,
@@ -273,8 +299,7 @@ class TimelineView(QAbstractScrollArea):
             self.zoom(1.25**steps, event.position().x())
         elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier or event.angleDelta().x():
             delta = event.angleDelta().x() or event.angleDelta().y()
-            self.scale = self.scale.panned(delta / 2)
-            self.viewport().update()
+            self._pan(delta / 2)
         elif not self.compact:
             super().wheelEvent(event)
 
@@ -287,9 +312,8 @@ class TimelineView(QAbstractScrollArea):
             dx = event.position().x() - self._drag_from.x()
             if abs(dx) > 2:
                 self._dragged = True
-                self.scale = self.scale.panned(dx)
+                self._pan(dx)
                 self._drag_from = event.position()
-                self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if not self._dragged:

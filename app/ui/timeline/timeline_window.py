@@ -16,6 +16,7 @@ from app.export.timeline_svg import timeline_svg
 from app.services.files import write_atomically
 from app.services.timeline import timeline
 from app.ui.common.files import choose_file
+from app.ui.timeline.legend import TimelineLegend
 from app.ui.timeline.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class TimelineWindow(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(toolbar)
         layout.addWidget(self.view)
+        self.legend = TimelineLegend()
+        layout.addWidget(self.legend)
         layout.addWidget(self.hint)
         self.resize(1200, 640)
         self.reload()
@@ -106,6 +109,10 @@ class TimelineWindow(QWidget):
     def reload(self, fit: bool = True) -> None:
         lanes, connectors = timeline(self.context.workspace, self.policy_ids())
         self.view.set_data(sort_lanes(lanes, str(self.sort_combo.currentData())), connectors, fit=fit)
+        self.legend.set_statuses(
+            {span.status for lane in lanes for span in lane.spans}
+            | {marker.status for lane in lanes for marker in lane.markers}
+        )
 
     def svg(self) -> str:
         return timeline_svg(self.view.lanes, self.view.connectors, date.today(), title="Policy timeline")

@@ -1,0 +1,90 @@
+"""The list's columns sized to what they hold: each column but the title as wide as its widest
+cell (a status as its badge) or its heading; the title takes the rest.
+
+Columns only widen while the window is open, so they do not jump as a search narrows the list,
+and a column the person has resized is theirs. A layout saved from an earlier session (widths the
+person may have chosen) is left as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject
+from PySide6.QtWidgets import QTableView
+
+from app.ui.browse.first_screen import Column, header_text
+
+# Room around a cell's text: the view's margins, and the sort arrow beside a heading.
+CELL_PADDING = 12
+SORT_ARROW = 16
+BADGE_PADDING = 14 + 8  # a status badge's rounded ends (StatusBadgeDelegate) and its inset
+FITTED = (Column.JURISDICTION, Column.STATUS, Column.LAST_CHANGE, Column.SOURCES, Column.NOTES)
+_DISPLAY = 0  # Qt.ItemDataRole.DisplayRole, spelled as a number to keep the Qt namespace out of the start
+
+
+class ColumnFitter(QObject):
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        self.enabled = True
+        self.chosen: set[int] = set()  # columns the person resized
+        self._fitting = False
+        self._model: QAbstractItemModel | None = None
+        table.horizontalHeader().sectionResized.connect(self._on_resized)
+
+    def watch(self, model: QAbstractItemModel) -> None:
+        """Follow the rows of the model the view now shows."""
+        if (
+            self._model is None and self.enabled
+        ):  # the first rows: from the headings' widths, not Qt's default
+            self._fitting = True
+            header = self._table.horizontalHeader()
+            for column in FITTED:
+                header.resizeSection(
+                    column, header.fontMetrics().horizontalAdvance(header_text(column)) + SORT_ARROW
+                )
+            self._fitting = False
+        if self._model is not None:
+            for signal in (self._model.modelReset, self._model.layoutChanged):
+                signal.disconnect(self.fit_all)
+            self._model.rowsInserted.disconnect(self._on_inserted)
+            self._model.dataChanged.disconnect(self._on_data_changed)
+        self._model = model
+        model.modelReset.connect(self.fit_all)
+        model.layoutChanged.connect(self.fit_all)
+        model.rowsInserted.connect(self._on_inserted)
+        model.dataChanged.connect(self._on_data_changed)
+        self.fit_all()
+
+    def _on_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in FITTED:
+            self.chosen.add(column)
+
+    def _on_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.fit(first, last + 1)
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, _roles: object = None) -> None:
+        self.fit(top.row(), bottom.row() + 1)
+
+    def fit_all(self) -> None:
+        self.fit(0, self._model.rowCount() if self._model is not None else 0)
+
+    def fit(self, first: int, end: int) -> None:
+        """Widen the columns to the cells of rows first..end-1, where the person has not chosen a width."""
+        model = self._model
+        if not self.enabled or model is None:
+            return
+        header = self._table.horizontalHeader()
+        cell, heading = self._table.fontMetrics(), header.fontMetrics()
+        self._fitting = True
+        try:
+            for column in FITTED:
+                if column in self.chosen:
+                    continue
+                texts = {str(model.index(row, column).data(_DISPLAY) or "") for row in range(first, end)}
+                widest = max((cell.horizontalAdvance(text) for text in texts), default=0)
+                widest += CELL_PADDING + (BADGE_PADDING if column == Column.STATUS else 0)
+                needed = max(widest, heading.horizontalAdvance(header_text(column)) + SORT_ARROW)
+                if needed > header.sectionSize(column):
+                    header.resizeSection(column, needed)
+        finally:
+            self._fitting = False
