@@ -26,6 +26,7 @@ from app.errors import InvalidInput
 MAX_TITLE = 500
 MAX_TEXT = 200_000  # characters; about 30,000 words, and still quick to render
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_SLUG = 80  # characters; the editor's help says so, and a slug made from a title is cut there
 
 
 class ValidationFailed(InvalidInput):
@@ -41,7 +42,7 @@ def slugify(text: str) -> str:
     """A URL-safe, human-readable slug: "Título 42 (2020)" -> "titulo-42-2020"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug[:80].rstrip("-") or "policy"
+    return slug[:MAX_SLUG].rstrip("-") or "policy"
 
 
 def clean_list(values: list[str]) -> list[str]:
@@ -156,6 +157,8 @@ class PolicyInput:
         slug = self.slug.strip().lower()
         if slug and not SLUG_PATTERN.match(slug):
             errors["slug"] = "use lowercase letters, digits and hyphens, starting with a letter or digit"
+        elif len(slug) > MAX_SLUG:
+            errors["slug"] = f"is too long ({len(slug)} characters; at most {MAX_SLUG})"
         result = PolicyInput(
             title=" ".join(title.split()),
             slug=slug,
