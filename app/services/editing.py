@@ -6,7 +6,7 @@ same row), and returns what the caller needs to undo it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -38,6 +38,7 @@ from app.services.inputs import (
     RelationInput,
     SourceInput,
     ValidationFailed,
+    checked_new_policy,
     slugify,
 )
 from app.services.workspace import Workspace
@@ -109,23 +110,6 @@ class NewPolicy:
     source_id: str | None = None
 
 
-def _prefixed(prefix: str, entry: EventInput | SourceInput | None) -> list[Callable[[], object]]:
-    """A check of an entry entered beside a policy; its fields named with a prefix ("event_date"),
-    so that the form shows each message next to the right field."""
-    if entry is None:
-        return []
-
-    def check() -> None:
-        try:
-            entry.validated()
-        except ValidationFailed as failure:
-            raise ValidationFailed(
-                {prefix + name: message for name, message in failure.errors.items()}
-            ) from None
-
-    return [check]
-
-
 def create_policy_with_history(
     workspace: Workspace,
     data: PolicyInput,
@@ -137,17 +121,7 @@ def create_policy_with_history(
 
     `ids`: the ids to use again (redo recreates the same rows). The source is linked to the policy
     even when no event is given."""
-    errors: dict[str, str] = {}
-    for check in (data.validated, *_prefixed("event_", first_event), *_prefixed("source_", new_source)):
-        try:
-            check()
-        except ValidationFailed as failure:
-            errors.update(failure.errors)
-    if errors:
-        raise ValidationFailed(errors)
-    data = data.validated()
-    first_event = first_event.validated() if first_event is not None else None
-    new_source = new_source.validated() if new_source is not None else None
+    data, first_event, new_source = checked_new_policy(data, first_event, new_source)
     with workspace.session() as session:
         policy_id, slug = _insert_policy(session, data, ids.policy_id if ids else None)
         source_id = None

@@ -313,3 +313,25 @@ class FigureInput:
         if errors:
             raise ValidationFailed(errors)
         return result
+
+
+def checked_new_policy(
+    data: PolicyInput, first_event: EventInput | None, new_source: SourceInput | None
+) -> tuple[PolicyInput, EventInput | None, SourceInput | None]:
+    """A new policy with its first status event and a new source, each checked. The event's and
+    the source's fields are named with a prefix in the errors ("event_date", "source_title"), so
+    that a form holding all three shows each message next to the right field."""
+    errors: dict[str, str] = {}
+    checked: list[object] = []
+    for prefix, entry in (("", data), ("event_", first_event), ("source_", new_source)):
+        try:
+            checked.append(entry.validated() if entry is not None else None)
+        except ValidationFailed as failure:
+            errors.update({prefix + name: message for name, message in failure.errors.items()})
+    if errors:
+        raise ValidationFailed(errors)
+    policy, event, source = checked
+    assert isinstance(policy, PolicyInput)
+    assert event is None or isinstance(event, EventInput)
+    assert source is None or isinstance(source, SourceInput)
+    return policy, event, source

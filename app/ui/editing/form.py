@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -35,12 +37,27 @@ def combo_for(vocabulary: type[LabelledEnum], current: str) -> QComboBox:
     return combo
 
 
-def split_list(text: str) -> list[str]:
-    """Items typed one per line or separated by commas or semicolons."""
+# One convention for every list typed into a field (aliases, agencies, authors, tags): items
+# separated by semicolons, shown the way they are typed. Names may hold commas ("Department of
+# Justice, Civil Division"); tags cannot, so a comma there separates too, as people expect.
+LIST_SEPARATOR = "; "
+
+
+def join_list(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def split_list(text: str, *, commas_too: bool = False) -> list[str]:
+    """Items typed one per line or separated by semicolons (or commas, for tags)."""
     parts: list[str] = []
     for line in text.splitlines():
-        parts += [p for chunk in line.split(";") for p in chunk.split(",")]
+        chunks = line.split(";")
+        parts += [p for chunk in chunks for p in chunk.split(",")] if commas_too else chunks
     return [p.strip() for p in parts if p.strip()]
+
+
+def split_tags(text: str) -> list[str]:
+    return split_list(text, commas_too=True)
 
 
 class AwaitingConfirmation(Exception):
@@ -91,6 +108,7 @@ class FormDialog(QDialog):
         error.hide()
         column.addWidget(error)
         self.errors[name] = error
+        self._recheck_on_change(name, widget)
         widget.setAccessibleName(label.replace("&", ""))
         self.form.addRow(label, holder)
         return widget
@@ -113,6 +131,38 @@ class FormDialog(QDialog):
     def collect(self) -> Any:
         """The entered data as a service input; subclasses build it from their fields."""
         raise NotImplementedError
+
+    def validate(self, data: Any) -> None:
+        """Check the entered data as the service will (without the workspace): raise ValidationFailed."""
+        data.validated()
+
+    def _recheck_on_change(self, name: str, widget: QWidget) -> None:
+        """A message shown next to a field is checked again as the person types, and goes once fixed."""
+        changed = {
+            QLineEdit: "textChanged",
+            QPlainTextEdit: "textChanged",
+            QComboBox: "currentIndexChanged",
+            QListWidget: "itemChanged",
+            QCheckBox: "toggled",
+        }
+        for kind, signal in changed.items():
+            if isinstance(widget, kind):
+                getattr(widget, signal).connect(lambda *_: self.recheck(name))
+                return
+
+    def recheck(self, name: str) -> None:
+        label = self.errors[name]
+        if label.isHidden():
+            return  # nothing was said about this field: no nagging while it is being typed
+        try:
+            self.validate(self.collect())
+            message = ""
+        except ValidationFailed as failure:
+            message = failure.errors.get(name, "")
+        except UserError:
+            return
+        label.setText(message)
+        label.setVisible(bool(message))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():

@@ -43,11 +43,11 @@ from app.ui.browse.first_screen import (
 from app.ui.common.i18n import number
 from app.ui.common.theme import THEME_KEY
 from app.ui.main.window_context import WorkspaceEvents
-from app.ui.main.window_parts import WindowActions, WindowParts, set_action_icons
+from app.ui.main.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from app.services.operations import Changes
@@ -298,7 +298,10 @@ class MainWindow(QMainWindow):
         safety = SafetyController(self)
         workspaces = WorkspaceController(self, safety)
         browse_runner = BrowseRunner(self)
-        actions = self._build_menus(editor, workspaces, safety, filter_panel)
+        from app.ui.main.menus import build_menus
+
+        actions = build_menus(self, editor, workspaces, safety, filter_panel)
+        self.statusBar().addWidget(editor.feedback, 1)
         self._parts = WindowParts(
             filter_panel=filter_panel,
             detail=detail,
@@ -445,133 +448,6 @@ class MainWindow(QMainWindow):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         return filter_panel, detail, model, highlighter, empty_label, search_timer
-
-    def _build_menus(
-        self,
-        editor: EditController,
-        workspaces: WorkspaceController,
-        safety: SafetyController,
-        filter_panel: FilterPanel,
-    ) -> WindowActions:
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QMessageBox
-
-        from app.ui.common.theme import THEMES
-
-        file_menu = self.file_menu
-        file_menu.addActions([workspaces.new_action, workspaces.open_action])
-        file_menu.addMenu(workspaces.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(editor.new_policy_action)
-        file_menu.addSeparator()
-        export_action = QAction(self.tr("&Export…"), self)
-        export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
-        file_menu.addAction(export_action)
-        import_action = QAction(self.tr("&Import…"), self)
-        import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(editor.trash_action)
-        file_menu.addActions([safety.backup_action, safety.restore_action])
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.edit_menu
-        edit_menu.addActions([editor.undo_action, editor.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([editor.edit_policy_action, editor.delete_policy_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [
-                editor.new_event_action,
-                editor.new_source_action,
-                editor.link_source_action,
-                editor.new_note_action,
-                editor.new_relation_action,
-                editor.annotate_action,
-            ]
-        )
-        edit_menu.addSeparator()
-        find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.focus_search)
-        edit_menu.addAction(find_action)
-        edit_menu.addSeparator()
-        preferences_action = QAction(self.tr("&Preferences…"), self)
-        preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        preferences_action.triggered.connect(self.show_preferences)
-        edit_menu.addAction(preferences_action)
-
-        view_menu = self.view_menu
-        clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
-        clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        clear_filters_action.triggered.connect(self.clear_search_and_filters)
-        toggle_sidebar_action = QAction(self.tr("Show &Filters"), self, checkable=True, checked=True)
-        toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        toggle_sidebar_action.toggled.connect(filter_panel.setVisible)
-        refresh_action = QAction(self.tr("&Reload"), self, shortcut=QKeySequence.StandardKey.Refresh)
-        refresh_action.triggered.connect(self.refresh)
-        view_menu.addActions([clear_filters_action, toggle_sidebar_action, refresh_action])
-        save_search_action = QAction(self.tr("&Save Search…"), self)
-        save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        save_search_action.triggered.connect(self.save_search)
-        notes_action = QAction(self.tr("All &Notes…"), self)
-        notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
-        timeline_action = QAction(self.tr("&Timeline"), self)
-        timeline_action.setShortcut(QKeySequence("Ctrl+T"))
-        timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
-        view_menu.addActions([save_search_action, notes_action, timeline_action])
-        view_menu.addSeparator()
-        view_menu.addAction(editor.history_action)
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu(self.tr("T&heme"))
-        theme_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for key, label in THEMES.items():
-            action = QAction(QApplication.translate("Theme", label), self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            theme_actions[key] = action
-
-        help_menu = self.help_menu
-        shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
-        shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        shortcuts_action.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(shortcuts_action)
-        about_action = QAction(self.tr("&About Policy Tracker"), self)
-        about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
-        about_qt = QAction(self.tr("About &Qt"), self)
-        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
-        help_menu.addAction(about_qt)
-        actions = WindowActions(
-            export_action=export_action,
-            import_action=import_action,
-            quit_action=quit_action,
-            find_action=find_action,
-            preferences_action=preferences_action,
-            clear_filters_action=clear_filters_action,
-            toggle_sidebar_action=toggle_sidebar_action,
-            refresh_action=refresh_action,
-            save_search_action=save_search_action,
-            notes_action=notes_action,
-            timeline_action=timeline_action,
-            shortcuts_action=shortcuts_action,
-            about_action=about_action,
-            theme_menu=theme_menu,
-            theme_actions=theme_actions,
-        )
-        set_action_icons(editor, workspaces, safety, actions)
-        return actions
 
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
@@ -757,6 +633,7 @@ class MainWindow(QMainWindow):
         removed (no reset of the list), the detail pane redrawn only if it shows a changed policy."""
         from app.services.operations import EntryKind
         from app.services.policies import browse
+        from app.ui.browse.keep_place import KeepPlace
 
         if changes.everything:
             self.refresh()
@@ -768,6 +645,7 @@ class MainWindow(QMainWindow):
             return
         filters = self.current_filters()
         self.parts.result = browse(self.workspace, filters)
+        place = KeepPlace(self.table, self.selected_row() is not None)
         self.model.apply_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -776,6 +654,7 @@ class MainWindow(QMainWindow):
         if changes.focus is not None:
             self.select_policy(changes.focus)
             return
+        place.restore()  # the selected row went (deleted): the next one takes its place
         selected = self.selected_row()
         shown = self.detail.detail.id if self.detail.detail else None
         if changes.touches_policy(shown) or (selected.id if selected else None) != shown:
@@ -916,7 +795,7 @@ class MainWindow(QMainWindow):
         self.apply_write_state()  # the failure may have been damage found by a write
 
     # Read-only and damaged workspaces ------------------------------------------
-    def _read_guarded(self, show: Callable[[], object]) -> None:
+    def read_guarded(self, show: Callable[[], object]) -> None:
         from app.services.integrity import ReadError
 
         try:

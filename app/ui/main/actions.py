@@ -1,0 +1,190 @@
+"""The window's actions, each declared once: its text, icon and shortcut.
+
+The menus, the toolbar, the context menus and the detail pane's links are all built from this
+registry (see app.ui.main.menus), so an action reads, looks and answers to keys the same way
+wherever it appears. The values are also the detail pane's link schemes ("edit-event:ID").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.ui.common.icons import action_icon
+
+Key = QKeySequence.StandardKey
+
+
+class MainAction(StrEnum):
+    # Workspaces and files
+    NEW_WORKSPACE = "new-workspace"
+    OPEN_WORKSPACE = "open-workspace"
+    OPEN_RECENT = "open-recent"
+    EXPORT = "export"
+    IMPORT = "import"
+    SHOW_TRASH = "show-trash"
+    BACK_UP = "back-up"
+    RESTORE_BACKUP = "restore-backup"
+    QUIT = "quit"
+    # Editing
+    UNDO = "undo"
+    REDO = "redo"
+    NEW_POLICY = "new-policy"
+    EDIT_POLICY = "edit-policy"
+    TRASH_POLICY = "trash-policy"
+    NEW_EVENT = "add-event"
+    NEW_SOURCE = "add-source"
+    LINK_SOURCE = "link-source"
+    NEW_NOTE = "add-note"
+    NEW_RELATION = "add-relation"
+    ANNOTATE = "annotate"
+    HISTORY = "history"
+    # One entry of the selected policy (context menus and the detail pane's links)
+    EDIT_EVENT = "edit-event"
+    TRASH_EVENT = "trash-event"
+    EDIT_SOURCE = "edit-source"
+    UNLINK_SOURCE = "unlink-source"
+    TRASH_SOURCE = "trash-source"
+    ANNOTATE_EXCERPT = "annotate-excerpt"
+    COPY_EXCERPT = "copy-excerpt"
+    EDIT_NOTE = "edit-note"
+    TRASH_NOTE = "trash-note"
+    DELETE_RELATION = "delete-relation"
+    # Finding and viewing
+    FIND = "find"
+    CLEAR_FILTERS = "clear-filters"
+    TOGGLE_FILTERS = "toggle-filters"
+    RELOAD = "reload"
+    SAVE_SEARCH = "save-search"
+    NOTES = "notes"
+    TIMELINE = "timeline"
+    THEME = "theme"
+    PREFERENCES = "preferences"
+    # Help
+    SHORTCUTS = "shortcuts"
+    ABOUT = "about"
+    ABOUT_QT = "about-qt"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str  # in the "MainAction" translation context
+    icon: str | None = None  # a name in app.ui.common.icons.ACTION_ICON_NAMES
+    shortcut: str | QKeySequence.StandardKey | None = None
+    short: str | None = None  # on the toolbar, when the menu's text is too long there
+    checkable: bool = False
+    role: QAction.MenuRole | None = None
+    # Only where the focus is (Delete in a text field deletes a character, not the policy).
+    local: bool = False
+
+
+def _t(text: str) -> str:
+    return QT_TRANSLATE_NOOP("MainAction", text)
+
+
+Role = QAction.MenuRole
+SPECS: dict[MainAction, ActionSpec] = {
+    MainAction.NEW_WORKSPACE: ActionSpec(_t("New &Workspace…"), "new-workspace"),
+    MainAction.OPEN_WORKSPACE: ActionSpec(_t("&Open Workspace…"), "open-workspace", Key.Open),
+    MainAction.OPEN_RECENT: ActionSpec(_t("Open &Recent"), "recent"),
+    MainAction.EXPORT: ActionSpec(_t("&Export…"), "export", "Ctrl+Shift+E"),
+    MainAction.IMPORT: ActionSpec(_t("&Import…"), "import", "Ctrl+Shift+I"),
+    MainAction.SHOW_TRASH: ActionSpec(_t("&Trash…"), "trash", "Ctrl+Shift+T"),
+    MainAction.BACK_UP: ActionSpec(_t("&Back Up Now"), "back-up"),
+    MainAction.RESTORE_BACKUP: ActionSpec(_t("&Restore from Backup…"), "restore-backup"),
+    MainAction.QUIT: ActionSpec(_t("&Quit"), "quit", Key.Quit, role=Role.QuitRole),
+    MainAction.UNDO: ActionSpec(_t("&Undo"), "undo", Key.Undo),
+    MainAction.REDO: ActionSpec(_t("&Redo"), "redo", Key.Redo),
+    MainAction.NEW_POLICY: ActionSpec(_t("&New Policy…"), "new-policy", Key.New, short=_t("New Policy")),
+    MainAction.EDIT_POLICY: ActionSpec(_t("&Edit Policy…"), "edit", "F2"),
+    MainAction.TRASH_POLICY: ActionSpec(_t("&Delete Policy…"), "move-to-trash", Key.Delete, local=True),
+    MainAction.NEW_EVENT: ActionSpec(_t("New Status &Event…"), "new-event", "Ctrl+E", short=_t("New Event")),
+    MainAction.NEW_SOURCE: ActionSpec(
+        _t("New &Source…"), "new-source", "Ctrl+Shift+S", short=_t("New Source")
+    ),
+    MainAction.LINK_SOURCE: ActionSpec(_t("&Link Existing Source…"), "link-source"),
+    MainAction.NEW_NOTE: ActionSpec(_t("New No&te…"), "new-note", "Ctrl+Shift+N", short=_t("New Note")),
+    MainAction.NEW_RELATION: ActionSpec(_t("New &Relation…"), "new-relation"),
+    MainAction.ANNOTATE: ActionSpec(_t("&Annotate Selected Passage…"), "annotate", "Ctrl+Shift+A"),
+    MainAction.HISTORY: ActionSpec(_t("Undo &History"), "history", "Ctrl+Shift+H"),
+    MainAction.EDIT_EVENT: ActionSpec(_t("&Edit Status Event…"), "edit"),
+    MainAction.TRASH_EVENT: ActionSpec(_t("&Delete Status Event"), "move-to-trash"),
+    MainAction.EDIT_SOURCE: ActionSpec(_t("&Edit Source…"), "edit"),
+    MainAction.UNLINK_SOURCE: ActionSpec(_t("&Unlink from This Policy"), "link-source"),
+    MainAction.TRASH_SOURCE: ActionSpec(_t("&Delete Source"), "move-to-trash"),
+    MainAction.ANNOTATE_EXCERPT: ActionSpec(_t("&Annotate This Excerpt…"), "annotate"),
+    MainAction.COPY_EXCERPT: ActionSpec(_t("&Copy Excerpt")),
+    MainAction.EDIT_NOTE: ActionSpec(_t("&Edit Note…"), "edit"),
+    MainAction.TRASH_NOTE: ActionSpec(_t("&Delete Note"), "move-to-trash"),
+    MainAction.DELETE_RELATION: ActionSpec(_t("&Remove Relation"), "move-to-trash"),
+    MainAction.FIND: ActionSpec(_t("&Find…"), "search", Key.Find, short=_t("Search")),
+    MainAction.CLEAR_FILTERS: ActionSpec(_t("&Clear Search and Filters"), "clear-filters", "Ctrl+Shift+L"),
+    MainAction.TOGGLE_FILTERS: ActionSpec(_t("Show &Filters"), "filters", "Ctrl+Shift+B", checkable=True),
+    MainAction.RELOAD: ActionSpec(_t("&Reload"), "refresh", Key.Refresh),
+    MainAction.SAVE_SEARCH: ActionSpec(_t("&Save Search…"), "save-search", "Ctrl+Shift+D"),
+    MainAction.NOTES: ActionSpec(_t("All &Notes…"), "notes", "Ctrl+Shift+O"),
+    MainAction.TIMELINE: ActionSpec(_t("&Timeline"), "timeline", "Ctrl+T"),
+    MainAction.THEME: ActionSpec(_t("T&heme"), "theme"),
+    MainAction.PREFERENCES: ActionSpec(
+        _t("&Preferences…"), "preferences", "Ctrl+,", role=Role.PreferencesRole
+    ),
+    MainAction.SHORTCUTS: ActionSpec(_t("&Keyboard Shortcuts"), "keyboard-shortcuts", Key.HelpContents),
+    MainAction.ABOUT: ActionSpec(_t("&About Policy Tracker"), "about", role=Role.AboutRole),
+    MainAction.ABOUT_QT: ActionSpec(_t("About &Qt"), role=Role.AboutQtRole),
+}
+
+
+def text_of(name: MainAction) -> str:
+    """The action's text in the interface's language (with its & mnemonic)."""
+    return QCoreApplication.translate("MainAction", SPECS[name].text)
+
+
+def declare(action: QAction, name: MainAction, *, keep_text: bool = False) -> QAction:
+    """Give an action its declared text, icon and shortcut, and its name (kept in data()).
+    `keep_text`: for the undo stack's actions, which name the edit they would take back."""
+    spec = SPECS[name]
+    action.setData(name.value)
+    if not keep_text:
+        action.setText(text_of(name))
+    if spec.short is not None:
+        action.setIconText(QCoreApplication.translate("MainAction", spec.short))
+    if spec.icon is not None:
+        action.setIcon(action_icon(spec.icon))
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{action.iconText()} ({keys})")
+    if spec.checkable:
+        action.setCheckable(True)
+    if spec.role is not None:
+        action.setMenuRole(spec.role)
+    if spec.local:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return action
+
+
+def make_action(parent: QObject, name: MainAction, slot: Callable[[], object] | None = None) -> QAction:
+    """A new action as declared, doing `slot` when triggered."""
+    action = declare(QAction(parent), name)
+    if slot is not None:
+        action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def name_of(action: QAction) -> MainAction | None:
+    value = action.data()
+    return MainAction(value) if isinstance(value, str) and value in MainAction._value2member_map_ else None
+
+
+def collect(owner: QObject) -> dict[MainAction, QAction]:
+    """The declared actions made so far by `owner` and its children, by name."""
+    found: dict[MainAction, QAction] = {}
+    for action in owner.findChildren(QAction):
+        name = name_of(action)
+        if name is not None:
+            found.setdefault(name, action)
+    return found
