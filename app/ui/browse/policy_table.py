@@ -173,7 +173,7 @@ class PolicyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE and row.aliases:
                 also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
-                aliases = ", ".join(isolate(alias) for alias in row.aliases)
+                aliases = "; ".join(isolate(alias) for alias in row.aliases)
                 return f"{isolate(row.title)}\n" + also.format(aliases=aliases)
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {

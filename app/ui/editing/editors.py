@@ -100,6 +100,7 @@ class PolicyDialog(FormDialog):
         )
         if self.is_new:
             self._first_event_fields()
+        self.resize(600, self.sizeHint().height())
 
     def _first_event_fields(self) -> None:
         """The first status event and the source it rests on, so that one dialog makes a usable entry."""
@@ -217,7 +218,7 @@ class EventDialog(FormDialog):
         )
         self.add_field("sources", self.tr("&Cites"), self.sources_list, hint)
         if current is None:
-            self.new_source_button = QPushButton(self.tr("New &Source…"))
+            self.new_source_button = QPushButton(self.tr("&New Source…"))
             self.new_source_button.clicked.connect(self.add_source)
             self.form.addRow("", self.new_source_button)
         self._explain_date(data.date)

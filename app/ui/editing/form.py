@@ -163,6 +163,7 @@ class FormDialog(QDialog):
             return
         label.setText(message)
         label.setVisible(bool(message))
+        self.fit_height()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -172,6 +173,12 @@ class FormDialog(QDialog):
         unplaced = [f"{k.replace('_', ' ')}: {v}" for k, v in errors.items() if k not in self.errors]
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to show every field, hint and message (never shrink what the person sized)."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def try_accept(self) -> None:
         try:

@@ -138,6 +138,29 @@ SPECS: dict[MainAction, ActionSpec] = {
 }
 
 
+# The actions the detail pane's links ask for, by these names ("edit-event:ID", "add-note:").
+DETAIL_LINK_ACTIONS = frozenset(
+    {
+        MainAction.EDIT_POLICY,
+        MainAction.TRASH_POLICY,
+        MainAction.NEW_RELATION,
+        MainAction.DELETE_RELATION,
+        MainAction.NEW_EVENT,
+        MainAction.EDIT_EVENT,
+        MainAction.TRASH_EVENT,
+        MainAction.NEW_SOURCE,
+        MainAction.LINK_SOURCE,
+        MainAction.EDIT_SOURCE,
+        MainAction.UNLINK_SOURCE,
+        MainAction.TRASH_SOURCE,
+        MainAction.ANNOTATE,
+        MainAction.NEW_NOTE,
+        MainAction.EDIT_NOTE,
+        MainAction.TRASH_NOTE,
+    }
+)
+
+
 def text_of(name: MainAction) -> str:
     """The action's text in the interface's language (with its & mnemonic)."""
     return QCoreApplication.translate("MainAction", SPECS[name].text)
