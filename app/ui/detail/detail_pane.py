@@ -26,6 +26,9 @@ from app.ui.detail import detail_html
 from app.ui.main.actions import DETAIL_LINK_ACTIONS
 from app.ui.timeline.timeline_view import TimelineView
 
+# The invisible marks that isolate a person's words on the pages (app.domain.bidi), to take out of
+# text read back from a page.
+ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 # The actions the pages' links ask for ("edit-event:ID"), named as in the registry.
 ACTIONS = DETAIL_LINK_ACTIONS
 
@@ -200,6 +203,8 @@ class PolicyDetailPane(QStackedWidget):
         if self.detail is None:
             return None
         selected = self.pages["Sources"].textCursor().selectedText().replace("\u2029", " ")
+        # The page wraps a person's words in invisible bidi isolates; a whole excerpt selected holds them.
+        selected = selected.translate(ISOLATES)
         quote = " ".join(selected.split()).strip('“”" ')
         if len(quote) < 2:
             return None

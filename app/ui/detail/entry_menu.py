@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser
 
 from app.services.details import PolicyDetail
+from app.ui.detail.detail_pane import ISOLATES
 from app.ui.main.actions import MainAction, make_action
 
 A = MainAction
@@ -48,9 +49,6 @@ def _anchor_before(cursor: QTextCursor, known: set[str]) -> str | None:
 def _plain(text: str) -> str:
     """Text as compared: without the bidi isolates the page wraps a person's words in, spaces squashed."""
     return " ".join(text.translate(ISOLATES).split())
-
-
-ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 
 
 def entry_at(browser: QTextBrowser, at: QPoint, detail: PolicyDetail, page: str) -> Entry | None:

@@ -82,59 +82,110 @@ class ActionSpec:
     local: bool = False
 
 
-def _t(text: str) -> str:
-    return QT_TRANSLATE_NOOP("MainAction", text)
-
-
 Role = QAction.MenuRole
 SPECS: dict[MainAction, ActionSpec] = {
-    MainAction.NEW_WORKSPACE: ActionSpec(_t("New &Workspace…"), "new-workspace"),
-    MainAction.OPEN_WORKSPACE: ActionSpec(_t("&Open Workspace…"), "open-workspace", Key.Open),
-    MainAction.OPEN_RECENT: ActionSpec(_t("Open &Recent"), "recent"),
-    MainAction.EXPORT: ActionSpec(_t("&Export…"), "export", "Ctrl+Shift+E"),
-    MainAction.IMPORT: ActionSpec(_t("&Import…"), "import", "Ctrl+Shift+I"),
-    MainAction.SHOW_TRASH: ActionSpec(_t("&Trash…"), "trash", "Ctrl+Shift+T"),
-    MainAction.BACK_UP: ActionSpec(_t("&Back Up Now"), "back-up"),
-    MainAction.RESTORE_BACKUP: ActionSpec(_t("&Restore from Backup…"), "restore-backup"),
-    MainAction.QUIT: ActionSpec(_t("&Quit"), "quit", Key.Quit, role=Role.QuitRole),
-    MainAction.UNDO: ActionSpec(_t("&Undo"), "undo", Key.Undo),
-    MainAction.REDO: ActionSpec(_t("&Redo"), "redo", Key.Redo),
-    MainAction.NEW_POLICY: ActionSpec(_t("&New Policy…"), "new-policy", Key.New, short=_t("New Policy")),
-    MainAction.EDIT_POLICY: ActionSpec(_t("&Edit Policy…"), "edit", "F2"),
-    MainAction.TRASH_POLICY: ActionSpec(_t("&Delete Policy…"), "move-to-trash", Key.Delete, local=True),
-    MainAction.NEW_EVENT: ActionSpec(_t("New Status &Event…"), "new-event", "Ctrl+E", short=_t("New Event")),
+    MainAction.NEW_WORKSPACE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "New &Workspace…"), "new-workspace"),
+    MainAction.OPEN_WORKSPACE: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Open Workspace…"), "open-workspace", Key.Open
+    ),
+    MainAction.OPEN_RECENT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "Open &Recent"), "recent"),
+    MainAction.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Export…"), "export", "Ctrl+Shift+E"),
+    MainAction.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Import…"), "import", "Ctrl+Shift+I"),
+    MainAction.SHOW_TRASH: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Trash…"), "trash", "Ctrl+Shift+T"),
+    MainAction.BACK_UP: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Back Up Now"), "back-up"),
+    MainAction.RESTORE_BACKUP: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Restore from Backup…"), "restore-backup"
+    ),
+    MainAction.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Quit"), "quit", Key.Quit, role=Role.QuitRole
+    ),
+    MainAction.UNDO: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Undo"), "undo", Key.Undo),
+    MainAction.REDO: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Redo"), "redo", Key.Redo),
+    MainAction.NEW_POLICY: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&New Policy…"),
+        "new-policy",
+        Key.New,
+        short=QT_TRANSLATE_NOOP("MainAction", "New Policy"),
+    ),
+    MainAction.EDIT_POLICY: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Edit Policy…"), "edit", "F2"),
+    MainAction.TRASH_POLICY: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Delete Policy…"), "move-to-trash", Key.Delete, local=True
+    ),
+    MainAction.NEW_EVENT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "New Status &Event…"),
+        "new-event",
+        "Ctrl+E",
+        short=QT_TRANSLATE_NOOP("MainAction", "New Event"),
+    ),
     MainAction.NEW_SOURCE: ActionSpec(
-        _t("New &Source…"), "new-source", "Ctrl+Shift+S", short=_t("New Source")
+        QT_TRANSLATE_NOOP("MainAction", "New &Source…"),
+        "new-source",
+        "Ctrl+Shift+S",
+        short=QT_TRANSLATE_NOOP("MainAction", "New Source"),
     ),
-    MainAction.LINK_SOURCE: ActionSpec(_t("&Link Existing Source…"), "link-source"),
-    MainAction.NEW_NOTE: ActionSpec(_t("New No&te…"), "new-note", "Ctrl+Shift+N", short=_t("New Note")),
-    MainAction.NEW_RELATION: ActionSpec(_t("New &Relation…"), "new-relation"),
-    MainAction.ANNOTATE: ActionSpec(_t("&Annotate Selected Passage…"), "annotate", "Ctrl+Shift+A"),
-    MainAction.HISTORY: ActionSpec(_t("Undo &History"), "history", "Ctrl+Shift+H"),
-    MainAction.EDIT_EVENT: ActionSpec(_t("&Edit Status Event…"), "edit"),
-    MainAction.TRASH_EVENT: ActionSpec(_t("&Delete Status Event"), "move-to-trash"),
-    MainAction.EDIT_SOURCE: ActionSpec(_t("&Edit Source…"), "edit"),
-    MainAction.UNLINK_SOURCE: ActionSpec(_t("&Unlink from This Policy"), "link-source"),
-    MainAction.TRASH_SOURCE: ActionSpec(_t("&Delete Source"), "move-to-trash"),
-    MainAction.ANNOTATE_EXCERPT: ActionSpec(_t("&Annotate This Excerpt…"), "annotate"),
-    MainAction.COPY_EXCERPT: ActionSpec(_t("&Copy Excerpt")),
-    MainAction.EDIT_NOTE: ActionSpec(_t("&Edit Note…"), "edit"),
-    MainAction.TRASH_NOTE: ActionSpec(_t("&Delete Note"), "move-to-trash"),
-    MainAction.DELETE_RELATION: ActionSpec(_t("&Remove Relation"), "move-to-trash"),
-    MainAction.FIND: ActionSpec(_t("&Find…"), "search", Key.Find, short=_t("Search")),
-    MainAction.CLEAR_FILTERS: ActionSpec(_t("&Clear Search and Filters"), "clear-filters", "Ctrl+Shift+L"),
-    MainAction.TOGGLE_FILTERS: ActionSpec(_t("Show &Filters"), "filters", "Ctrl+Shift+B", checkable=True),
-    MainAction.RELOAD: ActionSpec(_t("&Reload"), "refresh", Key.Refresh),
-    MainAction.SAVE_SEARCH: ActionSpec(_t("&Save Search…"), "save-search", "Ctrl+Shift+D"),
-    MainAction.NOTES: ActionSpec(_t("All &Notes…"), "notes", "Ctrl+Shift+O"),
-    MainAction.TIMELINE: ActionSpec(_t("&Timeline"), "timeline", "Ctrl+T"),
-    MainAction.THEME: ActionSpec(_t("T&heme"), "theme"),
+    MainAction.LINK_SOURCE: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Link Existing Source…"), "link-source"
+    ),
+    MainAction.NEW_NOTE: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "New No&te…"),
+        "new-note",
+        "Ctrl+Shift+N",
+        short=QT_TRANSLATE_NOOP("MainAction", "New Note"),
+    ),
+    MainAction.NEW_RELATION: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "New &Relation…"), "new-relation"),
+    MainAction.ANNOTATE: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Annotate Selected Passage…"), "annotate", "Ctrl+Shift+A"
+    ),
+    MainAction.HISTORY: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Undo &History"), "history", "Ctrl+Shift+H"
+    ),
+    MainAction.EDIT_EVENT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Edit Status Event…"), "edit"),
+    MainAction.TRASH_EVENT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Delete Status Event"), "move-to-trash"
+    ),
+    MainAction.EDIT_SOURCE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Edit Source…"), "edit"),
+    MainAction.UNLINK_SOURCE: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Unlink from This Policy"), "link-source"
+    ),
+    MainAction.TRASH_SOURCE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Delete Source"), "move-to-trash"),
+    MainAction.ANNOTATE_EXCERPT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Annotate This Excerpt…"), "annotate"
+    ),
+    MainAction.COPY_EXCERPT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Copy Excerpt")),
+    MainAction.EDIT_NOTE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Edit Note…"), "edit"),
+    MainAction.TRASH_NOTE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Delete Note"), "move-to-trash"),
+    MainAction.DELETE_RELATION: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Remove Relation"), "move-to-trash"
+    ),
+    MainAction.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Find…"),
+        "search",
+        Key.Find,
+        short=QT_TRANSLATE_NOOP("MainAction", "Search"),
+    ),
+    MainAction.CLEAR_FILTERS: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Clear Search and Filters"), "clear-filters", "Ctrl+Shift+L"
+    ),
+    MainAction.TOGGLE_FILTERS: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Show &Filters"), "filters", "Ctrl+Shift+B", checkable=True
+    ),
+    MainAction.RELOAD: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Reload"), "refresh", Key.Refresh),
+    MainAction.SAVE_SEARCH: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Save Search…"), "save-search", "Ctrl+Shift+D"
+    ),
+    MainAction.NOTES: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "All &Notes…"), "notes", "Ctrl+Shift+O"),
+    MainAction.TIMELINE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Timeline"), "timeline", "Ctrl+T"),
+    MainAction.THEME: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "T&heme"), "theme"),
     MainAction.PREFERENCES: ActionSpec(
-        _t("&Preferences…"), "preferences", "Ctrl+,", role=Role.PreferencesRole
+        QT_TRANSLATE_NOOP("MainAction", "&Preferences…"), "preferences", "Ctrl+,", role=Role.PreferencesRole
     ),
-    MainAction.SHORTCUTS: ActionSpec(_t("&Keyboard Shortcuts"), "keyboard-shortcuts", Key.HelpContents),
-    MainAction.ABOUT: ActionSpec(_t("&About Policy Tracker"), "about", role=Role.AboutRole),
-    MainAction.ABOUT_QT: ActionSpec(_t("About &Qt"), role=Role.AboutQtRole),
+    MainAction.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&Keyboard Shortcuts"), "keyboard-shortcuts", Key.HelpContents
+    ),
+    MainAction.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "&About Policy Tracker"), "about", role=Role.AboutRole
+    ),
+    MainAction.ABOUT_QT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "About &Qt"), role=Role.AboutQtRole),
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
 
@@ -154,9 +154,10 @@ def build_menus(
 
 
 def main_toolbar(window: MainWindow, actions: dict[MainAction, QAction]) -> QToolBar:
-    toolbar = QToolBar(window.tr("Toolbar"), window)
+    title = QCoreApplication.translate("MainWindow", "Toolbar")
+    toolbar = QToolBar(title, window)
     toolbar.setObjectName("MainToolbar")  # its place is saved with the window's state
-    toolbar.setAccessibleName(window.tr("Toolbar"))
+    toolbar.setAccessibleName(title)
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(18, 18))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
