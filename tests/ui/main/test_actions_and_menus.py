@@ -170,7 +170,9 @@ def test_right_click_on_an_excerpt_annotates_or_copies_it(qtbot: QtBot, window: 
     editor.reject()
 
 
-def test_right_click_on_a_note_edits_it_and_elsewhere_offers_a_new_one(qtbot: QtBot, window: MainWindow) -> None:
+def test_right_click_on_a_note_edits_it_and_elsewhere_offers_a_new_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.select_policy("daca")
     window.detail.tabs.setCurrentWidget(window.detail.pages["Notes"])
     page = window.detail.pages["Notes"]
