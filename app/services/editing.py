@@ -294,7 +294,7 @@ def add_event_citing_new_sources(
     transaction; returns the event's id and the sources' ids. `event_id`, `source_ids`: for redo."""
     data = data.validated()
     sources = [source.validated() for source in new_sources]
-    wanted = source_ids or [None] * len(sources)
+    wanted: list[str | None] = list(source_ids) if source_ids else [None] * len(sources)
     with workspace.session() as session:
         _get(session, Policy, policy_id, "policy")
         added = [_insert_source(session, s, policy_id, i) for s, i in zip(sources, wanted, strict=True)]

@@ -82,3 +82,22 @@ def render_markdown(text: str) -> str:
     """Safe HTML for a note: any HTML in the text is shown as text, never as markup."""
     html: str = _parser().render(text)
     return html
+
+
+def plain_text(text: str) -> str:
+    """A note's words as a reader sees them, without Markdown's marks: "**Key** finding" -> "Key
+    finding" (for one-line labels, such as the undo history's)."""
+    from app.domain.bidi import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
+    words: list[str] = []
+    for token in _parser().parse(text):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+            elif child.type == "image":  # its description
+                words += [c.content for c in child.children or [] if c.type == "text"]
+        words.append(" ")
+    marks = str.maketrans("", "", FIRST_STRONG_ISOLATE + POP_DIRECTIONAL_ISOLATE)
+    return " ".join("".join(words).translate(marks).split())

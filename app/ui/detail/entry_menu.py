@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -109,10 +110,9 @@ def entry_menu(
         if name == A.ANNOTATE_EXCERPT:
             action = make_action(menu, name, annotate_excerpt)
         elif name == A.COPY_EXCERPT:
-            text = entry.excerpt if entry else ""
-            action = make_action(menu, name, lambda text=text: QGuiApplication.clipboard().setText(text))
+            action = make_action(menu, name, partial(_copy, entry.excerpt if entry else ""))
         else:
-            action = make_action(menu, name, lambda n=name, t=target: ask(n.value, t))
+            action = make_action(menu, name, partial(ask, name.value, target))
         if name == A.ANNOTATE:
             action.setEnabled(passage_selected)
         action.setShortcut("")  # the window's own action answers to the keys; a menu only shows the way
@@ -120,6 +120,10 @@ def entry_menu(
     if first is not None:
         menu.insertSeparator(first)
     return menu
+
+
+def _copy(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
 
 
 # The actions on one entry: they are asked for with its id.

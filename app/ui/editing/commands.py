@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from app.domain.vocab import Status
 from app.errors import UserError
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
+from app.services.markdown import plain_text
 from app.ui.common.i18n import label as vocabulary_label
 
 # The ORM loads on the first edit, not while the window first paints.
@@ -109,12 +110,17 @@ def unlink_source_text(title: str) -> str:
     return translate("UndoCommand", "Unlink source ‘{name}’").format(name=short(title))
 
 
+def note_label(data: NoteInput) -> str:
+    """A note named by its first words as read, not as typed in Markdown ("**Key**" reads "Key")."""
+    return plain_text(data.body) or " ".join(data.quote.split())
+
+
 def add_note_text(data: NoteInput) -> str:
-    return translate("UndoCommand", "Add note ‘{name}’").format(name=short(data.body or data.quote, 30))
+    return translate("UndoCommand", "Add note ‘{name}’").format(name=short(note_label(data), 30))
 
 
 def edit_note_text(data: NoteInput) -> str:
-    return translate("UndoCommand", "Edit note ‘{name}’").format(name=short(data.body or data.quote, 30))
+    return translate("UndoCommand", "Edit note ‘{name}’").format(name=short(note_label(data), 30))
 
 
 def add_relation_text(label: str) -> str:

@@ -382,7 +382,7 @@ class EditController(QObject):
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)
         self.run(
-            commands.trash_text("note", data.body or data.quote),
+            commands.trash_text("note", commands.note_label(data)),
             lambda: operations.set_trashed(self.ws, "note", note_id, True),
         )
 

@@ -177,7 +177,9 @@ class FormDialog(QDialog):
 
     def fit_height(self) -> None:
         """Grow to show every field, hint and message (never shrink what the person sized)."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def try_accept(self) -> None:

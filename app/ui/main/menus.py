@@ -88,7 +88,7 @@ def _theme_menu(window: MainWindow) -> tuple[QMenu, dict[str, QAction]]:
     group = QActionGroup(window)
     actions: dict[str, QAction] = {}
     for key, label in THEMES.items():
-        action = QAction(QApplication.translate("Theme", label), window, checkable=True)
+        action = QAction(QApplication.translate("Theme", str(label)), window, checkable=True)
         action.triggered.connect(lambda _checked=False, k=key: window.set_theme(k))
         group.addAction(action)
         menu.addAction(action)

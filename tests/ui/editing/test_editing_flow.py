@@ -263,3 +263,15 @@ def test_a_source_filled_from_a_copied_address_is_titled_new_source(qtbot: QtBot
     assert dialog.url_edit.text() == "https://www.uscis.gov/DACA"
     assert dialog.windowTitle() == "New Source"
     dialog.reject()
+
+
+def test_the_undo_history_and_the_status_bar_show_a_note_as_read_not_as_markdown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_policy("title-42")
+    dialog = window.editor.new_note()
+    assert dialog is not None
+    type_into(qtbot, dialog.body_edit, "**Key finding**: the *stay* held")  # type: ignore[attr-defined]
+    save(qtbot, dialog)
+    assert window.editor.stack.text(0) == "Add note ‘Key finding: the stay held’"
+    assert _feedback(window).label.text() == "Done: Add note ‘Key finding: the stay held’"
