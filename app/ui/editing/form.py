@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +59,14 @@ def split_list(text: str, *, commas_too: bool = False) -> list[str]:
 
 def split_tags(text: str) -> list[str]:
     return split_list(text, commas_too=True)
+
+
+class TextField(QPlainTextEdit):
+    """A text box that asks for the lines it was given, not Qt's 192 pixels; a dialog sized to its
+    hint then shows every field, and a larger window gives the box the rest."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class AwaitingConfirmation(Exception):
@@ -122,7 +131,7 @@ class FormDialog(QDialog):
         return edit
 
     def text(self, name: str, label: str, value: str = "", hint: str = "", lines: int = 5) -> QPlainTextEdit:
-        edit = QPlainTextEdit(value)
+        edit = TextField(value)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         self.add_field(name, label, edit, hint)
@@ -178,9 +187,16 @@ class FormDialog(QDialog):
     def fit_height(self) -> None:
         """Grow to show every field, hint and message (never shrink what the person sized)."""
         layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        if layout is None:
+            return
+        layout.activate()
+        # Wrapped hints are as tall as the width makes them: ask for that height, not the hint's.
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
 
     def try_accept(self) -> None:
         try:
