@@ -26,7 +26,12 @@ class EditFeedback(QWidget):
         self.label.setAccessibleName(self.tr("What the last edit did"))
         self.button = QToolButton()
         self.button.setAutoRaise(True)
+        # A link's look (in the theme's link colour): it reads as the thing to click in a line of text.
+        self.button.setStyleSheet("QToolButton { color: palette(link); text-decoration: underline; }")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self._take_back)
+        # No taller than a line of the status bar: showing it must not move the window's contents.
+        self.button.setFixedHeight(self.label.sizeHint().height())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
+TOOLBAR_ICON = 18  # pixels
 PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
 # Where the chosen filters are saved, one key per facet of app.services.policies.FACETS.
 FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "filters/tag")
@@ -157,6 +159,11 @@ class MainWindow(QMainWindow):
         self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        # Filled by finish_start() (app.ui.main.menus); its room is kept from the first paint on,
+        # so that the list does not move down when its buttons arrive.
+        self.toolbar = QToolBar(self.tr("Toolbar"))
+        self.toolbar.setFixedHeight(max(TOOLBAR_ICON, self.fontMetrics().height()) + 15)
+        self.addToolBar(self.toolbar)
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(

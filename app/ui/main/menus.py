@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
 
@@ -131,7 +131,7 @@ def build_menus(
     }
     for key, layout in MENUS.items():
         fill(menus[key], layout, actions)
-    window.addToolBar(main_toolbar(window, actions))
+    main_toolbar(window, actions)
     window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     window.table.customContextMenuRequested.connect(lambda at: list_row_menu(window, actions, at))
     return WindowActions(
@@ -154,14 +154,18 @@ def build_menus(
 
 
 def main_toolbar(window: MainWindow, actions: dict[MainAction, QAction]) -> QToolBar:
-    title = QCoreApplication.translate("MainWindow", "Toolbar")
-    toolbar = QToolBar(title, window)
+    """Fill the toolbar the window keeps room for from its first paint."""
+    from app.ui.main.main_window import TOOLBAR_ICON
+
+    toolbar = window.toolbar
     toolbar.setObjectName("MainToolbar")  # its place is saved with the window's state
-    toolbar.setAccessibleName(title)
+    toolbar.setAccessibleName(toolbar.windowTitle())
     toolbar.setMovable(False)
-    toolbar.setIconSize(QSize(18, 18))
+    toolbar.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     fill(toolbar, TOOLBAR, actions)
+    toolbar.setMinimumHeight(0)  # from now on as tall as its buttons (the room kept was a guess)
+    toolbar.setMaximumHeight(16_777_215)
     return toolbar
 
 
