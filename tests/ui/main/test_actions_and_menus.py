@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox, QTextBrowser, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services import policies
+from app.services.workspace import Workspace
 from app.ui.browse.policy_table import Column
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, SourceDialog
 from app.ui.main import menus
@@ -196,3 +199,23 @@ def test_a_read_only_window_refuses_edits_from_a_menu(qtbot: QtBot, window: Main
     actions: dict[MainAction, QAction] = collect(window)
     assert not actions[MainAction.NEW_POLICY].isEnabled() and not actions[MainAction.EDIT_POLICY].isEnabled()
     assert isinstance(window.search_box, QLineEdit)
+
+
+def test_the_list_stays_put_when_the_toolbar_arrives_after_the_first_paint(
+    qtbot: QtBot, workspace_path: Path, settings_path: Path
+) -> None:
+    workspace = Workspace.open(workspace_path)
+    try:
+        window = MainWindow(workspace, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        first = window.table.mapTo(window, QPoint(0, 0))
+        qtbot.waitUntil(lambda: window.ready)
+        toolbar = window.findChild(QToolBar, "MainToolbar")
+        assert toolbar is not None and toolbar.actions()
+        QApplication.processEvents()
+        assert window.table.mapTo(window, QPoint(0, 0)) == first
+        window.close()
+    finally:
+        workspace.close()
