@@ -290,9 +290,7 @@ def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -
     """
     was = editing.trashed_at(workspace, kind, entry_id)
     editing.set_trashed(workspace, kind, entry_id, trashed)
-    changes = Changes.of(
-        {EntryKind(kind), EntryKind.TRASH}, editing.policies_of_entry(workspace, kind, entry_id)
-    )
+    changes = _trash_changes(workspace, kind, entry_id, live=not trashed)
     if (was is not None) == trashed:
         return _nothing(changes)  # it already was where it was asked to go
     return _inverse(changes, lambda: _put_back(workspace, kind, entry_id, was))
@@ -301,10 +299,16 @@ def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -
 def _put_back(workspace: Workspace, kind: str, entry_id: str, deleted_at: str | None) -> Op[None]:
     now = editing.trashed_at(workspace, kind, entry_id)
     editing.set_trashed(workspace, kind, entry_id, deleted_at is not None, at=deleted_at)
-    changes = Changes.of(
-        {EntryKind(kind), EntryKind.TRASH}, editing.policies_of_entry(workspace, kind, entry_id)
-    )
+    changes = _trash_changes(workspace, kind, entry_id, live=deleted_at is None)
     return _inverse(changes, lambda: _put_back(workspace, kind, entry_id, now))
+
+
+def _trash_changes(workspace: Workspace, kind: str, entry_id: str, *, live: bool) -> Changes:
+    """What moving an entry to or from the trash changed; a policy back from it is brought into
+    view (an undone delete puts the person back where they were)."""
+    focus = editing.policy_input(workspace, entry_id).slug if kind == "policy" and live else None
+    policies = editing.policies_of_entry(workspace, kind, entry_id)
+    return Changes.of({EntryKind(kind), EntryKind.TRASH}, policies, focus=focus)
 
 
 def purge(workspace: Workspace, item: editing.TrashItem, *, with_notes: bool = False) -> Changes:

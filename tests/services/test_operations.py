@@ -268,3 +268,12 @@ def test_an_event_citing_a_new_source_that_fails_leaves_no_source(small: Workspa
             [SourceInput(title="New")],
         )
     assert state(small) == before  # the source inserted before the failure was rolled back
+
+
+def test_an_undone_delete_brings_the_policy_back_into_view(small: Workspace) -> None:
+    trashed = operations.set_trashed(small, "policy", ALPHA, True)
+    assert trashed.changes.focus is None  # nothing to bring into view: it went
+    restored = trashed.undo()
+    assert restored.changes.focus == "alpha"
+    assert restored.undo().changes.focus is None
+    assert operations.set_trashed(small, "event", START, True).undo().changes.focus is None

@@ -275,3 +275,13 @@ def test_the_undo_history_and_the_status_bar_show_a_note_as_read_not_as_markdown
     save(qtbot, dialog)
     assert window.editor.stack.text(0) == "Add note ‘Key finding: the stay held’"
     assert _feedback(window).label.text() == "Done: Add note ‘Key finding: the stay held’"
+
+
+def test_undoing_a_delete_selects_the_policy_again(qtbot: QtBot, window: MainWindow) -> None:
+    slugs = _slugs(window)
+    window.select_policy(slugs[3])
+    _delete_selected(qtbot, window)
+    assert window.selected_slug() == slugs[4]
+    qtbot.mouseClick(_feedback(window).button, Qt.MouseButton.LeftButton)  # Undo, from the status bar
+    assert _slugs(window) == slugs
+    assert window.selected_slug() == slugs[3]  # back where the person was
