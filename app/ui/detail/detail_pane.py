@@ -23,14 +23,12 @@ from app.services.timeline import lane_of
 from app.ui.browse.delegates import is_dark
 from app.ui.common.i18n import QT_TRANSLATE_NOOP
 from app.ui.detail import detail_html
-from app.ui.main.actions import DETAIL_LINK_ACTIONS
+from app.ui.detail.actions import DetailAction
 from app.ui.timeline.timeline_view import TimelineView
 
 # The invisible marks that isolate a person's words on the pages (app.domain.bidi), to take out of
 # text read back from a page.
 ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
-# The actions the pages' links ask for ("edit-event:ID"), named as in the registry.
-ACTIONS = DETAIL_LINK_ACTIONS
 
 
 class LazyPages(dict[str, QTextBrowser]):
@@ -190,7 +188,7 @@ class PolicyDetailPane(QStackedWidget):
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             browser.setTextCursor(cursor)
-            self.action_requested.emit("annotate", "")
+            self.action_requested.emit(DetailAction.ANNOTATE.value, "")
 
         passage = page == "Sources" and self.selected_passage() is not None
         menu = entry_menu(browser, at, entry, page, self.action_requested.emit, annotate_excerpt, passage)
@@ -238,6 +236,6 @@ class PolicyDetailPane(QStackedWidget):
             self.show_event(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
-        elif scheme in ACTIONS:
-            self.action_requested.emit(scheme, url.path())
+        elif (action := DetailAction.of(scheme)) is not None:
+            self.action_requested.emit(action.value, url.path())
         # Anything else (javascript:, file:, data:) is never opened.

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser
 
 from app.services.details import PolicyDetail
+from app.ui.detail.actions import DetailAction
 from app.ui.detail.detail_pane import ISOLATES
 from app.ui.main.actions import MainAction, make_action
 
@@ -112,7 +113,7 @@ def entry_menu(
         elif name == A.COPY_EXCERPT:
             action = make_action(menu, name, partial(_copy, entry.excerpt if entry else ""))
         else:
-            action = make_action(menu, name, partial(ask, name.value, target))
+            action = make_action(menu, name, partial(ask, DetailAction(name.value).value, target))
         if name == A.ANNOTATE:
             action.setEnabled(passage_selected)
         action.setShortcut("")  # the window's own action answers to the keys; a menu only shows the way

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -21,7 +22,9 @@ from app.services.inputs import (
     SourceInput,
     checked_new_policy,
 )
+from app.services.kinds import TrashKind
 from app.ui.common.i18n import display_date, label
+from app.ui.detail.actions import DetailAction
 from app.ui.editing import commands
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.editing.feedback import EditFeedback
@@ -186,8 +189,8 @@ class EditController(QObject):
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
                 self.run(
-                    commands.trash_text("policy", row.title),
-                    lambda: operations.set_trashed(self.ws, "policy", row.id, True),
+                    commands.trash_text(TrashKind.POLICY, row.title),
+                    lambda: operations.set_trashed(self.ws, TrashKind.POLICY, row.id, True),
                 )
 
         box.finished.connect(answered)
@@ -253,7 +256,7 @@ class EditController(QObject):
         return self._open(dialog)
 
     def edit_event(self, event_id: str) -> QDialog:
-        policy_id = editing.policy_of(self.ws, "event", event_id)
+        policy_id = editing.policy_of(self.ws, TrashKind.EVENT, event_id)
         before = editing.event_input(self.ws, event_id)
 
         def submit(data: EventInput) -> None:
@@ -266,8 +269,8 @@ class EditController(QObject):
     def trash_event(self, event_id: str) -> None:
         status = editing.event_input(self.ws, event_id).status
         self.run(
-            commands.trash_text("event", commands.status_label(status)),
-            lambda: operations.set_trashed(self.ws, "event", event_id, True),
+            commands.trash_text(TrashKind.EVENT, commands.status_label(status)),
+            lambda: operations.set_trashed(self.ws, TrashKind.EVENT, event_id, True),
         )
 
     # Sources ------------------------------------------------------------------------------
@@ -327,8 +330,8 @@ class EditController(QObject):
     def trash_source(self, source_id: str) -> None:
         title = editing.source_input(self.ws, source_id).title
         self.run(
-            commands.trash_text("source", title),
-            lambda: operations.set_trashed(self.ws, "source", source_id, True),
+            commands.trash_text(TrashKind.SOURCE, title),
+            lambda: operations.set_trashed(self.ws, TrashKind.SOURCE, source_id, True),
         )
 
     # Notes -------------------------------------------------------------------------------------
@@ -369,7 +372,7 @@ class EditController(QObject):
         return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
 
     def edit_note(self, note_id: str) -> QDialog:
-        policy_id = editing.policy_of(self.ws, "note", note_id)
+        policy_id = editing.policy_of(self.ws, TrashKind.NOTE, note_id)
         before = editing.note_input(self.ws, note_id)
 
         def submit(data: NoteInput) -> None:
@@ -382,8 +385,8 @@ class EditController(QObject):
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)
         self.run(
-            commands.trash_text("note", commands.note_label(data)),
-            lambda: operations.set_trashed(self.ws, "note", note_id, True),
+            commands.trash_text(TrashKind.NOTE, commands.note_label(data)),
+            lambda: operations.set_trashed(self.ws, TrashKind.NOTE, note_id, True),
         )
 
     # Relations ----------------------------------------------------------------------------------
@@ -436,28 +439,32 @@ class EditController(QObject):
         return dialog
 
     # Links in the detail pane ------------------------------------------------------------------------
-    def on_detail_action(self, action: str, target: str) -> None:
-        handlers: dict[MainAction, Callable[[str], object]] = {
-            A.EDIT_POLICY: lambda _t: self.edit_policy(),
-            A.TRASH_POLICY: lambda _t: self.trash_policy(),
-            A.NEW_RELATION: lambda _t: self.new_relation(),
-            A.DELETE_RELATION: self.delete_relation,
-            A.NEW_EVENT: lambda _t: self.new_event(),
-            A.EDIT_EVENT: self.edit_event,
-            A.TRASH_EVENT: self.trash_event,
-            A.NEW_SOURCE: lambda _t: self.new_source(),
-            A.LINK_SOURCE: lambda _t: self.link_source(),
-            A.EDIT_SOURCE: self.edit_source,
-            A.UNLINK_SOURCE: self.unlink_source,
-            A.TRASH_SOURCE: self.trash_source,
-            A.NEW_NOTE: lambda _t: self.new_note(),
-            A.ANNOTATE: lambda _t: self.annotate_selection(),
-            A.EDIT_NOTE: self.edit_note,
-            A.TRASH_NOTE: self.trash_note,
+    def detail_handlers(self) -> dict[DetailAction, Callable[[str], object]]:
+        """What each action of the detail pane does, given its target (an entry id, or "")."""
+        return {
+            DetailAction.EDIT_POLICY: lambda _t: self.edit_policy(),
+            DetailAction.TRASH_POLICY: lambda _t: self.trash_policy(),
+            DetailAction.ADD_RELATION: lambda _t: self.new_relation(),
+            DetailAction.DELETE_RELATION: self.delete_relation,
+            DetailAction.ADD_EVENT: lambda _t: self.new_event(),
+            DetailAction.EDIT_EVENT: self.edit_event,
+            DetailAction.TRASH_EVENT: self.trash_event,
+            DetailAction.ADD_SOURCE: lambda _t: self.new_source(),
+            DetailAction.LINK_SOURCE: lambda _t: self.link_source(),
+            DetailAction.EDIT_SOURCE: self.edit_source,
+            DetailAction.UNLINK_SOURCE: self.unlink_source,
+            DetailAction.TRASH_SOURCE: self.trash_source,
+            DetailAction.ADD_NOTE: lambda _t: self.new_note(),
+            DetailAction.ANNOTATE: lambda _t: self.annotate_selection(),
+            DetailAction.EDIT_NOTE: self.edit_note,
+            DetailAction.TRASH_NOTE: self.trash_note,
         }
+
+    def on_detail_action(self, action: str, target: str) -> None:
+        handlers = self.detail_handlers()
         if self._refuse_if_read_only():
             return
         try:
-            handlers[MainAction(action)](target)
+            handlers[DetailAction(action)](target)
         except UserError as error:
             self.context.report_error(str(error))

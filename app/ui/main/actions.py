@@ -2,7 +2,8 @@
 
 The menus, the toolbar, the context menus and the detail pane's links are all built from this
 registry (see app.ui.main.menus), so an action reads, looks and answers to keys the same way
-wherever it appears. The values are also the detail pane's link schemes ("edit-event:ID").
+wherever it appears. An action the detail pane's links also ask for has the same name as there
+(app.ui.detail.actions.DetailAction), so a menu and a link reach the same handler.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.ui.common.i18n import QT_TRANSLATE_NOOP
 from app.ui.common.icons import action_icon
+from app.ui.detail.actions import DetailAction
 
 Key = QKeySequence.StandardKey
 
@@ -35,26 +37,26 @@ class MainAction(StrEnum):
     UNDO = "undo"
     REDO = "redo"
     NEW_POLICY = "new-policy"
-    EDIT_POLICY = "edit-policy"
-    TRASH_POLICY = "trash-policy"
-    NEW_EVENT = "add-event"
-    NEW_SOURCE = "add-source"
-    LINK_SOURCE = "link-source"
-    NEW_NOTE = "add-note"
-    NEW_RELATION = "add-relation"
-    ANNOTATE = "annotate"
+    EDIT_POLICY = DetailAction.EDIT_POLICY.value
+    TRASH_POLICY = DetailAction.TRASH_POLICY.value
+    NEW_EVENT = DetailAction.ADD_EVENT.value
+    NEW_SOURCE = DetailAction.ADD_SOURCE.value
+    LINK_SOURCE = DetailAction.LINK_SOURCE.value
+    NEW_NOTE = DetailAction.ADD_NOTE.value
+    NEW_RELATION = DetailAction.ADD_RELATION.value
+    ANNOTATE = DetailAction.ANNOTATE.value
     HISTORY = "history"
     # One entry of the selected policy (context menus and the detail pane's links)
-    EDIT_EVENT = "edit-event"
-    TRASH_EVENT = "trash-event"
-    EDIT_SOURCE = "edit-source"
-    UNLINK_SOURCE = "unlink-source"
-    TRASH_SOURCE = "trash-source"
+    EDIT_EVENT = DetailAction.EDIT_EVENT.value
+    TRASH_EVENT = DetailAction.TRASH_EVENT.value
+    EDIT_SOURCE = DetailAction.EDIT_SOURCE.value
+    UNLINK_SOURCE = DetailAction.UNLINK_SOURCE.value
+    TRASH_SOURCE = DetailAction.TRASH_SOURCE.value
     ANNOTATE_EXCERPT = "annotate-excerpt"
     COPY_EXCERPT = "copy-excerpt"
-    EDIT_NOTE = "edit-note"
-    TRASH_NOTE = "trash-note"
-    DELETE_RELATION = "delete-relation"
+    EDIT_NOTE = DetailAction.EDIT_NOTE.value
+    TRASH_NOTE = DetailAction.TRASH_NOTE.value
+    DELETE_RELATION = DetailAction.DELETE_RELATION.value
     # Finding and viewing
     FIND = "find"
     CLEAR_FILTERS = "clear-filters"
@@ -188,29 +190,6 @@ SPECS: dict[MainAction, ActionSpec] = {
     ),
     MainAction.ABOUT_QT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "About &Qt"), role=Role.AboutQtRole),
 }
-
-
-# The actions the detail pane's links ask for, by these names ("edit-event:ID", "add-note:").
-DETAIL_LINK_ACTIONS = frozenset(
-    {
-        MainAction.EDIT_POLICY,
-        MainAction.TRASH_POLICY,
-        MainAction.NEW_RELATION,
-        MainAction.DELETE_RELATION,
-        MainAction.NEW_EVENT,
-        MainAction.EDIT_EVENT,
-        MainAction.TRASH_EVENT,
-        MainAction.NEW_SOURCE,
-        MainAction.LINK_SOURCE,
-        MainAction.EDIT_SOURCE,
-        MainAction.UNLINK_SOURCE,
-        MainAction.TRASH_SOURCE,
-        MainAction.ANNOTATE,
-        MainAction.NEW_NOTE,
-        MainAction.EDIT_NOTE,
-        MainAction.TRASH_NOTE,
-    }
-)
 
 
 def text_of(name: MainAction) -> str:
