@@ -7,7 +7,7 @@ same row), and returns what the caller needs to undo it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -38,6 +38,7 @@ from app.services.inputs import (
     RelationInput,
     SourceInput,
     ValidationFailed,
+    checked_new_policy,
     slugify,
 )
 from app.services.kinds import TrashKind
@@ -84,15 +85,55 @@ def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None
     """Add a policy; returns its (id, slug). An explicit slug must be free; a derived one is made free."""
     data = data.validated()
     with workspace.session() as session:
-        if data.slug:
-            if session.exec(select(Policy.id).where(Policy.slug == data.slug)).first():
-                raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
-            slug = data.slug
-        else:
-            slug = _free_slug(session, slugify(data.title), None)
-        policy = Policy(id=policy_id or new_id(), slug=slug, origin="user", **policy_fields(data))
-        session.add(policy)
-        return policy.id, policy.slug
+        return _insert_policy(session, data, policy_id)
+
+
+def _insert_policy(session: Session, data: PolicyInput, policy_id: str | None) -> tuple[str, str]:
+    if data.slug:
+        if session.exec(select(Policy.id).where(Policy.slug == data.slug)).first():
+            raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
+        slug = data.slug
+    else:
+        slug = _free_slug(session, slugify(data.title), None)
+    policy = Policy(id=policy_id or new_id(), slug=slug, origin="user", **policy_fields(data))
+    session.add(policy)
+    session.flush()
+    return policy.id, policy.slug
+
+
+@dataclass(frozen=True)
+class NewPolicy:
+    """The ids of a policy added with its first status event and a new source (each may be absent)."""
+
+    policy_id: str
+    slug: str
+    event_id: str | None = None
+    source_id: str | None = None
+
+
+def create_policy_with_history(
+    workspace: Workspace,
+    data: PolicyInput,
+    first_event: EventInput | None,
+    new_source: SourceInput | None,
+    ids: NewPolicy | None = None,
+) -> NewPolicy:
+    """Add a policy, its first status event and a new source the event cites, in one transaction.
+
+    `ids`: the ids to use again (redo recreates the same rows). The source is linked to the policy
+    even when no event is given."""
+    data, first_event, new_source = checked_new_policy(data, first_event, new_source)
+    with workspace.session() as session:
+        policy_id, slug = _insert_policy(session, data, ids.policy_id if ids else None)
+        source_id = None
+        if new_source is not None:
+            source_id = _insert_source(session, new_source, policy_id, ids.source_id if ids else None)
+        event_id = None
+        if first_event is not None:
+            cited = [*first_event.source_ids, *([source_id] if source_id else [])]
+            event = replace(first_event, source_ids=cited)
+            event_id = _insert_event(session, policy_id, event, ids.event_id if ids else None)
+        return NewPolicy(policy_id, slug, event_id, source_id)
 
 
 def policy_exists(workspace: Workspace, policy_id: str) -> bool:
@@ -220,22 +261,46 @@ def precedes_history(workspace: Workspace, policy_id: str, date: str) -> bool:
 def add_event(workspace: Workspace, policy_id: str, data: EventInput, event_id: str | None = None) -> str:
     data = data.validated()
     with workspace.session() as session:
+        return _insert_event(session, policy_id, data, event_id)
+
+
+def _insert_event(session: Session, policy_id: str, data: EventInput, event_id: str | None) -> str:
+    _get(session, Policy, policy_id, "policy")
+    _check_sources(session, data.source_ids)
+    last = session.exec(
+        select(func.max(StatusEvent.position)).where(StatusEvent.policy_id == policy_id)
+    ).one()
+    event = StatusEvent(
+        id=event_id or new_id(),
+        policy_id=policy_id,
+        position=(last or 0) + 1,
+        origin="user",
+        **event_fields(data, _cited_kinds(session, data.source_ids)),
+    )
+    session.add(event)
+    session.flush()
+    _set_citations(session, event, data.source_ids)
+    return event.id
+
+
+def add_event_citing_new_sources(
+    workspace: Workspace,
+    policy_id: str,
+    data: EventInput,
+    new_sources: list[SourceInput],
+    event_id: str | None = None,
+    source_ids: list[str] | None = None,
+) -> tuple[str, list[str]]:
+    """Add sources to a policy and an event that cites them (and the ones it names), in one
+    transaction; returns the event's id and the sources' ids. `event_id`, `source_ids`: for redo."""
+    data = data.validated()
+    sources = [source.validated() for source in new_sources]
+    wanted: list[str | None] = list(source_ids) if source_ids else [None] * len(sources)
+    with workspace.session() as session:
         _get(session, Policy, policy_id, "policy")
-        _check_sources(session, data.source_ids)
-        last = session.exec(
-            select(func.max(StatusEvent.position)).where(StatusEvent.policy_id == policy_id)
-        ).one()
-        event = StatusEvent(
-            id=event_id or new_id(),
-            policy_id=policy_id,
-            position=(last or 0) + 1,
-            origin="user",
-            **event_fields(data, _cited_kinds(session, data.source_ids)),
-        )
-        session.add(event)
-        session.flush()
-        _set_citations(session, event, data.source_ids)
-        return event.id
+        added = [_insert_source(session, s, policy_id, i) for s, i in zip(sources, wanted, strict=True)]
+        event = replace(data, source_ids=[*data.source_ids, *added])
+        return _insert_event(session, policy_id, event, event_id), added
 
 
 def event_input(workspace: Workspace, event_id: str) -> EventInput:
@@ -295,15 +360,20 @@ def add_source(
     """Add a source, linked to a policy when one is given; returns its id."""
     data = data.validated()
     with workspace.session() as session:
-        if policy_id is not None:
-            _get(session, Policy, policy_id, "policy")
-        source = Source(id=source_id or new_id(), origin="user", **_source_fields(data))
-        session.add(source)
+        return _insert_source(session, data, policy_id, source_id)
+
+
+def _insert_source(session: Session, data: SourceInput, policy_id: str | None, source_id: str | None) -> str:
+    if policy_id is not None:
+        _get(session, Policy, policy_id, "policy")
+    source = Source(id=source_id or new_id(), origin="user", **_source_fields(data))
+    session.add(source)
+    session.flush()
+    _set_excerpts(session, source.id, data.excerpts)
+    if policy_id is not None:
+        session.add(PolicySource(policy_id=policy_id, source_id=source.id))
         session.flush()
-        _set_excerpts(session, source.id, data.excerpts)
-        if policy_id is not None:
-            session.add(PolicySource(policy_id=policy_id, source_id=source.id))
-        return source.id
+    return source.id
 
 
 def source_input(workspace: Workspace, source_id: str) -> SourceInput:

@@ -26,6 +26,7 @@ from app.errors import InvalidInput
 MAX_TITLE = 500
 MAX_TEXT = 200_000  # characters; about 30,000 words, and still quick to render
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_SLUG = 80  # characters; the editor's help says so, and a slug made from a title is cut there
 
 
 class ValidationFailed(InvalidInput):
@@ -41,7 +42,7 @@ def slugify(text: str) -> str:
     """A URL-safe, human-readable slug: "Título 42 (2020)" -> "titulo-42-2020"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug[:80].rstrip("-") or "policy"
+    return slug[:MAX_SLUG].rstrip("-") or "policy"
 
 
 def clean_list(values: list[str]) -> list[str]:
@@ -156,6 +157,8 @@ class PolicyInput:
         slug = self.slug.strip().lower()
         if slug and not SLUG_PATTERN.match(slug):
             errors["slug"] = "use lowercase letters, digits and hyphens, starting with a letter or digit"
+        elif len(slug) > MAX_SLUG:
+            errors["slug"] = f"is too long ({len(slug)} characters; at most {MAX_SLUG})"
         result = PolicyInput(
             title=" ".join(title.split()),
             slug=slug,
@@ -310,3 +313,25 @@ class FigureInput:
         if errors:
             raise ValidationFailed(errors)
         return result
+
+
+def checked_new_policy(
+    data: PolicyInput, first_event: EventInput | None, new_source: SourceInput | None
+) -> tuple[PolicyInput, EventInput | None, SourceInput | None]:
+    """A new policy with its first status event and a new source, each checked. The event's and
+    the source's fields are named with a prefix in the errors ("event_date", "source_title"), so
+    that a form holding all three shows each message next to the right field."""
+    errors: dict[str, str] = {}
+    checked: list[object] = []
+    for prefix, entry in (("", data), ("event_", first_event), ("source_", new_source)):
+        try:
+            checked.append(entry.validated() if entry is not None else None)
+        except ValidationFailed as failure:
+            errors.update({prefix + name: message for name, message in failure.errors.items()})
+    if errors:
+        raise ValidationFailed(errors)
+    policy, event, source = checked
+    assert isinstance(policy, PolicyInput)
+    assert event is None or isinstance(event, EventInput)
+    assert source is None or isinstance(source, SourceInput)
+    return policy, event, source

@@ -106,3 +106,8 @@ def plain_text(text: str) -> str:
 def first_line(text: str) -> str:
     """The first line a reader sees of a note's Markdown, as plain text ("" for none)."""
     return next(iter(plain_text(text).splitlines()), "")
+
+
+def one_line(text: str) -> str:
+    """A note's words as read, on one line (for labels: the undo history, the status bar)."""
+    return " ".join(plain_text(text).split())

@@ -101,6 +101,33 @@ def _unadd_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> Op
     return _inverse(changes, lambda: add_policy(workspace, data, policy_id))
 
 
+def add_policy_with_history(
+    workspace: Workspace,
+    data: PolicyInput,
+    first_event: EventInput | None = None,
+    new_source: SourceInput | None = None,
+    ids: editing.NewPolicy | None = None,
+) -> Op[editing.NewPolicy]:
+    """Add a policy with its first status event and a new source, as one step to undo."""
+    added = editing.create_policy_with_history(workspace, data, first_event, new_source, ids)
+    again = replace(data.validated(), slug=added.slug)  # redo recreates it under the same address
+    kinds = {EntryKind.POLICY}
+    kinds |= {EntryKind.EVENT} if added.event_id else set()
+    kinds |= {EntryKind.SOURCE, EntryKind.EXCERPT} if added.source_id else set()
+    changes = Changes.of(kinds, {added.policy_id}, focus=added.slug)
+
+    def undo() -> Op[None]:
+        editing.purge_policy(workspace, added.policy_id, with_notes=False)  # its events go with it
+        if added.source_id:
+            editing.purge_source(workspace, added.source_id)
+        return _inverse(
+            replace(changes, focus=None),
+            lambda: add_policy_with_history(workspace, again, first_event, new_source, added),
+        )
+
+    return Op(added, changes, undo)
+
+
 def edit_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> Op[str]:
     """Change a policy's fields; the result is its slug."""
     before = editing.policy_input(workspace, policy_id)
@@ -124,6 +151,33 @@ def _unadd_event(workspace: Workspace, policy_id: str, event_id: str, data: Even
     editing.purge_event(workspace, event_id)
     changes = Changes.of({EntryKind.EVENT}, {policy_id})
     return _inverse(changes, lambda: add_event(workspace, policy_id, data, event_id))
+
+
+def add_event_citing_new_sources(
+    workspace: Workspace,
+    policy_id: str,
+    data: EventInput,
+    new_sources: list[SourceInput],
+    event_id: str | None = None,
+    source_ids: list[str] | None = None,
+) -> Op[str]:
+    """Add a status event together with new sources it cites, as one step to undo."""
+    new_id, added = editing.add_event_citing_new_sources(
+        workspace, policy_id, data, new_sources, event_id, source_ids
+    )
+    kinds = {EntryKind.EVENT} | ({EntryKind.SOURCE, EntryKind.EXCERPT} if added else set())
+    changes = Changes.of(kinds, {policy_id})
+
+    def undo() -> Op[None]:
+        editing.purge_event(workspace, new_id)
+        for source_id in added:
+            editing.purge_source(workspace, source_id)
+        return _inverse(
+            changes,
+            lambda: add_event_citing_new_sources(workspace, policy_id, data, new_sources, new_id, added),
+        )
+
+    return Op(new_id, changes, undo)
 
 
 def edit_event(workspace: Workspace, event_id: str, data: EventInput) -> Op[None]:
@@ -252,9 +306,7 @@ def set_trashed(workspace: Workspace, kind: TrashKind, entry_id: str, trashed: b
     """
     was = editing.trashed_at(workspace, kind, entry_id)
     editing.set_trashed(workspace, kind, entry_id, trashed)
-    changes = Changes.of(
-        {EntryKind(kind), EntryKind.TRASH}, editing.policies_of_entry(workspace, kind, entry_id)
-    )
+    changes = _trash_changes(workspace, kind, entry_id, live=not trashed)
     if (was is not None) == trashed:
         return _nothing(changes)  # it already was where it was asked to go
     return _inverse(changes, lambda: _put_back(workspace, kind, entry_id, was))
@@ -263,10 +315,16 @@ def set_trashed(workspace: Workspace, kind: TrashKind, entry_id: str, trashed: b
 def _put_back(workspace: Workspace, kind: TrashKind, entry_id: str, deleted_at: str | None) -> Op[None]:
     now = editing.trashed_at(workspace, kind, entry_id)
     editing.set_trashed(workspace, kind, entry_id, deleted_at is not None, at=deleted_at)
-    changes = Changes.of(
-        {EntryKind(kind), EntryKind.TRASH}, editing.policies_of_entry(workspace, kind, entry_id)
-    )
+    changes = _trash_changes(workspace, kind, entry_id, live=deleted_at is None)
     return _inverse(changes, lambda: _put_back(workspace, kind, entry_id, now))
+
+
+def _trash_changes(workspace: Workspace, kind: TrashKind, entry_id: str, *, live: bool) -> Changes:
+    """What moving an entry to or from the trash changed; a policy back from it is brought into
+    view (an undone delete puts the person back where they were)."""
+    focus = editing.policy_input(workspace, entry_id).slug if kind == TrashKind.POLICY and live else None
+    policies = editing.policies_of_entry(workspace, kind, entry_id)
+    return Changes.of({EntryKind(kind), EntryKind.TRASH}, policies, focus=focus)
 
 
 def purge(workspace: Workspace, item: editing.TrashItem, *, with_notes: bool = False) -> Changes:

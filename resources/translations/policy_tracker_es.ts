@@ -179,50 +179,6 @@
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <source>&amp;New Policy…</source>
-        <translation>Nueva &amp;política…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Policy…</source>
-        <translation>&amp;Editar política…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Policy…</source>
-        <translation>E&amp;liminar política…</translation>
-    </message>
-    <message>
-        <source>New Status &amp;Event…</source>
-        <translation>Nuevo even&amp;to de estado…</translation>
-    </message>
-    <message>
-        <source>New &amp;Source…</source>
-        <translation>Nueva &amp;fuente…</translation>
-    </message>
-    <message>
-        <source>&amp;Link Existing Source…</source>
-        <translation>&amp;Vincular fuente existente…</translation>
-    </message>
-    <message>
-        <source>New No&amp;te…</source>
-        <translation>Nueva &amp;nota…</translation>
-    </message>
-    <message>
-        <source>&amp;Annotate Selected Passage…</source>
-        <translation>&amp;Anotar pasaje seleccionado…</translation>
-    </message>
-    <message>
-        <source>New &amp;Relation…</source>
-        <translation>Nueva rela&amp;ción…</translation>
-    </message>
-    <message>
-        <source>&amp;Trash…</source>
-        <translation>Pape&amp;lera…</translation>
-    </message>
-    <message>
-        <source>Undo &amp;History</source>
-        <translation>&amp;Historial de deshacer</translation>
-    </message>
-    <message>
         <source>Delete Policy</source>
         <translation>Eliminar política</translation>
     </message>
@@ -297,6 +253,33 @@
     </message>
 </context>
 <context>
+    <name>EditFeedback</name>
+    <message>
+        <source>What the last edit did</source>
+        <translation>Lo que hizo la última edición</translation>
+    </message>
+    <message>
+        <source>Undone: {action}</source>
+        <translation>Deshecho: {action}</translation>
+    </message>
+    <message>
+        <source>Done: {action}</source>
+        <translation>Hecho: {action}</translation>
+    </message>
+    <message>
+        <source>Redone: {action}</source>
+        <translation>Rehecho: {action}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Edit Status Event</source>
@@ -343,12 +326,20 @@
         <translation>Marque las fuentes en las que se basa este evento.</translation>
     </message>
     <message>
-        <source>Add a source to the policy to cite it.</source>
-        <translation>Agregue una fuente a la política para poder citarla.</translation>
+        <source>No sources yet: add one with New Source.</source>
+        <translation>Aún no hay fuentes: añada una con Nueva fuente.</translation>
     </message>
     <message>
         <source>&amp;Cites</source>
         <translation>Fuentes c&amp;itadas</translation>
+    </message>
+    <message>
+        <source>&amp;New Source…</source>
+        <translation>&amp;Nueva fuente…</translation>
+    </message>
+    <message>
+        <source>{title} (new)</source>
+        <translation>{title} (nueva)</translation>
     </message>
     <message>
         <source>{date} — known to the day</source>
@@ -710,26 +701,18 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainAction</name>
     <message>
-        <source>{workspace} — Policy Tracker</source>
-        <translation>{workspace} — Policy Tracker</translation>
+        <source>New &amp;Workspace…</source>
+        <translation>&amp;Nuevo espacio de trabajo…</translation>
     </message>
     <message>
-        <source>Search titles, summaries, history, sources and notes  (Ctrl+F)</source>
-        <translation>Buscar en títulos, resúmenes, historial, fuentes y notas  (Ctrl+F)</translation>
+        <source>&amp;Open Workspace…</source>
+        <translation>&amp;Abrir espacio de trabajo…</translation>
     </message>
     <message>
-        <source>Search policies</source>
-        <translation>Buscar políticas</translation>
-    </message>
-    <message>
-        <source>Policies</source>
-        <translation>Políticas</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recientes</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -740,24 +723,132 @@
         <translation>&amp;Importar…</translation>
     </message>
     <message>
+        <source>&amp;Trash…</source>
+        <translation>Pape&amp;lera…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>Hacer &amp;copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>Res&amp;taurar desde copia de seguridad…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;New Policy…</source>
+        <translation>Nueva &amp;política…</translation>
+    </message>
+    <message>
+        <source>New Policy</source>
+        <translation>Nueva política</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Policy…</source>
+        <translation>&amp;Editar política…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Policy…</source>
+        <translation>E&amp;liminar política…</translation>
+    </message>
+    <message>
+        <source>New Status &amp;Event…</source>
+        <translation>Nuevo even&amp;to de estado…</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <source>New &amp;Source…</source>
+        <translation>Nueva &amp;fuente…</translation>
+    </message>
+    <message>
+        <source>New Source</source>
+        <translation>Nueva fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Link Existing Source…</source>
+        <translation>&amp;Vincular fuente existente…</translation>
+    </message>
+    <message>
+        <source>New No&amp;te…</source>
+        <translation>Nueva &amp;nota…</translation>
+    </message>
+    <message>
+        <source>New Note</source>
+        <translation>Nueva nota</translation>
+    </message>
+    <message>
+        <source>New &amp;Relation…</source>
+        <translation>Nueva rela&amp;ción…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate Selected Passage…</source>
+        <translation>&amp;Anotar pasaje seleccionado…</translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation>&amp;Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Status Event…</source>
+        <translation>&amp;Editar evento de estado…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Status Event</source>
+        <translation>E&amp;liminar evento de estado</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Source…</source>
+        <translation>&amp;Editar fuente…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink from This Policy</source>
+        <translation>&amp;Desvincular de esta política</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Source</source>
+        <translation>E&amp;liminar fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate This Excerpt…</source>
+        <translation>&amp;Anotar este extracto…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Excerpt</source>
+        <translation>&amp;Copiar extracto</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Note…</source>
+        <translation>&amp;Editar nota…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note</source>
+        <translation>E&amp;liminar nota</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Relation</source>
+        <translation>&amp;Quitar relación</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferencias…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
+        <source>Search</source>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>&amp;Clear Search and Filters</source>
@@ -788,12 +879,8 @@
         <translation>T&amp;ema</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>Reading policies…</source>
-        <translation>Leyendo las políticas…</translation>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -806,6 +893,45 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{workspace} — Policy Tracker</source>
+        <translation>{workspace} — Policy Tracker</translation>
+    </message>
+    <message>
+        <source>Search titles, summaries, history, sources and notes  (Ctrl+F)</source>
+        <translation>Buscar en títulos, resúmenes, historial, fuentes y notas  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search policies</source>
+        <translation>Buscar políticas</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Políticas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Reading policies…</source>
+        <translation>Leyendo las políticas…</translation>
     </message>
     <message>
         <source>{count} matching by title or summary · searching further…</source>
@@ -953,6 +1079,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <source>&lt;h3&gt;Policy Tracker {version}&lt;/h3&gt;&lt;p&gt;Track public policies, the sources behind them and your own notes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Workspace:&lt;/b&gt; {workspace}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data_folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Policy Tracker {version}&lt;/h3&gt;&lt;p&gt;Seguimiento de políticas públicas, de las fuentes en que se basan y de sus propias notas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Espacio de trabajo:&lt;/b&gt; {workspace}&lt;br&gt;&lt;b&gt;Carpeta de datos:&lt;/b&gt; {data_folder}&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Barra de herramientas</translation>
+    </message>
 </context>
 <context>
     <name>MatchReason</name>
@@ -1063,8 +1193,8 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>E&amp;tiquetas</translation>
     </message>
     <message>
-        <source>Separated by commas</source>
-        <translation>Separadas por comas</translation>
+        <source>Separated by semicolons</source>
+        <translation>Separados por punto y coma</translation>
     </message>
     <message>
         <source>&amp;Pin to the top of the policy&apos;s notes</source>
@@ -1230,10 +1360,6 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <source>{tab} of the selected policy</source>
         <translation>{tab} de la política seleccionada</translation>
     </message>
-    <message>
-        <source>Annotate Selected Passage…</source>
-        <translation>Anotar pasaje seleccionado…</translation>
-    </message>
 </context>
 <context>
     <name>PolicyDialog</name>
@@ -1262,8 +1388,8 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>se genera a partir del título</translation>
     </message>
     <message>
-        <source>A short, stable name used on the command line and in links.</source>
-        <translation>Nombre corto y estable que se usa en la línea de comandos y en los enlaces.</translation>
+        <source>Up to {limit} lowercase letters, digits and hyphens; used on the command line and in links.</source>
+        <translation>Hasta {limit} letras minúsculas, cifras y guiones; se usa en la línea de órdenes y en los enlaces.</translation>
     </message>
     <message>
         <source>&amp;Also known as</source>
@@ -1302,8 +1428,28 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>&amp;Etiquetas</translation>
     </message>
     <message>
-        <source>Separated by commas</source>
-        <translation>Separadas por comas</translation>
+        <source>&lt;b&gt;First status event&lt;/b&gt; (optional: leave the date empty for none)</source>
+        <translation>&lt;b&gt;Primer evento de estado&lt;/b&gt; (opcional: deje la fecha vacía si no hay ninguno)</translation>
+    </message>
+    <message>
+        <source>Status &amp;date</source>
+        <translation>&amp;Fecha del estado</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+    <message>
+        <source>S&amp;ource</source>
+        <translation>F&amp;uente</translation>
+    </message>
+    <message>
+        <source>Title of the document or article it rests on (optional)</source>
+        <translation>Título del documento o artículo en que se basa (opcional)</translation>
+    </message>
+    <message>
+        <source>Source &amp;web address</source>
+        <translation>&amp;Dirección web de la fuente</translation>
     </message>
     <message>
         <source>Last &amp;verified</source>
@@ -1477,14 +1623,6 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
 </context>
 <context>
     <name>SafetyController</name>
-    <message>
-        <source>&amp;Back Up Now</source>
-        <translation>Hacer &amp;copia de seguridad ahora</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from Backup…</source>
-        <translation>Res&amp;taurar desde copia de seguridad…</translation>
-    </message>
     <message>
         <source>The daily backup failed: {error}</source>
         <translation>Falló la copia de seguridad diaria: {error}</translation>
@@ -2093,18 +2231,6 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
 </context>
 <context>
     <name>WorkspaceController</name>
-    <message>
-        <source>New &amp;Workspace…</source>
-        <translation>&amp;Nuevo espacio de trabajo…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Workspace…</source>
-        <translation>&amp;Abrir espacio de trabajo…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Abrir &amp;recientes</translation>
-    </message>
     <message>
         <source>No recent workspaces</source>
         <translation>No hay espacios de trabajo recientes</translation>

@@ -29,6 +29,13 @@ def test_create_policy_derives_a_free_slug(small: Workspace) -> None:
     assert small.store.policy_id_for_slug(slug) == first
 
 
+def test_a_slug_of_80_characters_is_the_longest_accepted(small: Workspace) -> None:
+    _, slug = editing.create_policy(small, PolicyInput(title="Long", slug="a" * 80))
+    assert slug == "a" * 80
+    _, derived = editing.create_policy(small, PolicyInput(title="word " * 40))
+    assert len(derived) <= 80
+
+
 @pytest.mark.parametrize(
     ("data", "field", "words"),
     [
@@ -38,6 +45,7 @@ def test_create_policy_derives_a_free_slug(small: Workspace) -> None:
         (PolicyInput(title="X", jurisdiction="Atlantis"), "jurisdiction", "choose one of"),
         (PolicyInput(title="x" * 501), "title", "too long"),
         (PolicyInput(title="bell\x07"), "title", "control characters"),
+        (PolicyInput(title="X", slug="a" * 81), "slug", "at most 80"),
     ],
 )
 def test_invalid_policies_are_refused_with_the_field(

@@ -57,6 +57,18 @@ def a_note(ws: Workspace) -> str:
 
 OPERATIONS: dict[str, Callable[[Workspace], Op[Any]]] = {
     "add policy": lambda ws: operations.add_policy(ws, PolicyInput(title="Gamma rule", tags=["new"])),
+    "add policy with its first event and a new source": lambda ws: operations.add_policy_with_history(
+        ws,
+        PolicyInput(title="Delta rule"),
+        EventInput(date="2024-05", status="announced"),
+        SourceInput(title="Delta notice", url="https://example.org/delta"),
+    ),
+    "add event citing a new source": lambda ws: operations.add_event_citing_new_sources(
+        ws,
+        ALPHA,
+        EventInput(date="2022-04", status="blocked_by_court", source_ids=[MEMO]),
+        [SourceInput(title="Order")],
+    ),
     "edit policy": lambda ws: operations.edit_policy(
         ws, ALPHA, PolicyInput(title="Alpha renamed", slug="alpha-renamed", summary="Now longer.")
     ),
@@ -206,3 +218,63 @@ def test_purge_names_what_it_changed_and_the_policy_of_a_purged_event(small: Wor
     assert changes.policies == {ALPHA}
     assert changes.kinds == {EntryKind.EVENT, EntryKind.TRASH}
     assert not editing.list_trash(small)
+
+
+def test_a_policy_with_its_first_event_and_source_is_one_step(small: Workspace) -> None:
+    before = state(small)
+    op = operations.add_policy_with_history(
+        small,
+        PolicyInput(title="Delta rule"),
+        EventInput(date="2024-05-02", status="in_effect", description="Took effect."),
+        SourceInput(title="Delta notice", url="https://example.org/delta", kind="government"),
+    )
+    added = op.result
+    assert added.slug == "delta-rule" and added.event_id and added.source_id
+    assert op.changes.focus == "delta-rule"
+    assert op.changes.kinds == {EntryKind.POLICY, EntryKind.EVENT, EntryKind.SOURCE, EntryKind.EXCERPT}
+    event = editing.event_input(small, added.event_id)
+    assert (event.date, event.status, event.source_ids) == ("2024-05-02", "in_effect", [added.source_id])
+    assert event.confidence == "confirmed"  # a government source confirms it
+    assert editing.policies_of_source(small, added.source_id) == {added.policy_id}
+    op.undo()
+    assert state(small) == before  # policy, event, citation and source all gone, in one undo
+
+
+def test_a_policy_without_a_first_event_still_gets_its_source(small: Workspace) -> None:
+    op = operations.add_policy_with_history(small, PolicyInput(title="Epsilon"), None, SourceInput(title="S"))
+    assert op.result.event_id is None and op.result.source_id is not None
+    assert editing.policies_of_source(small, op.result.source_id) == {op.result.policy_id}
+
+
+def test_a_wrong_first_event_or_source_is_named_by_its_field_and_changes_nothing(small: Workspace) -> None:
+    before = state(small)
+    with pytest.raises(editing.ValidationFailed) as failure:
+        operations.add_policy_with_history(
+            small,
+            PolicyInput(title=""),
+            EventInput(date="2024-13", status="in_effect"),
+            SourceInput(title="", url="ftp://x"),
+        )
+    assert set(failure.value.errors) == {"title", "event_date", "source_title", "source_url"}
+    assert state(small) == before
+
+
+def test_an_event_citing_a_new_source_that_fails_leaves_no_source(small: Workspace) -> None:
+    before = state(small)
+    with pytest.raises(editing.ValidationFailed):
+        operations.add_event_citing_new_sources(
+            small,
+            ALPHA,
+            EventInput(date="2022", status="blocked_by_court", source_ids=["gone"]),
+            [SourceInput(title="New")],
+        )
+    assert state(small) == before  # the source inserted before the failure was rolled back
+
+
+def test_an_undone_delete_brings_the_policy_back_into_view(small: Workspace) -> None:
+    trashed = operations.set_trashed(small, "policy", ALPHA, True)
+    assert trashed.changes.focus is None  # nothing to bring into view: it went
+    restored = trashed.undo()
+    assert restored.changes.focus == "alpha"
+    assert restored.undo().changes.focus is None
+    assert operations.set_trashed(small, "event", START, True).undo().changes.focus is None

@@ -164,7 +164,7 @@ class PolicyTableModel(QAbstractTableModel):
         lines = [isolate(row.title)]
         if row.aliases:
             also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
-            lines.append(also.format(aliases=", ".join(isolate(alias) for alias in row.aliases)))
+            lines.append(also.format(aliases="; ".join(isolate(alias) for alias in row.aliases)))
         if self._explain is not None:
             if row.id not in self._reasons:
                 self._reasons[row.id] = self._explain(row.id)

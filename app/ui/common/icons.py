@@ -54,6 +54,7 @@ ACTION_ICON_NAMES: tuple[str, ...] = (
     "theme",
     "preferences",
     # Help
+    "user-guide",
     "keyboard-shortcuts",
     "about",
 )

@@ -131,13 +131,14 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
         (translate("DetailPage", "Last verified"), esc(display_date(detail.last_verified))),
         (
             translate("DetailPage", "Also known as"),
-            ", ".join(highlight(a, terms, theme) for a in detail.aliases),
+            "; ".join(highlight(a, terms, theme) for a in detail.aliases),
         ),
         (translate("DetailPage", "Jurisdiction"), esc(label(detail.jurisdiction, Jurisdiction))),
         (translate("DetailPage", "Kind"), esc(label(detail.kind, PolicyKind))),
         (translate("DetailPage", "Legal basis"), highlight(detail.legal_basis, terms, theme)),
         (translate("DetailPage", "Agencies"), "; ".join(highlight(a, terms, theme) for a in detail.agencies)),
-        (translate("DetailPage", "Tags"), ", ".join(highlight(t, terms, theme) for t in detail.tags)),
+        # Lists are shown as they are typed in the editors: separated by semicolons.
+        (translate("DetailPage", "Tags"), "; ".join(highlight(t, terms, theme) for t in detail.tags)),
     ]
     table = "".join(
         f'<tr><td class="muted">{esc(name)}</td><td>{value}</td></tr>' for name, value in rows if value
@@ -271,7 +272,7 @@ def _source_block(
 ) -> str:
     by = source.publisher or source.issuer
     meta = [user(by)] if by else []
-    meta += [", ".join(user(author) for author in source.authors)] if source.authors else []
+    meta += ["; ".join(user(author) for author in source.authors)] if source.authors else []
     if source.published:
         meta.append(esc(display_date(source.published)))
     meta.append(esc(label(source.kind, SourceKind)))

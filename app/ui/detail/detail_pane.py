@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent
+from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QMenu,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -24,6 +25,11 @@ from app.ui.common.i18n import QT_TRANSLATE_NOOP
 from app.ui.detail import detail_html
 from app.ui.detail.actions import DetailAction
 from app.ui.timeline.timeline_view import TimelineView
+
+# The invisible marks that isolate a person's words on the pages (app.domain.bidi), to take out of
+# text read back from a page.
+ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
 
 # The longest line a page wraps at, in average characters: about what a book or a newspaper
 # column holds, so a wide pane does not stretch the text into lines too long to follow.
@@ -129,9 +135,10 @@ class PolicyDetailPane(QStackedWidget):
                 self.tabs.addTab(self.history_page, self.tab_title(name))
             else:
                 self.tabs.addTab(browser, self.tab_title(name))
-        sources = self.pages["Sources"]
-        sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        sources.customContextMenuRequested.connect(self._sources_menu)
+        for name in ("History", "Sources", "Notes"):  # a right-click offers what applies to the entry
+            page = dict.__getitem__(self.pages, name)
+            page.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            page.customContextMenuRequested.connect(lambda at, n=name: self.entry_menu(n, at))
         self.addWidget(self.placeholder)
         self.addWidget(self.tabs)
         self.detail: PolicyDetail | None = None
@@ -190,20 +197,33 @@ class PolicyDetailPane(QStackedWidget):
         browser.setHtml(page)
         browser.verticalScrollBar().setValue(keep)
 
-    def _sources_menu(self, position: QPoint) -> None:
-        browser = self.pages["Sources"]
-        menu = browser.createStandardContextMenu(position)
-        annotate = menu.addAction(self.tr("Annotate Selected Passage…"))
-        annotate.setEnabled(self.selected_passage() is not None)
-        annotate.triggered.connect(lambda: self.action_requested.emit(DetailAction.ANNOTATE.value, ""))
-        menu.popup(browser.viewport().mapToGlobal(position))
-        self.context_menu = menu
+    def entry_menu(self, page: str, at: QPoint) -> QMenu:
+        """The right-click menu at a point of a page: the actions on the entry there, then Copy."""
+        from app.ui.detail.entry_menu import entry_at, entry_menu
+
+        browser = self.pages[page]
+        entry = entry_at(browser, at, self.detail, page) if self.detail is not None else None
+
+        def annotate_excerpt() -> None:  # the whole excerpt, selected, is the passage quoted
+            cursor = browser.cursorForPosition(at)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            browser.setTextCursor(cursor)
+            self.action_requested.emit(DetailAction.ANNOTATE.value, "")
+
+        passage = page == "Sources" and self.selected_passage() is not None
+        menu = entry_menu(browser, at, entry, page, self.action_requested.emit, annotate_excerpt, passage)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(browser.viewport().mapToGlobal(at))
+        return menu
 
     def selected_passage(self) -> tuple[str, str] | None:
         """(source id, selected words) when the Sources tab has a passage of an excerpt selected."""
         if self.detail is None:
             return None
         selected = self.pages["Sources"].textCursor().selectedText().replace("\u2029", " ")
+        # The page wraps a person's words in invisible bidi isolates; a whole excerpt selected holds them.
+        selected = selected.translate(ISOLATES)
         quote = " ".join(selected.split()).strip('“”" ')
         if len(quote) < 2:
             return None

@@ -7,22 +7,31 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
 from app.domain.vocab import RelationKind
 from app.errors import UserError
 from app.lazy import lazy_import
 from app.services import policies
-from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.services.inputs import (
+    EventInput,
+    NoteInput,
+    PolicyInput,
+    RelationInput,
+    SourceInput,
+    checked_new_policy,
+)
 from app.services.kinds import TrashKind
 from app.ui.common.i18n import display_date, label
 from app.ui.detail.actions import DetailAction
 from app.ui.editing import commands
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
+from app.ui.editing.feedback import EditFeedback
 from app.ui.editing.form import AwaitingConfirmation
 from app.ui.editing.pick_source import PickSourceDialog
 from app.ui.editing.trash import TrashDialog
+from app.ui.main.actions import MainAction, declare, make_action
 
 # The ORM loads on the first edit, not while the window first paints.
 if TYPE_CHECKING:  # the types; at run time the modules load when first used
@@ -37,17 +46,8 @@ if TYPE_CHECKING:
     from app.services.operations import Op
     from app.ui.main.window_context import WindowContext
 
+A = MainAction
 URL_PATTERN = re.compile(r"^https?://\S+$", re.IGNORECASE)
-
-
-def _action(
-    parent: QObject, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any
-) -> QAction:
-    action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(slot)
-    return action
 
 
 class EditController(QObject):
@@ -59,28 +59,23 @@ class EditController(QObject):
         self.context = context
         self.dialog_parent = context.dialog_parent()  # dialogs it opens belong to the window
         self.stack = QUndoStack(self)
-        self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.new_policy_action = _action(
-            self, self.tr("&New Policy…"), QKeySequence.StandardKey.New, self.new_policy
+        self.undo_action = declare(
+            self.stack.createUndoAction(self, self.tr("&Undo")), A.UNDO, keep_text=True
         )
-        self.edit_policy_action = _action(self, self.tr("&Edit Policy…"), "F2", self.edit_policy)
-        self.delete_policy_action = _action(
-            self, self.tr("&Delete Policy…"), QKeySequence.StandardKey.Delete, self.trash_policy
+        self.redo_action = declare(
+            self.stack.createRedoAction(self, self.tr("&Redo")), A.REDO, keep_text=True
         )
-        self.delete_policy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_event_action = _action(self, self.tr("New Status &Event…"), "Ctrl+E", self.new_event)
-        self.new_source_action = _action(self, self.tr("New &Source…"), "Ctrl+Shift+S", self.new_source)
-        self.link_source_action = _action(self, self.tr("&Link Existing Source…"), None, self.link_source)
-        self.new_note_action = _action(self, self.tr("New No&te…"), "Ctrl+Shift+N", lambda: self.new_note())
-        self.annotate_action = _action(
-            self, self.tr("&Annotate Selected Passage…"), "Ctrl+Shift+A", self.annotate_selection
-        )
-        self.new_relation_action = _action(self, self.tr("New &Relation…"), None, self.new_relation)
-        self.trash_action = _action(self, self.tr("&Trash…"), "Ctrl+Shift+T", self.show_trash)
-        self.history_action = _action(self, self.tr("Undo &History"), "Ctrl+Shift+H", self.show_history)
+        self.new_policy_action = make_action(self, A.NEW_POLICY, self.new_policy)
+        self.edit_policy_action = make_action(self, A.EDIT_POLICY, self.edit_policy)
+        self.delete_policy_action = make_action(self, A.TRASH_POLICY, self.trash_policy)
+        self.new_event_action = make_action(self, A.NEW_EVENT, self.new_event)
+        self.new_source_action = make_action(self, A.NEW_SOURCE, self.new_source)
+        self.link_source_action = make_action(self, A.LINK_SOURCE, self.link_source)
+        self.new_note_action = make_action(self, A.NEW_NOTE, self.new_note)
+        self.annotate_action = make_action(self, A.ANNOTATE, self.annotate_selection)
+        self.new_relation_action = make_action(self, A.NEW_RELATION, self.new_relation)
+        self.trash_action = make_action(self, A.SHOW_TRASH, self.show_trash)
+        self.history_action = make_action(self, A.HISTORY, self.show_history)
         self.per_policy = [
             self.edit_policy_action,
             self.delete_policy_action,
@@ -90,6 +85,7 @@ class EditController(QObject):
             self.link_source_action,
             self.annotate_action,
         ]
+        self.feedback = EditFeedback(self.stack)  # the window puts it in its status bar
         self.writable = True  # False while the workspace is read-only or damaged
         context.events.selected.connect(lambda _slug: self.update_enabled())
 
@@ -133,7 +129,8 @@ class EditController(QObject):
 
     def push(self, text: str, done: Op[Any]) -> None:
         """Put an operation that has run on the undo stack; pushing it announces what it changed."""
-        self.stack.push(commands.OperationCommand(self.context, text, done))
+        with self.feedback.pushing():
+            self.stack.push(commands.OperationCommand(self.context, text, done))
 
     def run(self, text: str, operation: Callable[[], Op[Any]]) -> None:
         """Run an operation asked for without a dialog; a failure is reported, not raised."""
@@ -146,11 +143,18 @@ class EditController(QObject):
 
     # Policies -----------------------------------------------------------------------
     def new_policy(self) -> QDialog:
-        def submit(data: PolicyInput) -> None:
-            data = data.validated()  # errors such as a taken slug are the dialog's to show
-            self.push(commands.add_policy_text(data), operations.add_policy(self.ws, data))
+        """A new policy, with its first status event and the source it rests on when they are given."""
 
-        return self._open(PolicyDialog(self.dialog_parent, submit))
+        def submit(data: PolicyInput) -> None:
+            # Errors such as a taken slug are the dialog's to show.
+            data, first, source = checked_new_policy(data, dialog.first_event(), dialog.new_source())
+            self.push(
+                commands.add_policy_text(data),
+                operations.add_policy_with_history(self.ws, data, first, source),
+            )
+
+        dialog = PolicyDialog(self.dialog_parent, submit)
+        return self._open(dialog)
 
     def edit_policy(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -232,17 +236,21 @@ class EditController(QObject):
 
         def submit(data: EventInput) -> None:
             data = data.validated()
+            new_sources = dialog.pending_sources()  # written with the event: one step to undo
+
+            def operation() -> Op[Any]:
+                if new_sources:
+                    return operations.add_event_citing_new_sources(self.ws, policy_id, data, new_sources)
+                return operations.add_event(self.ws, policy_id, data)
 
             def add() -> None:
-                self.run(
-                    commands.add_event_text(data), lambda: operations.add_event(self.ws, policy_id, data)
-                )
+                self.run(commands.add_event_text(data), operation)
                 dialog.accept()
 
             if editing.precedes_history(self.ws, policy_id, data.date):
                 self._confirm_early_date(data, add)
                 raise AwaitingConfirmation
-            self.push(commands.add_event_text(data), operations.add_event(self.ws, policy_id, data))
+            self.push(commands.add_event_text(data), operation())
 
         dialog = EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id))
         return self._open(dialog)
@@ -275,9 +283,8 @@ class EditController(QObject):
             data = data.validated()
             self.push(commands.add_source_text(data), operations.add_source(self.ws, data, policy_id))
 
-        return self._open(
-            SourceDialog(self.dialog_parent, submit, SourceInput(title="", url=prefill) if prefill else None)
-        )
+        filled = SourceInput(title="", url=prefill) if prefill else None
+        return self._open(SourceDialog(self.dialog_parent, submit, filled, new=True))
 
     def add_dropped_url(self, policy_id: str, url: str) -> None:
         """A web address dropped on a policy becomes one of its sources, titled by its address."""

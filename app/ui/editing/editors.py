@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTextBrowser,
     QWidget,
 )
@@ -21,10 +23,20 @@ from PySide6.QtWidgets import (
 from app.domain.dates import DatePrecision, PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.services.details import EventRow, SourceRow
-from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.services.inputs import (
+    MAX_SLUG,
+    EventInput,
+    NoteInput,
+    PolicyInput,
+    RelationInput,
+    SourceInput,
+    checked_new_policy,
+)
 from app.services.markdown import render_markdown
 from app.ui.common import i18n
-from app.ui.editing.form import FormDialog, combo_for, split_list
+from app.ui.editing.form import LIST_SEPARATOR, FormDialog, combo_for, join_list, split_list, split_tags
+
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 1  # a new source's place among those added in the dialog
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -38,10 +50,13 @@ def date_hint() -> str:
 
 
 class PolicyDialog(FormDialog):
+    """A policy's fields; a new one also takes its first status event and a source for it."""
+
     def __init__(
         self, parent: QWidget | None, submit: Callable[[Any], None], current: PolicyInput | None = None
     ) -> None:
         super().__init__(parent, self.tr("Edit Policy") if current else self.tr("New Policy"), submit)
+        self.is_new = current is None
         data = current or PolicyInput(title="")
         self.title_edit = self.line("title", self.tr("&Title"), data.title)
         self.slug_edit = self.line(
@@ -49,28 +64,32 @@ class PolicyDialog(FormDialog):
             self.tr("S&lug"),
             data.slug,
             placeholder=self.tr("made from the title"),
-            hint=self.tr("A short, stable name used on the command line and in links."),
+            hint=self.tr(
+                "Up to {limit} lowercase letters, digits and hyphens; used on the command line and in links."
+            ).format(limit=MAX_SLUG),
         )
         self.aliases_edit = self.line(
             "aliases",
             self.tr("&Also known as"),
-            "; ".join(data.aliases),
+            join_list(data.aliases),
             placeholder=self.tr("Other names, separated by semicolons"),
         )
         self.jurisdiction_combo = combo_for(Jurisdiction, data.jurisdiction)
         self.add_field("jurisdiction", self.tr("&Jurisdiction"), self.jurisdiction_combo)
         self.kind_combo = combo_for(PolicyKind, data.kind)
         self.add_field("kind", self.tr("&Kind"), self.kind_combo)
-        self.summary_edit = self.text("summary", self.tr("&Summary"), data.summary)
+        self.summary_edit = self.text(
+            "summary", self.tr("&Summary"), data.summary, lines=3 if self.is_new else 5
+        )
         self.legal_basis_edit = self.line("legal_basis", self.tr("Legal &basis"), data.legal_basis)
         self.agencies_edit = self.line(
             "agencies",
             self.tr("A&gencies"),
-            "; ".join(data.agencies),
+            join_list(data.agencies),
             placeholder=self.tr("Separated by semicolons"),
         )
         self.tags_edit = self.line(
-            "tags", self.tr("Ta&gs"), ", ".join(data.tags), placeholder=self.tr("Separated by commas")
+            "tags", self.tr("Ta&gs"), join_list(data.tags), placeholder=self.tr("Separated by semicolons")
         )
         self.last_verified_edit = self.line(
             "last_verified",
@@ -79,20 +98,63 @@ class PolicyDialog(FormDialog):
             placeholder="2026-12-07",
             hint=self.tr("The day this policy's facts were last checked against sources (YYYY-MM-DD)."),
         )
+        if self.is_new:
+            self._first_event_fields()
+        self.resize(600, self.sizeHint().height())
+
+    def _first_event_fields(self) -> None:
+        """The first status event and the source it rests on, so that one dialog makes a usable entry."""
+        heading = QLabel(self.tr("<b>First status event</b> (optional: leave the date empty for none)"))
+        heading.setContentsMargins(0, 8, 0, 0)
+        self.form.addRow(heading)
+        self.event_date_edit = self.line(
+            "event_date", self.tr("Status &date"), hint=date_hint(), placeholder="2023-05-11"
+        )
+        self.event_status_combo = combo_for(Status, "in_effect")
+        self.add_field("event_status", self.tr("Stat&us"), self.event_status_combo)
+        self.source_title_edit = self.line(
+            "source_title",
+            self.tr("S&ource"),
+            placeholder=self.tr("Title of the document or article it rests on (optional)"),
+        )
+        self.source_url_edit = self.line(
+            "source_url", self.tr("Source &web address"), placeholder="https://…"
+        )
 
     def collect(self) -> PolicyInput:
         return PolicyInput(
             title=self.title_edit.text(),
             slug=self.slug_edit.text(),
-            aliases=[a.strip() for a in self.aliases_edit.text().split(";")],
+            aliases=split_list(self.aliases_edit.text()),
             jurisdiction=str(self.jurisdiction_combo.currentData()),
             kind=str(self.kind_combo.currentData()),
             summary=self.summary_edit.toPlainText(),
             legal_basis=self.legal_basis_edit.text(),
-            agencies=[a.strip() for a in self.agencies_edit.text().split(";")],
-            tags=split_list(self.tags_edit.text()),
+            agencies=split_list(self.agencies_edit.text()),
+            tags=split_tags(self.tags_edit.text()),
             last_verified=self.last_verified_edit.text().strip(),
         )
+
+    def first_event(self) -> EventInput | None:
+        """The first status event entered with a new policy; None when no date is given."""
+        if not self.is_new or not self.event_date_edit.text().strip():
+            return None
+        return EventInput(
+            date=self.event_date_edit.text().strip(), status=str(self.event_status_combo.currentData())
+        )
+
+    def new_source(self) -> SourceInput | None:
+        """The source entered with a new policy; None when neither its title nor its address is given."""
+        if not self.is_new:
+            return None
+        title, url = self.source_title_edit.text().strip(), self.source_url_edit.text().strip()
+        if not title and not url:
+            return None
+        kind = "government" if re.search(r"\.gov(\.[a-z]{2})?(/|$)", url) else "news"
+        return SourceInput(title=title, url=url, kind=kind)
+
+    def validate(self, data: PolicyInput) -> None:
+        checked_new_policy(data, self.first_event(), self.new_source())
 
 
 class EventDialog(FormDialog):
@@ -106,6 +168,7 @@ class EventDialog(FormDialog):
         super().__init__(
             parent, self.tr("Edit Status Event") if current else self.tr("New Status Event"), submit
         )
+        self.pending: list[SourceInput] = []  # sources added here, written with the event
         data = current or EventInput(date="", status="in_effect")
         self.date_edit = self.line(
             "date", self.tr("&Date"), data.date, hint=date_hint(), placeholder="2023-05-11"
@@ -151,10 +214,42 @@ class EventDialog(FormDialog):
         hint = (
             self.tr("Tick the sources this event rests on.")
             if sources
-            else self.tr("Add a source to the policy to cite it.")
+            else self.tr("No sources yet: add one with New Source.")
         )
         self.add_field("sources", self.tr("&Cites"), self.sources_list, hint)
+        if current is None:
+            self.new_source_button = QPushButton(self.tr("&New Source…"))
+            self.new_source_button.clicked.connect(self.add_source)
+            self.form.addRow("", self.new_source_button)
         self._explain_date(data.date)
+
+    def add_source(self) -> SourceDialog:
+        """A new source, cited by this event; it is written with the event (one step to undo)."""
+
+        def submit(data: SourceInput) -> None:
+            data = data.validated()
+            self.pending.append(data)
+            item = QListWidgetItem(self.tr("{title} (new)").format(title=data.title))
+            item.setData(Qt.ItemDataRole.UserRole, None)
+            item.setData(PENDING_ROLE, len(self.pending) - 1)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.sources_list.addItem(item)
+            self.sources_list.scrollToItem(item)
+
+        dialog = SourceDialog(self, submit, None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def pending_sources(self) -> list[SourceInput]:
+        """The new sources added here and still ticked."""
+        items = (self.sources_list.item(n) for n in range(self.sources_list.count()))
+        return [
+            self.pending[int(i.data(PENDING_ROLE))]
+            for i in items
+            if i.data(PENDING_ROLE) is not None and i.checkState() == Qt.CheckState.Checked
+        ]
 
     def _explain_date(self, text: str) -> None:
         try:
@@ -172,7 +267,9 @@ class EventDialog(FormDialog):
     def cited_ids(self) -> list[str]:
         items = (self.sources_list.item(n) for n in range(self.sources_list.count()))
         return [
-            str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+            str(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked and i.data(PENDING_ROLE) is None
         ]
 
     def collect(self) -> EventInput:
@@ -188,9 +285,17 @@ class EventDialog(FormDialog):
 
 class SourceDialog(FormDialog):
     def __init__(
-        self, parent: QWidget | None, submit: Callable[[Any], None], current: SourceInput | None = None
+        self,
+        parent: QWidget | None,
+        submit: Callable[[Any], None],
+        current: SourceInput | None = None,
+        *,
+        new: bool | None = None,
     ) -> None:
-        super().__init__(parent, self.tr("Edit Source") if current else self.tr("New Source"), submit)
+        """`current`: what the fields hold at first; `new`: whether it adds a source (by default,
+        when nothing is given: a new source filled from a copied web address is still new)."""
+        new = current is None if new is None else new
+        super().__init__(parent, self.tr("New Source") if new else self.tr("Edit Source"), submit)
         data = current or SourceInput(title="")
         self.title_edit = self.line("title", self.tr("&Title"), data.title)
         self.url_edit = self.line("url", self.tr("&Web address"), data.url, placeholder="https://…")
@@ -198,7 +303,7 @@ class SourceDialog(FormDialog):
         self.authors_edit = self.line(
             "authors",
             self.tr("&Authors"),
-            "; ".join(data.authors),
+            join_list(data.authors),
             placeholder=self.tr("Separated by semicolons"),
         )
         self.published_edit = self.line("published", self.tr("&Date"), data.published, hint=date_hint())
@@ -221,7 +326,7 @@ class SourceDialog(FormDialog):
         return SourceInput(
             title=self.title_edit.text(),
             publisher=self.publisher_edit.text(),
-            authors=[a.strip() for a in self.authors_edit.text().split(";")],
+            authors=split_list(self.authors_edit.text()),
             published=self.published_edit.text().strip(),
             url=self.url_edit.text(),
             kind=str(self.kind_combo.currentData()),
@@ -277,7 +382,10 @@ class NoteDialog(FormDialog):
         self.event_combo.setCurrentIndex(max(self.event_combo.findData(self.data.event_id), 0))
         self.add_field("event", self.tr("On &event"), self.event_combo)
         self.tags_edit = self.line(
-            "tags", self.tr("Ta&gs"), ", ".join(self.data.tags), placeholder=self.tr("Separated by commas")
+            "tags",
+            self.tr("Ta&gs"),
+            join_list(self.data.tags),
+            placeholder=self.tr("Separated by semicolons"),
         )
         self.tag_completer = TagCompleter(known_tags, self.tags_edit)
         self.pinned_box = QCheckBox(self.tr("&Pin to the top of the policy's notes"))
@@ -292,7 +400,7 @@ class NoteDialog(FormDialog):
     def collect(self) -> NoteInput:
         return NoteInput(
             body=self.body_edit.toPlainText(),
-            tags=split_list(self.tags_edit.text()),
+            tags=split_tags(self.tags_edit.text()),
             pinned=self.pinned_box.isChecked(),
             event_id=self.event_combo.currentData(),
             source_id=self.source_combo.currentData(),
@@ -301,7 +409,7 @@ class NoteDialog(FormDialog):
 
 
 class TagCompleter(QCompleter):
-    """Completes the tag being typed after the last comma, keeping the ones before it."""
+    """Completes the tag being typed after the last separator, keeping the ones before it."""
 
     def __init__(self, tags: list[str], edit: QLineEdit) -> None:
         super().__init__(sorted(tags), edit)
@@ -313,7 +421,7 @@ class TagCompleter(QCompleter):
         self.activated.connect(self.insert)
 
     def current_word(self) -> str:
-        return self.edit.text().split(",")[-1].strip()
+        return re.split(r"[;,]", self.edit.text())[-1].strip()
 
     def _update(self, _text: str) -> None:
         word = self.current_word()
@@ -324,8 +432,10 @@ class TagCompleter(QCompleter):
             popup.hide()
 
     def insert(self, tag: str) -> None:
-        before = [t.strip() for t in self.edit.text().split(",")[:-1] if t.strip()]
-        self.edit.setText(", ".join([*before, tag]) + ", ")
+        before = split_tags(self.edit.text())
+        if before and self.current_word():
+            before.pop()  # the word being typed, now completed
+        self.edit.setText(join_list([*before, tag]) + LIST_SEPARATOR)
 
 
 class RelationDialog(FormDialog):
@@ -340,6 +450,9 @@ class RelationDialog(FormDialog):
             self.target_combo.addItem(title, policy_id)
         self.add_field("target", self.tr("&Other policy"), self.target_combo)
         self.note_edit = self.line("note", self.tr("N&ote"), "")
+
+    def validate(self, data: RelationInput) -> None:
+        data.validated("")  # relating a policy to itself is checked on saving
 
     def collect(self) -> RelationInput:
         return RelationInput(

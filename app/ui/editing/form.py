@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -35,12 +38,35 @@ def combo_for(vocabulary: type[LabelledEnum], current: str) -> QComboBox:
     return combo
 
 
-def split_list(text: str) -> list[str]:
-    """Items typed one per line or separated by commas or semicolons."""
+# One convention for every list typed into a field (aliases, agencies, authors, tags): items
+# separated by semicolons, shown the way they are typed. Names may hold commas ("Department of
+# Justice, Civil Division"); tags cannot, so a comma there separates too, as people expect.
+LIST_SEPARATOR = "; "
+
+
+def join_list(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def split_list(text: str, *, commas_too: bool = False) -> list[str]:
+    """Items typed one per line or separated by semicolons (or commas, for tags)."""
     parts: list[str] = []
     for line in text.splitlines():
-        parts += [p for chunk in line.split(";") for p in chunk.split(",")]
+        chunks = line.split(";")
+        parts += [p for chunk in chunks for p in chunk.split(",")] if commas_too else chunks
     return [p.strip() for p in parts if p.strip()]
+
+
+def split_tags(text: str) -> list[str]:
+    return split_list(text, commas_too=True)
+
+
+class TextField(QPlainTextEdit):
+    """A text box that asks for the lines it was given, not Qt's 192 pixels; a dialog sized to its
+    hint then shows every field, and a larger window gives the box the rest."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class AwaitingConfirmation(Exception):
@@ -91,6 +117,7 @@ class FormDialog(QDialog):
         error.hide()
         column.addWidget(error)
         self.errors[name] = error
+        self._recheck_on_change(name, widget)
         widget.setAccessibleName(label.replace("&", ""))
         self.form.addRow(label, holder)
         return widget
@@ -104,7 +131,7 @@ class FormDialog(QDialog):
         return edit
 
     def text(self, name: str, label: str, value: str = "", hint: str = "", lines: int = 5) -> QPlainTextEdit:
-        edit = QPlainTextEdit(value)
+        edit = TextField(value)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         self.add_field(name, label, edit, hint)
@@ -114,6 +141,39 @@ class FormDialog(QDialog):
         """The entered data as a service input; subclasses build it from their fields."""
         raise NotImplementedError
 
+    def validate(self, data: Any) -> None:
+        """Check the entered data as the service will (without the workspace): raise ValidationFailed."""
+        data.validated()
+
+    def _recheck_on_change(self, name: str, widget: QWidget) -> None:
+        """A message shown next to a field is checked again as the person types, and goes once fixed."""
+        changed = {
+            QLineEdit: "textChanged",
+            QPlainTextEdit: "textChanged",
+            QComboBox: "currentIndexChanged",
+            QListWidget: "itemChanged",
+            QCheckBox: "toggled",
+        }
+        for kind, signal in changed.items():
+            if isinstance(widget, kind):
+                getattr(widget, signal).connect(lambda *_: self.recheck(name))
+                return
+
+    def recheck(self, name: str) -> None:
+        label = self.errors[name]
+        if label.isHidden():
+            return  # nothing was said about this field: no nagging while it is being typed
+        try:
+            self.validate(self.collect())
+            message = ""
+        except ValidationFailed as failure:
+            message = failure.errors.get(name, "")
+        except UserError:
+            return
+        label.setText(message)
+        label.setVisible(bool(message))
+        self.fit_height()
+
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
             message = errors.get(name)
@@ -122,6 +182,21 @@ class FormDialog(QDialog):
         unplaced = [f"{k.replace('_', ' ')}: {v}" for k, v in errors.items() if k not in self.errors]
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to show every field, hint and message (never shrink what the person sized)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        # Wrapped hints are as tall as the width makes them: ask for that height, not the hint's.
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
 
     def try_accept(self) -> None:
         try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,11 +45,11 @@ from app.ui.browse.first_screen import (
 from app.ui.common.i18n import number
 from app.ui.common.theme import THEME_KEY
 from app.ui.main.window_context import WorkspaceEvents
-from app.ui.main.window_parts import WindowActions, WindowParts, set_action_icons
+from app.ui.main.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from app.services.operations import Changes
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
+TOOLBAR_ICON = 18  # pixels
 PANE_STRETCH = (0, 1, 1)  # how the filters, the list and the details share a wider window
 
 
@@ -156,6 +158,11 @@ class MainWindow(QMainWindow):
         self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        # Filled by finish_start() (app.ui.main.menus); its room is kept from the first paint on,
+        # so that the list does not move down when its buttons arrive.
+        self.toolbar = QToolBar(self.tr("Toolbar"))
+        self.toolbar.setFixedHeight(max(TOOLBAR_ICON, self.fontMetrics().height()) + 15)
+        self.addToolBar(self.toolbar)
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
@@ -296,7 +303,10 @@ class MainWindow(QMainWindow):
         safety = SafetyController(self)
         workspaces = WorkspaceController(self, safety)
         browse_runner = BrowseRunner(self)
-        actions = self._build_menus(editor, workspaces, safety, filter_panel)
+        from app.ui.main.menus import build_menus
+
+        actions = build_menus(self, editor, workspaces, safety, filter_panel)
+        self.statusBar().addWidget(editor.feedback, 1)
         self._parts = WindowParts(
             filter_panel=filter_panel,
             detail=detail,
@@ -446,136 +456,6 @@ class MainWindow(QMainWindow):
         self._search_keys = SearchBoxKeys(self.search_box, self.table)
         mark_focus(self.search_box, self.table, filter_panel.tree, *dict.values(detail.pages))
         return filter_panel, detail, model, highlighter, empty_label, search_timer
-
-    def _build_menus(
-        self,
-        editor: EditController,
-        workspaces: WorkspaceController,
-        safety: SafetyController,
-        filter_panel: FilterPanel,
-    ) -> WindowActions:
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QMessageBox
-
-        from app.ui.common.theme import THEMES
-
-        file_menu = self.file_menu
-        file_menu.addActions([workspaces.new_action, workspaces.open_action])
-        file_menu.addMenu(workspaces.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(editor.new_policy_action)
-        file_menu.addSeparator()
-        export_action = QAction(self.tr("&Export…"), self)
-        export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        export_action.triggered.connect(lambda *_: self._read_guarded(self.show_export))
-        file_menu.addAction(export_action)
-        import_action = QAction(self.tr("&Import…"), self)
-        import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(editor.trash_action)
-        file_menu.addActions([safety.backup_action, safety.restore_action])
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.edit_menu
-        edit_menu.addActions([editor.undo_action, editor.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([editor.edit_policy_action, editor.delete_policy_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [
-                editor.new_event_action,
-                editor.new_source_action,
-                editor.link_source_action,
-                editor.new_note_action,
-                editor.new_relation_action,
-                editor.annotate_action,
-            ]
-        )
-        edit_menu.addSeparator()
-        find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.focus_search)
-        edit_menu.addAction(find_action)
-        edit_menu.addSeparator()
-        preferences_action = QAction(self.tr("&Preferences…"), self)
-        preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        preferences_action.triggered.connect(self.show_preferences)
-        edit_menu.addAction(preferences_action)
-
-        view_menu = self.view_menu
-        clear_filters_action = QAction(self.tr("&Clear Search and Filters"), self)
-        clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        clear_filters_action.triggered.connect(self.clear_search_and_filters)
-        toggle_sidebar_action = QAction(self.tr("Show &Filters"), self, checkable=True, checked=True)
-        toggle_sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        toggle_sidebar_action.toggled.connect(filter_panel.setVisible)
-        refresh_action = QAction(self.tr("&Reload"), self, shortcut=QKeySequence.StandardKey.Refresh)
-        refresh_action.triggered.connect(self.refresh)
-        view_menu.addActions([clear_filters_action, toggle_sidebar_action, refresh_action])
-        save_search_action = QAction(self.tr("&Save Search…"), self)
-        save_search_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        save_search_action.triggered.connect(self.save_search)
-        notes_action = QAction(self.tr("All &Notes…"), self)
-        notes_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        notes_action.triggered.connect(lambda *_: self._read_guarded(self.show_notes))
-        timeline_action = QAction(self.tr("&Timeline"), self)
-        timeline_action.setShortcut(QKeySequence("Ctrl+T"))
-        timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
-        view_menu.addActions([save_search_action, notes_action, timeline_action])
-        view_menu.addSeparator()
-        view_menu.addAction(editor.history_action)
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu(self.tr("T&heme"))
-        theme_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for key, label in THEMES.items():
-            action = QAction(QApplication.translate("Theme", label), self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            theme_actions[key] = action
-
-        help_menu = self.help_menu
-        guide_action = QAction(self.tr("&User Guide"), self)
-        guide_action.triggered.connect(self.show_user_guide)
-        help_menu.addAction(guide_action)
-        shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
-        shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        shortcuts_action.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(shortcuts_action)
-        about_action = QAction(self.tr("&About Policy Tracker"), self)
-        about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
-        about_qt = QAction(self.tr("About &Qt"), self)
-        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
-        help_menu.addAction(about_qt)
-        actions = WindowActions(
-            export_action=export_action,
-            import_action=import_action,
-            quit_action=quit_action,
-            find_action=find_action,
-            preferences_action=preferences_action,
-            clear_filters_action=clear_filters_action,
-            toggle_sidebar_action=toggle_sidebar_action,
-            refresh_action=refresh_action,
-            save_search_action=save_search_action,
-            notes_action=notes_action,
-            timeline_action=timeline_action,
-            shortcuts_action=shortcuts_action,
-            about_action=about_action,
-            theme_menu=theme_menu,
-            theme_actions=theme_actions,
-        )
-        set_action_icons(editor, workspaces, safety, actions)
-        return actions
 
     # Reading the workspace --------------------------------------------------
     def current_filters(self) -> PolicyFilters:
@@ -765,6 +645,7 @@ class MainWindow(QMainWindow):
         removed (no reset of the list), the detail pane redrawn only if it shows a changed policy."""
         from app.services.operations import EntryKind
         from app.services.policies import browse
+        from app.ui.browse.keep_place import KeepPlace
 
         if changes.everything:
             self.refresh()
@@ -776,6 +657,7 @@ class MainWindow(QMainWindow):
             return
         filters = self.current_filters()
         self.parts.result = browse(self.workspace, filters)
+        place = KeepPlace(self.table, self.selected_row() is not None)
         self.model.apply_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -784,6 +666,7 @@ class MainWindow(QMainWindow):
         if changes.focus is not None:
             self.select_policy(changes.focus)
             return
+        place.restore()  # the selected row went (deleted): the next one takes its place
         selected = self.selected_row()
         shown = self.detail.detail.id if self.detail.detail else None
         if changes.touches_policy(shown) or (selected.id if selected else None) != shown:
@@ -923,7 +806,7 @@ class MainWindow(QMainWindow):
         self.apply_write_state()  # the failure may have been damage found by a write
 
     # Read-only and damaged workspaces ------------------------------------------
-    def _read_guarded(self, show: Callable[[], object]) -> None:
+    def read_guarded(self, show: Callable[[], object]) -> None:
         from app.services.integrity import ReadError
 
         try:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import backups, integrity
 from app.services.cloud import sync_service
+from app.ui.main.actions import MainAction, make_action
 from app.ui.workspace.workspace_lock import LockUnavailable, WorkspaceInUse, refusal
 
 if TYPE_CHECKING:
@@ -89,10 +89,8 @@ class SafetyController(QObject):
     def __init__(self, host: WorkspaceHost) -> None:
         super().__init__(host.dialog_parent())
         self.host = host
-        self.backup_action = QAction(self.tr("&Back Up Now"), self)
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(self.tr("&Restore from Backup…"), self)
-        self.restore_action.triggered.connect(self.choose_backup)
+        self.backup_action = make_action(self, MainAction.BACK_UP, self.back_up_now)
+        self.restore_action = make_action(self, MainAction.RESTORE_BACKUP, self.choose_backup)
         self.checked.connect(self._on_checked)
         self.last_problem = ""
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
 
 from app.errors import UserError
@@ -65,12 +64,12 @@ class WorkspaceController(QObject):
         super().__init__(host.dialog_parent())
         self.host = host
         self.safety = safety
-        self.new_action = QAction(self.tr("New &Workspace…"), self)
-        self.new_action.triggered.connect(self.new_workspace)
-        self.open_action = QAction(self.tr("&Open Workspace…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_workspace)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), host.dialog_parent())
+        # Here, not at the top: the start-up reads RECENT_KEY from this module before the first paint.
+        from app.ui.main.actions import MainAction, make_action, text_of
+
+        self.new_action = make_action(self, MainAction.NEW_WORKSPACE, self.new_workspace)
+        self.open_action = make_action(self, MainAction.OPEN_WORKSPACE, self.open_workspace)
+        self.recent_menu = QMenu(text_of(MainAction.OPEN_RECENT), host.dialog_parent())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.remember(host.workspace.path)
 

@@ -98,11 +98,11 @@ def test_tag_completion_completes_the_last_tag(qtbot: QtBot, window: MainWindow)
     window.select_policy("title-42")
     dialog = window.editor.new_note()
     assert isinstance(dialog, NoteDialog)
-    qtbot.keyClicks(dialog.tags_edit, "court, asy")
+    qtbot.keyClicks(dialog.tags_edit, "court; asy")
     assert dialog.tag_completer.completionPrefix() == "asy"
     assert dialog.tag_completer.currentCompletion() == "asylum"
     dialog.tag_completer.insert("asylum")
-    assert dialog.tags_edit.text() == "court, asylum, "
+    assert dialog.tags_edit.text() == "court; asylum; "
     dialog.reject()
 
 
