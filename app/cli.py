@@ -582,7 +582,12 @@ def _reader_went_away() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.messages import use_language
+
     args = build_parser().parse_args(argv)
+    # The messages of the services follow --language, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES,
+    # LANG) like other command-line tools; the window sets its own language when it opens.
+    use_language(getattr(args, "language", None))
     handler = COMMANDS.get(args.command, run_gui) if args.command else run_gui
     try:
         code = handler(args)

@@ -15,7 +15,14 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -58,6 +65,15 @@ COLUMN_WIDTHS = {
     Column.NOTES: 52,
 }
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
+BADGE_MARGIN = 4  # between a status badge and its cell's edges
+BADGE_PADDING = 14  # inside the badge, around its text
+
+
+def status_column_width(metrics: QFontMetrics) -> int:
+    """The status column's width: at least its default, and enough for the badge of the longest
+    status label in the interface language ("Bloqueada por un tribunal" in Spanish)."""
+    widest = max(metrics.horizontalAdvance(label(status)) for status in Status)
+    return max(COLUMN_WIDTHS[Column.STATUS], widest + BADGE_PADDING + 2 * BADGE_MARGIN + 4)
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.
 RIGHT_ALIGNED = 0x0002 | 0x0080

@@ -175,6 +175,8 @@ class PolicyTableModel(QAbstractTableModel):
                 also = QCoreApplication.translate("PolicyTableModel", "Also known as: {aliases}")
                 aliases = ", ".join(isolate(alias) for alias in row.aliases)
                 return f"{isolate(row.title)}\n" + also.format(aliases=aliases)
+            if column == Column.STATUS and row.current_status:
+                return cell_value(row, column)  # the whole label, when the badge had to be shortened
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),

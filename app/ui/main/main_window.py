@@ -39,6 +39,7 @@ from app.ui.browse.first_screen import (
     details_stand_in,
     filters_stand_in,
     row_order,
+    status_column_width,
 )
 from app.ui.common.i18n import number
 from app.ui.common.theme import THEME_KEY
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        header.resizeSection(Column.STATUS, status_column_width(self.table.fontMetrics()))
 
         middle = QWidget()
         layout = QVBoxLayout(middle)
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
         from app.services.policies import FACETS, BrowseResult
         from app.ui.browse.browse_runner import BrowseRunner
         from app.ui.editing.edit_controller import EditController
+        from app.ui.workspace.live_data import OutsideWrites
         from app.ui.workspace.safety import SafetyController
         from app.ui.workspace.workspaces import WorkspaceController
 
@@ -316,6 +319,7 @@ class MainWindow(QMainWindow):
         self.table.addAction(editor.delete_policy_action)
         detail.action_requested.connect(editor.on_detail_action)
         self.events.changed.connect(self.on_changed)
+        OutsideWrites(self)  # writes by other processes come in through the same "changed" signal
         self.table.url_dropped.connect(self._on_url_dropped)
         self.table.setAcceptDrops(True)
         filter_panel.saved_search_chosen.connect(self.apply_saved_search)
