@@ -39,7 +39,7 @@ update-translations: $(STAMP)
 update-messages: $(STAMP)
 	mkdir -p build
 	$(VENV)/bin/pybabel extract --no-location --omit-header --no-default-keywords -k _ -k N_ -k ngettext:1,2 -o build/messages.pot app/domain app/data app/services
-	$(VENV)/bin/pybabel update --no-location --no-fuzzy-matching --ignore-obsolete -D policy_tracker -i build/messages.pot -d resources/locale
+	$(VENV)/bin/pybabel update --width 110 --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -D policy_tracker -i build/messages.pot -d resources/locale
 
 run: $(STAMP) $(QM_FILES) $(MO_FILES)
 	$(PY) -m app

@@ -277,7 +277,7 @@ def _counted(kind: str, n: int) -> str:
     """ "3 events": a count of one kind of entry, in the language of the messages."""
     forms = {
         "policies": ngettext("{n} policy", "{n} policies", n),
-        "events": ngettext("{n} status event", "{n} status events", n),
+        "events": ngettext("{n} event", "{n} events", n),
         "sources": ngettext("{n} source", "{n} sources", n),
         "excerpts": ngettext("{n} excerpt", "{n} excerpts", n),
         "notes": ngettext("{n} note", "{n} notes", n),

@@ -42,7 +42,7 @@ FIELD_NAMES = {
     "confidence": N_("Confidence"),
     "disagreement": N_("Where sources disagree"),
     "published": N_("Published"),
-    "url": N_("Web address"),
+    "url": N_("URL"),
     "language": N_("Language"),
     "excerpts": N_("Excerpts"),
     "publisher": N_("Publisher"),

@@ -74,6 +74,8 @@ def status_column_width(metrics: QFontMetrics) -> int:
     status label in the interface language ("Bloqueada por un tribunal" in Spanish)."""
     widest = max(metrics.horizontalAdvance(label(status)) for status in Status)
     return max(COLUMN_WIDTHS[Column.STATUS], widest + BADGE_PADDING + 2 * BADGE_MARGIN + 4)
+
+
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.
 RIGHT_ALIGNED = 0x0002 | 0x0080
