@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFontMetrics,
     QStandardItem,
     QStandardItemModel,
 )
@@ -67,13 +66,6 @@ COLUMN_WIDTHS = {
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
 BADGE_MARGIN = 4  # between a status badge and its cell's edges
 BADGE_PADDING = 14  # inside the badge, around its text
-
-
-def status_column_width(metrics: QFontMetrics) -> int:
-    """The status column's width: at least its default, and enough for the badge of the longest
-    status label in the interface language ("Bloqueada por un tribunal" in Spanish)."""
-    widest = max(metrics.horizontalAdvance(label(status)) for status in Status)
-    return max(COLUMN_WIDTHS[Column.STATUS], widest + BADGE_PADDING + 2 * BADGE_MARGIN + 4)
 
 
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole

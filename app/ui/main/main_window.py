@@ -39,7 +39,6 @@ from app.ui.browse.first_screen import (
     details_stand_in,
     filters_stand_in,
     row_order,
-    status_column_width,
 )
 from app.ui.common.i18n import number
 from app.ui.common.theme import THEME_KEY
@@ -185,7 +184,6 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        header.resizeSection(Column.STATUS, status_column_width(self.table.fontMetrics()))
 
         middle = QWidget()
         layout = QVBoxLayout(middle)
