@@ -38,7 +38,7 @@ update-translations: $(STAMP)
 # .po files (then translate the new ones; tests/ui/common/test_i18n.py lists what is missing).
 update-messages: $(STAMP)
 	mkdir -p build
-	$(VENV)/bin/pybabel extract --no-location --omit-header --no-default-keywords -k _ -k N_ -k ngettext:1,2 -o build/messages.pot app/domain app/data app/services
+	$(VENV)/bin/pybabel extract --no-location --omit-header --no-default-keywords -k _ -k N_ -k ngettext:1,2 -o build/messages.pot app/domain app/data app/services app/cli.py
 	$(VENV)/bin/pybabel update --width 110 --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -D policy_tracker -i build/messages.pot -d resources/locale
 
 run: $(STAMP) $(QM_FILES) $(MO_FILES)

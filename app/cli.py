@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import UserError
+from app.messages import _, ngettext
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -198,9 +199,8 @@ _opened: list[Workspace] = []
 
 
 def _tell_waiting() -> None:
-    print(
-        f"{PROG}: waiting for another Policy Tracker process to finish writing…", file=sys.stderr, flush=True
-    )
+    waiting = _("waiting for another Policy Tracker process to finish writing…")
+    print(f"{PROG}: {waiting}", file=sys.stderr, flush=True)
 
 
 def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
@@ -245,13 +245,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps({"policies": policies}, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("No policies match." if (args.status or args.search) else "No policies yet.")
+        print(_("No policies match.") if (args.status or args.search) else _("No policies yet."))
         return 0
     width = max(len(r.slug) for r in rows)
+    statuses = {r.id: Status(r.current_status).shown() if r.current_status else "—" for r in rows}
+    status_width = max(17, *(len(s) for s in statuses.values()))
     for r in rows:
-        status = Status(r.current_status).label if r.current_status else "—"
         changed = PartialDate.parse(r.last_change).display() if r.last_change else ""
-        print(f"{r.slug:<{width}}  {status:<17} {changed:<12} {r.title}")
+        print(f"{r.slug:<{width}}  {statuses[r.id]:<{status_width}} {changed:<12} {r.title}")
     return 0
 
 
@@ -264,7 +265,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         print(json.dumps({"notes": [note_as_json(n) for n in found]}, ensure_ascii=False, indent=2))
         return 0
     if not found:
-        print("No notes match." if (args.policy or args.tag or args.search) else "No notes yet.")
+        print(_("No notes match.") if (args.policy or args.tag or args.search) else _("No notes yet."))
         return 0
     for note in found:
         tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
@@ -288,25 +289,29 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     if target.suffix.lower() not in (".svg", ".png"):
-        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+        raise UserError(_("Cannot tell the format of {name}: name it .svg or .png").format(name=target.name))
     if args.policy and (args.status or args.search):
-        raise UserError("Choose either --policy, or --status and --search")
+        raise UserError(_("Choose either --policy, or --status and --search"))
     statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
     workspace = _open(args)
     ids = policy_ids_in_scope(
         workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
     )
     if not ids:
-        raise UserError("No policies match; nothing was drawn")
+        raise UserError(_("No policies match; nothing was drawn"))
     lanes, connectors = timeline(workspace, ids)
-    svg = timeline_svg(sort_lanes(lanes, args.sort), connectors, date.today(), title="Policy timeline")
+    svg = timeline_svg(sort_lanes(lanes, args.sort), connectors, date.today(), title=_("Policy timeline"))
     if target.suffix.lower() == ".svg":
         write_atomically(target, svg.encode("utf-8"))
     else:
         from app.export.raster import svg_to_png
 
         write_atomically(target, svg_to_png(svg))
-    print(f"Drew {len(lanes)} {'policy' if len(lanes) == 1 else 'policies'} to {target}")
+    print(
+        ngettext("Drew {n} policy to {target}", "Drew {n} policies to {target}", len(lanes)).format(
+            n=len(lanes), target=target
+        )
+    )
     return 0
 
 
@@ -323,16 +328,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.services.policies import PolicyFilters, parse_status, policy_ids_in_scope
 
     if args.policy and (args.status or args.search or args.all):
-        raise UserError("Choose either --policy, or --status and --search, or --all")
+        raise UserError(_("Choose either --policy, or --status and --search, or --all"))
     if args.all and (args.status or args.search):
-        raise UserError("--all exports every policy; leave out --status and --search")
+        raise UserError(_("--all exports every policy; leave out --status and --search"))
     statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
     workspace = _open(args)
     ids = policy_ids_in_scope(
         workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
     )
     if not ids:
-        raise UserError("No policies match; nothing was exported")
+        raise UserError(_("No policies match; nothing was exported"))
     rasterize = None
     if args.format == "docx":  # Word takes pictures as PNG, which Qt draws from the SVG
         from app.export.raster import svg_to_png as rasterize
@@ -357,8 +362,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     written = run_export(workspace, request, rasterize=rasterize)
     count = len(ids)
+    files = ", ".join(str(p) for p in written)
     print(
-        f"Exported {count} {'policy' if count == 1 else 'policies'} to {', '.join(str(p) for p in written)}"
+        ngettext("Exported {n} policy to {files}", "Exported {n} policies to {files}", count).format(
+            n=count, files=files
+        )
     )
     return 0
 
@@ -374,15 +382,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     workspace = _open(args, writing=not args.dry_run)
     if args.dry_run:
         report = preview_import(workspace, path)
-        print(f"Importing {args.file} would have: {report.summary()}")
+        print(_("Importing {file} would have: {summary}").format(file=args.file, summary=report.summary()))
     else:
         report = run_import(workspace, path)
-        print(f"Imported {args.file}: {report.summary()}")
+        print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
     for conflict in report.conflicts:
         print(
-            f"  replaced your newer version of {conflict}"
+            _("  replaced your newer version of {entry}").format(entry=conflict)
             if not args.dry_run
-            else f"  would replace your newer version of {conflict}"
+            else _("  would replace your newer version of {entry}").format(entry=conflict)
         )
     return 0
 
@@ -392,7 +400,7 @@ def _policy_id(workspace: Workspace, slug: str) -> str:
 
     policy_id = workspace.store.policy_id_for_slug(slug)
     if policy_id is None:
-        raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+        raise NotFound(_("No policy with the slug “{slug}” in this workspace").format(slug=slug))
     return policy_id
 
 
@@ -475,7 +483,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         for info in found:
             print(f"{info.describe()}    {info.path}")
         if not found:
-            print("No backups yet.")
+            print(_("No backups yet."))
         return 0
     _open(args).close()  # refuse what is not a workspace; upgrade an old one first
     if args.output:
@@ -483,7 +491,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         target = back_up(path)
         prune(path)  # the same rotation as the window's daily backups
-    print(f"Backed up {path.name} to {target}")
+    print(_("Backed up {name} to {target}").format(name=path.name, target=target))
     return 0
 
 
@@ -496,27 +504,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup == "latest":
         found = list_backups(path)
         if not found:
-            raise UserError(f"There are no backups of {path.name}")
+            raise UserError(_("There are no backups of {name}").format(name=path.name))
         backup = found[0].path
     else:
         backup = Path(args.backup).expanduser()
         if not backup.is_file():
-            raise UserError(f"There is no backup file at {backup}")
+            raise UserError(_("There is no backup file at {path}").format(path=backup))
     try:
         done = restore(path, backup)
     except WorkspaceInUse as error:
         if error.purpose == WINDOW:
             raise UserError(
-                f"{error}; close it first, or restore from its File menu. Nothing was changed"
+                _("{problem}; close it first, or restore from its File menu. Nothing was changed").format(
+                    problem=error
+                )
             ) from None
-        raise UserError(f"{error}; try again when it has finished. Nothing was changed") from None
+        raise UserError(
+            _("{problem}; try again when it has finished. Nothing was changed").format(problem=error)
+        ) from None
     if done.moved_aside is not None:
-        kept = f"the damaged file was kept as {done.moved_aside}"
+        kept = _("the damaged file was kept as {path}").format(path=done.moved_aside)
     elif done.safety_copy is not None:
-        kept = f"the replaced version was backed up to {done.safety_copy}"
+        kept = _("the replaced version was backed up to {path}").format(path=done.safety_copy)
     else:
-        kept = "there was no workspace there before"
-    print(f"Restored {path.name} from {backup.name}; {kept}")
+        kept = _("there was no workspace there before")
+    print(_("Restored {name} from {backup}; {kept}").format(name=path.name, backup=backup.name, kept=kept))
     return 0
 
 
@@ -527,12 +539,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = default_workspace(args.workspace)
     damage = diagnose(path, thorough=True)
     if damage:
-        print(f"{PROG}: damaged: {damage.summary()}", file=sys.stderr)
+        print(_("{prog}: damaged: {summary}").format(prog=PROG, summary=damage.summary()), file=sys.stderr)
         if args.verbose:
             for problem in damage.problems:
                 print(f"  {problem}", file=sys.stderr)
         return 1
-    print(f"{path}: no damage found")
+    print(_("{path}: no damage found").format(path=path))
     return 0
 
 
@@ -596,19 +608,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_went_away()
     except UserError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as error:  # the environment's fault: a full disk, a vanished folder
-        print(f"{PROG}: error: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("{prog}: error: {message}").format(prog=PROG, message=error.strerror or error), file=sys.stderr
+        )
         return 1
     except Exception as error:
         # A read that meets a damaged page fails deep inside; tell it in words, not a traceback.
         plain = _database_error_in_words(error, args)
         if plain is None:
             raise
-        print(f"{PROG}: error: {plain}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=plain), file=sys.stderr)
         return 1
     finally:
         while _opened:
@@ -628,5 +642,7 @@ def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str 
     path = default_workspace(getattr(args, "workspace", None))
     plain = translate_sqlite_error(cause, path)
     if plain is None:
-        return f"Could not read {path} ({cause}); nothing was changed"
-    return f"{plain}. `{PROG} check` tells more" if isinstance(plain, WorkspaceDamaged) else str(plain)
+        return _("Could not read {path} ({cause}); nothing was changed").format(path=path, cause=cause)
+    if isinstance(plain, WorkspaceDamaged):
+        return _("{problem}. `{command}` tells more").format(problem=plain, command=f"{PROG} check")
+    return str(plain)

@@ -123,5 +123,5 @@ class Origin(LabelledEnum):
 def relation_phrase(kind: str, outgoing: bool) -> str:
     """How a relation reads from one end: "Supersedes X", or from the other, "Superseded by X"."""
     if kind == RelationKind.SUPERSEDES and not outgoing:
-        return "Superseded by"
+        return N_("Superseded by")
     return RelationKind(kind).label

@@ -66,3 +66,21 @@ def test_a_validation_message_names_the_field_in_spanish(workspace_path: Path) -
         check=False,
     )
     assert (result.returncode, result.stderr) == (1, "policy-tracker: error: Título: es obligatorio\n")
+
+
+def test_a_policy_shown_in_spanish_reads_in_spanish(workspace_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--workspace", str(workspace_path), "show", "texas-sb4"],
+        cwd=REPO,
+        env={**env, "LC_ALL": "es_MX.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Jurisdicción: Texas    Tipo: Ley estatal" in lines
+    assert any(line.startswith("Estado actual: En vigor (desde ") for line in lines)
+    assert {"Resumen", "Historial", "Fuentes", "Notas"} <= set(lines)
