@@ -24,6 +24,7 @@ from app.services.details import EventRow, SourceRow
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.markdown import render_markdown
 from app.ui.common import i18n
+from app.ui.common.theme import mute
 from app.ui.editing.form import FormDialog, combo_for, split_list
 
 
@@ -111,7 +112,7 @@ class EventDialog(FormDialog):
             "date", self.tr("&Date"), data.date, hint=date_hint(), placeholder="2023-05-11"
         )
         self.date_meaning = QLabel()
-        self.date_meaning.setEnabled(False)
+        mute(self.date_meaning)
         self.form.addRow("", self.date_meaning)
         self.date_edit.textChanged.connect(self._explain_date)
         self.status_combo = combo_for(Status, data.status)

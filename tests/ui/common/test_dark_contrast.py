@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QStyle, QStyleOptionButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.main.main_window import MainWindow
@@ -87,3 +87,23 @@ def test_check_boxes_and_radio_buttons_show_in_the_dark_theme(qtbot: QtBot, dark
     dialog.notes_box.setChecked(True)
     assert _outline_contrast(dialog, dialog.notes_box) >= 3
     dialog.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_fields_hint_is_readable_in_either_theme(qtbot: QtBot, window: MainWindow, theme: str) -> None:
+    """Hints were drawn as disabled text: 1.6:1 on the light window ("A short, stable name …")."""
+    window.set_theme(theme)
+    try:
+        dialog = window.editor.new_policy()
+        qtbot.waitExposed(dialog)
+        hints = [
+            label
+            for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.text().startswith("A short, stable name")
+        ]
+        assert len(hints) == 1
+        image = hints[0].grab().toImage()
+        assert best_contrast(image, image.rect(), dialog.palette().window().color()) >= 4.5
+        dialog.reject()
+    finally:
+        window.set_theme("light")
