@@ -84,3 +84,22 @@ def test_a_policy_shown_in_spanish_reads_in_spanish(workspace_path: Path) -> Non
     assert "Jurisdicción: Texas    Tipo: Ley estatal" in lines
     assert any(line.startswith("Estado actual: En vigor (desde ") for line in lines)
     assert {"Resumen", "Historial", "Fuentes", "Notas"} <= set(lines)
+
+
+def test_help_and_usage_errors_follow_the_locale_too() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    spanish = {**env, "LANGUAGE": "es"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "app", *args]
+        return subprocess.run(command, cwd=REPO, env=spanish, capture_output=True, text=True, timeout=60)
+
+    helped = run("list", "--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("uso: policy-tracker list")
+    assert "Lista las políticas con su estado actual y su último cambio." in helped.stdout
+    assert "muestra esta ayuda y termina" in helped.stdout
+    refused = run("export")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "policy-tracker export: error: faltan los argumentos obligatorios: --format, -o/--output"
+    )
