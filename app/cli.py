@@ -15,11 +15,29 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import UserError
+from app.messages import N_, _, ngettext
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
 
 PROG = "policy-tracker"
+
+# argparse writes its own words ("usage: ", its errors) through gettext's global domain, which has no
+# catalogue: pointed at ours instead, a Spanish locale gets them in Spanish too. The ones a person meets:
+_ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+argparse._ = _  # type: ignore[attr-defined]
 
 
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -27,37 +45,39 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object = Non
         "--workspace",
         metavar="PATH",
         default=default,
-        help="the workspace file (default: $POLICY_TRACKER_WORKSPACE, else the data folder)",
+        help=_("the workspace file (default: $POLICY_TRACKER_WORKSPACE, else the data folder)"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Track public policies, the sources behind them and your own notes. "
-        "Without a command, opens the window.",
+        description=_(
+            "Track public policies, the sources behind them and your own notes. "
+            "Without a command, opens the window."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_workspace_option(parser)
-    parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
-    parser.add_argument("--select", metavar="SLUG", help="with --screenshot: select this policy")
-    parser.add_argument("--search", metavar="TEXT", help="with --screenshot: apply this search")
+    parser.add_argument("--screenshot", metavar="PNG", help=_("render the main window to PNG and exit"))
+    parser.add_argument("--select", metavar="SLUG", help=_("with --screenshot: select this policy"))
+    parser.add_argument("--search", metavar="TEXT", help=_("with --screenshot: apply this search"))
     parser.add_argument(
         "--show",
         choices=["window", "history", "timeline", "export", "notes"],
         default="window",
-        help="with --screenshot: what to capture (default: the main window)",
+        help=_("with --screenshot: what to capture (default: the main window)"),
     )
-    parser.add_argument("--theme", choices=["light", "dark"], help="with --screenshot: the look to use")
+    parser.add_argument("--theme", choices=["light", "dark"], help=_("with --screenshot: the look to use"))
     parser.add_argument(
         "--language",
         choices=["en", "es"],
-        help="the interface language for this run (default: the Preferences choice, else the system's)",
+        help=_("the interface language for this run (default: the Preferences choice, else the system's)"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation: a temporary workspace, the window, an export; then exit",
+        help=_("check this installation: a temporary workspace, the window, an export; then exit"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -67,124 +87,130 @@ def build_parser() -> argparse.ArgumentParser:
         _add_workspace_option(sub, default=argparse.SUPPRESS)
         return sub
 
-    listing = command("list", "List policies with their current status and last change.")
-    listing.add_argument("--status", help="only policies whose current status is this")
-    listing.add_argument("--search", help="full-text search over policies, sources and notes")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing = command("list", _("List policies with their current status and last change."))
+    listing.add_argument("--status", help=_("only policies whose current status is this"))
+    listing.add_argument("--search", help=_("full-text search over policies, sources and notes"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
-    show = command("show", "Show one policy: summary, history, sources, notes.")
+    show = command("show", _("Show one policy: summary, history, sources, notes."))
     show.add_argument("slug")
 
-    export = command("export", "Export policy summaries (or the full JSON bundle) to a file.")
+    export = command("export", _("Export policy summaries (or the full JSON bundle) to a file."))
     export.add_argument(
         "--format",
         required=True,
         choices=["md", "html", "pdf", "docx", "csv", "json"],
-        help="md, html, pdf, docx, csv (two files: policies and events) or json (the bundle)",
+        help=_("md, html, pdf, docx, csv (two files: policies and events) or json (the bundle)"),
     )
-    export.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write")
-    export.add_argument("--policy", action="append", metavar="SLUG", help="this policy (repeatable)")
-    export.add_argument("--status", help="the policies whose current status is this")
-    export.add_argument("--search", help="the policies this search finds")
-    export.add_argument("--all", action="store_true", help="every policy (the default)")
+    export.add_argument("-o", "--output", required=True, metavar="PATH", help=_("where to write"))
+    export.add_argument("--policy", action="append", metavar="SLUG", help=_("this policy (repeatable)"))
+    export.add_argument("--status", help=_("the policies whose current status is this"))
+    export.add_argument("--search", help=_("the policies this search finds"))
+    export.add_argument("--all", action="store_true", help=_("every policy (the default)"))
     export.add_argument(
         "--include-notes",
         action="store_true",
-        help="add your notes, labelled as personal (CSV: a third file, NAME-personal-notes.csv; "
-        "JSON: in the bundle, which leaves them out otherwise)",
+        help=_(
+            "add your notes, labelled as personal (CSV: a third file, NAME-personal-notes.csv; "
+            "JSON: in the bundle, which leaves them out otherwise)"
+        ),
     )
     export.add_argument(
         "--page-size",
         choices=["A4", "Letter"],
         default="A4",
-        help="for PDF, HTML printing and Word (default A4)",
+        help=_("for PDF, HTML printing and Word (default A4)"),
     )
     export.add_argument(
         "--length",
         choices=["brief", "dossier"],
         default="dossier",
-        help="brief: a page per policy; dossier: the complete cited history (default)",
+        help=_("brief: a page per policy; dossier: the complete cited history (default)"),
     )
-    export.add_argument("--author", help="for the title block (default: the one in Preferences)")
-    export.add_argument("--organisation", help="for the title block (default: the one in Preferences)")
+    export.add_argument("--author", help=_("for the title block (default: the one in Preferences)"))
+    export.add_argument("--organisation", help=_("for the title block (default: the one in Preferences)"))
     export.add_argument(
         "--language",
         choices=["en", "es"],
         default=argparse.SUPPRESS,
-        help="the briefing's language (default: the interface's, else the system's)",
+        help=_("the briefing's language (default: the interface's, else the system's)"),
     )
 
-    importing = command("import", "Import a JSON bundle or an exported CSV table (all or nothing).")
+    importing = command("import", _("Import a JSON bundle or an exported CSV table (all or nothing)."))
     importing.add_argument("file")
-    importing.add_argument("--dry-run", action="store_true", help="only show what would change")
+    importing.add_argument("--dry-run", action="store_true", help=_("only show what would change"))
 
-    timeline_cmd = command("timeline", "Draw the policies' status over time as an SVG or PNG picture.")
-    timeline_cmd.add_argument("--policy", action="append", metavar="SLUG", help="this policy (repeatable)")
-    timeline_cmd.add_argument("--status", help="the policies whose current status is this")
-    timeline_cmd.add_argument("--search", help="the policies this search finds")
-    timeline_cmd.add_argument("--sort", choices=["start", "title"], default="start", help="lane order")
+    timeline_cmd = command("timeline", _("Draw the policies' status over time as an SVG or PNG picture."))
+    timeline_cmd.add_argument("--policy", action="append", metavar="SLUG", help=_("this policy (repeatable)"))
+    timeline_cmd.add_argument("--status", help=_("the policies whose current status is this"))
+    timeline_cmd.add_argument("--search", help=_("the policies this search finds"))
+    timeline_cmd.add_argument("--sort", choices=["start", "title"], default="start", help=_("lane order"))
     timeline_cmd.add_argument("-o", "--output", required=True, metavar="FILE.svg|FILE.png")
 
-    notes = command("notes", "List your notes, newest first.")
-    notes.add_argument("--policy", metavar="SLUG", help="only notes on this policy")
-    notes.add_argument("--tag", help="only notes with this tag")
-    notes.add_argument("--search", help="full-text search in the notes and their quoted passages")
-    notes.add_argument("--json", action="store_true", help="print JSON instead of text")
+    notes = command("notes", _("List your notes, newest first."))
+    notes.add_argument("--policy", metavar="SLUG", help=_("only notes on this policy"))
+    notes.add_argument("--tag", help=_("only notes with this tag"))
+    notes.add_argument("--search", help=_("full-text search in the notes and their quoted passages"))
+    notes.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
-    backup = command("backup", "Back up the workspace now (into the backups folder, or to FILE).")
-    backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
-    backup.add_argument("--list", action="store_true", help="list this workspace's backups instead")
+    backup = command("backup", _("Back up the workspace now (into the backups folder, or to FILE)."))
+    backup.add_argument("-o", "--output", metavar="FILE", help=_("write the backup here instead"))
+    backup.add_argument("--list", action="store_true", help=_("list this workspace's backups instead"))
 
-    restore = command("restore", "Replace the workspace with a backup (the current file is backed up first).")
-    restore.add_argument("backup", help="a backup file, or “latest”")
+    restore = command(
+        "restore", _("Replace the workspace with a backup (the current file is backed up first).")
+    )
+    restore.add_argument("backup", help=_("a backup file, or “latest”"))
 
-    check = command("check", "Check the workspace for damage; exits 1 with a diagnosis if it is damaged.")
+    check = command("check", _("Check the workspace for damage; exits 1 with a diagnosis if it is damaged."))
     check.add_argument(
-        "--verbose", action="store_true", help="list every problem found, not only the first and a count"
+        "--verbose", action="store_true", help=_("list every problem found, not only the first and a count")
     )
 
-    add_policy = command("add-policy", "Add a policy; prints its slug.")
+    add_policy = command("add-policy", _("Add a policy; prints its slug."))
     add_policy.add_argument("--title", required=True)
-    add_policy.add_argument("--slug", default="", help="default: made from the title")
-    add_policy.add_argument("--jurisdiction", default="other", help="e.g. us_federal, texas, “US federal”")
-    add_policy.add_argument("--kind", default="other", help="e.g. statute, executive_program")
+    add_policy.add_argument("--slug", default="", help=_("default: made from the title"))
+    add_policy.add_argument("--jurisdiction", default="other", help=_("e.g. us_federal, texas, “US federal”"))
+    add_policy.add_argument("--kind", default="other", help=_("e.g. statute, executive_program"))
     add_policy.add_argument("--summary", default="")
     add_policy.add_argument("--alias", action="append", default=[], metavar="NAME")
     add_policy.add_argument("--tag", action="append", default=[], metavar="TAG")
     add_policy.add_argument(
-        "--last-verified", default="", metavar="YYYY-MM-DD", help="the day its facts were last checked"
+        "--last-verified", default="", metavar="YYYY-MM-DD", help=_("the day its facts were last checked")
     )
 
-    add_source = command("add-source", "Add a source; prints its id.")
+    add_source = command("add-source", _("Add a source; prints its id."))
     add_source.add_argument("--title", required=True)
     add_source.add_argument("--publisher", default="")
-    add_source.add_argument("--date", default="", metavar="YYYY[-MM[-DD]]", help="publication date")
-    add_source.add_argument("--url", default="", help="http:// or https:// only")
-    add_source.add_argument("--kind", default="news", help="news, government, court, legislation, ...")
+    add_source.add_argument("--date", default="", metavar="YYYY[-MM[-DD]]", help=_("publication date"))
+    add_source.add_argument("--url", default="", help=_("http:// or https:// only"))
+    add_source.add_argument("--kind", default="news", help=_("news, government, court, legislation, ..."))
     add_source.add_argument("--excerpt", action="append", default=[], metavar="TEXT")
-    add_source.add_argument("--policy", metavar="SLUG", help="link the source to this policy")
+    add_source.add_argument("--policy", metavar="SLUG", help=_("link the source to this policy"))
 
-    add_event = command("add-event", "Add a status event to a policy.")
+    add_event = command("add-event", _("Add a status event to a policy."))
     add_event.add_argument("slug")
     add_event.add_argument("--date", required=True, metavar="YYYY[-MM[-DD]]")
-    add_event.add_argument("--status", required=True, help="as shown in the app or in snake_case")
+    add_event.add_argument("--status", required=True, help=_("as shown in the app or in snake_case"))
     add_event.add_argument("--description", default="")
-    add_event.add_argument("--source", action="append", default=[], metavar="ID", help="cite this source")
+    add_event.add_argument("--source", action="append", default=[], metavar="ID", help=_("cite this source"))
     add_event.add_argument(
         "--confidence",
         default="",
-        help="confirmed, reported or unconfirmed (default: confirmed when a cited source is a government,"
-        " court or legislation source, else reported)",
+        help=_(
+            "confirmed, reported or unconfirmed (default: confirmed when a cited source is a government,"
+            " court or legislation source, else reported)"
+        ),
     )
     add_event.add_argument(
-        "--disagreement", default="", help="where the sources disagree, and what each says"
+        "--disagreement", default="", help=_("where the sources disagree, and what each says")
     )
 
-    add_note = command("add-note", "Add a note to a policy (the text from --text or standard input).")
+    add_note = command("add-note", _("Add a note to a policy (the text from --text or standard input)."))
     add_note.add_argument("slug")
-    add_note.add_argument("--text", help="Markdown; read from standard input when omitted")
+    add_note.add_argument("--text", help=_("Markdown; read from standard input when omitted"))
     add_note.add_argument("--tag", action="append", default=[], metavar="TAG")
-    add_note.add_argument("--pin", action="store_true", help="pin the note to the top")
+    add_note.add_argument("--pin", action="store_true", help=_("pin the note to the top"))
     return parser
 
 
@@ -198,9 +224,8 @@ _opened: list[Workspace] = []
 
 
 def _tell_waiting() -> None:
-    print(
-        f"{PROG}: waiting for another Policy Tracker process to finish writing…", file=sys.stderr, flush=True
-    )
+    waiting = _("waiting for another Policy Tracker process to finish writing…")
+    print(f"{PROG}: {waiting}", file=sys.stderr, flush=True)
 
 
 def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
@@ -245,13 +270,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps({"policies": policies}, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("No policies match." if (args.status or args.search) else "No policies yet.")
+        print(_("No policies match.") if (args.status or args.search) else _("No policies yet."))
         return 0
     width = max(len(r.slug) for r in rows)
+    statuses = {r.id: Status(r.current_status).shown() if r.current_status else "—" for r in rows}
+    status_width = max(17, *(len(s) for s in statuses.values()))
     for r in rows:
-        status = Status(r.current_status).label if r.current_status else "—"
         changed = PartialDate.parse(r.last_change).display() if r.last_change else ""
-        print(f"{r.slug:<{width}}  {status:<17} {changed:<12} {r.title}")
+        print(f"{r.slug:<{width}}  {statuses[r.id]:<{status_width}} {changed:<12} {r.title}")
     return 0
 
 
@@ -264,7 +290,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         print(json.dumps({"notes": [note_as_json(n) for n in found]}, ensure_ascii=False, indent=2))
         return 0
     if not found:
-        print("No notes match." if (args.policy or args.tag or args.search) else "No notes yet.")
+        print(_("No notes match.") if (args.policy or args.tag or args.search) else _("No notes yet."))
         return 0
     for note in found:
         tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
@@ -288,25 +314,29 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     if target.suffix.lower() not in (".svg", ".png"):
-        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+        raise UserError(_("Cannot tell the format of {name}: name it .svg or .png").format(name=target.name))
     if args.policy and (args.status or args.search):
-        raise UserError("Choose either --policy, or --status and --search")
+        raise UserError(_("Choose either --policy, or --status and --search"))
     statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
     workspace = _open(args)
     ids = policy_ids_in_scope(
         workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
     )
     if not ids:
-        raise UserError("No policies match; nothing was drawn")
+        raise UserError(_("No policies match; nothing was drawn"))
     lanes, connectors = timeline(workspace, ids)
-    svg = timeline_svg(sort_lanes(lanes, args.sort), connectors, date.today(), title="Policy timeline")
+    svg = timeline_svg(sort_lanes(lanes, args.sort), connectors, date.today(), title=_("Policy timeline"))
     if target.suffix.lower() == ".svg":
         write_atomically(target, svg.encode("utf-8"))
     else:
         from app.export.raster import svg_to_png
 
         write_atomically(target, svg_to_png(svg))
-    print(f"Drew {len(lanes)} {'policy' if len(lanes) == 1 else 'policies'} to {target}")
+    print(
+        ngettext("Drew {n} policy to {target}", "Drew {n} policies to {target}", len(lanes)).format(
+            n=len(lanes), target=target
+        )
+    )
     return 0
 
 
@@ -323,16 +353,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.services.policies import PolicyFilters, parse_status, policy_ids_in_scope
 
     if args.policy and (args.status or args.search or args.all):
-        raise UserError("Choose either --policy, or --status and --search, or --all")
+        raise UserError(_("Choose either --policy, or --status and --search, or --all"))
     if args.all and (args.status or args.search):
-        raise UserError("--all exports every policy; leave out --status and --search")
+        raise UserError(_("--all exports every policy; leave out --status and --search"))
     statuses = frozenset({parse_status(args.status)}) if args.status else frozenset()
     workspace = _open(args)
     ids = policy_ids_in_scope(
         workspace, slugs=args.policy, filters=PolicyFilters(search=args.search or "", statuses=statuses)
     )
     if not ids:
-        raise UserError("No policies match; nothing was exported")
+        raise UserError(_("No policies match; nothing was exported"))
     rasterize = None
     if args.format == "docx":  # Word takes pictures as PNG, which Qt draws from the SVG
         from app.export.raster import svg_to_png as rasterize
@@ -357,8 +387,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     written = run_export(workspace, request, rasterize=rasterize)
     count = len(ids)
+    files = ", ".join(str(p) for p in written)
     print(
-        f"Exported {count} {'policy' if count == 1 else 'policies'} to {', '.join(str(p) for p in written)}"
+        ngettext("Exported {n} policy to {files}", "Exported {n} policies to {files}", count).format(
+            n=count, files=files
+        )
     )
     return 0
 
@@ -374,15 +407,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     workspace = _open(args, writing=not args.dry_run)
     if args.dry_run:
         report = preview_import(workspace, path)
-        print(f"Importing {args.file} would have: {report.summary()}")
+        print(_("Importing {file} would have: {summary}").format(file=args.file, summary=report.summary()))
     else:
         report = run_import(workspace, path)
-        print(f"Imported {args.file}: {report.summary()}")
+        print(_("Imported {file}: {summary}").format(file=args.file, summary=report.summary()))
     for conflict in report.conflicts:
         print(
-            f"  replaced your newer version of {conflict}"
+            _("  replaced your newer version of {entry}").format(entry=conflict)
             if not args.dry_run
-            else f"  would replace your newer version of {conflict}"
+            else _("  would replace your newer version of {entry}").format(entry=conflict)
         )
     return 0
 
@@ -392,7 +425,7 @@ def _policy_id(workspace: Workspace, slug: str) -> str:
 
     policy_id = workspace.store.policy_id_for_slug(slug)
     if policy_id is None:
-        raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+        raise NotFound(_("No policy with the slug “{slug}” in this workspace").format(slug=slug))
     return policy_id
 
 
@@ -475,7 +508,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         for info in found:
             print(f"{info.describe()}    {info.path}")
         if not found:
-            print("No backups yet.")
+            print(_("No backups yet."))
         return 0
     _open(args).close()  # refuse what is not a workspace; upgrade an old one first
     if args.output:
@@ -483,7 +516,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         target = back_up(path)
         prune(path)  # the same rotation as the window's daily backups
-    print(f"Backed up {path.name} to {target}")
+    print(_("Backed up {name} to {target}").format(name=path.name, target=target))
     return 0
 
 
@@ -496,27 +529,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.backup == "latest":
         found = list_backups(path)
         if not found:
-            raise UserError(f"There are no backups of {path.name}")
+            raise UserError(_("There are no backups of {name}").format(name=path.name))
         backup = found[0].path
     else:
         backup = Path(args.backup).expanduser()
         if not backup.is_file():
-            raise UserError(f"There is no backup file at {backup}")
+            raise UserError(_("There is no backup file at {path}").format(path=backup))
     try:
         done = restore(path, backup)
     except WorkspaceInUse as error:
         if error.purpose == WINDOW:
             raise UserError(
-                f"{error}; close it first, or restore from its File menu. Nothing was changed"
+                _("{problem}; close it first, or restore from its File menu. Nothing was changed").format(
+                    problem=error
+                )
             ) from None
-        raise UserError(f"{error}; try again when it has finished. Nothing was changed") from None
+        raise UserError(
+            _("{problem}; try again when it has finished. Nothing was changed").format(problem=error)
+        ) from None
     if done.moved_aside is not None:
-        kept = f"the damaged file was kept as {done.moved_aside}"
+        kept = _("the damaged file was kept as {path}").format(path=done.moved_aside)
     elif done.safety_copy is not None:
-        kept = f"the replaced version was backed up to {done.safety_copy}"
+        kept = _("the replaced version was backed up to {path}").format(path=done.safety_copy)
     else:
-        kept = "there was no workspace there before"
-    print(f"Restored {path.name} from {backup.name}; {kept}")
+        kept = _("there was no workspace there before")
+    print(_("Restored {name} from {backup}; {kept}").format(name=path.name, backup=backup.name, kept=kept))
     return 0
 
 
@@ -527,12 +564,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = default_workspace(args.workspace)
     damage = diagnose(path, thorough=True)
     if damage:
-        print(f"{PROG}: damaged: {damage.summary()}", file=sys.stderr)
+        print(_("{prog}: damaged: {summary}").format(prog=PROG, summary=damage.summary()), file=sys.stderr)
         if args.verbose:
             for problem in damage.problems:
                 print(f"  {problem}", file=sys.stderr)
         return 1
-    print(f"{path}: no damage found")
+    print(_("{path}: no damage found").format(path=path))
     return 0
 
 
@@ -582,7 +619,14 @@ def _reader_went_away() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from app.messages import use_language
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # Messages, help included, follow --language, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES,
+    # LANG) like other command-line tools; the window sets its own language when it opens.
+    use_language(_language_asked(arguments))
+    args = build_parser().parse_args(arguments)
+    use_language(getattr(args, "language", None))
     handler = COMMANDS.get(args.command, run_gui) if args.command else run_gui
     try:
         code = handler(args)
@@ -591,23 +635,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_went_away()
     except UserError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as error:  # the environment's fault: a full disk, a vanished folder
-        print(f"{PROG}: error: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("{prog}: error: {message}").format(prog=PROG, message=error.strerror or error), file=sys.stderr
+        )
         return 1
     except Exception as error:
         # A read that meets a damaged page fails deep inside; tell it in words, not a traceback.
         plain = _database_error_in_words(error, args)
         if plain is None:
             raise
-        print(f"{PROG}: error: {plain}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=plain), file=sys.stderr)
         return 1
     finally:
         while _opened:
             _opened.pop().close()
+
+
+def _language_asked(arguments: list[str]) -> str | None:
+    """The --language given, read before the parser is built (its help is in that language)."""
+    for index, argument in enumerate(arguments):
+        if argument == "--language" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--language="):
+            return argument.partition("=")[2]
+    return None
 
 
 def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
@@ -623,5 +679,7 @@ def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str 
     path = default_workspace(getattr(args, "workspace", None))
     plain = translate_sqlite_error(cause, path)
     if plain is None:
-        return f"Could not read {path} ({cause}); nothing was changed"
-    return f"{plain}. `{PROG} check` tells more" if isinstance(plain, WorkspaceDamaged) else str(plain)
+        return _("Could not read {path} ({cause}); nothing was changed").format(path=path, cause=cause)
+    if isinstance(plain, WorkspaceDamaged):
+        return _("{problem}. `{command}` tells more").format(problem=plain, command=f"{PROG} check")
+    return str(plain)

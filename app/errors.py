@@ -18,7 +18,11 @@ class WorkspaceUnusable(UserError):
 
 
 class WorkspaceDamaged(WorkspaceUnusable):
-    """The file is an SQLite workspace whose contents are damaged."""
+    """The file is an SQLite workspace whose contents are damaged; `reason` says how, without the path."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class WorkspaceReadOnly(UserError):

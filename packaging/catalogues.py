@@ -1,8 +1,10 @@
-"""Compile the interface's translation catalogues (.ts, kept in the repository) into .qm files.
+"""Compile the translation catalogues kept in the repository: the window's (.ts into .qm, for Qt) and
+the messages below the window (.po into .mo, for Python's gettext; see app/messages.py).
 
 One way for every way of installing: the package build (hatch_build.py, so `pip install` and the
 editable install of `make` get them), the bundle (policy-tracker.spec) and the tests. Uses the
-lrelease that comes with PySide6, through PySide6's own launcher, so no PATH or platform matters.
+lrelease that comes with PySide6, through PySide6's own launcher, so no PATH or platform matters, and
+Babel for the .po files (no system gettext tools needed).
 Run by hand: `python packaging/catalogues.py`.
 """
 
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LOCALE = TRANSLATIONS.parent / "locale"
 _LRELEASE = "from PySide6.scripts.pyside_tool import lrelease; lrelease()"
 
 
@@ -30,7 +33,28 @@ def compile_catalogues(folder: Path = TRANSLATIONS) -> list[Path]:
         catalogues.append(compiled)
     if not catalogues:
         raise RuntimeError(f"No translation sources (*.ts) in {folder}")
-    return catalogues
+    return catalogues + compile_messages(folder.parent / "locale")
+
+
+def compile_messages(folder: Path = LOCALE) -> list[Path]:
+    """Compile each <lang>/LC_MESSAGES/*.po in `folder` whose .mo is missing or older; return every .mo."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    compiled_files = []
+    for source in sorted(folder.glob("*/LC_MESSAGES/*.po")):
+        compiled = source.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+            with source.open("rb") as handle:
+                catalogue = read_po(handle, locale=source.parent.parent.name)
+            partial = compiled.with_suffix(".mo.partial")
+            with partial.open("wb") as handle:
+                write_mo(handle, catalogue)
+            partial.replace(compiled)  # a build stopped half-way leaves no broken catalogue
+        compiled_files.append(compiled)
+    if not compiled_files:
+        raise RuntimeError(f"No message catalogues (*/LC_MESSAGES/*.po) in {folder}")
+    return compiled_files
 
 
 if __name__ == "__main__":

@@ -12,6 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# The messages of the command line follow these before LANG (app/messages.py): the tests expect English
+# unless they ask for another language themselves.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -26,6 +30,15 @@ def _private_data_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("POLICY_TRACKER_WORKSPACE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> Iterator[None]:
+    """A test that switched the messages' language (the command line's --language) leaves English."""
+    yield
+    from app.messages import use_language
+
+    use_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -73,6 +73,7 @@ def test_a_wheel_installed_in_a_clean_environment_has_its_catalogues_and_passes_
         assert sizes.get(f"app/resources_data/translations/policy_tracker_{language}.qm", 0) > 0, sorted(
             sizes
         )
+    assert sizes.get("app/resources_data/locale/es/LC_MESSAGES/policy_tracker.mo", 0) > 0, sorted(sizes)
 
     started = time.perf_counter()
     environment = tmp_path / "venv"
@@ -94,7 +95,18 @@ def test_a_wheel_installed_in_a_clean_environment_has_its_catalogues_and_passes_
 
 
 # What a clean clone does not have: local environments, caches, build output, compiled catalogues.
-NOT_SOURCE = (".git", ".venv", "build", "dist", "*.qm", "__pycache__", ".*_cache", ".hypothesis", ".cache")
+NOT_SOURCE = (
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.qm",
+    "*.mo",
+    "__pycache__",
+    ".*_cache",
+    ".hypothesis",
+    ".cache",
+)
 
 
 def _run(

@@ -14,41 +14,42 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from app.domain.dates import PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.errors import InvalidInput
+from app.messages import _
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def _key(value: str) -> str:
     if not _KEY.match(value):
-        raise ValueError("use lowercase letters, digits and hyphens only")
+        raise ValueError(_("use lowercase letters, digits and hyphens only"))
     return value
 
 
 def _past_date(value: str) -> str:
     parsed = PartialDate.parse(value)
     if parsed.is_after(date.today()):
-        raise ValueError(f"{value} is in the future")
+        raise ValueError(_("{date} is in the future").format(date=value))
     return parsed.iso()
 
 
 def _past_day(value: str) -> str:
     parsed = PartialDate.parse(value)
     if parsed.precision.value != "day":
-        raise ValueError(f"{value} must be a full date, YYYY-MM-DD")
+        raise ValueError(_("{date} must be a full date, YYYY-MM-DD").format(date=value))
     if parsed.is_after(date.today()):
-        raise ValueError(f"{value} is in the future")
+        raise ValueError(_("{date} is in the future").format(date=value))
     return parsed.iso()
 
 
 def _nonblank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     return value
 
 
 def _http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/]+\S*$", value):
-        raise ValueError("must be an http:// or https:// address")
+        raise ValueError(_("must be an http:// or https:// address"))
     return value
 
 
@@ -138,7 +139,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 
 def _fail(file: Path, field: str, message: str) -> InvalidInput:
-    return InvalidInput(f"{file}: {field}: {message}")
+    return InvalidInput(_("{path}: {where}: {problem}").format(path=file, where=field, problem=message))
 
 
 def _parse(file: Path, model: type[BaseModel], data: Any, prefix: tuple[Any, ...] = ()) -> Any:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import UserError
+from app.messages import N_, _
 from app.paths import real_path
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -55,6 +56,8 @@ def lock_path(workspace: Path) -> Path:
 
 
 WINDOW = "window"  # the purpose of the lock an open window holds; a maintenance command names its own
+# The purposes as a person reads them ("… in use by another Policy Tracker restore").
+_PURPOSES = {"restore": N_("restore"), "backup": N_("backup")}
 
 
 class WorkspaceInUse(UserError):
@@ -70,13 +73,23 @@ class WorkspaceInUse(UserError):
             purpose,
             here,
         )
-        who = f" (process {process} on {host or 'this computer'})" if process else ""
+        computer = host or _("this computer")
+        who = (
+            _(" (process {process} on {computer})").format(process=process, computer=computer)
+            if process
+            else ""
+        )
         if here:
-            text = f"{workspace.name} is already open in this Policy Tracker window"
+            text = _("{name} is already open in this Policy Tracker window").format(name=workspace.name)
         elif purpose == WINDOW:
-            text = f"{workspace.name} is open in another Policy Tracker window{who}"
+            text = _("{name} is open in another Policy Tracker window{who}").format(
+                name=workspace.name, who=who
+            )
         else:
-            text = f"{workspace.name} is in use by another Policy Tracker {purpose}{who}"
+            shown = _(_PURPOSES[purpose]) if purpose in _PURPOSES else purpose
+            text = _("{name} is in use by another Policy Tracker {purpose}{who}").format(
+                name=workspace.name, purpose=shown, who=who
+            )
         super().__init__(text)
 
 
@@ -85,7 +98,9 @@ class LockUnavailable(UserError):
 
     def __init__(self, lock_file: Path, reason: str, *, read_only: bool = False) -> None:
         self.lock_file, self.reason, self.read_only = lock_file, reason, read_only
-        super().__init__(f"Cannot create the lock file {lock_file}: {reason}")
+        super().__init__(
+            _("Cannot create the lock file {path}: {reason}").format(path=lock_file, reason=reason)
+        )
 
 
 def _reason(error: OSError) -> str:
@@ -138,7 +153,9 @@ class WorkspaceLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except FileExistsError:
-            raise LockUnavailable(self.path, f"{self.path.parent} is a file, not a folder") from None
+            raise LockUnavailable(
+                self.path, _("{folder} is a file, not a folder").format(folder=self.path.parent)
+            ) from None
         except OSError as error:
             raise LockUnavailable(
                 self.path, _reason(error), read_only=error.errno in READ_ONLY_ERRORS
@@ -158,7 +175,7 @@ class WorkspaceLock:
                 break
             os.close(fd)  # the previous holder removed the file as we opened it: lock the new one
         else:
-            raise LockUnavailable(self.path, "another process keeps replacing it")
+            raise LockUnavailable(self.path, _("another process keeps replacing it"))
         self._fd = fd
         self._write_holder()
         _HELD[self.workspace] = self

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.vocab import LabelledEnum
+from app.messages import _
 
 
 class DatePrecision(LabelledEnum):
@@ -41,18 +42,20 @@ class PartialDate:
         """
         match = _PATTERN.match(text.strip())
         if not match:
-            raise ValueError(f"“{text}” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(_("“{text}” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD").format(text=text))
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         if year < 1000:
-            raise ValueError(f"“{text}” has an implausible year")
+            raise ValueError(_("“{text}” has an implausible year").format(text=text))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"“{text}” has no month {month}")
+            raise ValueError(_("“{text}” has no month {month}").format(text=text, month=month))
         if day is not None:
             assert month is not None
             last = _days_in_month(year, month)
             if not 1 <= day <= last:
-                raise ValueError(f"“{text}” is not a real date: that month has {last} days")
+                raise ValueError(
+                    _("“{text}” is not a real date: that month has {last} days").format(text=text, last=last)
+                )
         return cls(year, month, day)
 
     @classmethod
@@ -62,7 +65,9 @@ class PartialDate:
         parsed = cls.parse(text)
         if not MIN_YEAR <= parsed.year <= MAX_YEAR:
             raise ValueError(
-                f"“{text.strip()}” is outside the years Policy Tracker records ({MIN_YEAR}–{MAX_YEAR})"
+                _("“{text}” is outside the years Policy Tracker records ({first}–{last})").format(
+                    text=text.strip(), first=MIN_YEAR, last=MAX_YEAR
+                )
             )
         return parsed
 

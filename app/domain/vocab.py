@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from app.messages import N_, _
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members also carry a human label."""
@@ -19,6 +21,10 @@ class LabelledEnum(StrEnum):
         member.label = label
         return member
 
+    def shown(self) -> str:
+        """The label in the language of the messages (the stored value and `label` stay English)."""
+        return _(self.label)
+
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
         """Accept the stored value, the label, or a loose spelling of either."""
@@ -27,7 +33,7 @@ class LabelledEnum(StrEnum):
             if wanted in (_loose(member.value), _loose(member.label)):
                 return member
         choices = ", ".join(m.value for m in cls)
-        raise ValueError(f"“{text}” is not one of: {choices}")
+        raise ValueError(_("“{text}” is not one of: {choices}").format(text=text, choices=choices))
 
 
 def _loose(text: str) -> str:
@@ -35,61 +41,61 @@ def _loose(text: str) -> str:
 
 
 class Status(LabelledEnum):
-    PROPOSED = "proposed", "Proposed"
-    ANNOUNCED = "announced", "Announced"
-    ENACTED = "enacted", "Enacted"
-    IN_EFFECT = "in_effect", "In effect"
-    SUSPENDED = "suspended", "Suspended"
-    BLOCKED_BY_COURT = "blocked_by_court", "Blocked by court"
-    UNDER_LITIGATION = "under_litigation", "Under litigation"
-    REINSTATED = "reinstated", "Reinstated"
-    TERMINATED = "terminated", "Terminated"
-    SUPERSEDED = "superseded", "Superseded"
-    EXPIRED = "expired", "Expired"
-    NOT_ENACTED = "not_enacted", "Not enacted"
+    PROPOSED = "proposed", N_("Proposed")
+    ANNOUNCED = "announced", N_("Announced")
+    ENACTED = "enacted", N_("Enacted")
+    IN_EFFECT = "in_effect", N_("In effect")
+    SUSPENDED = "suspended", N_("Suspended")
+    BLOCKED_BY_COURT = "blocked_by_court", N_("Blocked by court")
+    UNDER_LITIGATION = "under_litigation", N_("Under litigation")
+    REINSTATED = "reinstated", N_("Reinstated")
+    TERMINATED = "terminated", N_("Terminated")
+    SUPERSEDED = "superseded", N_("Superseded")
+    EXPIRED = "expired", N_("Expired")
+    NOT_ENACTED = "not_enacted", N_("Not enacted")
 
 
 class Jurisdiction(LabelledEnum):
-    US_FEDERAL = "us_federal", "US federal"
-    MEXICO_FEDERAL = "mexico_federal", "Mexico federal"
-    TEXAS = "texas", "Texas"
-    OTHER_US_STATE = "other_us_state", "Other US state"
-    BILATERAL_US_MEXICO = "bilateral_us_mexico", "Bilateral US–Mexico"
-    MULTILATERAL = "multilateral", "Multilateral"
-    OTHER = "other", "Other"
+    US_FEDERAL = "us_federal", N_("US federal")
+    MEXICO_FEDERAL = "mexico_federal", N_("Mexico federal")
+    TEXAS = "texas", N_("Texas")
+    OTHER_US_STATE = "other_us_state", N_("Other US state")
+    BILATERAL_US_MEXICO = "bilateral_us_mexico", N_("Bilateral US–Mexico")
+    MULTILATERAL = "multilateral", N_("Multilateral")
+    OTHER = "other", N_("Other")
 
 
 class PolicyKind(LabelledEnum):
-    EXECUTIVE_PROGRAM = "executive_program", "Executive program"
-    EXECUTIVE_ORDER = "executive_order", "Executive order"
-    REGULATION = "regulation", "Regulation"
-    PUBLIC_HEALTH_ORDER = "public_health_order", "Public-health order"
-    STATUTE = "statute", "Statute"
-    BILL = "bill", "Bill"
-    STATE_LAW = "state_law", "State law"
-    BILATERAL_FRAMEWORK = "bilateral_framework", "Bilateral framework"
-    BILATERAL_COMMITMENT = "bilateral_commitment", "Bilateral commitment"
-    FUNDING_COMMITMENT = "funding_commitment", "Funding commitment"
-    OPERATIONAL_MEASURE = "operational_measure", "Operational measure"
-    COURT_RULING = "court_ruling", "Court ruling"
-    OTHER = "other", "Other"
+    EXECUTIVE_PROGRAM = "executive_program", N_("Executive program")
+    EXECUTIVE_ORDER = "executive_order", N_("Executive order")
+    REGULATION = "regulation", N_("Regulation")
+    PUBLIC_HEALTH_ORDER = "public_health_order", N_("Public-health order")
+    STATUTE = "statute", N_("Statute")
+    BILL = "bill", N_("Bill")
+    STATE_LAW = "state_law", N_("State law")
+    BILATERAL_FRAMEWORK = "bilateral_framework", N_("Bilateral framework")
+    BILATERAL_COMMITMENT = "bilateral_commitment", N_("Bilateral commitment")
+    FUNDING_COMMITMENT = "funding_commitment", N_("Funding commitment")
+    OPERATIONAL_MEASURE = "operational_measure", N_("Operational measure")
+    COURT_RULING = "court_ruling", N_("Court ruling")
+    OTHER = "other", N_("Other")
 
 
 class SourceKind(LabelledEnum):
-    NEWS = "news", "News"
-    GOVERNMENT = "government", "Government"
-    COURT = "court", "Court"
-    LEGISLATION = "legislation", "Legislation"
-    RESEARCH_NGO = "research_ngo", "Research / NGO"
-    OPINION = "opinion", "Opinion"
+    NEWS = "news", N_("News")
+    GOVERNMENT = "government", N_("Government")
+    COURT = "court", N_("Court")
+    LEGISLATION = "legislation", N_("Legislation")
+    RESEARCH_NGO = "research_ngo", N_("Research / NGO")
+    OPINION = "opinion", N_("Opinion")
 
 
 class Confidence(LabelledEnum):
     """How well a status event is established by its sources."""
 
-    CONFIRMED = "confirmed", "Confirmed"  # by a primary source: a court, an agency, a statute
-    REPORTED = "reported", "Reported"  # by secondary sources only (news, NGOs, law firms)
-    UNCONFIRMED = "unconfirmed", "Unconfirmed"  # claimed or declared but not confirmed, or contested
+    CONFIRMED = "confirmed", N_("Confirmed")  # by a primary source: a court, an agency, a statute
+    REPORTED = "reported", N_("Reported")  # by secondary sources only (news, NGOs, law firms)
+    UNCONFIRMED = "unconfirmed", N_("Unconfirmed")  # claimed or declared but not confirmed, or contested
 
 
 # Source kinds that are primary sources: an event citing one is confirmed unless told otherwise.
@@ -104,9 +110,9 @@ def default_confidence(cited_source_kinds: Iterable[str]) -> Confidence:
 
 
 class RelationKind(LabelledEnum):
-    SUPERSEDES = "supersedes", "Supersedes"
-    RELATED_TO = "related_to", "Related to"
-    CONFLICTS_WITH = "conflicts_with", "Conflicts with"
+    SUPERSEDES = "supersedes", N_("Supersedes")
+    RELATED_TO = "related_to", N_("Related to")
+    CONFLICTS_WITH = "conflicts_with", N_("Conflicts with")
 
 
 # Relations that read the same from either end: "A related to B" is "B related to A".
@@ -114,12 +120,12 @@ SYMMETRIC_RELATIONS = frozenset({RelationKind.RELATED_TO.value, RelationKind.CON
 
 
 class Origin(LabelledEnum):
-    STARTER = "starter", "Starter data"
-    USER = "user", "You"
+    STARTER = "starter", N_("Starter data")
+    USER = "user", N_("You")
 
 
 def relation_phrase(kind: str, outgoing: bool) -> str:
     """How a relation reads from one end: "Supersedes X", or from the other, "Superseded by X"."""
     if kind == RelationKind.SUPERSEDES and not outgoing:
-        return "Superseded by"
+        return N_("Superseded by")
     return RelationKind(kind).label

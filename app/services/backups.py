@@ -22,7 +22,8 @@ from app.data.sqlite import backup as sqlite_backup
 from app.data.sqlite import workspace_file
 from app.data.store import StoreError
 from app.data.workspace_lock import exclusive
-from app.errors import UserError, WorkspaceDamaged
+from app.errors import DiskFull, UserError, WorkspaceDamaged
+from app.messages import _
 from app.services import integrity
 
 KEEP_DAILY = 7
@@ -45,8 +46,10 @@ class BackupInfo:
 
     def describe(self) -> str:
         when = self.taken.astimezone().strftime("%Y-%m-%d %H:%M")
-        kind = " (safety copy made before a restore)" if self.before_restore else ""
-        return f"{when} — {self.policies} policies, {self.notes} notes, {self.sources} sources{kind}"
+        kind = _(" (safety copy made before a restore)") if self.before_restore else ""
+        return _("{when} — {policies} policies, {notes} notes, {sources} sources{kind}").format(
+            when=when, policies=self.policies, notes=self.notes, sources=self.sources, kind=kind
+        )
 
 
 @dataclass(frozen=True)
@@ -123,17 +126,27 @@ def _copy_to_partial(source: Path, target: Path) -> Path:
     if damage is not None:
         temporary.unlink(missing_ok=True)
         raise WorkspaceDamaged(
-            f"{source} is damaged ({damage.problems[0]}); no copy was kept, so no good backup is replaced"
+            _("{path} is damaged ({problem}); no copy was kept, so no good backup is replaced").format(
+                path=source, problem=damage.problems[0]
+            )
         )
     return temporary
 
 
 def _copy_failed(source: Path, target: Path, error: BaseException) -> UserError:
     plain = integrity.translate_sqlite_error(error, target)
-    if plain is not None and "disk is full" in str(plain):
-        return type(plain)(f"The disk is full: could not copy {source.name} to {target}; nothing was changed")
+    if isinstance(plain, DiskFull):
+        return DiskFull(
+            _("The disk is full: could not copy {name} to {target}; nothing was changed").format(
+                name=source.name, target=target
+            )
+        )
     reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-    return UserError(f"Could not copy {source.name} to {target}: {reason}")
+    return UserError(
+        _("Could not copy {name} to {target}: {reason}").format(
+            name=source.name, target=target, reason=reason
+        )
+    )
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -249,7 +262,7 @@ def restore(
     path = paths.real_path(workspace_path)
     backup = paths.real_path(backup)
     if backup == path:
-        raise UserError(f"{backup} is the workspace itself, not a backup of it")
+        raise UserError(_("{path} is the workspace itself, not a backup of it").format(path=backup))
     check_backup(backup)
     with exclusive(path, "restore"):
         for folder in (backup_dir(path), safety_dir(path)):
@@ -283,5 +296,7 @@ def _replace_file(path: Path, backup: Path) -> Path | None:
         workspace_file.put_in_place(temporary, path, replace=True)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise UserError(f"Could not restore {path.name}: {error.strerror or error}") from None
+        raise UserError(
+            _("Could not restore {name}: {reason}").format(name=path.name, reason=error.strerror or error)
+        ) from None
     return moved

@@ -9,6 +9,7 @@ from typing import Any
 
 from app import __version__
 from app.errors import InvalidInput, NotFound
+from app.messages import _
 from app.services.workspace import Workspace
 
 BUNDLE_FORMAT = "policy-tracker-bundle"
@@ -35,7 +36,7 @@ def build_bundle(
         for slug in slugs:
             policy_id = store.policy_id_for_slug(slug)
             if policy_id is None:
-                raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+                raise NotFound(_("No policy with the slug “{slug}” in this workspace").format(slug=slug))
             ids.append(policy_id)
     else:
         ids = [row.id for row in store.policy_rows()]
@@ -129,31 +130,45 @@ def read_bundle_file(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+        raise _cannot_read(path, error) from None
     if size > MAX_BUNDLE_BYTES:
         raise InvalidInput(
-            f"{path} is too large to import ({size // (1024 * 1024)} MB; at most {MAX_BUNDLE_BYTES // (1024 * 1024)} MB)"
+            _("{path} is too large to import ({size} MB; at most {limit} MB)").format(
+                path=path, size=size // (1024 * 1024), limit=MAX_BUNDLE_BYTES // (1024 * 1024)
+            )
         )
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not a Policy Tracker bundle (not UTF-8 text)") from None
+        raise InvalidInput(
+            _("{path} is not a Policy Tracker bundle (not UTF-8 text)").format(path=path)
+        ) from None
     except RecursionError:
-        raise InvalidInput(f"{path} is not a Policy Tracker bundle (it is nested too deeply)") from None
+        raise InvalidInput(
+            _("{path} is not a Policy Tracker bundle (it is nested too deeply)").format(path=path)
+        ) from None
     except json.JSONDecodeError as error:
         raise InvalidInput(
-            f"{path} is not a Policy Tracker bundle (not valid JSON: {error.msg} at line {error.lineno})"
+            _("{path} is not a Policy Tracker bundle (not valid JSON: {problem} at line {line})").format(
+                path=path, problem=error.msg, line=error.lineno
+            )
         ) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+        raise _cannot_read(path, error) from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
-        raise InvalidInput(f"{path} is not a Policy Tracker bundle")
+        raise InvalidInput(_("{path} is not a Policy Tracker bundle").format(path=path))
     version = data.get("format_version")
     if type(version) is not int or version < 1:  # not isinstance: JSON's true is a Python int
-        raise InvalidInput(f"{path} has no valid format_version")
+        raise InvalidInput(_("{path} has no valid format_version").format(path=path))
     if version > FORMAT_VERSION:
         raise InvalidInput(
-            f"{path} was made by a newer version of Policy Tracker (bundle format {version}; "
-            f"this version reads up to {FORMAT_VERSION})"
+            _(
+                "{path} was made by a newer version of Policy Tracker (bundle format {version}; "
+                "this version reads up to {supported})"
+            ).format(path=path, version=version, supported=FORMAT_VERSION)
         )
     return data
+
+
+def _cannot_read(path: Path, error: OSError) -> InvalidInput:
+    return InvalidInput(_("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error))

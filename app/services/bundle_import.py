@@ -14,6 +14,7 @@ from app.data.seed_schema import _http_url, _key, _nonblank, _past_day
 from app.domain.dates import PartialDate
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, RelationKind, SourceKind, Status
 from app.errors import InvalidInput
+from app.messages import _, ngettext
 from app.services.bundle import read_bundle_file
 from app.services.inputs import (
     EventInput,
@@ -32,7 +33,7 @@ def _uuid(value: str) -> str:
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise ValueError("is not an id (a UUID)") from None
+        raise ValueError(_("is not an id (a UUID)")) from None
 
 
 def _date(value: str) -> str:
@@ -53,7 +54,7 @@ def _same_checks_as_the_editors(check: Callable[[], object]) -> None:
         check()
     except ValidationFailed as failure:
         name, message = next(iter(failure.errors.items()))
-        raise ValueError(f"{name}: {message}") from None
+        raise ValueError(_("{field}: {problem}").format(field=name, problem=message)) from None
 
 
 # Bounds on what a file may hold, so that a hostile or broken file is refused in words
@@ -126,7 +127,11 @@ class BundleEvent(_Item):
     def _precision_matches(self) -> BundleEvent:
         actual = PartialDate.parse(self.date).precision.value
         if self.date_precision not in (None, actual):
-            raise ValueError(f"date_precision “{self.date_precision}” does not match {self.date}")
+            raise ValueError(
+                _("date_precision “{precision}” does not match {date}").format(
+                    precision=self.date_precision, date=self.date
+                )
+            )
         confidence = self.confidence.value if self.confidence else ""
         data = EventInput(
             self.date,
@@ -251,14 +256,35 @@ class ImportReport:
 
     def summary(self) -> str:
         def part(counts: dict[str, int]) -> str:
-            return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+            return ", ".join(_counted(kind, n) for kind, n in sorted(counts.items())) or _("nothing")
 
         if not self.added and not self.updated:
-            return "nothing to change"
-        text = f"added {part(self.added)}; updated {part(self.updated)}"
+            return _("nothing to change")
+        text = _("added {added}; updated {updated}").format(
+            added=part(self.added), updated=part(self.updated)
+        )
         if self.conflicts:
-            text += f"; {len(self.conflicts)} changed here more recently than in the file"
+            n = len(self.conflicts)
+            text += ngettext(
+                "; {n} changed here more recently than in the file",
+                "; {n} changed here more recently than in the file",
+                n,
+            ).format(n=n)
         return text
+
+
+def _counted(kind: str, n: int) -> str:
+    """ "3 events": a count of one kind of entry, in the language of the messages."""
+    forms = {
+        "policies": ngettext("{n} policy", "{n} policies", n),
+        "events": ngettext("{n} event", "{n} events", n),
+        "sources": ngettext("{n} source", "{n} sources", n),
+        "excerpts": ngettext("{n} excerpt", "{n} excerpts", n),
+        "notes": ngettext("{n} note", "{n} notes", n),
+        "relations": ngettext("{n} relation", "{n} relations", n),
+        "figures": ngettext("{n} figure", "{n} figures", n),
+    }
+    return forms.get(kind, "{n} " + kind).format(n=n)
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -275,7 +301,11 @@ def parse_bundle(path: Path) -> Bundle:
     except ValidationError as error:
         first = error.errors()[0]
         message = first["msg"].removeprefix("Value error, ")
-        raise InvalidInput(f"{path}: {_location(tuple(first['loc']))}: {message}") from None
+        raise InvalidInput(
+            _("{path}: {where}: {problem}").format(
+                path=path, where=_location(tuple(first["loc"])), problem=message
+            )
+        ) from None
 
 
 def import_bundle(workspace: Workspace, path: Path) -> ImportReport:

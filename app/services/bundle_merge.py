@@ -25,6 +25,7 @@ from app.data.tables import (
 from app.domain.dates import PartialDate
 from app.domain.vocab import default_confidence
 from app.errors import InvalidInput
+from app.messages import _
 from app.services.bundle_import import Bundle, ImportReport
 
 _SINGULAR = {"policies": "policy", "notes": "note"}
@@ -38,7 +39,9 @@ class _Merge:
         self.policy_ids: dict[str, str] = {}  # bundle slug -> workspace policy id
 
     def fail(self, where: str, message: str) -> InvalidInput:
-        return InvalidInput(f"{self.path}: {where}: {message}")
+        return InvalidInput(
+            _("{path}: {where}: {problem}").format(path=self.path, where=where, problem=message)
+        )
 
     def _upsert(
         self,
@@ -101,7 +104,7 @@ class _Merge:
             if row is not None and row.source_id != b.id:
                 raise self.fail(
                     f"sources[{index + 1}].excerpts[{position + 1}].id",
-                    "belongs to another source in this workspace",
+                    _("belongs to another source in this workspace"),
                 )
             self._upsert(
                 Excerpt,
@@ -113,14 +116,16 @@ class _Merge:
 
     def _require_source(self, source_id: str, where: str) -> None:
         if self.s.get(Source, source_id) is None:
-            raise self.fail(where, f"cites source {source_id}, which is neither in the bundle nor here")
+            raise self.fail(
+                where, _("cites source {id}, which is neither in the bundle nor here").format(id=source_id)
+            )
 
     def _policy(self, index: int, b: Any) -> None:
         where = f"policies[{index + 1}]"
         by_slug = self.s.exec(select(Policy).where(Policy.slug == b.slug)).first()
         by_id = self.s.get(Policy, b.id)
         if by_id is not None and by_slug is not None and by_id.id != by_slug.id:
-            raise self.fail(f"{where}.slug", f"“{b.slug}” belongs to another policy here")
+            raise self.fail(f"{where}.slug", _("“{slug}” belongs to another policy here").format(slug=b.slug))
         target = by_id or by_slug
         policy_id = target.id if target is not None else b.id
         self.policy_ids[b.slug] = policy_id
@@ -171,7 +176,7 @@ class _Merge:
     def _event(self, where: str, policy_id: str, position: int | None, b: Any) -> None:
         existing = self.s.get(StatusEvent, b.id)
         if existing is not None and existing.policy_id != policy_id:
-            raise self.fail(f"{where}.id", "this event belongs to another policy here")
+            raise self.fail(f"{where}.id", _("this event belongs to another policy here"))
         wanted = set(b.source_ids)
         for source_id in sorted(wanted):
             self._require_source(source_id, f"{where}.source_ids")
@@ -204,11 +209,11 @@ class _Merge:
     def _note(self, where: str, policy_id: str, b: Any) -> None:
         existing = self.s.get(Note, b.id)
         if existing is not None and existing.policy_id != policy_id:
-            raise self.fail(f"{where}.id", "this note belongs to another policy here")
+            raise self.fail(f"{where}.id", _("this note belongs to another policy here"))
         if b.event_id is not None:
             event = self.s.get(StatusEvent, b.event_id)
             if event is None or event.policy_id != policy_id:
-                raise self.fail(f"{where}.event_id", "is not an event of this policy")
+                raise self.fail(f"{where}.event_id", _("is not an event of this policy"))
         if b.source_id is not None:
             self._require_source(b.source_id, f"{where}.source_id")
         fields = {
@@ -234,7 +239,7 @@ class _Merge:
             return self.policy_ids[slug]
         row = self.s.exec(select(Policy.id).where(Policy.slug == slug)).first()
         if row is None:
-            raise self.fail(where, f"no policy “{slug}” in the bundle or here")
+            raise self.fail(where, _("no policy “{slug}” in the bundle or here").format(slug=slug))
         return row
 
     def _relation(self, index: int, b: Any) -> None:
@@ -242,7 +247,7 @@ class _Merge:
         from_id = self._slug_id(b.from_, f"{where}.from")
         to_id = self._slug_id(b.to, f"{where}.to")
         if from_id == to_id:
-            raise self.fail(where, "a policy cannot be related to itself")
+            raise self.fail(where, _("a policy cannot be related to itself"))
         same = self.s.exec(
             select(Relation).where(
                 Relation.from_policy_id == from_id,

@@ -11,6 +11,7 @@ from typing import Any
 from app.domain.columns import ADDED_COLUMNS, EVENT_COLUMNS, POLICY_COLUMNS
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, Status
 from app.errors import InvalidInput
+from app.messages import _
 from app.services.bundle_import import ImportReport
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
@@ -30,11 +31,11 @@ class CsvPlan:
 
     def report(self) -> ImportReport:
         report = ImportReport()
-        for _ in self.new_policies:
+        for _policy in self.new_policies:
             report.count("policies", added=True)
-        for _ in self.changed_policies:
+        for _change in self.changed_policies:
             report.count("policies", added=False)
-        for _ in self.new_events:
+        for _event in self.new_events:
             report.count("events", added=True)
         return report
 
@@ -47,17 +48,21 @@ def _unquote(value: str) -> str:
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     try:
         if path.stat().st_size > MAX_CSV_BYTES:
-            raise InvalidInput(f"{path} is too large to import")
+            raise InvalidInput(_("{path} is too large to import").format(path=path))
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text") from None
+        raise InvalidInput(_("{path} is not UTF-8 text").format(path=path)) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+        raise InvalidInput(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         rows = [{k: _unquote(v or "") for k, v in row.items() if k is not None} for row in reader]
     except csv.Error as error:
-        raise InvalidInput(f"{path}: line {reader.line_num}: {error}") from None
+        raise InvalidInput(
+            _("{path}: line {line}: {problem}").format(path=path, line=reader.line_num, problem=error)
+        ) from None
     return list(reader.fieldnames or []), rows
 
 
@@ -66,7 +71,9 @@ def _parse_choice(vocabulary: Any, value: str, where: str) -> str:
         return str(vocabulary.parse(value).value)
     except ValueError:
         raise InvalidInput(
-            f"{where}: “{value}” is not one of: {', '.join(m.label for m in vocabulary)}"
+            _("{where}: “{value}” is not one of: {choices}").format(
+                where=where, value=value, choices=", ".join(m.label for m in vocabulary)
+            )
         ) from None
 
 
@@ -78,9 +85,14 @@ def plan_csv_import(workspace: Workspace, path: Path) -> CsvPlan:
     if set(EVENT_COLUMNS) - ADDED_COLUMNS <= set(columns):
         return _plan_events(workspace, path, rows)
     raise InvalidInput(
-        f"{path} is neither a policies table nor an events table exported by Policy Tracker "
-        f"(expected the columns {', '.join(POLICY_COLUMNS[:4])}, … or "
-        f"{', '.join(EVENT_COLUMNS[:4])}, …)"
+        _(
+            "{path} is neither a policies table nor an events table exported by Policy Tracker "
+            "(expected the columns {policy_columns}, … or {event_columns}, …)"
+        ).format(
+            path=path,
+            policy_columns=", ".join(POLICY_COLUMNS[:4]),
+            event_columns=", ".join(EVENT_COLUMNS[:4]),
+        )
     )
 
 
@@ -106,10 +118,12 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
     plan = CsvPlan("policies")
     seen: set[str] = set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
-        where = f"{path}: row {number}"
+        where = _("{path}: row {number}").format(path=path, number=number)
         slug = row["slug"].strip()
         if slug in seen:
-            raise InvalidInput(f"{where}, slug: “{slug}” appears twice in the file")
+            raise InvalidInput(
+                _("{where}, slug: “{slug}” appears twice in the file").format(where=where, slug=slug)
+            )
         seen.add(slug)
         policy_id = workspace.store.policy_id_for_slug(slug)
         if "last_verified" in row:
@@ -134,9 +148,11 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
             data = data.validated()
         except ValidationFailed as failure:
             name, message = next(iter(failure.errors.items()))
-            raise InvalidInput(f"{where}, {name}: {message}") from None
+            raise InvalidInput(
+                _("{where}, {field}: {problem}").format(where=where, field=name, problem=message)
+            ) from None
         if not slug:
-            raise InvalidInput(f"{where}, slug: is required")
+            raise InvalidInput(_("{where}, slug: is required").format(where=where))
         if policy_id is None:
             plan.new_policies.append(data)
         elif editing.policy_input(workspace, policy_id) != data:
@@ -151,11 +167,13 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
     plan = CsvPlan("events")
     known: dict[str, set[tuple[str, str, str]]] = {}
     for number, row in enumerate(rows, start=2):
-        where = f"{path}: row {number}"
+        where = _("{path}: row {number}").format(path=path, number=number)
         slug = row["policy_slug"].strip()
         policy_id = workspace.store.policy_id_for_slug(slug)
         if policy_id is None:
-            raise InvalidInput(f"{where}, policy_slug: no policy “{slug}” in this workspace")
+            raise InvalidInput(
+                _("{where}, policy_slug: no policy “{slug}” in this workspace").format(where=where, slug=slug)
+            )
         status = _parse_choice(Status, row["status"], f"{where}, status")
         confidence = row.get("confidence", "").strip()
         if confidence:
@@ -170,7 +188,9 @@ def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -
             ).validated()
         except ValidationFailed as failure:
             name, message = next(iter(failure.errors.items()))
-            raise InvalidInput(f"{where}, {name}: {message}") from None
+            raise InvalidInput(
+                _("{where}, {field}: {problem}").format(where=where, field=name, problem=message)
+            ) from None
         date = event.date
         description = " ".join(row["description"].split())
         if policy_id not in known:

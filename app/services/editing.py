@@ -31,6 +31,7 @@ from app.data.tables import (
 from app.domain.dates import PartialDate
 from app.domain.vocab import SYMMETRIC_RELATIONS, default_confidence
 from app.errors import InvalidInput, NotFound
+from app.messages import N_, _, ngettext
 from app.services.inputs import (
     EventInput,
     NoteInput,
@@ -48,8 +49,18 @@ from app.services.workspace import Workspace
 def _get(session: Session, table: type[Any], row_id: str, what: str, *, trashed_ok: bool = False) -> Any:
     row = session.get(table, row_id)
     if row is None or (not trashed_ok and getattr(row, "deleted_at", None) is not None):
-        raise NotFound(f"That {what} no longer exists")
+        raise NotFound(_(_GONE.get(what, N_("That entry no longer exists"))))
     return row
+
+
+# One whole sentence per kind of entry: other languages agree the words with the noun.
+_GONE = {
+    "policy": N_("That policy no longer exists"),
+    "status event": N_("That status event no longer exists"),
+    "source": N_("That source no longer exists"),
+    "note": N_("That note no longer exists"),
+    "relation": N_("That relation no longer exists"),
+}
 
 
 # Policies -----------------------------------------------------------------------
@@ -91,7 +102,9 @@ def create_policy(workspace: Workspace, data: PolicyInput, policy_id: str | None
 def _insert_policy(session: Session, data: PolicyInput, policy_id: str | None) -> tuple[str, str]:
     if data.slug:
         if session.exec(select(Policy.id).where(Policy.slug == data.slug)).first():
-            raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
+            raise ValidationFailed(
+                {"slug": _("“{slug}” is already used by another policy").format(slug=data.slug)}
+            )
         slug = data.slug
     else:
         slug = _free_slug(session, slugify(data.title), None)
@@ -166,7 +179,9 @@ def update_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> No
                 select(Policy.id).where(Policy.slug == data.slug, Policy.id != policy_id)
             ).first()
             if clash:
-                raise ValidationFailed({"slug": f"“{data.slug}” is already used by another policy"})
+                raise ValidationFailed(
+                    {"slug": _("“{slug}” is already used by another policy").format(slug=data.slug)}
+                )
             policy.slug = data.slug
         assign(policy, policy_fields(data))
         policy.updated_at = utc_now()
@@ -181,9 +196,13 @@ class PolicyContents:
     sources: int
 
     def describe(self) -> str:
-        parts = [(self.events, "status event"), (self.notes, "note"), (self.figures, "figure")]
-        named = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts if n]
-        return ", ".join(named) if named else "nothing else"
+        parts = [
+            ngettext("{n} status event", "{n} status events", self.events).format(n=self.events),
+            ngettext("{n} note", "{n} notes", self.notes).format(n=self.notes),
+            ngettext("{n} figure", "{n} figures", self.figures).format(n=self.figures),
+        ]
+        named = [part for part, n in zip(parts, (self.events, self.notes, self.figures), strict=True) if n]
+        return ", ".join(named) if named else _("nothing else")
 
 
 def policy_contents(workspace: Workspace, policy_id: str) -> PolicyContents:
@@ -210,7 +229,11 @@ def purge_policy(workspace: Workspace, policy_id: str, *, with_notes: bool) -> N
         notes = list(session.exec(select(Note).where(Note.policy_id == policy_id)))
         if notes and not with_notes:
             raise InvalidInput(
-                f"“{policy.title}” has {len(notes)} notes; delete them too, or keep the policy"
+                ngettext(
+                    "“{title}” has {n} note; delete it too, or keep the policy",
+                    "“{title}” has {n} notes; delete them too, or keep the policy",
+                    len(notes),
+                ).format(title=policy.title, n=len(notes))
             )
         for note in notes:
             session.delete(note)
@@ -224,7 +247,7 @@ def purge_policy(workspace: Workspace, policy_id: str, *, with_notes: bool) -> N
 def _check_sources(session: Session, source_ids: list[str]) -> None:
     for source_id in source_ids:
         if session.get(Source, source_id) is None:
-            raise ValidationFailed({"sources": "one of the cited sources no longer exists"})
+            raise ValidationFailed({"sources": _("one of the cited sources no longer exists")})
 
 
 def event_fields(data: EventInput, cited_kinds: Iterable[str] = ()) -> dict[str, Any]:
@@ -325,7 +348,7 @@ def purge_event(workspace: Workspace, event_id: str) -> None:
     with workspace.session() as session:
         event = _get(session, StatusEvent, event_id, "status event", trashed_ok=True)
         if session.exec(select(Note.id).where(Note.event_id == event_id)).first():
-            raise InvalidInput("Notes are attached to this event; delete or move them first")
+            raise InvalidInput(_("Notes are attached to this event; delete or move them first"))
         session.delete(event)
 
 
@@ -434,7 +457,7 @@ def unlink_source(workspace: Workspace, policy_id: str, source_id: str) -> None:
             .where(EventCitation.source_id == source_id, StatusEvent.policy_id == policy_id)
         ).first()
         if cited:
-            raise InvalidInput("An event of this policy cites this source; remove the citation first")
+            raise InvalidInput(_("An event of this policy cites this source; remove the citation first"))
         link = session.get(PolicySource, (policy_id, source_id))
         if link is not None:
             session.delete(link)
@@ -448,7 +471,7 @@ def purge_source(workspace: Workspace, source_id: str) -> None:
             session.flush()
         except IntegrityError:
             raise InvalidInput(
-                "This source is still cited by a status event, a figure or a note; it stays in the trash"
+                _("This source is still cited by a status event, a figure or a note; it stays in the trash")
             ) from None
 
 
@@ -473,7 +496,7 @@ def add_note(workspace: Workspace, policy_id: str, data: NoteInput, note_id: str
         if data.event_id is not None:
             event = _get(session, StatusEvent, data.event_id, "status event")
             if event.policy_id != policy_id:
-                raise ValidationFailed({"event": "that event belongs to another policy"})
+                raise ValidationFailed({"event": _("that event belongs to another policy")})
         if data.source_id is not None:
             _get(session, Source, data.source_id, "source")
         note = Note(id=note_id or new_id(), policy_id=policy_id, **_note_fields(data))
@@ -533,7 +556,7 @@ def add_relation(
                 )
             ).first()
         if same:
-            raise ValidationFailed({"target": "these policies are already related that way"})
+            raise ValidationFailed({"target": _("these policies are already related that way")})
         relation = Relation(
             id=relation_id or new_id(),
             from_policy_id=from_id,
@@ -678,7 +701,7 @@ def policy_of(workspace: Workspace, kind: TrashKind, entry_id: str) -> str:
     """The policy a status event ("event") or a note ("note") belongs to."""
     policy_id = workspace.store.policy_of_entry(kind, entry_id)
     if policy_id is None:
-        raise NotFound(f"That {TRASHABLE[kind][1]} no longer exists")
+        raise NotFound(_(_GONE.get(TRASHABLE[kind][1], N_("That entry no longer exists"))))
     return policy_id
 
 

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from app.errors import UserError
+from app.messages import _
 
 
 def _file_mode(target: Path) -> int:
@@ -23,12 +24,12 @@ def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
     target = target.expanduser()
     if target.is_dir():
-        raise UserError(f"Cannot write {target}: it is a folder")
+        raise UserError(_("Cannot write {path}: it is a folder").format(path=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
-        raise UserError(f"Cannot write {target}: {error.strerror or error}") from None
+        raise _cannot_write(target, error) from None
     try:
         os.chmod(temporary, _file_mode(target))
         with os.fdopen(handle, "wb") as stream:
@@ -38,4 +39,8 @@ def write_atomically(target: Path, data: bytes) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UserError(f"Cannot write {target}: {error.strerror or error}") from None
+        raise _cannot_write(target, error) from None
+
+
+def _cannot_write(target: Path, error: OSError) -> UserError:
+    return UserError(_("Cannot write {path}: {reason}").format(path=target, reason=error.strerror or error))

@@ -22,6 +22,44 @@ from app.domain.vocab import (
     Status,
 )
 from app.errors import InvalidInput
+from app.messages import N_, _
+
+# The fields' names as a person reads them, for the one-line message ("Title: is required").
+FIELD_NAMES = {
+    "title": N_("Title"),
+    "slug": N_("Slug"),
+    "aliases": N_("Aliases"),
+    "jurisdiction": N_("Jurisdiction"),
+    "kind": N_("Kind"),
+    "summary": N_("Summary"),
+    "legal_basis": N_("Legal basis"),
+    "agencies": N_("Agencies"),
+    "tags": N_("Tags"),
+    "last_verified": N_("Last verified"),
+    "date": N_("Date"),
+    "status": N_("Status"),
+    "description": N_("Description"),
+    "confidence": N_("Confidence"),
+    "disagreement": N_("Where sources disagree"),
+    "published": N_("Published"),
+    "url": N_("URL"),
+    "language": N_("Language"),
+    "excerpts": N_("Excerpts"),
+    "publisher": N_("Publisher"),
+    "authors": N_("Authors"),
+    "issuer": N_("Issuer"),
+    "note": N_("Note"),
+    "body": N_("Note"),
+    "quote": N_("Quoted passage"),
+    "target": N_("Related policy"),
+    "label": N_("Label"),
+    "value": N_("Value"),
+    "unit": N_("Unit"),
+    "period_end": N_("Period end"),
+    "name": N_("Name"),
+    "sources": N_("Sources"),
+    "event": N_("Event"),
+}
 
 MAX_TITLE = 500
 MAX_TEXT = 200_000  # characters; about 30,000 words, and still quick to render
@@ -35,7 +73,9 @@ class ValidationFailed(InvalidInput):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
         field_name, message = next(iter(errors.items()))
-        super().__init__(f"{field_name.replace('_', ' ').capitalize()}: {message}")
+        shown = FIELD_NAMES.get(field_name)
+        name = _(shown) if shown else field_name.replace("_", " ").capitalize()
+        super().__init__(_("{field}: {problem}").format(field=name, problem=message))
 
 
 def slugify(text: str) -> str:
@@ -59,8 +99,8 @@ def _choice(errors: dict[str, str], name: str, vocabulary: type[LabelledEnum], v
     try:
         return vocabulary.parse(value).value
     except ValueError:
-        labels = ", ".join(m.label for m in vocabulary)
-        errors[name] = f"choose one of: {labels}"
+        labels = ", ".join(m.shown() for m in vocabulary)
+        errors[name] = _("choose one of: {labels}").format(labels=labels)
         return value
 
 
@@ -73,11 +113,13 @@ def _text(
     errors: dict[str, str], name: str, value: str, *, required: bool = False, limit: int = MAX_TEXT
 ) -> str:
     if required and not value.strip():
-        errors[name] = "is required"
+        errors[name] = _("is required")
     elif len(value) > limit:
-        errors[name] = f"is too long ({len(value):,} characters; at most {limit:,})"
+        errors[name] = _("is too long ({count} characters; at most {limit})").format(
+            count=f"{len(value):,}", limit=f"{limit:,}"
+        )
     elif _has_control_characters(value):
-        errors[name] = "contains control characters"
+        errors[name] = _("contains control characters")
     return value.strip()
 
 
@@ -107,9 +149,9 @@ def check_day(value: str, errors: dict[str, str], name: str) -> str:
         errors[name] = str(error)
         return value
     if parsed.precision.value != "day":
-        errors[name] = "give the full date, YYYY-MM-DD"
+        errors[name] = _("give the full date, YYYY-MM-DD")
     elif parsed.is_after(date.today()):
-        errors[name] = f"{value} is in the future"
+        errors[name] = _("{date} is in the future").format(date=value)
     return parsed.iso()
 
 
@@ -122,10 +164,12 @@ def check_timestamp(value: str | None, errors: dict[str, str], name: str) -> str
             raise ValueError
         moment = datetime.fromisoformat(value)
     except ValueError:
-        errors[name] = "must be a date and time such as 2024-05-01T12:00:00Z"
+        errors[name] = _("must be a date and time such as 2024-05-01T12:00:00Z")
         return value
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
-        errors[name] = f"is outside the years Policy Tracker records ({MIN_YEAR}–{MAX_YEAR})"
+        errors[name] = _("is outside the years Policy Tracker records ({first}–{last})").format(
+            first=MIN_YEAR, last=MAX_YEAR
+        )
     return value
 
 
@@ -134,7 +178,7 @@ def check_url(value: str, errors: dict[str, str], name: str = "url") -> str | No
     if not value:
         return None
     if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$", value, re.IGNORECASE):
-        errors[name] = "must be a web address starting with http:// or https://"
+        errors[name] = _("must be a web address starting with http:// or https://")
     return value
 
 
@@ -156,9 +200,11 @@ class PolicyInput:
         title = _text(errors, "title", self.title, required=True, limit=MAX_TITLE)
         slug = self.slug.strip().lower()
         if slug and not SLUG_PATTERN.match(slug):
-            errors["slug"] = "use lowercase letters, digits and hyphens, starting with a letter or digit"
+            errors["slug"] = _("use lowercase letters, digits and hyphens, starting with a letter or digit")
         elif len(slug) > MAX_SLUG:
-            errors["slug"] = f"is too long ({len(slug)} characters; at most {MAX_SLUG})"
+            errors["slug"] = _("is too long ({count} characters; at most {limit})").format(
+                count=len(slug), limit=MAX_SLUG
+            )
         result = PolicyInput(
             title=" ".join(title.split()),
             slug=slug,
@@ -222,7 +268,7 @@ class SourceInput:
         kind = _choice(errors, "kind", SourceKind, self.kind)
         language = self.language.strip().lower() or "en"
         if not re.match(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$", language):
-            errors["language"] = "use a language code such as en, es or pt-br"
+            errors["language"] = _("use a language code such as en, es or pt-br")
         excerpts = [_text(errors, "excerpts", x) for x in self.excerpts if x.strip()]
         result = SourceInput(
             title,
@@ -255,7 +301,7 @@ class NoteInput:
         body = _text(errors, "body", self.body)
         quote = _text(errors, "quote", self.quote, limit=100_000)
         if not body and not quote:
-            errors["body"] = "write something, or quote a passage"
+            errors["body"] = _("write something, or quote a passage")
         tags = _names(errors, "tags", [t.lower().lstrip("#") for t in self.tags])
         if errors:
             raise ValidationFailed(errors)
@@ -272,7 +318,7 @@ class RelationInput:
         errors: dict[str, str] = {}
         kind = _choice(errors, "kind", RelationKind, self.kind)
         if self.target_id == from_id:
-            errors["target"] = "a policy cannot be related to itself"
+            errors["target"] = _("a policy cannot be related to itself")
         note = _text(errors, "note", self.note, limit=10_000)
         if errors:
             raise ValidationFailed(errors)
@@ -295,12 +341,14 @@ class FigureInput:
         errors: dict[str, str] = {}
         label = _text(errors, "label", self.label, required=True, limit=MAX_TITLE)
         if not math.isfinite(self.value):
-            errors["value"] = "must be a number (not NaN or infinite)"
+            errors["value"] = _("must be a number (not NaN or infinite)")
         date = check_date(self.date, errors)
         period_end = check_date(self.period_end, errors, "period_end") if self.period_end.strip() else ""
         dates_readable = period_end and "date" not in errors and "period_end" not in errors
         if dates_readable and PartialDate.parse(period_end).last_day() < PartialDate.parse(date).first_day():
-            errors["period_end"] = f"{period_end} is before the period starts ({date})"
+            errors["period_end"] = _("{end} is before the period starts ({start})").format(
+                end=period_end, start=date
+            )
         result = FigureInput(
             label,
             self.value,

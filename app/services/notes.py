@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.data.details import NoteListRow, SavedSearchRow
 from app.errors import NotFound
+from app.messages import _
 from app.services.inputs import ValidationFailed
 from app.services.kinds import Facet
 from app.services.policies import PolicyFilters
@@ -25,7 +26,9 @@ def list_notes(workspace: Workspace, filters: NoteFilters = NoteFilters()) -> li
     if filters.policy_slug:
         policy_id = workspace.store.policy_id_for_slug(filters.policy_slug)
         if policy_id is None:
-            raise NotFound(f"No policy with the slug “{filters.policy_slug}” in this workspace")
+            raise NotFound(
+                _("No policy with the slug “{slug}” in this workspace").format(slug=filters.policy_slug)
+            )
     return workspace.store.list_notes(
         policy_id=policy_id,
         tag=filters.tag.lower().lstrip("#") or None,
@@ -68,11 +71,13 @@ def save_search(workspace: Workspace, name: str, filters: PolicyFilters, search_
 
     name = " ".join(name.split())
     if not name:
-        raise ValidationFailed({"name": "is required"})
+        raise ValidationFailed({"name": _("is required")})
     if len(name) > 200:
-        raise ValidationFailed({"name": "is too long (at most 200 characters)"})
+        raise ValidationFailed({"name": _("is too long (at most 200 characters)")})
     if not filters.active:
-        raise ValidationFailed({"name": "there is nothing to save: type a search or choose a filter first"})
+        raise ValidationFailed(
+            {"name": _("there is nothing to save: type a search or choose a filter first")}
+        )
     stored = {facet.value: sorted(filters.chosen(facet)) for facet in Facet if filters.chosen(facet)}
     with workspace.session() as session:
         row = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()

@@ -10,6 +10,7 @@ from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
+from app.messages import _
 from app.services.kinds import Facet
 from app.services.workspace import Workspace
 
@@ -111,7 +112,7 @@ def policy_ids_in_scope(
         for slug in slugs:
             policy_id = workspace.store.policy_id_for_slug(slug)
             if policy_id is None:
-                raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+                raise NotFound(_("No policy with the slug “{slug}” in this workspace").format(slug=slug))
             ids.append(policy_id)
         return ids
     return [row.id for row in browse(workspace, filters or NO_FILTERS).rows]
@@ -122,14 +123,14 @@ def parse_status(text: str) -> str:
     try:
         return Status.parse(text).value
     except ValueError as error:
-        raise InvalidInput(f"Unknown status: {error}") from None
+        raise InvalidInput(_("Unknown status: {problem}").format(problem=error)) from None
 
 
 def policy_by_slug(workspace: Workspace, slug: str) -> PolicyDetail:
     policy_id = workspace.store.policy_id_for_slug(slug)
     detail = workspace.store.policy_detail(policy_id) if policy_id else None
     if detail is None:
-        raise NotFound(f"No policy with the slug “{slug}” in this workspace")
+        raise NotFound(_("No policy with the slug “{slug}” in this workspace").format(slug=slug))
     return detail
 
 

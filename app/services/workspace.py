@@ -13,6 +13,7 @@ from app.data.sqlite import lifecycle
 from app.data.sqlite.store import SqliteStore
 from app.data.store import Store, WriteWait
 from app.errors import InvalidInput, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -77,11 +78,15 @@ class Workspace:
         """A workspace that cannot be written is read as it is: nothing is created, upgraded or refreshed."""
         revision = lifecycle.read_revision(self.path)
         if revision is None:
-            raise WorkspaceUnusable(f"{self.path} is empty and cannot be written (it is read-only)")
+            raise WorkspaceUnusable(
+                _("{path} is empty and cannot be written (it is read-only)").format(path=self.path)
+            )
         if not lifecycle.is_current(revision):
             raise WorkspaceUnusable(
-                f"{self.path.name} was made by another version of Policy Tracker and must be upgraded, "
-                "but it is read-only here; copy it to a writable folder and open the copy"
+                _(
+                    "{name} was made by another version of Policy Tracker and must be upgraded, "
+                    "but it is read-only here; copy it to a writable folder and open the copy"
+                ).format(name=self.path.name)
             )
 
     def _prepare(self, *, create: bool, starter_data: bool) -> None:
@@ -89,7 +94,7 @@ class Workspace:
         revision = lifecycle.read_revision(self.path)
         if revision is None:
             if not create and not self.path.exists():
-                raise WorkspaceUnusable(f"There is no workspace at {self.path}")
+                raise WorkspaceUnusable(_("There is no workspace at {path}").format(path=self.path))
             if self._create(starter_data):
                 return
             revision = lifecycle.read_revision(self.path)  # another process created it first
@@ -182,8 +187,10 @@ class Workspace:
         """Refuse, in words, to change a workspace that is read-only or damaged (a quick check finds damage)."""
         if self.read_only:
             raise WorkspaceReadOnly(
-                f"{self.path.name} is read-only here (its file, folder or disk cannot be written): "
-                "it can be read and exported, not changed; nothing was changed"
+                _(
+                    "{name} is read-only here (its file, folder or disk cannot be written): "
+                    "it can be read and exported, not changed; nothing was changed"
+                ).format(name=self.path.name)
             )
         if not self.damage:
             from app.services.integrity import diagnose
@@ -197,7 +204,9 @@ class Workspace:
 
     def _damaged_error(self) -> WorkspaceDamaged:
         return WorkspaceDamaged(
-            f"{self.damage}; nothing was changed. Restore a backup to keep working (the damaged file is kept)"
+            _(
+                "{damage}; nothing was changed. Restore a backup to keep working (the damaged file is kept)"
+            ).format(damage=self.damage)
         )
 
     @contextmanager

@@ -883,6 +883,10 @@
         <translation>&amp;Preferencias…</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
@@ -971,10 +975,6 @@ Close it and open the workspace again.</source>
         <translation>La ventana no pudo terminar de abrirse: {error}
 
 Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
-    </message>
-    <message>
-        <source>&amp;User Guide</source>
-        <translation>&amp;Guía de uso</translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %Ln policies</source>

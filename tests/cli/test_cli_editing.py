@@ -113,7 +113,7 @@ def test_add_note_reads_standard_input(
         (["add-policy", "--title", " "], "Title: is required"),
         (["add-policy", "--title", "X", "--slug", "title-42"], "already used"),
         (["add-policy", "--title", "X", "--kind", "decree-law"], "Kind: choose one of"),
-        (["add-source", "--title", "X", "--url", "ftp://x.org"], "Url: must be a web address"),
+        (["add-source", "--title", "X", "--url", "ftp://x.org"], "URL: must be a web address"),
         (["add-source", "--title", "X", "--date", "2024-02-30"], "not a real date"),
         (["add-source", "--title", "X", "--policy", "nope"], "No policy with the slug “nope”"),
         (["add-event", "title-42", "--date", "2023-13", "--status", "expired"], "no month 13"),

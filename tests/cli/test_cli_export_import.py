@@ -108,7 +108,7 @@ def test_import_dry_run_shows_what_would_change_and_writes_nothing(
     connection.commit()
     connection.close()
     code, out, _ = run(capsys, "import", str(bundle_path), "--dry-run", "--workspace", ws)
-    assert code == 0 and "would have: added nothing; updated" in out and "1 policies" in out
+    assert code == 0 and "would have: added nothing; updated" in out and "1 policy" in out
     assert "would replace your newer version of policy “Title 42 expulsions”" in out
     assert _titles(workspace_path)["title-42"] == "Title 42 expulsions"
     code, out, _ = run(capsys, "import", str(bundle_path), "--workspace", ws)

@@ -116,7 +116,7 @@ def test_trash_restore_and_purge_a_policy_with_notes(small: Workspace) -> None:
     editing.set_trashed(small, trash[0].kind, trash[0].id, False)
     assert "alpha" in {r.slug for r in list_policies(small)}
     editing.set_trashed(small, "policy", ALPHA, True)
-    with pytest.raises(InvalidInput, match="has 1 notes"):
+    with pytest.raises(InvalidInput, match="has 1 note; delete it too"):
         editing.purge(small, editing.list_trash(small)[0])
     assert small.store.connection.execute("SELECT count(*) FROM note").fetchone()[0] == 1
     editing.purge(small, editing.list_trash(small)[0], with_notes=True)

@@ -11,6 +11,7 @@ from app.data.sqlite import db
 from app.data.sqlite.integrity import translate_sqlite_error
 from app.data.store import StoreError
 from app.errors import UserError, WorkspaceUnusable
+from app.messages import _
 
 
 def copy_pages(source: Path, temporary: Path) -> None:
@@ -49,16 +50,22 @@ def check_file(backup: Path) -> None:
         with backup.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise UserError(f"Cannot read {backup}: {error.strerror or error}") from None
+        raise UserError(
+            _("Cannot read {path}: {reason}").format(path=backup, reason=error.strerror or error)
+        ) from None
     if header != SQLITE_HEADER:
-        raise WorkspaceUnusable(f"{backup} is not a backup of a workspace (not an SQLite file)")
+        raise WorkspaceUnusable(
+            _("{path} is not a backup of a workspace (not an SQLite file)").format(path=backup)
+        )
     try:
         with closing(db.connect(backup, read_only=True)) as connection:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise WorkspaceUnusable(f"{backup} is damaged; choose another backup")
+                raise WorkspaceUnusable(_("{path} is damaged; choose another backup").format(path=backup))
             connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:
-        raise WorkspaceUnusable(f"{backup} is not a backup of a Policy Tracker workspace") from None
+        raise WorkspaceUnusable(
+            _("{path} is not a backup of a Policy Tracker workspace").format(path=backup)
+        ) from None
 
 
 def overwrite_pages(path: Path, backup: Path) -> None:
@@ -69,10 +76,14 @@ def overwrite_pages(path: Path, backup: Path) -> None:
             # SQLite copies into a WAL file only between equal page sizes; else through its rollback journal.
             switched = page_size != dst.execute("PRAGMA page_size").fetchone()[0]
             if switched and dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
-                raise UserError(f"{path.name} is in use by another program; close it and try again")
+                raise UserError(
+                    _("{name} is in use by another program; close it and try again").format(name=path.name)
+                )
             src.backup(dst)
             if switched:
                 dst.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         plain = translate_sqlite_error(error, path)
-        raise plain or UserError(f"Could not restore {path.name}: {error}; nothing was changed") from None
+        raise plain or UserError(
+            _("Could not restore {name}: {reason}; nothing was changed").format(name=path.name, reason=error)
+        ) from None

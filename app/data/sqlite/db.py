@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from app.errors import WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -92,8 +93,10 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise WorkspaceUnusable(
-                f"{path} is on read-only media with unsaved changes in {wal.name}, which cannot be "
-                "read there; copy both files to a writable folder and open the copy"
+                _(
+                    "{path} is on read-only media with unsaved changes in {journal}, which cannot be "
+                    "read there; copy both files to a writable folder and open the copy"
+                ).format(path=path, journal=wal.name)
             ) from None
         return _open_read_only(path, immutable="1")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.data.sqlite import db, workspace_file
 from app.errors import DiskFull, UserError, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceUnusable
+from app.messages import _, ngettext
 
 # What a read of a damaged file raises: the window and exports catch it to say so in words.
 ReadError = sqlite3.DatabaseError
@@ -28,12 +29,15 @@ class Damage:
 
     def summary(self) -> str:
         """The first problem and how many more, on one line."""
-        first = " ".join(self.problems[0].split()) if self.problems else "unknown damage"
-        text = f"{self.path} is damaged: {first[:300]}"
+        first = " ".join(self.problems[0].split()) if self.problems else _("unknown damage")
+        text = _("{path} is damaged: {problem}").format(path=self.path, problem=first[:300])
         more = len(self.problems) - 1
-        if more > 0:
-            count = f"{more}" if self.complete else f"at least {more}"
-            text += f" (and {count} more {'problem' if more == 1 else 'problems'})"
+        if more > 0 and self.complete:
+            text += ngettext(" (and {n} more problem)", " (and {n} more problems)", more).format(n=more)
+        elif more > 0:
+            text += ngettext(
+                " (and at least {n} more problem)", " (and at least {n} more problems)", more
+            ).format(n=more)
         return text
 
 
@@ -48,10 +52,9 @@ def diagnose(path: Path, *, thorough: bool = False, references: bool = True) -> 
     try:
         workspace_file.read_revision(path)
     except WorkspaceDamaged as error:
-        reason = str(error).removeprefix(f"{path} is damaged").strip(" ()")  # "… is damaged (reason)"
-        return Damage(path, [reason])
+        return Damage(path, [error.reason])
     if not path.exists():
-        raise WorkspaceUnusable(f"There is no workspace at {path}")
+        raise WorkspaceUnusable(_("There is no workspace at {path}").format(path=path))
     try:
         with closing(db.connect(path, read_only=True)) as connection:
             connection.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage garbles text
@@ -67,8 +70,10 @@ def diagnose(path: Path, *, thorough: bool = False, references: bool = True) -> 
         return Damage(
             path,
             [
-                f"a row of {table} (row {row}) refers to a missing {parent}"
-                for table, row, parent, _ in broken
+                _("a row of {table} (row {row}) refers to a missing {parent}").format(
+                    table=table, row=row, parent=parent
+                )
+                for table, row, parent, _key in broken
             ],
         )
     return None
@@ -120,15 +125,20 @@ def translate_sqlite_error(error: BaseException, path: Path) -> UserError | None
     text = str(getattr(error, "orig", None) or error).lower()
     if "readonly" in text or "read-only" in text:
         return WorkspaceReadOnly(
-            f"{path.name} cannot be written (the file, its folder or the disk is read-only); "
-            "nothing was changed"
+            _(
+                "{name} cannot be written (the file, its folder or the disk is read-only); nothing was changed"
+            ).format(name=path.name)
         )
     if "disk is full" in text or "database or disk is full" in text:
-        return DiskFull("The disk is full; nothing was changed. Free some space and try again.")
+        return DiskFull(_("The disk is full; nothing was changed. Free some space and try again."))
     if "malformed" in text or "not a database" in text:
-        return WorkspaceDamaged(f"{path} is damaged ({text}); nothing was changed")
+        return WorkspaceDamaged(
+            _("{path} is damaged ({reason}); nothing was changed").format(path=path, reason=text), text
+        )
     if "unable to open database" in text:
-        return WorkspaceReadOnly(f"Cannot open {path}; check that the folder exists and can be written")
+        return WorkspaceReadOnly(
+            _("Cannot open {path}; check that the folder exists and can be written").format(path=path)
+        )
     return None
 
 

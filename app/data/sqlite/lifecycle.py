@@ -22,6 +22,7 @@ from app.data.sqlite.workspace_file import (
 from app.data.sqlite.write_wait import wait_for_other_writers
 from app.data.store import WriteWait
 from app.errors import WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -76,10 +77,14 @@ def create(path: Path, fill: Callable[[Session], None]) -> bool:
         return workspace_file.put_in_place(building, path, replace=replace)
     except BaseException as error:
         if db.is_operational_error(error) or isinstance(error, OSError):
-            raise WorkspaceUnusable(f"Cannot create a workspace at {path}: {error}") from None
+            raise WorkspaceUnusable(
+                _("Cannot create a workspace at {path}: {reason}").format(path=path, reason=error)
+            ) from None
         if type(error).__module__.startswith("sqlalchemy"):
             raise WorkspaceUnusable(
-                f"Cannot create a workspace at {path}: {error.__cause__ or error}"
+                _("Cannot create a workspace at {path}: {reason}").format(
+                    path=path, reason=error.__cause__ or error
+                )
             ) from None
         raise
     finally:
@@ -96,7 +101,9 @@ def upgrade(path: Path, revision: str, write_wait: WriteWait) -> None:
 
     if revision not in migrate.known_revisions():
         raise WorkspaceUnusable(
-            f"{path} was made by a newer version of Policy Tracker; update the app to open it"
+            _("{path} was made by a newer version of Policy Tracker; update the app to open it").format(
+                path=path
+            )
         )
     copy = workspace_file.copy_aside(path, revision)
     wait_for_other_writers(path, write_wait)  # the upgrade takes the write lock
@@ -113,6 +120,8 @@ def upgrade(path: Path, revision: str, write_wait: WriteWait) -> None:
             migrate.upgrade(path, leftovers=leftovers)
     except Exception as error:  # the upgrade runs in one transaction: nothing of it stays
         raise WorkspaceUnusable(
-            f"Could not upgrade {path.name} to this version ({error.__cause__ or error}). "
-            f"The file is unchanged, and a copy was saved as {copy.name}"
+            _(
+                "Could not upgrade {name} to this version ({reason}). "
+                "The file is unchanged, and a copy was saved as {copy}"
+            ).format(name=path.name, reason=error.__cause__ or error, copy=copy.name)
         ) from None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.data.schema import HEAD_REVISION, SQLITE_HEADER
 from app.data.sqlite import db
 from app.errors import WorkspaceDamaged, WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from app.data.sqlite.migrate import SchemaObjects
@@ -26,7 +27,7 @@ def read_revision(path: Path) -> str | None:
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return None
     if path.is_dir():
-        raise WorkspaceUnusable(f"{path} is a folder, not a workspace file")
+        raise WorkspaceUnusable(_("{path} is a folder, not a workspace file").format(path=path))
     # SQLite reads the file, not open() and close(): closing any descriptor of the file drops every
     # POSIX lock this process holds on it, SQLite's own included, and another process would then take
     # the open window's journal for abandoned, fold it in and delete it under the window.
@@ -39,22 +40,32 @@ def read_revision(path: Path) -> str | None:
         finally:
             connection.close()
     except UnicodeDecodeError:
-        raise WorkspaceDamaged(f"{path} is damaged (its schema version is unreadable)") from None
+        raise _damaged(path, _("its schema version is unreadable")) from None
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error) and not _has_sqlite_header(path):
             raise WorkspaceUnusable(
-                f"{path} is not a Policy Tracker workspace (it is not an SQLite file)"
+                _("{path} is not a Policy Tracker workspace (it is not an SQLite file)").format(path=path)
             ) from None
         if "malformed" in str(error) or "not a database" in str(error):
-            raise WorkspaceDamaged(f"{path} is damaged ({error})") from None
+            raise _damaged(path, str(error)) from None
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:
             raise WorkspaceUnusable(
-                f"Cannot open {path} ({error}); check the permissions of it and its folder"
+                _("Cannot open {path} ({problem}); check the permissions of it and its folder").format(
+                    path=path, problem=error
+                )
             ) from None
-        raise WorkspaceUnusable(f"{path} is an SQLite file but not a Policy Tracker workspace") from None
+        raise WorkspaceUnusable(
+            _("{path} is an SQLite file but not a Policy Tracker workspace").format(path=path)
+        ) from None
     if row is None:
-        raise WorkspaceUnusable(f"{path} is not a Policy Tracker workspace (it has no schema version)")
+        raise WorkspaceUnusable(
+            _("{path} is not a Policy Tracker workspace (it has no schema version)").format(path=path)
+        )
     return str(row[0])
+
+
+def _damaged(path: Path, reason: str) -> WorkspaceDamaged:
+    return WorkspaceDamaged(_("{path} is damaged ({reason})").format(path=path, reason=reason), reason)
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -109,10 +120,14 @@ def ensure_parent(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WorkspaceUnusable(
-            f"Cannot create the workspace folder {path.parent}: {error.strerror or error}"
+            _("Cannot create the workspace folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror or error
+            )
         ) from None
     if not path.parent.is_dir():
-        raise WorkspaceUnusable(f"Cannot create a workspace in {path.parent}: it is not a folder")
+        raise WorkspaceUnusable(
+            _("Cannot create a workspace in {folder}: it is not a folder").format(folder=path.parent)
+        )
 
 
 def copy_aside(path: Path, revision: str) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.data.store import WriteWait
 from app.errors import WorkspaceBusy
+from app.messages import _, ngettext
 
 __all__ = ["WriteWait", "busy_error", "is_busy", "wait_for_other_writers"]
 
@@ -27,10 +28,15 @@ def is_busy(error: BaseException) -> bool:
 
 
 def busy_error(path: Path, seconds: float) -> WorkspaceBusy:
-    waited = f"{round(seconds)} seconds" if seconds < 120 else f"{round(seconds / 60)} minutes"
+    if seconds < 120:
+        waited = ngettext("{n} second", "{n} seconds", round(seconds)).format(n=round(seconds))
+    else:
+        waited = ngettext("{n} minute", "{n} minutes", round(seconds / 60)).format(n=round(seconds / 60))
     return WorkspaceBusy(
-        f"{path.name} is busy: another Policy Tracker process has been writing to it for over "
-        f"{waited}; nothing was changed. Try again when it has finished."
+        _(
+            "{name} is busy: another Policy Tracker process has been writing to it for over "
+            "{waited}; nothing was changed. Try again when it has finished."
+        ).format(name=path.name, waited=waited)
     )
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
+from app.ui.browse.first_screen import BADGE_MARGIN, BADGE_PADDING
 from app.ui.browse.policy_table import Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,6 +22,9 @@ def is_dark(palette: QPalette) -> bool:
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):
+    """A status as a coloured badge; in a column made narrower than it, elided ("Bloqueada por…"),
+    inside its own cell (the model gives the full label as the tooltip)."""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         status = index.data(Role.STATUS)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -37,9 +41,14 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(text) + 14
+        room = option.rect.width() - 2 * BADGE_MARGIN - BADGE_PADDING
+        if metrics.horizontalAdvance(text) > room:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+        width = metrics.horizontalAdvance(text) + BADGE_PADDING
         height = metrics.height() + 4
-        rect = QRectF(option.rect.x() + 4, option.rect.center().y() - height / 2 + 1, width, height)
+        top = option.rect.center().y() - height / 2 + 1
+        rect = QRectF(option.rect.x() + BADGE_MARGIN, top, width, height)
+        painter.setClipRect(option.rect)  # never over the next column
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, height / 2, height / 2)

@@ -57,6 +57,10 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PolicyTableModel", "Notes"),
 )
 NUMBER_COLUMNS = (Column.SOURCES, Column.NOTES)
+BADGE_MARGIN = 4  # between a status badge and its cell's edges
+BADGE_PADDING = 14  # inside the badge, around its text
+
+
 # Qt.AlignmentFlag's AlignRight | AlignVCenter and AlignCenter, and Qt.ItemDataRole's DisplayRole
 # and TextAlignmentRole, spelled as numbers to keep the Qt namespace out of the start.
 RIGHT_ALIGNED = 0x0002 | 0x0080

@@ -196,6 +196,8 @@ class PolicyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE:
                 return self._title_tooltip(row)
+            if column == Column.STATUS and row.current_status:
+                return cell_value(row, column)  # the whole label, when the badge had to be shortened
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),

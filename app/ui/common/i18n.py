@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from app.domain import vocab
 from app.domain.dates import PartialDate
 from app.domain.vocab import LabelledEnum
+from app.messages import use_language as use_message_language
 from app.paths import resources_dir
 
 if TYPE_CHECKING:  # PySide6 types it as returning object; it returns the text it marks
@@ -175,6 +176,7 @@ def apply_language(app: QCoreApplication, choice: str) -> str:
         _INSTALLED.append(ours)
     QLocale.setDefault(_locale_for(language))
     _IN_USE[0] = language
+    use_message_language(language)  # what the services raise reads in the same language
     if language != "en":
         qt_own = QTranslator(app)  # the standard buttons and dialogs Qt itself draws
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -22,6 +22,7 @@ from app.services.details import PolicyDetail
 from app.services.timeline import lane_of
 from app.ui.browse.delegates import is_dark
 from app.ui.common.i18n import QT_TRANSLATE_NOOP
+from app.ui.common.theme import mute
 from app.ui.detail import detail_html
 from app.ui.detail.actions import DetailAction
 from app.ui.timeline.timeline_view import TimelineView
@@ -105,7 +106,7 @@ class PolicyDetailPane(QStackedWidget):
         self.placeholder = QLabel(self.tr("Select a policy to read its history, sources, figures and notes."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)
+        mute(self.placeholder)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)

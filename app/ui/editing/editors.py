@@ -34,6 +34,7 @@ from app.services.inputs import (
 )
 from app.services.markdown import render_markdown
 from app.ui.common import i18n
+from app.ui.common.theme import mute
 from app.ui.editing.form import LIST_SEPARATOR, FormDialog, combo_for, join_list, split_list, split_tags
 
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 1  # a new source's place among those added in the dialog
@@ -174,7 +175,7 @@ class EventDialog(FormDialog):
             "date", self.tr("&Date"), data.date, hint=date_hint(), placeholder="2023-05-11"
         )
         self.date_meaning = QLabel()
-        self.date_meaning.setEnabled(False)
+        mute(self.date_meaning)
         self.form.addRow("", self.date_meaning)
         self.date_edit.textChanged.connect(self._explain_date)
         self.status_combo = combo_for(Status, data.status)

@@ -25,6 +25,7 @@ from app.domain.vocab import LabelledEnum
 from app.errors import UserError
 from app.services.inputs import ValidationFailed
 from app.ui.common import i18n
+from app.ui.common.theme import mute
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -107,7 +108,7 @@ class FormDialog(QDialog):
         column.addWidget(widget)
         if hint:
             note = QLabel(hint)
-            note.setEnabled(False)
+            mute(note)
             note.setWordWrap(True)
             column.addWidget(note)
         error = QLabel()

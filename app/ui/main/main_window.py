@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         from app.services.policies import BrowseResult
         from app.ui.browse.browse_runner import BrowseRunner
         from app.ui.editing.edit_controller import EditController
+        from app.ui.workspace.live_data import OutsideWrites
         from app.ui.workspace.safety import SafetyController
         from app.ui.workspace.workspaces import WorkspaceController
 
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
         self.table.addAction(editor.delete_policy_action)
         detail.action_requested.connect(editor.on_detail_action)
         self.events.changed.connect(self.on_changed)
+        OutsideWrites(self)  # writes by other processes come in through the same "changed" signal
         self.table.url_dropped.connect(self._on_url_dropped)
         self.table.setAcceptDrops(True)
         filter_panel.saved_search_chosen.connect(self.apply_saved_search)

@@ -24,7 +24,7 @@ from app.ui.common.i18n import (
     effective_language,
     language_in_use,
 )
-from app.ui.common.theme import THEME_KEY, THEMES
+from app.ui.common.theme import THEME_KEY, THEMES, mute
 from app.ui.transfer.export_settings import AUTHOR_KEY, ORGANISATION_KEY
 
 
@@ -74,7 +74,7 @@ class PreferencesDialog(QDialog):
         form.addRow(organisation_label, self.organisation_edit)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setEnabled(False)  # drawn muted: a remark, not a control
+        mute(self.note)  # a remark, not a control
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -16,6 +16,7 @@ from app.export.timeline_svg import timeline_svg
 from app.services.files import write_atomically
 from app.services.timeline import timeline
 from app.ui.common.files import choose_file
+from app.ui.common.theme import mute
 from app.ui.timeline.legend import TimelineLegend
 from app.ui.timeline.timeline_view import TimelineView
 
@@ -79,7 +80,7 @@ class TimelineWindow(QWidget):
                 "Boxes are events known only to the month or year."
             )
         )
-        self.hint.setEnabled(False)
+        mute(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(toolbar)

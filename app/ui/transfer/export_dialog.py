@@ -391,8 +391,11 @@ class ExportDialog(QDialog):
         if fmt in ("md", "csv"):
             if fmt == "md":
                 from app.export.markdown import briefing_markdown
+                from app.export.run import pictures_folder
 
-                text = briefing_markdown(briefing)
+                # The timelines go beside the file as pictures; the text links them, as written.
+                folder = pictures_folder(self.request().target).name
+                text = briefing_markdown(briefing, lambda key, _svg: f"{folder}/{key}.svg")
             else:
                 from app.export.csv_tables import briefing_csv
 

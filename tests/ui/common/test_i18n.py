@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -22,6 +23,11 @@ from tests.ui.conftest import OpenWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 SPANISH_TS = ROOT / "resources" / "translations" / "policy_tracker_es.ts"
+SPANISH_PO = ROOT / "resources" / "locale" / "es" / "LC_MESSAGES" / "policy_tracker.po"
+# The layers below the window, whose messages go through app/messages.py (gettext), not Qt.
+BELOW_THE_WINDOW = ("domain", "data", "services")
+# Exceptions that are no message to a person: a bug, or the system's own words.
+NOT_FOR_PEOPLE = {"RuntimeError", "AssertionError", "OSError", "TypeError", "KeyError", "StoreError"}
 
 
 @pytest.fixture
@@ -154,6 +160,95 @@ def test_every_interface_text_has_a_finished_spanish_translation(tmp_path: Path)
 
 def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"\{[a-z_]+\}", text))
+
+
+def _sources_below_the_window() -> list[Path]:
+    """The domain, data and services, and the command line, which shows their messages."""
+    found = [p for layer in BELOW_THE_WINDOW for p in (ROOT / "app" / layer).rglob("*.py")]
+    return [*sorted(p for p in found if "migrations" not in p.parts), ROOT / "app" / "cli.py"]
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _is_raw_text(node: ast.expr) -> bool:
+    """Words written straight into the code: a string, or an f-string, with letters in its own text."""
+    if isinstance(node, ast.JoinedStr):
+        return any(_is_raw_text(part) for part in node.values)
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and bool(re.search("[A-Za-z]", node.value))
+    )
+
+
+def test_every_message_below_the_window_goes_through_the_catalogue() -> None:
+    """An error raised by the domain, data or services, or a field's validation message, is written
+    as _("… {placeholder} …").format(…) (or ngettext), never as a bare string or f-string."""
+    unmarked = []
+    for path in _sources_below_the_window():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            texts: list[ast.expr] = []
+            if isinstance(node, ast.Call) and re.search(
+                "(Error|Failed|NotFound|Input|Unusable|Damaged|ReadOnly|Full|Busy|InUse|Unavailable|^print|^__init__)$",
+                _called(node),
+            ):
+                if _called(node) in NOT_FOR_PEOPLE:
+                    continue
+                texts = [*node.args, *(k.value for k in node.keywords)]
+                texts += [v for arg in node.args if isinstance(arg, ast.Dict) for v in arg.values]
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Subscript) and ast.unparse(t.value) == "errors" for t in node.targets
+            ):
+                texts = [node.value]
+            unmarked += [f"{path.relative_to(ROOT)}:{t.lineno}" for t in texts if _is_raw_text(t)]
+    assert not unmarked, f"messages not in the catalogue (wrap them in _()): {unmarked}"
+
+
+def test_every_message_below_the_window_has_a_finished_spanish_translation() -> None:
+    """Collect the messages from the code afresh (as `make update-messages` does); each must be in the
+    Spanish .po, translated, with the same {placeholders}."""
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po
+
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    in_code = set()
+    for path in _sources_below_the_window():
+        for _line, message, _comments, _context in extract_from_file("python", str(path), keywords):
+            in_code.add(message)
+    assert len(in_code) > 150
+    with SPANISH_PO.open("rb") as handle:
+        catalogue = {m.id: m for m in read_po(handle) if m.id}
+    missing = sorted(str(m) for m in in_code if m not in catalogue)
+    assert not missing, f"not in {SPANISH_PO.name} (run make update-messages): {missing[:10]}"
+    for key in in_code:
+        entry = catalogue[key]
+        sources = key if isinstance(key, tuple) else (key,)
+        forms = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        assert all(forms) and not entry.fuzzy, f"untranslated: {key}"
+        for form in forms:
+            assert _placeholders(form) == _placeholders(sources[0]), f"{key}: placeholders differ in {form!r}"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_an_editor_shows_the_services_messages_in_spanish(qtbot: QtBot, window: MainWindow) -> None:
+    """The window in Spanish: what the services say about a field reads in Spanish too."""
+    from tests.ui.dialogs import save, type_into
+
+    window.select_policy("texas-sb4")
+    event_dialog = window.editor.new_event()
+    assert event_dialog is not None
+    type_into(qtbot, event_dialog.date_edit, "2025-13-40")
+    save(qtbot, event_dialog)
+    assert event_dialog.isVisible()
+    assert event_dialog.error_text("date") == "“2025-13-40” no tiene mes 13"
+    event_dialog.reject()
+    policy_dialog = window.editor.new_policy()
+    save(qtbot, policy_dialog)
+    assert policy_dialog.error_text("title") == "es obligatorio"
+    policy_dialog.reject()
 
 
 def test_preferences_labels_are_buddies(window: MainWindow) -> None:
