@@ -10,24 +10,20 @@ rows deleted by ON DELETE CASCADE (a purged policy's events) are found before th
 
 Only SQLAlchemy Core on the session's connection, no SQLite dialect: a PostgreSQL store records
 with the same code. What made the change (an edit, undo, redo, an import, the starter data) and
-who made it come from `recording()`, a context around the operation.
+who made it come from `app.data.change_context.recording()`, a context around the operation.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, delete, event, func, insert, select
 from sqlmodel import Session
 
+from app.data.change_context import current_context, now
 from app.data.tables import (
     ChangePolicy,
     ChangeRecord,
@@ -49,56 +45,8 @@ RETENTION_KEY = "change_history_days"
 DEFAULT_RETENTION_DAYS = 400  # a year and a bit: last year's same week is still there
 # Pruning deletes at most this many records per write, so no single edit pays for a long backlog.
 PRUNE_BATCH = 2000
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container), no USER variable
-        return "unknown"
-
-
-@dataclass(frozen=True)
-class ChangeContext:
-    """What makes the changes of the transactions run inside `recording()`."""
-
-    source: str = "edit"
-    who: str = field(default_factory=_os_user)
-    # One action of a person, however many transactions it takes; None: each transaction is one.
-    batch: str | None = None
-
-
-_current: ContextVar[ChangeContext | None] = ContextVar("change_context", default=None)
-
-
-@contextmanager
-def recording(
-    source: str | None = None, *, who: str | None = None, batch: bool = True
-) -> Iterator[ChangeContext]:
-    """Record the changes made inside this block as made by `source` ("undo", "import NAME", …),
-    by `who`, as one group. Nested blocks keep the outer group and who, and take their own source."""
-    outer = _current.get()
-    base = outer or ChangeContext()
-    context = replace(
-        base,
-        source=source or base.source,
-        who=who or base.who,
-        batch=base.batch or (str(uuid.uuid4()) if batch else None),
-    )
-    token = _current.set(context)
-    try:
-        yield context
-    finally:
-        _current.reset(token)
-
-
-def current_context() -> ChangeContext:
-    return _current.get() or ChangeContext()
-
-
-def now() -> str:
-    """The time a change is recorded at: UTC to the millisecond, sorting as text."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+# Ids per IN (...) list when reading entries' states: under every backend's limit on parameters.
+_CHUNK = 500
 
 
 # What each kind of entry's state is made of. Times of the edit itself (updated_at) are left out:
@@ -176,47 +124,74 @@ class _Recorder:
         self.session = session
         self.before: dict[tuple[ChangeKind, str], dict[str, Any] | None] = {}
 
-    def _state(self, kind: ChangeKind, entry_id: str) -> dict[str, Any] | None:
+    def _states(self, kind: ChangeKind, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The state of each of these entries that exists, in a few queries however many there are."""
         model, names = _FIELDS[kind]
         table = _table(model)
         connection = self.session.connection()
-        row = connection.execute(
-            select(*(table.c[name] for name in names)).where(table.c.id == entry_id)
-        ).first()
-        if row is None:
-            return None
-        state = dict(zip(names, row, strict=True))
-        if kind is ChangeKind.EVENT:
-            cited = _table(EventCitation)
-            state["sources"] = sorted(
-                connection.execute(select(cited.c.source_id).where(cited.c.event_id == entry_id)).scalars()
+        states: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows = connection.execute(
+                select(table.c.id, *(table.c[name] for name in names)).where(table.c.id.in_(chunk))
             )
-        elif kind is ChangeKind.SOURCE:
-            links = _table(PolicySource)
-            state["policies"] = sorted(
-                connection.execute(select(links.c.policy_id).where(links.c.source_id == entry_id)).scalars()
-            )
-        return state
+            for entry_id, *values in rows:
+                states[entry_id] = dict(zip(names, values, strict=True))
+            if kind is ChangeKind.EVENT:
+                self._add_lists(states, _table(EventCitation), "event_id", "source_id", "sources", chunk)
+            elif kind is ChangeKind.SOURCE:
+                self._add_lists(states, _table(PolicySource), "source_id", "policy_id", "policies", chunk)
+        return states
+
+    def _add_lists(
+        self,
+        states: dict[str, dict[str, Any]],
+        table: Table,
+        owner: str,
+        member: str,
+        name: str,
+        ids: list[str],
+    ) -> None:
+        """Put in each state the sorted list of its `member`s in `table` (an event's cited sources)."""
+        for entry_id in ids:
+            if entry_id in states:
+                states[entry_id][name] = []
+        rows = self.session.connection().execute(
+            select(table.c[owner], table.c[member]).where(table.c[owner].in_(ids)).order_by(table.c[member])
+        )
+        for entry_id, value in rows:
+            if entry_id in states:
+                states[entry_id][name].append(value)
 
     def touch(self, kind: ChangeKind, entry_id: str) -> None:
         key = (kind, entry_id)
         if key not in self.before:
-            self.before[key] = self._state(kind, entry_id)
+            self.before[key] = self._states(kind, [entry_id]).get(entry_id)
 
     def touch_rows(self, model: type[Any], kind: ChangeKind, where: Any) -> None:
         """Touch every entry a cascade is about to delete (the rows of `model` matching `where`)."""
-        for entry_id in self.session.connection().execute(select(_table(model).c.id).where(where)).scalars():
-            self.touch(kind, entry_id)
+        ids = self.session.connection().execute(select(_table(model).c.id).where(where)).scalars()
+        untouched = [entry_id for entry_id in ids if (kind, entry_id) not in self.before]
+        states = self._states(kind, untouched)
+        for entry_id in untouched:
+            self.before[(kind, entry_id)] = states.get(entry_id)
 
     def before_flush(self) -> None:
         session = self.session
         for row in session.deleted:
             self._touch_cascade(row)
-        for row in (*session.new, *session.dirty, *session.deleted):
+        for row in session.new:
             touched = _touched(row)
-            if touched is not None and (
-                row in session.new or row in session.deleted or session.is_modified(row)
-            ):
+            if touched is None:
+                continue
+            if isinstance(row, (EventCitation, PolicySource)):
+                self.touch(*touched)  # a part of an entry that may well exist
+            else:
+                # A new row's id is nowhere yet (else its INSERT fails, and with it the transaction).
+                self.before.setdefault(touched, None)
+        for row in (*session.dirty, *session.deleted):
+            touched = _touched(row)
+            if touched is not None and (row in session.deleted or session.is_modified(row)):
                 self.touch(*touched)
 
     def _touch_cascade(self, row: object) -> None:
@@ -242,8 +217,12 @@ class _Recorder:
     def records(self) -> list[tuple[dict[str, Any], set[str]]]:
         """The records to write, each with the policies it concerns."""
         changed: list[tuple[ChangeKind, str, dict[str, Any] | None, dict[str, Any] | None]] = []
+        by_kind: dict[ChangeKind, list[str]] = {}
+        for kind, entry_id in self.before:
+            by_kind.setdefault(kind, []).append(entry_id)
+        now_states = {kind: self._states(kind, ids) for kind, ids in by_kind.items()}
         for (kind, entry_id), before in self.before.items():
-            after = self._state(kind, entry_id)
+            after = now_states[kind].get(entry_id)
             if before != after:
                 changed.append((kind, entry_id, before, after))
         changed = _without_rewritten_excerpts(changed)
@@ -315,12 +294,18 @@ class _Recorder:
             return
         connection = self.session.connection()
         log, concerns = _table(ChangeRecord), _table(ChangePolicy)
-        for record, policies in records:
-            # One statement per record: the new number is needed for its policies, and an
-            # executemany cannot return it on every backend.
-            seq = connection.execute(insert(log).values(**record).returning(log.c.seq)).scalar_one()
-            if policies:
-                connection.execute(insert(concerns), [{"seq": seq, "policy_id": p} for p in sorted(policies)])
+        # One statement for all records, their new numbers returned in order (SQLAlchemy's
+        # "insertmanyvalues", on SQLite and PostgreSQL alike), then one for their policies.
+        numbers = connection.execute(
+            insert(log).returning(log.c.seq, sort_by_parameter_order=True), [record for record, _ in records]
+        ).scalars()
+        concerning = [
+            {"seq": seq, "policy_id": policy_id}
+            for seq, (_record, policies) in zip(numbers, records, strict=True)
+            for policy_id in sorted(policies)
+        ]
+        if concerning:
+            connection.execute(insert(concerns), concerning)
 
 
 def _json(state: dict[str, Any] | None) -> str | None:
@@ -439,16 +424,25 @@ def summary(
 
 
 def record_changes(session: Session) -> None:
-    """Record every change `session` makes to the workspace's entries, in its own transaction."""
+    """Record every change `session` makes to the workspace's entries, in its own transaction:
+    on commit, or at `write_recorded` for a session that joins a transaction it does not commit."""
     recorder = _Recorder(session)
-    event.listen(session, "before_flush", lambda s, _context, _instances: recorder.before_flush())
+    session.info[_RECORDER] = recorder
+    event.listen(session, "before_flush", lambda _s, _context, _instances: recorder.before_flush())
+    event.listen(session, "before_commit", write_recorded)
+    event.listen(session, "after_rollback", lambda _s: recorder.before.clear())
 
-    def write(s: Session) -> None:
-        s.flush()  # what is still pending is touched (and its before read) now
-        recorder.write()
 
-    event.listen(session, "before_commit", write)
-    event.listen(session, "after_rollback", lambda s: recorder.before.clear())
+def write_recorded(session: Session) -> None:
+    """Write the records of what `session` changed so far (its pending rows are flushed first)."""
+    recorder = session.info.get(_RECORDER)
+    if recorder is None:
+        return
+    session.flush()  # what is still pending is touched (and its before read) now
+    recorder.write()
+
+
+_RECORDER = "change_recorder"
 
 
 # Keeping the history bounded ------------------------------------------------------------------

@@ -80,3 +80,5 @@ def downgrade() -> None:
     op.drop_index("ix_change_record_entry", table_name="change_record")
     op.drop_index("ix_change_record_at", table_name="change_record")
     op.drop_table("change_record")
+    if op.get_bind().dialect.name == "sqlite":  # its counter row; the table itself SQLite keeps
+        op.execute("DELETE FROM sqlite_sequence WHERE name = 'change_record'")
