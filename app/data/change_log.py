@@ -225,7 +225,6 @@ class _Recorder:
             after = now_states[kind].get(entry_id)
             if before != after:
                 changed.append((kind, entry_id, before, after))
-        changed = _without_rewritten_excerpts(changed)
         if not changed:
             return []
         context = current_context()
@@ -312,23 +311,6 @@ def _json(state: dict[str, Any] | None) -> str | None:
     if state is None:
         return None
     return json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _without_rewritten_excerpts(changed: list[Any]) -> list[Any]:
-    """Saving a source rewrites its excerpts as new rows: an excerpt deleted and one added with the
-    same text under the same source is no change, and is not recorded."""
-    gone: dict[tuple[str, str], list[int]] = {}
-    for index, (kind, _entry, before, after) in enumerate(changed):
-        if kind is ChangeKind.EXCERPT and after is None and before is not None:
-            gone.setdefault((before["source_id"], before["text"]), []).append(index)
-    drop: set[int] = set()
-    for index, (kind, _entry, before, after) in enumerate(changed):
-        if kind is ChangeKind.EXCERPT and before is None and after is not None:
-            same = gone.get((after["source_id"], after["text"]))
-            if same:
-                drop.add(same.pop())
-                drop.add(index)
-    return [change for index, change in enumerate(changed) if index not in drop]
 
 
 def _policy_of(kind: ChangeKind, before: dict[str, Any] | None, after: dict[str, Any] | None) -> str | None:
@@ -421,6 +403,11 @@ def summary(
     return f"Changed {what} {name}: " + ", ".join(
         _NAMES_OF_FIELDS.get(n, n.replace("_", " ")) for n in fields
     )
+
+
+def states_of(session: Session, kind: ChangeKind, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The state the history records of each of these entries that exists (for checks and tests)."""
+    return _Recorder(session)._states(kind, ids)
 
 
 def record_changes(session: Session) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -94,11 +95,26 @@ def test_linking_a_source_is_a_change_of_the_source_for_that_policy(small: Works
     assert [c.seq for c in by_policy] == [linked.seq]
 
 
-def test_an_excerpt_rewritten_with_the_same_text_is_no_change(small: Workspace) -> None:
+def test_saving_a_source_unchanged_records_nothing_and_keeps_its_excerpts(small: Workspace) -> None:
+    current = editing.source_input(small, MEMO)
+    assert current.excerpts, "the fixture's memo has no excerpts"
+    ids = small.store.connection.execute("SELECT id FROM excerpt WHERE source_id = ?", (MEMO,)).fetchall()
+    mark = small.store.last_change_seq()
+    editing.update_source(small, MEMO, current)
+    assert _after(small, mark) == []
+    assert (
+        small.store.connection.execute("SELECT id FROM excerpt WHERE source_id = ?", (MEMO,)).fetchall()
+        == ids
+    )
+
+
+def test_an_excerpt_added_to_a_source_is_recorded_alone(small: Workspace) -> None:
     current = editing.source_input(small, MEMO)
     mark = small.store.last_change_seq()
-    editing.update_source(small, MEMO, current)  # saving writes every excerpt anew
-    assert _after(small, mark) == []
+    editing.update_source(small, MEMO, replace(current, excerpts=[*current.excerpts, "A new passage."]))
+    [added] = _after(small, mark)
+    assert (added.kind, added.before, added.summary) == ("excerpt", None, "Added excerpt “A new passage.”")
+    assert ALPHA in added.policy_ids  # an excerpt concerns its source's policies
 
 
 def test_undo_and_redo_are_recorded_as_such_each_as_one_group(small: Workspace) -> None:
