@@ -131,6 +131,29 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--search", help="full-text search in the notes and their quoted passages")
     notes.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    changes = command("changes", "List what changed in the workspace, when and by whom, oldest first.")
+    changes.add_argument(
+        "--since",
+        metavar="DATE",
+        help="recorded on or after this day (YYYY-MM-DD) or UTC time (YYYY-MM-DDTHH:MM)",
+    )
+    changes.add_argument(
+        "--policy", action="append", metavar="SLUG", help="only changes to this policy (repeatable)"
+    )
+    changes.add_argument(
+        "--kind",
+        action="append",
+        help="only this kind of entry: policy, event, source, excerpt, note, relation, figure (repeatable)",
+    )
+    changes.add_argument("--who", help="only changes made by this user")
+    changes.add_argument("--json", action="store_true", help="print JSON instead of text")
+    changes.add_argument(
+        "--keep-days",
+        type=int,
+        metavar="DAYS",
+        help="from now on keep this many days of changes (0: all; the default keeps 400), and drop older ones now",
+    )
+
     backup = command("backup", "Back up the workspace now (into the backups folder, or to FILE).")
     backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
     backup.add_argument("--list", action="store_true", help="list this workspace's backups instead")
@@ -274,6 +297,38 @@ def cmd_notes(args: argparse.Namespace) -> int:
         for line in note.body.strip().splitlines():
             print(f"    {line}".rstrip())
         print()
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from app.services.changes import ChangeFilters, change_as_json, list_changes, set_retention_days, slugs_of
+
+    workspace = _open(args)
+    if args.keep_days is not None:
+        set_retention_days(workspace, args.keep_days)
+        kept = "all changes" if args.keep_days == 0 else f"{args.keep_days} days of changes"
+        print(f"{workspace.path.name} keeps {kept} from now on", file=sys.stderr)
+    filters = ChangeFilters(
+        since=args.since or "",
+        policy_slugs=tuple(args.policy or ()),
+        kinds=tuple(args.kind or ()),
+        who=args.who or "",
+    )
+    found = list_changes(workspace, filters)
+    slugs = slugs_of(workspace, found)
+    if args.json:
+        print(
+            json.dumps({"changes": [change_as_json(c, slugs) for c in found]}, ensure_ascii=False, indent=2)
+        )
+        return 0
+    if not found:
+        asked = args.since or args.policy or args.kind or args.who
+        print("No changes match." if asked else "No changes recorded yet.")
+        return 0
+    for change in found:
+        policy = slugs.get(change.policy_id or "", "") if change.policy_id else ""
+        made_by = change.who if change.source == "edit" else f"{change.who} ({change.source})"
+        print(f"{change.at[:16].replace('T', ' ')}  {made_by}  {policy or '-'}  {change.summary}")
     return 0
 
 
@@ -550,6 +605,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "notes": cmd_notes,
+    "changes": cmd_changes,
     "timeline": cmd_timeline,
     "export": cmd_export,
     "import": cmd_import,

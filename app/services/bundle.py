@@ -23,7 +23,8 @@ def build_bundle(
     *,
     include_notes: bool = True,
 ) -> dict[str, Any]:
-    """The bundle for the named policies (all when neither is given), with every source they cite.
+    """The bundle for the named policies (all when neither is given), with every source they cite
+    and the recorded changes to them.
 
     Without `include_notes` the person's notes are left out (a bundle sent to a colleague);
     importing such a bundle adds and changes no notes and deletes none."""
@@ -104,7 +105,31 @@ def build_bundle(
         "sources": sources,
         "relations": sorted(relations.values(), key=lambda r: r["id"]),
         "figures": sorted(figures, key=lambda f: f["id"]),
+        "changes": _changes(workspace, sorted(chosen), include_notes=include_notes),
     }
+
+
+def _changes(workspace: Workspace, policy_ids: list[str], *, include_notes: bool) -> list[dict[str, Any]]:
+    """The recorded changes to these policies, oldest first; without notes, none of a note's.
+
+    For the record only: importing a bundle records its own changes, as an import, and leaves
+    the history it carries aside.
+    """
+    from app.data.details import ChangeQuery
+    from app.services.changes import change_as_json, slugs_of
+
+    if not policy_ids:
+        return []
+    found = workspace.store.changes(ChangeQuery(policy_ids=tuple(policy_ids)))
+    if not include_notes:
+        found = [c for c in found if c.kind != "note"]
+    slugs = slugs_of(workspace, found)
+    return [change_as_json(c, slugs) for c in found]
+
+
+def without_history(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The bundle's content without its change history: what two workspaces hold in common."""
+    return {key: value for key, value in bundle.items() if key != "changes"}
 
 
 def write_bundle(
