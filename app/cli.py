@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="dossier",
         help="brief: a page per policy; dossier: the complete cited history (default)",
     )
+    export.add_argument(
+        "--changes-since",
+        metavar="DATE|last",
+        help="a briefing of what changed since DATE (YYYY-MM-DD), or since the last one of the same "
+        "policies (last): events dated since, and what was recorded or corrected since",
+    )
     export.add_argument("--author", help="for the title block (default: the one in Preferences)")
     export.add_argument("--organisation", help="for the title block (default: the one in Preferences)")
     export.add_argument(
@@ -409,6 +415,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         author=author,
         organisation=organisation,
         language=language,
+        changes_since=args.changes_since or "",
     )
     written = run_export(workspace, request, rasterize=rasterize)
     count = len(ids)

@@ -144,3 +144,66 @@ def set_retention_days(workspace: Workspace, days: int) -> None:
         session.flush()
         while prune(session, today=datetime.now(UTC)) == PRUNE_BATCH:
             pass  # a person asked for it: all that is older goes now, not a batch per write
+
+
+# Briefings of changes: since when, and the last one of the same policies --------------------
+
+
+@dataclass(frozen=True)
+class Since:
+    """Since when a briefing of changes reports: changes recorded at or after `moment` (or numbered
+    after `after_seq`: since the last briefing), and events dated on or after `day`."""
+
+    day: str  # YYYY-MM-DD
+    moment: str | None = None  # the change history's time, UTC
+    after_seq: int | None = None
+
+
+def briefing_scope(policy_ids: list[str]) -> str:
+    """The same key for the same set of policies, however they were chosen or ordered."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(sorted(set(policy_ids))).encode()).hexdigest()
+
+
+def last_briefing(workspace: Workspace, policy_ids: list[str]) -> Since | None:
+    """Since the last briefing of changes of exactly these policies, if there was one."""
+    from app.data.tables import BriefingMark
+
+    with workspace.session() as session:
+        mark = session.get(BriefingMark, briefing_scope(policy_ids))
+        if mark is None:
+            return None
+        return Since(day=mark.at[:10], after_seq=mark.seq)
+
+
+def since_of(workspace: Workspace, policy_ids: list[str], text: str) -> Since:
+    """What `--changes-since DATE|last` asks for; InvalidInput, in words, when it cannot be told."""
+    if text.strip().lower() == "last":
+        found = last_briefing(workspace, policy_ids)
+        if found is None:
+            raise InvalidInput(
+                "These policies have had no briefing of changes yet; give a date instead of “last” "
+                "(YYYY-MM-DD)"
+            )
+        return found
+    moment = parse_since(text)
+    return Since(day=moment[:10], moment=moment)
+
+
+def remember_briefing(workspace: Workspace, policy_ids: list[str], seq: int) -> None:
+    """Remember that the changes of these policies were briefed up to change `seq`, now.
+
+    A workspace that cannot be written (read-only) keeps no memory; the briefing is written all the same.
+    """
+    from app.data.change_context import now
+    from app.data.tables import BriefingMark
+
+    if workspace.read_only or workspace.damage:
+        return
+    scope = briefing_scope(policy_ids)
+    with workspace.session() as session:
+        mark = session.get(BriefingMark, scope) or BriefingMark(scope=scope, at=now(), seq=seq)
+        mark.policy_ids = sorted(set(policy_ids))
+        mark.at, mark.seq = now(), seq
+        session.add(mark)
