@@ -79,6 +79,14 @@ def list_changes(workspace: Workspace, filters: ChangeFilters = ChangeFilters())
     )
 
 
+def changes_of_policy(workspace: Workspace, policy_id: str, limit: int | None = None) -> list[ChangeRow]:
+    """The latest `limit` changes concerning one policy (by id), oldest first."""
+    return workspace.store.changes(ChangeQuery(policy_ids=(policy_id,), limit=limit))
+
+
+RECENT_LIMIT = 5000  # the window lists at most this many of the latest changes
+
+
 def changes_after(workspace: Workspace, seq: int) -> list[ChangeRow]:
     """The changes numbered after `seq`, oldest first: catching up from the last one seen."""
     return workspace.store.changes(ChangeQuery(after_seq=seq))

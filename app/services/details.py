@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.data.details import (
+    ChangeRow,
     EventRow,
     ExcerptRow,
     FigureRow,
@@ -15,6 +16,7 @@ from app.data.details import (
 )
 
 __all__ = [
+    "ChangeRow",
     "EventRow",
     "ExcerptRow",
     "FigureRow",

@@ -45,9 +45,7 @@ def _changes_after_a_mark(workspace: Workspace) -> tuple[Since, dict[str, str]]:
         "happened": editing.add_event(
             workspace,
             t42,
-            EventInput(
-                date=mark[:10], status="reinstated", description="Reinstated.", source_ids=[report]
-            ),
+            EventInput(date=mark[:10], status="reinstated", description="Reinstated.", source_ids=[report]),
         ),
         "recorded": editing.add_event(
             workspace, sb4, EventInput(date="2019-05", status="proposed", description="A bill was filed.")
