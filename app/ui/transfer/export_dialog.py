@@ -416,7 +416,6 @@ class ExportDialog(QDialog):
             import json
 
             from app.services.bundle import build_bundle
-
             from app.services.changes import since_of
 
             try:
