@@ -20,7 +20,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, delete, event, func, insert, select
+from sqlalchemy import Table, delete, event, func, insert, inspect, select
 from sqlmodel import Session
 
 from app.data.change_context import current_context, now
@@ -94,6 +94,14 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
+_ENTRY_ROWS = (Policy, StatusEvent, Source, Excerpt, Note, Relation, Figure)
+
+
+def _is_entry_row(row: object) -> bool:
+    """Whether the row is an entry itself (not a part of one, such as a citation)."""
+    return isinstance(row, _ENTRY_ROWS)
+
+
 def _touched(row: object) -> tuple[ChangeKind, str] | None:
     """The entry whose recorded state a row is part of, if any."""
     if isinstance(row, Policy):
@@ -123,6 +131,27 @@ class _Recorder:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.before: dict[tuple[ChangeKind, str], dict[str, Any] | None] = {}
+        # The ORM row of an entry the session changed itself: its state is read from it, not queried.
+        self.rows: dict[tuple[ChangeKind, str], object] = {}
+        self.deleted: set[tuple[ChangeKind, str]] = set()
+
+    def _orm_state(self, kind: ChangeKind, row: object, *, before: bool) -> dict[str, Any]:
+        """The entry's fields from its ORM row: as loaded (`before`: the values a change replaced are
+        kept in its committed state) or as they are now. A part kept in another table (an event's
+        citations, a source's links) is read from the database, where it is as the ORM row is."""
+        _model, names = _FIELDS[kind]
+        replaced = inspect(row).committed_state if before else {}
+        state = {name: replaced[name] if name in replaced else getattr(row, name) for name in names}
+        entry_id = str(row.id)
+        if kind is ChangeKind.EVENT:
+            self._add_lists(
+                {entry_id: state}, _table(EventCitation), "event_id", "source_id", "sources", [entry_id]
+            )
+        elif kind is ChangeKind.SOURCE:
+            self._add_lists(
+                {entry_id: state}, _table(PolicySource), "source_id", "policy_id", "policies", [entry_id]
+            )
+        return state
 
     def _states(self, kind: ChangeKind, ids: list[str]) -> dict[str, dict[str, Any]]:
         """The state of each of these entries that exists, in a few queries however many there are."""
@@ -163,6 +192,11 @@ class _Recorder:
             if entry_id in states:
                 states[entry_id][name].append(value)
 
+    def clear(self) -> None:
+        self.before.clear()
+        self.rows.clear()
+        self.deleted.clear()
+
     def touch(self, kind: ChangeKind, entry_id: str) -> None:
         key = (kind, entry_id)
         if key not in self.before:
@@ -189,9 +223,19 @@ class _Recorder:
             else:
                 # A new row's id is nowhere yet (else its INSERT fails, and with it the transaction).
                 self.before.setdefault(touched, None)
+                self.rows[touched] = row
+                self.deleted.discard(touched)
         for row in (*session.dirty, *session.deleted):
             touched = _touched(row)
-            if touched is not None and (row in session.deleted or session.is_modified(row)):
+            if touched is None or not (row in session.deleted or session.is_modified(row)):
+                continue
+            if _is_entry_row(row):
+                if touched not in self.before:
+                    self.before[touched] = self._orm_state(touched[0], row, before=True)
+                self.rows[touched] = row
+                if row in session.deleted:
+                    self.deleted.add(touched)
+            else:
                 self.touch(*touched)
 
     def _touch_cascade(self, row: object) -> None:
@@ -218,11 +262,16 @@ class _Recorder:
         """The records to write, each with the policies it concerns."""
         changed: list[tuple[ChangeKind, str, dict[str, Any] | None, dict[str, Any] | None]] = []
         by_kind: dict[ChangeKind, list[str]] = {}
-        for kind, entry_id in self.before:
-            by_kind.setdefault(kind, []).append(entry_id)
+        for key in self.before:
+            if key not in self.rows:  # touched through a part, or deleted by a cascade: queried
+                by_kind.setdefault(key[0], []).append(key[1])
         now_states = {kind: self._states(kind, ids) for kind, ids in by_kind.items()}
         for (kind, entry_id), before in self.before.items():
-            after = now_states[kind].get(entry_id)
+            key = (kind, entry_id)
+            if key in self.rows:
+                after = None if key in self.deleted else self._orm_state(kind, self.rows[key], before=False)
+            else:
+                after = now_states[kind].get(entry_id)
             if before != after:
                 changed.append((kind, entry_id, before, after))
         if not changed:
@@ -289,6 +338,8 @@ class _Recorder:
     def write(self) -> None:
         records = self.records()
         self.before.clear()
+        self.rows.clear()
+        self.deleted.clear()
         if not records:
             return
         connection = self.session.connection()
@@ -417,7 +468,7 @@ def record_changes(session: Session) -> None:
     session.info[_RECORDER] = recorder
     event.listen(session, "before_flush", lambda _s, _context, _instances: recorder.before_flush())
     event.listen(session, "before_commit", write_recorded)
-    event.listen(session, "after_rollback", lambda _s: recorder.before.clear())
+    event.listen(session, "after_rollback", lambda _s: recorder.clear())
 
 
 def write_recorded(session: Session) -> None:
