@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,31 @@ def test_the_installed_command_prints_the_json_it_promises(workspace_path: Path,
     relations = json.loads(done.stdout)["changes"]
     assert relations and {c["kind"] for c in relations} == {"relation"}
     assert all(len(c["policies"]) == 2 for c in relations)
+
+
+def test_a_briefing_since_the_last_from_a_read_only_workspace_with_old_history(
+    capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path
+) -> None:
+    """Reading the last briefing's mark opens a transaction, which prunes old history first: on
+    read-only media that write failed the whole export ("attempt to write a readonly database")."""
+    import sqlite3
+
+    from tests.read_only_media import read_only_copy
+
+    ws = ["--workspace", str(workspace_path)]
+    assert run(capsys, "export", "--format", "md", "-o", str(tmp_path / "a.md"), "--policy", "title-42",
+               "--changes-since", "2026-01-01", *ws)[0] == 0  # fmt: skip
+    connection = sqlite3.connect(workspace_path)
+    connection.execute("UPDATE change_record SET at = '2001-01-01T00:00:00.000Z'")  # older than kept
+    connection.commit()
+    connection.close()
+    with read_only_copy(workspace_path, tmp_path / "media") as read_only:
+        out = tmp_path / "b.md"
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "export", "--format", "md", "-o", str(out), "--policy", "title-42",
+             "--changes-since", "last", "--workspace", str(read_only)],
+            cwd=REPO, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "Nothing changed since" in out.read_text(encoding="utf-8")

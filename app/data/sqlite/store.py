@@ -254,9 +254,12 @@ class SqliteStore:
         record_changes(session)
 
     def _prune_due(self) -> bool:
-        """Prune the history on the first write, then at most hourly: it grows by a day a day."""
+        """Prune the history on the first write, then at most hourly: it grows by a day a day.
+        Never on a file that is read-only or known to be damaged (pruning writes)."""
         import time
 
+        if self.read_only or self._query_only:
+            return False
         if self._pruned_at is not None and time.monotonic() - self._pruned_at < 3600:
             return False
         self._pruned_at = time.monotonic()
