@@ -135,7 +135,7 @@ class _Recorder:
         self.rows: dict[tuple[ChangeKind, str], object] = {}
         self.deleted: set[tuple[ChangeKind, str]] = set()
 
-    def _orm_state(self, kind: ChangeKind, row: object, *, before: bool) -> dict[str, Any]:
+    def _orm_state(self, kind: ChangeKind, row: Any, *, before: bool) -> dict[str, Any]:
         """The entry's fields from its ORM row: as loaded (`before`: the values a change replaced are
         kept in its committed state) or as they are now. A part kept in another table (an event's
         citations, a source's links) is read from the database, where it is as the ORM row is."""

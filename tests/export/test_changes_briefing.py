@@ -19,7 +19,7 @@ from app.services import editing, operations
 from app.services.changes import Since, last_briefing, since_of
 from app.services.inputs import EventInput, NoteInput, SourceInput
 from app.services.workspace import Workspace
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, run
 
 
 def _id(workspace: Workspace, slug: str) -> str:
@@ -182,8 +182,8 @@ def test_the_command_line_writes_it_and_refuses_bad_input_in_one_line(
     ws = ["--workspace", str(workspace_path)]
     out = tmp_path / "c.md"
     base = ["export", "--format", "md", "-o", str(out), "--policy", "title-42", *ws]
-    _assert_one_line_error(*run(capsys, *base, "--changes-since", "last"), "no briefing of changes yet")
-    _assert_one_line_error(*run(capsys, *base, "--changes-since", "soon"), "“soon” is not a date")
+    assert_one_line_error(*run(capsys, *base, "--changes-since", "last"), "no briefing of changes yet")
+    assert_one_line_error(*run(capsys, *base, "--changes-since", "soon"), "“soon” is not a date")
     assert not out.exists()
     assert run(capsys, *base, "--changes-since", "2026-12-01")[0] == 0
     assert "Changes since 1 Dec 2026" in out.read_text(encoding="utf-8")
