@@ -127,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
         default="dossier",
         help=_("brief: a page per policy; dossier: the complete cited history (default)"),
     )
+    export.add_argument(
+        "--changes-since",
+        metavar="DATE|last",
+        help=_(
+            "a briefing of what changed since DATE (YYYY-MM-DD), or since the last one of the same "
+            "policies (last): events dated since, and what was recorded or corrected since"
+        ),
+    )
     export.add_argument("--author", help=_("for the title block (default: the one in Preferences)"))
     export.add_argument("--organisation", help=_("for the title block (default: the one in Preferences)"))
     export.add_argument(
@@ -152,6 +160,33 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--tag", help=_("only notes with this tag"))
     notes.add_argument("--search", help=_("full-text search in the notes and their quoted passages"))
     notes.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+
+    changes = command("changes", _("List what changed in the workspace, when and by whom, oldest first."))
+    changes.add_argument(
+        "--since",
+        metavar="DATE",
+        help=_("recorded on or after this day (YYYY-MM-DD) or UTC time (YYYY-MM-DDTHH:MM)"),
+    )
+    changes.add_argument(
+        "--policy", action="append", metavar="SLUG", help=_("only changes to this policy (repeatable)")
+    )
+    changes.add_argument(
+        "--kind",
+        action="append",
+        help=_(
+            "only this kind of entry: policy, event, source, excerpt, note, relation, figure (repeatable)"
+        ),
+    )
+    changes.add_argument("--who", help=_("only changes made by this user"))
+    changes.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+    changes.add_argument(
+        "--keep-days",
+        type=int,
+        metavar="DAYS",
+        help=_(
+            "from now on keep this many days of changes (0: all; the default keeps 400), and drop older ones now"
+        ),
+    )
 
     backup = command("backup", _("Back up the workspace now (into the backups folder, or to FILE)."))
     backup.add_argument("-o", "--output", metavar="FILE", help=_("write the backup here instead"))
@@ -303,6 +338,45 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    from app.services.changes import ChangeFilters, change_as_json, list_changes, set_retention_days, slugs_of
+
+    workspace = _open(args)
+    if args.keep_days is not None:
+        set_retention_days(workspace, args.keep_days)
+        if args.keep_days == 0:
+            kept = _("{name} keeps all changes from now on").format(name=workspace.path.name)
+        else:
+            kept = ngettext(
+                "{name} keeps {n} day of changes from now on",
+                "{name} keeps {n} days of changes from now on",
+                args.keep_days,
+            ).format(name=workspace.path.name, n=args.keep_days)
+        print(kept, file=sys.stderr)
+    filters = ChangeFilters(
+        since=args.since or "",
+        policy_slugs=tuple(args.policy or ()),
+        kinds=tuple(args.kind or ()),
+        who=args.who or "",
+    )
+    found = list_changes(workspace, filters)
+    slugs = slugs_of(workspace, found)
+    if args.json:
+        print(
+            json.dumps({"changes": [change_as_json(c, slugs) for c in found]}, ensure_ascii=False, indent=2)
+        )
+        return 0
+    if not found:
+        asked = args.since or args.policy or args.kind or args.who
+        print(_("No changes match.") if asked else _("No changes recorded yet."))
+        return 0
+    for change in found:
+        policy = slugs.get(change.policy_id or "", "") if change.policy_id else ""
+        made_by = change.who if change.source == "edit" else f"{change.who} ({change.source})"
+        print(f"{change.at[:16].replace('T', ' ')}  {made_by}  {policy or '-'}  {change.summary}")
+    return 0
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -384,6 +458,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         author=author,
         organisation=organisation,
         language=language,
+        changes_since=args.changes_since or "",
     )
     written = run_export(workspace, request, rasterize=rasterize)
     count = len(ids)
@@ -587,6 +662,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "notes": cmd_notes,
+    "changes": cmd_changes,
     "timeline": cmd_timeline,
     "export": cmd_export,
     "import": cmd_import,

@@ -274,6 +274,51 @@ def bench_export(size: str, path: Path, limit: int) -> list[Row]:
     ]
 
 
+def bench_edit(size: str, path: Path, repeat: int = 40) -> list[Row]:
+    """One edit (an operation: read the policy, save it changed) with its change recorded, and the
+    same edit with recording switched off, taken in turn on a copy of the workspace."""
+    import shutil
+
+    from app.services import operations
+    from app.services.inputs import PolicyInput
+    from app.services.workspace import Workspace
+
+    folder = tempfile.mkdtemp()
+    copy = Path(folder) / "edit.sqlite"
+    Workspace.open(path).close()  # brought up to this version once, in the cache, not in every copy
+    shutil.copyfile(path, copy)
+    workspace = Workspace.open(copy)
+    store = workspace.store
+    policy_id = store.policy_rows()[len(store.policy_rows()) // 2].id
+    title = workspace.store.policy_detail(policy_id).title  # type: ignore[union-attr]
+    record = store.record_changes
+
+    def edit(n: int) -> None:
+        operations.edit_policy(workspace, policy_id, PolicyInput(title=f"{title} {n}", summary=f"Edit {n}"))
+
+    edit(-1)  # warm: the recorder's module imported, the history's hourly pruning done
+    recorded: list[float] = []
+    bare: list[float] = []
+    for n in range(repeat):
+        store.record_changes = record  # type: ignore[method-assign]
+        recorded += timed(lambda n=n: edit(2 * n), 1)
+        store.record_changes = lambda _session: None  # type: ignore[method-assign]
+        bare += timed(lambda n=n: edit(2 * n + 1), 1)
+    workspace.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    extra = statistics.median(recorded) - statistics.median(bare)
+    return [
+        Row(
+            size,
+            "edit a policy, its change recorded (p50 / p95)",
+            f"{percentile(recorded, 0.5):.1f} / {percentile(recorded, 0.95):.1f} ms",
+            f"{percentile(bare, 0.5):.1f} / {percentile(bare, 0.95):.1f} ms unrecorded",
+            f"{statistics.median(recorded) / max(statistics.median(bare), 0.001):.2f}× (+{extra:.1f} ms)",
+            "a small constant, the same at S, M, L",
+        )
+    ]
+
+
 def machine() -> str:
     cpus = os.cpu_count()
     memory = ""
@@ -296,7 +341,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="cold starts per measurement")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     parser.add_argument(
-        "--only", choices=["complete"], help="run this measure alone (while working on it; not with --write)"
+        "--only",
+        choices=["complete", "edit"],
+        help="run this measure alone (while working on it; not with --write)",
     )
     args = parser.parse_args()
     if args.only and args.write:
@@ -308,10 +355,14 @@ def main() -> None:
         if args.only == "complete":
             rows += bench_complete(size, path, args.runs)
             continue
+        if args.only == "edit":
+            rows += bench_edit(size, path)
+            continue
         rows += bench_startup(size, path, args.runs)
         rows += bench_complete(size, path, args.runs)
         rows += bench_search(size, path)
         rows += bench_select(size, path)
+        rows += bench_edit(size, path)
         rows += bench_export(size, path, 200 if size != "S" else 50)
     header = "| size | measure | value | floor | ratio / share | goal |\n|---|---|---|---|---|---|\n"
     table = header + "".join(

@@ -201,3 +201,34 @@ class MatchReason:
 
 
 MATCH_START, MATCH_END = "\ue000", "\ue001"  # private-use characters: never in a person's text
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One recorded change (app.data.change_log): `before`/`after` are the entry's fields, or None
+    where it did not exist."""
+
+    seq: int
+    at: str  # UTC, YYYY-MM-DDTHH:MM:SS.mmmZ
+    who: str
+    kind: str  # app.domain.vocab.ChangeKind
+    entry_id: str
+    policy_id: str | None
+    summary: str
+    before: dict[str, object] | None
+    after: dict[str, object] | None
+    batch: str
+    source: str  # edit, undo, redo, import NAME, starter data
+    policy_ids: tuple[str, ...] = ()  # every policy the change concerns
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeQuery:
+    """Which recorded changes to read: all by default, oldest first."""
+
+    since: str | None = None  # recorded at or after this time (or day, YYYY-MM-DD)
+    after_seq: int | None = None  # numbered after this one: catching up from the last seen
+    policy_ids: tuple[str, ...] = ()  # concerning any of these policies
+    kinds: tuple[str, ...] = ()
+    who: str | None = None
+    limit: int | None = None  # the newest `limit` of them (still returned oldest first)

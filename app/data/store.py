@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from app.data.details import (
+        ChangeQuery,
+        ChangeRow,
         ContentCounts,
         MatchReason,
         NoteListRow,
@@ -147,8 +149,21 @@ class Store(Protocol):
     # The timeline of some policies.
     def timeline_rows(self, policy_ids: list[str]) -> TimelineRows: ...
 
-    # Writes: one unit of work, committed on success and rolled back on any error.
+    # Writes: one unit of work, committed on success and rolled back on any error. Every backend
+    # calls record_changes on the session it yields, so no write escapes the change history.
     def transaction(self) -> AbstractContextManager[Session]: ...
+    def record_changes(self, session: Session) -> None:
+        """Record every change `session` makes (app.data.change_log), in its own transaction."""
+        ...
+
+    # The change history: what changed, when, by whom, before and after.
+    def changes(self, query: ChangeQuery) -> list[ChangeRow]:
+        """The recorded changes `query` asks for, oldest first."""
+        ...
+
+    def last_change_seq(self) -> int:
+        """The number of the newest recorded change (0: none); numbers only grow."""
+        ...
 
     # Change feed: a number that changes whenever another connection or process commits.
     def data_version(self) -> int: ...

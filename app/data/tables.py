@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.domain.dates import DatePrecision, PartialDate
-from app.domain.vocab import Confidence, Origin, RelationKind, Status
+from app.domain.vocab import ChangeKind, Confidence, Origin, RelationKind, Status
 
 
 def new_id() -> str:
@@ -231,6 +231,64 @@ class SavedSearch(SQLModel, table=True):
     # facet -> chosen values, e.g. {"status": ["in_effect"], "tag": ["asylum"]}
     filters: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: str = Field(default_factory=utc_now)
+
+
+class ChangeRecord(SQLModel, table=True):
+    """One change to one entry, kept in the transaction that made it (app.data.change_log).
+
+    `seq` only grows (AUTOINCREMENT: a pruned number is never handed out again), so a reader can
+    catch up from the last number it saw. `batch` groups the records of one action of a person.
+    `before`/`after` are the entry as JSON text (NULL: it did not exist); TEXT, not a JSON type,
+    so that every backend stores exactly the text written.
+    """
+
+    __tablename__ = "change_record"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ChangeKind), name="change_kind"),
+        Index("ix_change_record_at", "at"),
+        Index("ix_change_record_entry", "kind", "entry_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
+    at: str
+    who: str
+    kind: str
+    entry_id: str
+    # The policy the entry belongs to (NULL for a source, which may belong to several):
+    # change_policy lists every policy a change concerns.
+    policy_id: str | None = None
+    summary: str
+    before: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    after: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    batch: str
+    source: str
+
+
+class ChangePolicy(SQLModel, table=True):
+    """Which policies a change concerns: its event's or note's policy, both ends of a relation,
+    every policy a source was linked to before or after."""
+
+    __tablename__ = "change_policy"
+    __table_args__ = (Index("ix_change_policy_policy", "policy_id", "seq"),)
+
+    seq: int = Field(
+        sa_column=Column(Integer, ForeignKey("change_record.seq", ondelete="CASCADE"), primary_key=True)
+    )
+    policy_id: str = Field(primary_key=True)
+
+
+class BriefingMark(SQLModel, table=True):
+    """When the changes of a set of policies were last briefed, for "what changed since last time"."""
+
+    __tablename__ = "briefing_mark"
+
+    # A digest of the sorted policy ids (app.services.changes), the same set however it was chosen.
+    scope: str = Field(primary_key=True)
+    policy_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    at: str
+    # The last change number the briefing covered.
+    seq: int
 
 
 def assign(row: Any, fields: dict[str, Any]) -> bool:

@@ -129,3 +129,29 @@ def relation_phrase(kind: str, outgoing: bool) -> str:
     if kind == RelationKind.SUPERSEDES and not outgoing:
         return N_("Superseded by")
     return RelationKind(kind).label
+
+
+class ChangeKind(LabelledEnum):
+    """The kinds of entry the change history records (a citation is part of its event, a source's
+    links to policies part of the source)."""
+
+    POLICY = "policy", "Policy"
+    EVENT = "event", "Status event"
+    SOURCE = "source", "Source"
+    EXCERPT = "excerpt", "Excerpt"
+    NOTE = "note", "Note"
+    RELATION = "relation", "Relation"
+    FIGURE = "figure", "Figure"
+
+
+# What made a change: a person's edit, taking one back or doing it again, the starter data, or an
+# import (recorded as "import NAME", NAME the file's name).
+CHANGE_SOURCES = ("edit", "undo", "redo", "starter data")
+IMPORT_SOURCE_PREFIX = "import "
+
+
+def is_change_source(text: str) -> bool:
+    """Whether `text` says what made a change, in the words the change history keeps."""
+    return text in CHANGE_SOURCES or (
+        text.startswith(IMPORT_SOURCE_PREFIX) and len(text) > len(IMPORT_SOURCE_PREFIX)
+    )

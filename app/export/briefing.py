@@ -12,7 +12,7 @@ from app.data.details import EventRow, PolicyDetail, SourceRow
 from app.domain.timeline import sort_lanes
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status, relation_phrase
 from app.export.citations import report_number, supporting_excerpt
-from app.export.labels import date_label, supported, text, vocabulary
+from app.export.labels import CHANGES_SECTIONS, date_label, section, supported, text, vocabulary
 from app.export.prose import without_keys
 from app.export.timeline_svg import PRINT, PRINT_COMPACT, timeline_svg
 from app.services.timeline import lane_of, timeline
@@ -64,11 +64,18 @@ class TimelineEntry:
     disagreement: str = ""
     quote: str = ""  # the excerpt of a cited source that supports this event, shortened
     quote_source: int = 0  # its citation number
+    change: str = ""  # in a briefing of changes: "Happened since 1 Dec 2026", "Newly recorded", …
+
+    @property
+    def sureness_label(self) -> str:
+        """How sure the event is: nothing when a primary source confirms it."""
+        return "" if self.confidence_value == Confidence.CONFIRMED else self.confidence
 
     @property
     def confidence_label(self) -> str:
-        """What a briefing prints next to the event: nothing when a primary source confirms it."""
-        return "" if self.confidence_value == Confidence.CONFIRMED else self.confidence
+        """What a briefing prints next to the event: how it changed (in a briefing of changes),
+        and how sure it is unless a primary source confirms it."""
+        return " · ".join(part for part in (self.change, self.sureness_label) if part)
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,8 @@ class PolicySummary:
     last_verified_iso: str = ""
     figures: list[FigureEntry] = field(default_factory=list)
     earlier_events: int = 0  # in a brief: events left out (the dossier has them)
+    # In a briefing of changes: what changed, in a sentence or two, printed instead of the summary.
+    changes_digest: str = ""
 
     @property
     def anchor(self) -> str:
@@ -140,16 +149,26 @@ class Briefing:
     author: str = ""
     organisation: str = ""
     language: str = "en"
+    # A briefing of what changed since this day (ISO), instead of the whole record: "" when not.
+    changes_since: str = ""
 
     @property
     def is_brief(self) -> bool:
         return self.length == "brief"
 
+    @property
+    def is_changes(self) -> bool:
+        return bool(self.changes_since)
+
     def label(self, key: str, **values: object) -> str:
+        if self.is_changes and key in CHANGES_SECTIONS:
+            return section(self.language, key, True)
         return text(self.language, key, **values)
 
     @property
     def kind_label(self) -> str:
+        if self.is_changes:
+            return self.label("changes_kind", date=date_label(self.changes_since, self.language))
         return self.label("brief" if self.is_brief else "briefing")
 
     @property

@@ -48,7 +48,8 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
     """(policies table, events table, personal notes table) as CSV text; the notes table is
     empty ("") unless the briefing was built with the notes."""
     policies = [POLICY_COLUMNS]
-    events = [EVENT_COLUMNS]
+    # A briefing of changes says, per event, how it changed (an extra last column; importing ignores it).
+    events = [[*EVENT_COLUMNS, "change"] if briefing.is_changes else EVENT_COLUMNS]
     notes = [NOTE_COLUMNS]
     for p in briefing.policies:
         sources = " | ".join(
@@ -88,6 +89,7 @@ def briefing_csv(briefing: Briefing) -> tuple[str, str, str]:
                     "; ".join(c.source_id for c in cited),
                     t.confidence,
                     t.disagreement,
+                    *([t.change] if briefing.is_changes else []),
                 ]
             )
         for note in p.notes:

@@ -29,7 +29,7 @@ from app.export.docx_parts import (
     set_language,
     update_fields_on_open,
 )
-from app.export.labels import text
+from app.export.labels import section, text
 
 MUTED = RGBColor(0x59, 0x63, 0x6E)
 PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}  # 8.5 × 11 in
@@ -139,23 +139,35 @@ def _citation(document: DocumentObject, p: PolicySummary, c: Citation, language:
 
 
 def _policy(
-    document: DocumentObject, p: PolicySummary, level: int, rasterize: Rasterize | None, language: str
+    document: DocumentObject,
+    p: PolicySummary,
+    level: int,
+    rasterize: Rasterize | None,
+    language: str,
+    changes: bool = False,
 ) -> None:
     document.add_heading(p.title, level=level)
     if p.aliases:
         aliases = "; ".join(p.aliases)
         document.add_paragraph().add_run(f"{text(language, 'also_known_as')}: {aliases}").italic = True
     _facts(document, p, language)
-    document.add_heading(text(language, "summary"), level=level + 1)
-    summary = [x for x in re.split(r"\n\s*\n", p.summary.strip()) if x.strip()]
+    document.add_heading(section(language, "summary", changes), level=level + 1)
+    summary = [x for x in re.split(r"\n\s*\n", (p.changes_digest or p.summary).strip()) if x.strip()]
     for paragraph in summary or [text(language, "no_summary")]:
         document.add_paragraph(" ".join(paragraph.split()))
-    document.add_heading(text(language, "status_history"), level=level + 1)
+    document.add_heading(section(language, "status_history", changes), level=level + 1)
     _picture(document, p.picture_svg, rasterize, text(language, "picture_caption"))
     if p.timeline:
         _status_table(document, p, language)
     else:
         document.add_paragraph(text(language, "no_events"))
+    if changes and p.figures:  # what a briefing of changes reports of figures
+        document.add_heading(section(language, "key_figures", changes), level=level + 1)
+        for f in p.figures:
+            item = document.add_paragraph(style="List Bullet")
+            item.add_run(f"{f.label}: ")
+            item.add_run(f.value).bold = True
+            _muted(item, f" ({f.date})" + (f" [{f.citation}]" if f.citation else ""))
     if p.related:
         document.add_heading(text(language, "related"), level=level + 1)
         for r in p.related:
@@ -165,7 +177,7 @@ def _policy(
             if r.note:
                 _muted(item, f" — {r.note}")
     if p.citations:
-        document.add_heading(text(language, "sources"), level=level + 1)
+        document.add_heading(section(language, "sources", changes), level=level + 1)
         for c in p.citations:
             _citation(document, p, c, language)
     if p.notes:
@@ -245,14 +257,14 @@ def briefing_docx(briefing: Briefing, rasterize: Rasterize | None = None, page_s
     document.styles["Normal"].font.size = Pt(10.5)
     update_fields_on_open(document.settings.element)
     if len(briefing.policies) == 1:
-        _policy(document, briefing.policies[0], 1, rasterize, language)
+        _policy(document, briefing.policies[0], 1, rasterize, language, briefing.is_changes)
     else:
         document.add_heading(briefing.title, level=0)
         _contents(document, briefing)
         _picture(document, briefing.overview_svg, rasterize, "Every policy in this briefing over time.")
         for policy in briefing.policies:
             document.add_page_break()
-            _policy(document, policy, 1, rasterize, language)
+            _policy(document, policy, 1, rasterize, language, briefing.is_changes)
     _footer(document, briefing)
     stream = io.BytesIO()
     document.save(stream)

@@ -172,8 +172,8 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
     setting = [t for t in p.timeline if t.date_iso == p.since_iso and t.status_value == p.status_value]
     latest = setting[0] if setting else None
     sureness = (
-        f' <span class="confidence">{e(latest.confidence_label)}</span>'
-        if latest and latest.confidence_label
+        f' <span class="confidence">{e(latest.sureness_label)}</span>'
+        if latest and latest.sureness_label
         else ""
     )
     facts = [(label("current_status"), badge(p.status, p.status_value) + since + sureness)]
@@ -190,7 +190,7 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
     summary_heading = label("key_points") if briefing.is_brief else label("summary")
     out.append(
         f"<{h2}>{summary_heading}</{h2}>"
-        + (_paragraphs(p.summary) or f"<p><em>{label('no_summary')}</em></p>")
+        + (_paragraphs(p.changes_digest or p.summary) or f"<p><em>{label('no_summary')}</em></p>")
     )
     rows = "".join(
         f'<tr><td class="date">{e(t.date)}</td><td>{badge(t.status, t.status_value)}{_confidence(t)}</td>'

@@ -85,6 +85,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "where_sources_disagree": "Where sources disagree",
         "personal_notes": "Personal notes",
         "notes_aside": "Your own notes, not part of the cited record.",
+        "changes_kind": "Changes since {date}",
+        "what_changed": "What changed",
+        "events_changed": "Status events",
+        "figures_changed": "Figures",
+        "sources_cited": "Sources",
+        "happened_since": "Happened since {date}",
+        "newly_recorded": "Newly recorded",
+        "record_updated": "Record corrected",
+        "removed_from_record": "Removed from the record",
+        "changes_scope": "Changes since {date}: events dated since then, and what was recorded or corrected since.",
+        "no_changes": "Nothing changed since {date}.",
+        "count_happened": "{count} status events happened since {date}",
+        "count_happened_one": "1 status event happened since {date}",
+        "count_recorded": "{count} earlier events newly recorded",
+        "count_recorded_one": "1 earlier event newly recorded",
+        "count_corrected": "{count} records corrected or removed",
+        "count_corrected_one": "1 record corrected or removed",
+        "count_sources": "{count} sources added or changed",
+        "count_sources_one": "1 source added or changed",
+        "count_figures": "{count} figures added or changed",
+        "count_figures_one": "1 figure added or changed",
+        "count_notes": "{count} of your notes added or changed",
+        "count_notes_one": "1 of your notes added or changed",
+        "new_source": "new",
+        "changed": "changed",
+        "change": "Change",
     },
     "es": {
         "briefing": "Informe de políticas",
@@ -137,8 +163,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "where_sources_disagree": "Donde las fuentes discrepan",
         "personal_notes": "Notas personales",
         "notes_aside": "Tus propias notas, no forman parte del registro citado.",
+        "changes_kind": "Cambios desde el {date}",
+        "what_changed": "Qué cambió",
+        "events_changed": "Cambios de estado",
+        "figures_changed": "Cifras",
+        "sources_cited": "Fuentes",
+        "happened_since": "Ocurrido desde el {date}",
+        "newly_recorded": "Registrado ahora",
+        "record_updated": "Registro corregido",
+        "removed_from_record": "Retirado del registro",
+        "changes_scope": "Cambios desde el {date}: hechos fechados desde entonces, y lo registrado o corregido desde entonces.",
+        "no_changes": "Nada cambió desde el {date}.",
+        "count_happened": "{count} cambios de estado ocurridos desde el {date}",
+        "count_happened_one": "1 cambio de estado ocurrido desde el {date}",
+        "count_recorded": "{count} hechos anteriores registrados ahora",
+        "count_recorded_one": "1 hecho anterior registrado ahora",
+        "count_corrected": "{count} registros corregidos o retirados",
+        "count_corrected_one": "1 registro corregido o retirado",
+        "count_sources": "{count} fuentes añadidas o modificadas",
+        "count_sources_one": "1 fuente añadida o modificada",
+        "count_figures": "{count} cifras añadidas o modificadas",
+        "count_figures_one": "1 cifra añadida o modificada",
+        "count_notes": "{count} notas tuyas añadidas o modificadas",
+        "count_notes_one": "1 nota tuya añadida o modificada",
+        "new_source": "nueva",
+        "changed": "modificada",
+        "change": "Cambio",
     },
 }
+
+
+# In a briefing of changes, the sections a policy has are named for what they hold now.
+CHANGES_SECTIONS = {
+    "summary": "what_changed",
+    "status_history": "events_changed",
+    "key_figures": "figures_changed",
+    "sources": "sources_cited",
+}
+
+
+def section(language: str, key: str, changes: bool) -> str:
+    """A section's heading; in a briefing of changes (`changes`), the heading of what it holds there."""
+    return text(language, CHANGES_SECTIONS.get(key, key) if changes else key)
 
 
 def supported(language: str) -> str:

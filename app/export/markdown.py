@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from app.export.briefing import Briefing, Citation, PolicySummary
 from app.export.citations import citation_runs
-from app.export.labels import text
+from app.export.labels import CHANGES_SECTIONS, section, text
 
 # The file beside the .md that holds a timeline picture: given a key and the SVG, its relative path.
 Picture = Callable[[str, str], str]
@@ -97,12 +97,15 @@ def policy_markdown(
     anchors: Anchors | None = None,
     picture: Picture | None = None,
     language: str = "en",
+    *,
+    changes: bool = False,
 ) -> list[str]:
+    """One policy; with `changes`, as a briefing of changes has it (its sections named for that)."""
     anchors = anchors or Anchors()
     out: list[str] = []
 
     def label(key: str, **values: object) -> str:
-        return text(language, key, **values)
+        return section(language, key, changes) if key in CHANGES_SECTIONS else text(language, key, **values)
 
     _heading(out, anchors, level, p.title)
     if p.aliases:
@@ -118,7 +121,7 @@ def policy_markdown(
         facts.append((label("agencies"), esc("; ".join(p.agencies))))
     out += [f"- {name}: {value}" for name, value in facts] + [""]
     _heading(out, anchors, level + 1, label("summary"))
-    for paragraph in paragraphs(p.summary) or [f"*{label('no_summary')}*"]:
+    for paragraph in paragraphs(p.changes_digest or p.summary) or [f"*{label('no_summary')}*"]:
         out += [paragraph, ""]
     _heading(out, anchors, level + 1, label("status_history"))
     if picture is not None and p.picture_svg:
@@ -139,6 +142,12 @@ def policy_markdown(
     if not p.timeline:
         out.append(f"*{label('no_events')}*")
     out.append("")
+    if changes and p.figures:  # what a briefing of changes reports of figures
+        _heading(out, anchors, level + 1, label("key_figures"))
+        for f in p.figures:
+            cite = f" \\[{f.citation}\\]" if f.citation else ""
+            out.append(f"- {esc(f.label)}: **{esc(f.value)}** ({esc(f.date)}){cite}")
+        out.append("")
     if p.related:
         _heading(out, anchors, level + 1, label("related"))
         for r in p.related:
@@ -181,7 +190,9 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
     anchors = Anchors()
     language = getattr(briefing, "language", "en")
     if len(briefing.policies) == 1:
-        lines += policy_markdown(briefing.policies[0], 1, anchors, picture, language)
+        lines += policy_markdown(
+            briefing.policies[0], 1, anchors, picture, language, changes=briefing.is_changes
+        )
     else:
         _heading(lines, anchors, 1, briefing.title)
         _heading(lines, anchors, 2, text(language, "contents"))
@@ -191,11 +202,15 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
         targets = []
         for p in briefing.policies:
             targets.append(ahead.heading(p.title))
-            sections = [("summary", True), ("status_history", True), ("related", bool(p.related))]
+            sections = [("summary", True), ("status_history", True)]
+            sections += [
+                ("key_figures", briefing.is_changes and bool(p.figures)),
+                ("related", bool(p.related)),
+            ]
             sections += [("sources", bool(p.citations)), ("personal_notes", bool(p.notes))]
             for key, present in sections:
                 if present:
-                    ahead.heading(text(language, key))
+                    ahead.heading(section(language, key, briefing.is_changes))
         lines += [
             f"{n}. [{esc(p.title)}](#{target}) — {esc(p.status)}"
             for n, (p, target) in enumerate(zip(briefing.policies, targets, strict=True), start=1)
@@ -205,6 +220,6 @@ def briefing_markdown(briefing: Briefing, picture: Picture | None = None) -> str
             path = picture("timeline-overview", briefing.overview_svg)
             lines += [f"![Timeline of these policies]({url(path)[1:-1]})", ""]
         for policy in briefing.policies:
-            lines += policy_markdown(policy, 2, anchors, picture, language)
+            lines += policy_markdown(policy, 2, anchors, picture, language, changes=briefing.is_changes)
     lines += ["---", "", f"*{esc(briefing.footer)}*", ""]
     return "\n".join(lines)

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.export.briefing import EXTENSIONS, Briefing, ExportCancelled, build_briefing
 from app.services.files import write_atomically
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.changes import Since
 
 PdfWriter = Callable[[Briefing, Path, str], None]
 Progress = Callable[[int, int], bool]
@@ -25,6 +29,8 @@ class ExportRequest:
     author: str = ""
     organisation: str = ""
     language: str = "en"
+    # A briefing of what changed since this day (YYYY-MM-DD) or since the last one ("last"); "": the record.
+    changes_since: str = ""
 
 
 def target_with_extension(target: Path, fmt: str) -> Path:
@@ -60,24 +66,70 @@ def run_export(
 ) -> list[Path]:
     """Write the export; returns the files written. Nothing is written if cancelled or on error."""
     target = request.target.expanduser()
+    since = None
+    if request.changes_since:
+        from app.services.changes import since_of
+
+        since = since_of(workspace, request.policy_ids, request.changes_since)
+        covered = (
+            workspace.store.last_change_seq()
+        )  # read first: a change made meanwhile is the next briefing's
+    written = _write(workspace, request, target, since, pdf_writer, rasterize, progress)
+    if since is not None:
+        from app.services.changes import remember_briefing
+
+        remember_briefing(workspace, request.policy_ids, covered)
+    return written
+
+
+def _write(
+    workspace: Workspace,
+    request: ExportRequest,
+    target: Path,
+    since: Since | None,
+    pdf_writer: PdfWriter | None,
+    rasterize: Callable[[str], bytes] | None,
+    progress: Progress | None,
+) -> list[Path]:
     if request.fmt == "json":
         from app.services.bundle import write_bundle
 
         if progress is not None and not progress(0, len(request.policy_ids)):
             raise ExportCancelled
-        write_bundle(workspace, target, policy_ids=request.policy_ids, include_notes=request.include_notes)
+        write_bundle(
+            workspace,
+            target,
+            policy_ids=request.policy_ids,
+            include_notes=request.include_notes,
+            changes_since=since,
+        )
         return [target]
-    briefing = build_briefing(
-        workspace,
-        request.policy_ids,
-        include_notes=request.include_notes,
-        progress=progress,
-        length=request.length,
-        author=request.author,
-        organisation=request.organisation,
-        language=request.language,
-        for_reading=request.fmt != "csv",  # a CSV table is imported again: its text stays exact
-    )
+    if since is not None:
+        from app.export.changes_briefing import build_changes_briefing
+
+        briefing = build_changes_briefing(
+            workspace,
+            request.policy_ids,
+            since,
+            include_notes=request.include_notes,
+            progress=progress,
+            author=request.author,
+            organisation=request.organisation,
+            language=request.language,
+            for_reading=request.fmt != "csv",
+        )
+    else:
+        briefing = build_briefing(
+            workspace,
+            request.policy_ids,
+            include_notes=request.include_notes,
+            progress=progress,
+            length=request.length,
+            author=request.author,
+            organisation=request.organisation,
+            language=request.language,
+            for_reading=request.fmt != "csv",  # a CSV table is imported again: its text stays exact
+        )
     if request.fmt == "md":
         from app.export.markdown import briefing_markdown
 

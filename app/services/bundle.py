@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.errors import InvalidInput, NotFound
 from app.messages import _
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.changes import Since
 
 BUNDLE_FORMAT = "policy-tracker-bundle"
 FORMAT_VERSION = 1
@@ -23,8 +26,10 @@ def build_bundle(
     policy_ids: list[str] | None = None,
     *,
     include_notes: bool = True,
+    changes_since: Since | None = None,
 ) -> dict[str, Any]:
-    """The bundle for the named policies (all when neither is given), with every source they cite.
+    """The bundle for the named policies (all when neither is given), with every source they cite
+    and the recorded changes to them.
 
     Without `include_notes` the person's notes are left out (a bundle sent to a colleague);
     importing such a bundle adds and changes no notes and deletes none."""
@@ -105,7 +110,37 @@ def build_bundle(
         "sources": sources,
         "relations": sorted(relations.values(), key=lambda r: r["id"]),
         "figures": sorted(figures, key=lambda f: f["id"]),
+        "changes": _changes(workspace, sorted(chosen), include_notes=include_notes, since=changes_since),
+        **({"changes_since": changes_since.day} if changes_since else {}),
     }
+
+
+def _changes(
+    workspace: Workspace, policy_ids: list[str], *, include_notes: bool, since: Since | None = None
+) -> list[dict[str, Any]]:
+    """The recorded changes to these policies, oldest first; without notes, none of a note's.
+
+    For the record only: importing a bundle records its own changes, as an import, and leaves
+    the history it carries aside.
+    """
+    from app.data.details import ChangeQuery
+    from app.services.changes import change_as_json, slugs_of
+
+    if not policy_ids:
+        return []
+    query = ChangeQuery(policy_ids=tuple(policy_ids))
+    if since is not None:
+        query = ChangeQuery(policy_ids=query.policy_ids, since=since.moment, after_seq=since.after_seq)
+    found = workspace.store.changes(query)
+    if not include_notes:
+        found = [c for c in found if c.kind != "note"]
+    slugs = slugs_of(workspace, found)
+    return [change_as_json(c, slugs) for c in found]
+
+
+def without_history(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The bundle's content without its change history: what two workspaces hold in common."""
+    return {key: value for key, value in bundle.items() if key != "changes"}
 
 
 def write_bundle(
@@ -115,11 +150,14 @@ def write_bundle(
     policy_ids: list[str] | None = None,
     *,
     include_notes: bool = True,
+    changes_since: Since | None = None,
 ) -> int:
     """Write the bundle to `target` atomically; returns the number of policies written."""
     from app.services.files import write_atomically
 
-    bundle = build_bundle(workspace, slugs, policy_ids, include_notes=include_notes)
+    bundle = build_bundle(
+        workspace, slugs, policy_ids, include_notes=include_notes, changes_since=changes_since
+    )
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     write_atomically(target, text.encode("utf-8"))
     return len(bundle["policies"])

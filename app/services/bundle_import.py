@@ -310,10 +310,11 @@ def parse_bundle(path: Path) -> Bundle:
 
 def import_bundle(workspace: Workspace, path: Path) -> ImportReport:
     """Merge the bundle at `path` (by id, and policies also by slug); all or nothing."""
+    from app.data.change_context import recording
     from app.services.bundle_merge import merge
 
     bundle = parse_bundle(path)
-    with workspace.session() as session:
+    with recording(f"import {path.name}"), workspace.session() as session:
         return merge(session, bundle, path)
 
 

@@ -24,6 +24,7 @@ class CsvPlan:
     """What importing the file would do, row by row, before anything is written."""
 
     kind: str  # "policies" or "events"
+    name: str = ""  # the file's name, which the change history gives as the import's
     new_policies: list[PolicyInput] = field(default_factory=list)
     changed_policies: list[tuple[str, PolicyInput]] = field(default_factory=list)  # (policy id, new values)
     new_events: list[tuple[str, EventInput]] = field(default_factory=list)  # (policy id, event)
@@ -115,7 +116,7 @@ def _split(value: str, separator: str) -> list[str]:
 def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
     from app.services import editing
 
-    plan = CsvPlan("policies")
+    plan = CsvPlan("policies", path.name)
     seen: set[str] = set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         where = _("{path}: row {number}").format(path=path, number=number)
@@ -164,7 +165,7 @@ def _plan_policies(workspace: Workspace, path: Path, rows: list[dict[str, str]])
 
 def _plan_events(workspace: Workspace, path: Path, rows: list[dict[str, str]]) -> CsvPlan:
 
-    plan = CsvPlan("events")
+    plan = CsvPlan("events", path.name)
     known: dict[str, set[tuple[str, str, str]]] = {}
     for number, row in enumerate(rows, start=2):
         where = _("{path}: row {number}").format(path=path, number=number)
@@ -211,10 +212,11 @@ def apply_csv_import(workspace: Workspace, plan: CsvPlan) -> ImportReport:
     """Write the plan in one transaction."""
     from sqlmodel import func, select
 
+    from app.data.change_context import recording
     from app.data.tables import Policy, StatusEvent, assign, utc_now
     from app.services.editing import event_fields, policy_fields
 
-    with workspace.session() as session:
+    with recording(f"import {plan.name or 'a CSV file'}"), workspace.session() as session:
         for data in plan.new_policies:
             session.add(Policy(slug=data.slug, origin="user", **policy_fields(data)))
         for policy_id, data in plan.changed_policies:

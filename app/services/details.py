@@ -7,6 +7,7 @@ from dataclasses import replace
 from app.data.details import (
     MATCH_END,
     MATCH_START,
+    ChangeRow,
     EventRow,
     ExcerptRow,
     FigureRow,
@@ -23,6 +24,7 @@ from app.domain.vocab import SYMMETRIC_RELATIONS
 __all__ = [
     "MATCH_END",
     "MATCH_START",
+    "ChangeRow",
     "EventRow",
     "ExcerptRow",
     "FigureRow",

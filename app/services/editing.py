@@ -370,11 +370,25 @@ def _source_fields(data: SourceInput) -> dict[str, Any]:
 
 
 def _set_excerpts(session: Session, source_id: str, excerpts: list[str]) -> None:
-    for old in session.exec(select(Excerpt).where(Excerpt.source_id == source_id)):
-        session.delete(old)
-    session.flush()
+    """Make the source's excerpts these texts, in this order. An excerpt whose text stays keeps its
+    row (and id): the change history then shows only the passages added or removed."""
+    unused: dict[str, list[Excerpt]] = {}
+    for row in session.exec(
+        select(Excerpt).where(Excerpt.source_id == source_id).order_by(col(Excerpt.position))
+    ):
+        unused.setdefault(row.text, []).append(row)
     for position, text in enumerate(excerpts):
-        session.add(Excerpt(source_id=source_id, position=position, text=text))
+        same = unused.get(text)
+        if same:
+            row = same.pop(0)
+            if row.position != position:
+                row.position = position
+                session.add(row)
+        else:
+            session.add(Excerpt(source_id=source_id, position=position, text=text))
+    for rows in unused.values():
+        for row in rows:
+            session.delete(row)
 
 
 def add_source(

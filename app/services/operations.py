@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from app.data.change_context import recording
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.kinds import TrashKind
@@ -68,11 +69,29 @@ class Changes:
 
 @dataclass(frozen=True)
 class Op(Generic[T]):
-    """The outcome of an operation: what it returned, what it changed, and how to take it back."""
+    """The outcome of an operation: what it returned, what it changed, and how to take it back.
+
+    `done_as` says what ran it: a person's "edit", or taking one back ("undo") or doing it again
+    ("redo"). Calling `undo` records its changes in the change history as an undo of an edit or
+    a redo, as one group, and returns an Op that says which it was.
+    """
 
     result: T
     changes: Changes
     undo: Callable[[], Op[Any]] = field(repr=False)
+    done_as: str = "edit"
+
+    def __post_init__(self) -> None:
+        inverse = getattr(self.undo, "inverse", self.undo)  # an Op made by replace() re-wraps the same one
+        taken_back_as = "redo" if self.done_as == "undo" else "undo"
+
+        def take_back() -> Op[Any]:
+            with recording(taken_back_as):
+                done = inverse()
+            return replace(done, done_as=taken_back_as)
+
+        take_back.inverse = inverse  # type: ignore[attr-defined]
+        object.__setattr__(self, "undo", take_back)
 
 
 def _inverse(changes: Changes, undo: Callable[[], Op[Any]]) -> Op[None]:

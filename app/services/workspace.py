@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import paths
+from app.data.change_context import recording
 from app.data.sqlite import lifecycle
 from app.data.sqlite.store import SqliteStore
 from app.data.store import Store, WriteWait
@@ -119,7 +120,8 @@ class Workspace:
 
                 load_starter_data(session, self.seeds_root)
 
-        return lifecycle.create(self.path, fill)
+        with recording("starter data"):
+            return lifecycle.create(self.path, fill)
 
     def _finish_creation(self, starter_data: bool) -> None:
         """Finish a workspace whose creation an older version left half done: schema, no starter data.
@@ -131,7 +133,7 @@ class Workspace:
 
         from app.data.tables import Policy
 
-        with self.session() as session:
+        with recording("starter data"), self.session() as session:
             empty = session.exec(select(func.count()).select_from(Policy)).one() == 0
             load = starter_data and empty
             self._set_meta(session, lifecycle.STARTER_KEY, "yes" if load else "no")
@@ -163,7 +165,7 @@ class Workspace:
         """Bring the starter data up to date in one transaction, keeping the user's edits."""
         from app.data.seeds import load_starter_data
 
-        with self.session() as session:
+        with recording("starter data"), self.session() as session:
             return load_starter_data(session, self.seeds_root)
 
     @staticmethod

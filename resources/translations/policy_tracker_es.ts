@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Changes</name>
+    <message>
+        <source>policy</source>
+        <translation>la política</translation>
+    </message>
+    <message>
+        <source>status event</source>
+        <translation>el cambio de estado</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>la fuente</translation>
+    </message>
+    <message>
+        <source>excerpt</source>
+        <translation>el extracto</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>la nota</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>la relación</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>la cifra</translation>
+    </message>
+    <message>
+        <source>Import of {name}</source>
+        <translation>Importación de {name}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Starter data</source>
+        <translation>Datos iniciales</translation>
+    </message>
+    <message>
+        <source>Added {kind}</source>
+        <translation>Se añadió {kind}</translation>
+    </message>
+    <message>
+        <source>Deleted {kind}</source>
+        <translation>Se eliminó {kind}</translation>
+    </message>
+    <message>
+        <source>Moved {kind} to the trash</source>
+        <translation>Se movió {kind} a la papelera</translation>
+    </message>
+    <message>
+        <source>Restored {kind} from the trash</source>
+        <translation>Se restauró {kind} de la papelera</translation>
+    </message>
+    <message>
+        <source>Changed {kind}</source>
+        <translation>Se modificó {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesWindow</name>
+    <message>
+        <source>Recent Changes — {workspace}</source>
+        <translation>Cambios recientes — {workspace}</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Tipo de entrada</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Últimos 365 días</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln cambio</numerusform>
+            <numerusform>%Ln cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes match.</source>
+        <translation>Ningún cambio coincide.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPage</name>
     <message>
         <source>No status yet</source>
@@ -166,6 +311,10 @@
     <message>
         <source>No notes on this policy yet.</source>
         <translation>Aún no hay notas sobre esta política.</translation>
+    </message>
+    <message>
+        <source>No changes recorded for this policy yet.</source>
+        <translation>Aún no hay cambios registrados para esta política.</translation>
     </message>
 </context>
 <context>
@@ -392,6 +541,22 @@
         <translation>Resumen: una página como máximo por política</translation>
     </message>
     <message>
+        <source>The cited record</source>
+        <translation>El registro citado</translation>
+    </message>
+    <message>
+        <source>What changed since the last briefing of these policies</source>
+        <translation>Qué cambió desde el último informe de estas políticas</translation>
+    </message>
+    <message>
+        <source>What changed since a date</source>
+        <translation>Qué cambió desde una fecha</translation>
+    </message>
+    <message>
+        <source>Changes since</source>
+        <translation>Cambios desde</translation>
+    </message>
+    <message>
         <source>Letter</source>
         <translation>Carta</translation>
     </message>
@@ -410,6 +575,10 @@
     <message>
         <source>&amp;Format</source>
         <translation>&amp;Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Contenido</translation>
     </message>
     <message>
         <source>&amp;Length</source>
@@ -873,6 +1042,10 @@
     <message>
         <source>&amp;Timeline</source>
         <translation>Línea de &amp;tiempo</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Changes…</source>
+        <translation>&amp;Cambios recientes…</translation>
     </message>
     <message>
         <source>T&amp;heme</source>
@@ -1347,6 +1520,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
     </message>
     <message>
         <source>Select a policy to read its history, sources, figures and notes.</source>

@@ -13,7 +13,7 @@ from app.errors import InvalidInput
 from app.export.briefing import build_briefing
 from app.export.csv_tables import briefing_csv
 from app.services import editing
-from app.services.bundle import build_bundle, write_bundle
+from app.services.bundle import build_bundle, without_history, write_bundle
 from app.services.bundle_import import import_bundle
 from app.services.csv_import import apply_csv_import, plan_csv_import
 from app.services.inputs import EventInput, PolicyInput, SourceInput, ValidationFailed
@@ -100,7 +100,8 @@ def test_a_bundle_carries_the_fields_both_ways(
     ]
     import_bundle(empty_workspace, file)
     assert _facts(empty_workspace) == _facts(small)
-    assert build_bundle(empty_workspace) == build_bundle(small)
+    # Each workspace has its own history (the import is recorded as an import): the rest is equal.
+    assert without_history(build_bundle(empty_workspace)) == without_history(build_bundle(small))
 
 
 def _old_bundle(workspace: Workspace, path: Path) -> None:

@@ -53,6 +53,7 @@ def create(path: Path, fill: Callable[[Session], None]) -> bool:
     """
     from sqlmodel import Session
 
+    from app.data.change_log import record_changes, write_recorded
     from app.data.sqlite import migrate
 
     workspace_file.ensure_parent(path)
@@ -64,8 +65,9 @@ def create(path: Path, fill: Callable[[Session], None]) -> bool:
                 migrate.upgrade_on(connection)
                 # The session joins the connection's transaction: one commit for all of it.
                 with Session(bind=connection, expire_on_commit=False) as session:
+                    record_changes(session)
                     fill(session)
-                    session.flush()
+                    write_recorded(session)
                 migrate.check_references(connection)
         finally:
             engine.dispose()

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from app.data.details import (
+        ChangeQuery,
+        ChangeRow,
         ContentCounts,
         MatchReason,
         NoteListRow,
@@ -46,6 +48,7 @@ class SqliteStore:
         self._query_only = False
         self._running = threading.Lock()
         self._search: CancelToken | None = None
+        self._pruned_at: float | None = None  # time.monotonic() of the last pruning of the history
 
     # The plain connection of the read path.
 
@@ -195,6 +198,16 @@ class SqliteStore:
 
         return read.timeline_rows(self.connection, policy_ids)
 
+    def changes(self, query: ChangeQuery) -> list[ChangeRow]:
+        from app.data.sqlite import changes  # not before the first paint
+
+        return changes.changes(self.connection, query)
+
+    def last_change_seq(self) -> int:
+        from app.data.sqlite import changes  # not before the first paint
+
+        return changes.last_change_seq(self.connection)
+
     def data_version(self) -> int:
         """Changes whenever another connection commits (PRAGMA data_version)."""
         return int(self.connection.execute("PRAGMA data_version").fetchone()[0])
@@ -227,7 +240,12 @@ class SqliteStore:
         wait_for_other_writers(self.path, self.write_wait)
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                self.record_changes(session)
                 yield session
+                if self._prune_due():
+                    from app.data.change_log import prune
+
+                    prune(session)
         except (OperationalError, SQLDatabaseError) as error:
             if is_busy(error):  # another writer took the lock between the wait and this write
                 raise busy_error(self.path, self.write_wait.seconds) from None
@@ -235,6 +253,23 @@ class SqliteStore:
             if plain is None:
                 raise
             raise plain from None
+
+    def record_changes(self, session: Session) -> None:
+        from app.data.change_log import record_changes
+
+        record_changes(session)
+
+    def _prune_due(self) -> bool:
+        """Prune the history on the first write, then at most hourly: it grows by a day a day.
+        Never on a file that is read-only or known to be damaged (pruning writes)."""
+        import time
+
+        if self.read_only or self._query_only:
+            return False
+        if self._pruned_at is not None and time.monotonic() - self._pruned_at < 3600:
+            return False
+        self._pruned_at = time.monotonic()
+        return True
 
     def set_query_only(self) -> None:
         self._query_only = True

@@ -18,9 +18,17 @@ from app.domain.bidi import isolate
 from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
-from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow, one_row_per_relation
+from app.services.details import (
+    ChangeRow,
+    EventRow,
+    FigureRow,
+    NoteRow,
+    PolicyDetail,
+    SourceRow,
+    one_row_per_relation,
+)
 from app.services.markdown import render_markdown
-from app.ui.common.i18n import display_date, label, relation_phrase
+from app.ui.common.i18n import QT_TRANSLATE_NOOP, display_date, label, relation_phrase
 from app.ui.detail.actions import DetailAction
 
 translate = QCoreApplication.translate
@@ -390,3 +398,88 @@ def notes_html(detail: PolicyDetail, theme: Theme, editable: bool = False) -> st
     return (
         _style(theme) + tools + "".join(_note_block(note, detail, theme, editable) for note in detail.notes)
     )
+
+
+# The change history ------------------------------------------------------------------------
+
+_KINDS = {
+    "policy": QT_TRANSLATE_NOOP("Changes", "policy"),
+    "event": QT_TRANSLATE_NOOP("Changes", "status event"),
+    "source": QT_TRANSLATE_NOOP("Changes", "source"),
+    "excerpt": QT_TRANSLATE_NOOP("Changes", "excerpt"),
+    "note": QT_TRANSLATE_NOOP("Changes", "note"),
+    "relation": QT_TRANSLATE_NOOP("Changes", "relation"),
+    "figure": QT_TRANSLATE_NOOP("Changes", "figure"),
+}
+
+
+def kind_word(kind: str) -> str:
+    return translate("Changes", _KINDS[kind]) if kind in _KINDS else kind
+
+
+def made_by(change: ChangeRow) -> str:
+    """What made the change, in words: an edit, an undo, a redo, an import, the starter data."""
+    if change.source.startswith("import "):
+        return translate("Changes", "Import of {name}").format(name=change.source.removeprefix("import "))
+    words = {
+        "edit": translate("Changes", "Edit"),
+        "undo": translate("Changes", "Undo"),
+        "redo": translate("Changes", "Redo"),
+        "starter data": translate("Changes", "Starter data"),
+    }
+    return words.get(change.source, change.source)
+
+
+def _entry_name(change: ChangeRow) -> str:
+    state = change.after or change.before or {}
+    if change.kind == "event":
+        status = str(state.get("status", ""))
+        shown = label(status, Status) if status in set(Status) else status
+        return f"{shown}, {display_date(str(state.get('date', '')))}"
+    for key in ("title", "label", "body", "text", "quote"):
+        value = state.get(key)
+        if isinstance(value, str) and value.strip():
+            words = " ".join(value.split())
+            return words if len(words) <= 70 else words[:69] + "…"
+    return ""
+
+
+def change_phrase(change: ChangeRow) -> str:
+    """What happened to the entry, in the window's language (the stored summary is English)."""
+    before, after = change.before, change.after
+    kind = kind_word(change.kind)
+    if before is None:
+        verb = translate("Changes", "Added {kind}")
+    elif after is None:
+        verb = translate("Changes", "Deleted {kind}")
+    elif before.get("deleted_at") is None and after.get("deleted_at") is not None:
+        verb = translate("Changes", "Moved {kind} to the trash")
+    elif before.get("deleted_at") is not None and after.get("deleted_at") is None:
+        verb = translate("Changes", "Restored {kind} from the trash")
+    else:
+        fields = [name for name in after if before.get(name) != after[name]]
+        verb = translate("Changes", "Changed {kind}") + f" ({', '.join(f.replace('_', ' ') for f in fields)})"
+    name = _entry_name(change)
+    return verb.format(kind=kind) + (f": “{name}”" if name else "")
+
+
+def when(change: ChangeRow) -> str:
+    """The time of a change, local to the reader, to the minute."""
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(change.at.replace("Z", "+00:00")).astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def changes_html(changes: list[ChangeRow], theme: Theme) -> str:
+    """A policy's recorded changes, newest first: when, who, what, and what made it."""
+    if not changes:
+        return _empty(translate("DetailPage", "No changes recorded for this policy yet."), theme)
+    rows = []
+    for change in reversed(changes):
+        rows.append(
+            f'<tr><td style="white-space:nowrap" class="muted">{esc(when(change))}</td>'
+            f"<td>{user(change.who)}</td><td>{esc(change_phrase(change))}"
+            f' <span class="muted" style="font-size:small">· {esc(made_by(change))}</span></td></tr>'
+        )
+    return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"

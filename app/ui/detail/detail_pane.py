@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.details import PolicyDetail
+from app.services.details import ChangeRow, PolicyDetail
 from app.services.timeline import lane_of
 from app.ui.browse.delegates import is_dark
 from app.ui.common.i18n import QT_TRANSLATE_NOOP
@@ -91,7 +91,7 @@ class PolicyDetailPane(QStackedWidget):
     external_link_requested = Signal(QUrl)
     action_requested = Signal(str, str)  # action ("edit-event"), target id (may be empty)
 
-    TABS = ("Overview", "History", "Sources", "Figures", "Notes")
+    TABS = ("Overview", "History", "Sources", "Figures", "Notes", "Changes")
     # The tab names are keys in code; these are the titles a reader sees.
     TAB_TITLES: ClassVar[dict[str, str]] = {
         "Overview": QT_TRANSLATE_NOOP("PolicyDetailPane", "Overview"),
@@ -99,6 +99,7 @@ class PolicyDetailPane(QStackedWidget):
         "Sources": QT_TRANSLATE_NOOP("PolicyDetailPane", "Sources"),
         "Figures": QT_TRANSLATE_NOOP("PolicyDetailPane", "Figures"),
         "Notes": QT_TRANSLATE_NOOP("PolicyDetailPane", "Notes"),
+        "Changes": QT_TRANSLATE_NOOP("PolicyDetailPane", "Changes"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -143,6 +144,8 @@ class PolicyDetailPane(QStackedWidget):
         self.addWidget(self.placeholder)
         self.addWidget(self.tabs)
         self.detail: PolicyDetail | None = None
+        # The recorded changes of a policy (by id), oldest first: set by the window, which has the workspace.
+        self.changes_of: Callable[[str], list[ChangeRow]] | None = None
         self.terms: list[str] = []
         self.selected_event: str | None = None
         self.external_link_requested.connect(QDesktopServices.openUrl)
@@ -191,6 +194,9 @@ class PolicyDetailPane(QStackedWidget):
             page = detail_html.sources_html(detail, self.terms, theme, editable=True)
         elif name == "Figures":
             page = detail_html.figures_html(detail, theme)
+        elif name == "Changes":
+            changes = self.changes_of(detail.id) if self.changes_of is not None else []
+            page = detail_html.changes_html(changes, theme)
         else:
             page = detail_html.notes_html(detail, theme, editable=True)
         browser = dict.__getitem__(self.pages, name)

@@ -65,6 +65,7 @@ class MainAction(StrEnum):
     SAVE_SEARCH = "save-search"
     NOTES = "notes"
     TIMELINE = "timeline"
+    RECENT_CHANGES = "recent-changes"
     THEME = "theme"
     PREFERENCES = "preferences"
     # Help
@@ -179,6 +180,9 @@ SPECS: dict[MainAction, ActionSpec] = {
     ),
     MainAction.NOTES: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "All &Notes…"), "notes", "Ctrl+Shift+O"),
     MainAction.TIMELINE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Timeline"), "timeline", "Ctrl+T"),
+    MainAction.RECENT_CHANGES: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Recent &Changes…"), "history", "Ctrl+Shift+G"
+    ),
     MainAction.THEME: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "T&heme"), "theme"),
     MainAction.PREFERENCES: ActionSpec(
         QT_TRANSLATE_NOOP("MainAction", "&Preferences…"), "preferences", "Ctrl+,", role=Role.PreferencesRole

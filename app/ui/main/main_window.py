@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+    from app.services.details import ChangeRow
     from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
     from app.services.workspace import Workspace
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from app.ui.timeline.timeline_window import TimelineWindow
     from app.ui.transfer.export_dialog import ExportDialog
     from app.ui.transfer.import_dialog import ImportDialog
+    from app.ui.workspace.changes_window import ChangesWindow
     from app.ui.workspace.safety import SafetyController
     from app.ui.workspace.workspace_lock import WorkspaceLock
     from app.ui.workspace.workspaces import WorkspaceController
@@ -73,6 +75,7 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
 TOOLBAR_ICON = 18  # pixels
+CHANGES_SHOWN = 200  # a policy's latest changes in its Changes tab (the command line lists them all)
 PANE_STRETCH = (0, 1, 1)  # how the filters, the list and the details share a wider window
 
 
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self._lock = lock
         self._parts: WindowParts | None = None  # made by finish_start()
         self.notes_window: NotesWindow | None = None
+        self.changes_window: ChangesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
         self._restoring_slug: str | None = None
         self._when_ready: list[Callable[[], object]] = []
@@ -440,6 +444,7 @@ class MainWindow(QMainWindow):
 
         detail = PolicyDetailPane()
         detail.policy_link_clicked.connect(self.select_policy)
+        detail.changes_of = self._changes_of
         for index, pane in ((0, filter_panel), (2, detail)):
             # In the stand-in's place, at its size, shown or hidden as it was; the stretch factor
             # is the widget's own (its size policy), so it is set again.
@@ -756,7 +761,25 @@ class MainWindow(QMainWindow):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [self.model.row_at(row) for row in rows]
 
-    # Notes and workspaces ----------------------------------------------------------------
+    # Notes, changes and workspaces ----------------------------------------------------------
+    def _changes_of(self, policy_id: str) -> list[ChangeRow]:
+        """The Changes tab's rows: the latest changes of one policy."""
+        from app.services.changes import changes_of_policy
+
+        return changes_of_policy(self.workspace, policy_id, CHANGES_SHOWN)
+
+    def show_changes(self) -> ChangesWindow:
+        from app.ui.workspace.changes_window import ChangesWindow
+
+        if self.changes_window is None:
+            self.changes_window = ChangesWindow(self)
+        else:
+            self.changes_window.fill_choices()
+            self.changes_window.reload()
+        self.changes_window.show()
+        self.changes_window.raise_()
+        return self.changes_window
+
     def show_notes(self) -> NotesWindow:
         from app.ui.notes.notes_window import NotesWindow
 

@@ -36,6 +36,7 @@ class WindowActions:
     save_search_action: QAction
     notes_action: QAction
     timeline_action: QAction
+    changes_action: QAction
     shortcuts_action: QAction
     about_action: QAction
     theme_menu: QMenu

@@ -7,12 +7,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QThread, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -157,6 +158,15 @@ class ExportDialog(QDialog):
         self.language_combo = QComboBox()
         self.language_combo.addItem("English", "en")
         self.language_combo.addItem("Español", "es")
+        # The whole cited record, or what changed since a day or since the last briefing of these policies.
+        self.contents_combo = QComboBox()
+        self.contents_combo.addItem(self.tr("The cited record"), "")
+        self.contents_combo.addItem(self.tr("What changed since the last briefing of these policies"), "last")
+        self.contents_combo.addItem(self.tr("What changed since a date"), "date")
+        self.since_edit = QDateEdit(QDate.currentDate().addDays(-7))
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_edit.setAccessibleName(self.tr("Changes since"))
         self.page_combo = QComboBox()
         self.page_combo.addItem("A4", "A4")
         self.page_combo.addItem(self.tr("Letter"), "Letter")
@@ -186,6 +196,10 @@ class ExportDialog(QDialog):
         scope_holder.setLayout(scope_box)
         form.addRow(self.tr("Policies"), scope_holder)
         form.addRow(self.tr("&Format"), self.format_combo)
+        contents_row = QHBoxLayout()
+        contents_row.addWidget(self.contents_combo, 1)
+        contents_row.addWidget(self.since_edit)
+        form.addRow(self.tr("&Contents"), contents_row)
         form.addRow(self.tr("&Length"), self.length_combo)
         form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.notes_box)
@@ -288,6 +302,8 @@ class ExportDialog(QDialog):
 
         self.scope_group.buttonToggled.connect(lambda *_: self._options_changed(new_name=True))
         self.format_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.contents_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.since_edit.dateChanged.connect(lambda _d: self._options_changed())
         self.notes_box.toggled.connect(lambda _on: self._options_changed())
         self.length_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.language_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
@@ -323,8 +339,9 @@ class ExportDialog(QDialog):
 
     def _options_changed(self, new_name: bool = False) -> None:
         self.page_combo.setEnabled(self.fmt() in ("pdf", "html", "docx"))
+        self.since_edit.setEnabled(self.contents_combo.currentData() == "date")
         # Notes leave only when asked, in a JSON bundle too (a backup holds everything): always a choice.
-        self.length_combo.setEnabled(self.fmt() not in ("json", "csv"))
+        self.length_combo.setEnabled(self.fmt() not in ("json", "csv") and not self.changes_since())
         self.language_combo.setEnabled(self.fmt() != "json")
         if new_name or not self.path_edit.text().strip():
             self.path_edit.setText(str(self._default_path()))
@@ -351,7 +368,29 @@ class ExportDialog(QDialog):
         self._show_preview()
         self.export_button.setEnabled(bool(self.policy_ids()))
 
+    def changes_since(self) -> str:
+        """What the export's --changes-since would be: "", "last" or the chosen day."""
+        choice = str(self.contents_combo.currentData() or "")
+        if choice == "date":
+            return self.since_edit.date().toString("yyyy-MM-dd")
+        return choice
+
     def _preview_briefing(self, ids: list[str]) -> Briefing:
+        since = self.changes_since()
+        if since:
+            from app.export.changes_briefing import build_changes_briefing
+            from app.services.changes import since_of
+
+            return build_changes_briefing(
+                self.window_.workspace,
+                ids,
+                since_of(self.window_.workspace, ids, since),
+                include_notes=self.notes_box.isChecked(),
+                author=self.defaults.author,
+                organisation=self.defaults.organisation,
+                language=str(self.language_combo.currentData()),
+                for_reading=self.fmt() != "csv",
+            )
         return build_briefing(
             self.window_.workspace,
             ids,
@@ -377,17 +416,32 @@ class ExportDialog(QDialog):
             import json
 
             from app.services.bundle import build_bundle
+            from app.services.changes import since_of
 
+            try:
+                since = (
+                    since_of(self.window_.workspace, ids, self.changes_since())
+                    if self.changes_since()
+                    else None
+                )
+            except UserError as error:
+                self.preview.setPlainText(str(error))
+                return
             bundle = build_bundle(
                 self.window_.workspace,
                 policy_ids=ids[:PREVIEW_POLICIES],
                 include_notes=self.notes_box.isChecked(),
+                changes_since=since,
             )
             self.preview.setPlainText(
                 json.dumps(bundle, ensure_ascii=False, indent=2)[:PREVIEW_CHARS] + "\n…"
             )
             return
-        briefing = self._preview_briefing(ids)
+        try:
+            briefing = self._preview_briefing(ids)
+        except UserError as error:  # "since the last briefing" of policies never briefed
+            self.preview.setPlainText(str(error))
+            return
         if fmt in ("md", "csv"):
             if fmt == "md":
                 from app.export.markdown import briefing_markdown
@@ -495,6 +549,7 @@ class ExportDialog(QDialog):
             author=self.defaults.author,
             organisation=self.defaults.organisation,
             language=str(self.language_combo.currentData()),
+            changes_since=self.changes_since(),
         )
 
     def _remember(self, request: ExportRequest) -> None:
