@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", help="full-text search over policies, sources and notes")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    as_of = command(
+        "as-of", "List policies with their status on a past (or future) day, and whether it is certain."
+    )
+    as_of.add_argument("date", metavar="DATE", help="YYYY-MM-DD, or “today”")
+    as_of.add_argument("--status", help="only policies with this status on that day")
+    as_of.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
     show = command("show", "Show one policy: summary, history, sources, notes.")
     show.add_argument("slug")
 
@@ -252,6 +259,41 @@ def cmd_list(args: argparse.Namespace) -> int:
         status = Status(r.current_status).label if r.current_status else "—"
         changed = PartialDate.parse(r.last_change).display() if r.last_change else ""
         print(f"{r.slug:<{width}}  {status:<17} {changed:<12} {r.title}")
+    return 0
+
+
+def cmd_as_of(args: argparse.Namespace) -> int:
+    from app.domain.dates import PartialDate
+    from app.domain.vocab import Status
+    from app.services.as_of import as_json, as_of, parse_day
+    from app.services.policies import parse_status
+
+    day = parse_day(args.date)  # a bad date or status is refused before the workspace is opened
+    status = parse_status(args.status) if args.status else None
+    rows = as_of(_open(args), day, status)
+    if args.json:
+        print(json.dumps(as_json(day, rows), ensure_ascii=False, indent=2))
+        return 0
+    when = PartialDate(day.year, day.month, day.day).display()
+    if not rows:
+        print(f"No policies {'with that status ' if status else ''}on {when}.")
+        return 0
+    print(f"As of {when}:")
+    width = max(len(r.row.slug) for r in rows)
+    for r in rows:
+        label = Status(r.status.status).label if r.status.status else "—"
+        since = f"since {PartialDate.parse(r.status.since).display()}" if r.status.since else ""
+        print(f"{r.row.slug:<{width}}  {label:<17} {since:<18} {r.row.title}")
+        if not r.status.certain:
+            maybe = ", ".join(
+                f"{Status(u.status).label} ({PartialDate.parse(u.date).display()})"
+                for u in r.status.unsettled
+            )
+            print(
+                f"{'':<{width}}  uncertain: may already be {maybe}"
+                if maybe
+                else f"{'':<{width}}  uncertain: no dated history"
+            )
     return 0
 
 
@@ -548,6 +590,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
+    "as-of": cmd_as_of,
     "show": cmd_show,
     "notes": cmd_notes,
     "timeline": cmd_timeline,

@@ -91,6 +91,21 @@ def policies_matching_fields(connection: sqlite3.Connection, search: str, limit:
     return list(found)[:limit]
 
 
+# Every live event of every live policy, in the order of each policy's history (as policy_detail
+# orders one policy's): what the status on any past day is worked out from.
+_HISTORIES = """SELECT e.policy_id, e.date, e.date_precision, e.date_sort, e.status FROM status_event e
+WHERE e.deleted_at IS NULL AND e.policy_id IN (SELECT policy_id FROM policy_list)
+ORDER BY e.policy_id, e.date_sort, e.position, e.created_at"""
+
+
+def status_histories(connection: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
+    """(policy id, date, precision, first day, status) of every live event of every live policy,
+    by policy and in the order of its history."""
+    cursor = connection.cursor()
+    cursor.row_factory = None  # plain tuples: 100,000 rows at L
+    return cursor.execute(_HISTORIES).fetchall()
+
+
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
     row = connection.execute(
         "SELECT id FROM policy WHERE slug = ? AND deleted_at IS NULL", (slug,)

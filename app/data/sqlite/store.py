@@ -84,6 +84,11 @@ class SqliteStore:
             with self._running:
                 self._search = None
 
+    def status_histories(self) -> list[tuple[str, str, str, str, str]]:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.status_histories(self.connection)
+
     def cancel_search(self) -> None:
         with self._running:
             running = self._search
