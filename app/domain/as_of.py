@@ -12,6 +12,7 @@ position), the order in which "the latest event sets the current status" everywh
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,6 +83,15 @@ class StatusOn:
 UNDATED = StatusOn(None, None, None, certain=False)
 
 
+def settled_at(events: Sequence[DatedStatus], index: int) -> StatusOn:
+    """The status once the event at `index` has certainly happened and no later one may have."""
+    status = events[index].status
+    first = index
+    while first > 0 and events[first - 1].status == status:
+        first -= 1
+    return StatusOn(status, events[first].date, events[index].date, True)
+
+
 def status_on(
     events: Sequence[DatedStatus], day: str, starts: Sequence[str] | None = None
 ) -> StatusOn | None:
@@ -92,8 +102,6 @@ def status_on(
     """
     if not events:
         return UNDATED
-    from bisect import bisect_right
-
     begun = bisect_right(starts if starts is not None else [e.first_day for e in events], day)
     if begun == 0:
         return None
@@ -103,15 +111,7 @@ def status_on(
     unsettled = tuple(Unsettled(e.date, e.status) for e in events[settled + 1 : begun])
     if settled < 0:
         return StatusOn(None, None, None, certain=False, unsettled=unsettled)
-    status = events[settled].status
-    first = settled
-    while first > 0 and events[first - 1].status == status:
-        first -= 1
-    certain = all(u.status == status for u in unsettled)
-    return StatusOn(
-        status,
-        events[first].date,
-        events[settled].date,
-        certain,
-        () if certain else unsettled,
-    )
+    settled_status = settled_at(events, settled)
+    if all(u.status == settled_status.status for u in unsettled):
+        return settled_status
+    return StatusOn(settled_status.status, settled_status.since, settled_status.last_change, False, unsettled)
