@@ -79,6 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     as_of.add_argument("--status", help="only policies with this status on that day")
     as_of.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    audit = command(
+        "audit",
+        "List what rests on weak evidence: events without a primary source, with one source, unconfirmed"
+        " or disputed; sources without URL or date; unused excerpts; policies not verified lately.",
+    )
+    audit.add_argument("--policy", action="append", metavar="SLUG", help="only this policy (repeatable)")
+    audit.add_argument(
+        "--not-verified-after",
+        type=int,
+        metavar="DAYS",
+        help="list policies not verified for more than DAYS days (default: the workspace's setting, 180)",
+    )
+    audit.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     show = command("show", "Show one policy: summary, history, sources, notes.")
     show.add_argument("slug")
 
@@ -294,6 +308,39 @@ def cmd_as_of(args: argparse.Namespace) -> int:
                 if maybe
                 else f"{'':<{width}}  uncertain: no dated history"
             )
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from app.services.audit import (
+        AuditKind,
+        audit_json,
+        audit_workspace,
+        check_stale_after_days,
+        stale_after_days,
+    )
+
+    if args.not_verified_after is not None:
+        check_stale_after_days(args.not_verified_after)
+    workspace = _open(args)
+    ids = [_policy_id(workspace, slug) for slug in args.policy] if args.policy else None
+    days = args.not_verified_after if args.not_verified_after is not None else stale_after_days(workspace)
+    audits = audit_workspace(workspace, ids, stale_days=days)
+    if args.json:
+        print(json.dumps(audit_json(audits, days), ensure_ascii=False, indent=2))
+        return 0
+    flagged = [a for a in audits if a.items]
+    if not flagged:
+        print("Nothing to report: every event has a primary source and more than one, and so on.")
+        return 0
+    for policy in flagged:
+        print(f"{policy.slug}  {policy.title}")
+        for item in policy.items:
+            detail = f" — {item.detail}" if item.detail else ""
+            print(f"  {item.kind.label}: {item.what}{detail}")
+        print()
+    totals = {kind: sum(a.count(kind) for a in flagged) for kind in AuditKind}
+    print("In all: " + "; ".join(f"{kind.label}: {n}" for kind, n in totals.items() if n))
     return 0
 
 
@@ -591,6 +638,7 @@ def run_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "as-of": cmd_as_of,
+    "audit": cmd_audit,
     "show": cmd_show,
     "notes": cmd_notes,
     "timeline": cmd_timeline,

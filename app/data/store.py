@@ -105,6 +105,10 @@ class Store(Protocol):
         grouped by policy, each policy's in the order of its history: the status on any day."""
         ...
 
+    def meta_value(self, key: str) -> str | None:
+        """A workspace setting kept in the file (None when never set)."""
+        ...
+
     def cancel_search(self) -> None:
         """Stop the search this store is running (from another thread); it raises SearchCancelled."""
         ...

@@ -106,6 +106,11 @@ def status_histories(connection: sqlite3.Connection) -> list[tuple[str, str, str
     return cursor.execute(_HISTORIES).fetchall()
 
 
+def meta_value(connection: sqlite3.Connection, key: str) -> str | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def policy_id_for_slug(connection: sqlite3.Connection, slug: str) -> str | None:
     row = connection.execute(
         "SELECT id FROM policy WHERE slug = ? AND deleted_at IS NULL", (slug,)

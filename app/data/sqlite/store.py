@@ -89,6 +89,11 @@ class SqliteStore:
 
         return read.status_histories(self.connection)
 
+    def meta_value(self, key: str) -> str | None:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.meta_value(self.connection, key)
+
     def cancel_search(self) -> None:
         with self._running:
             running = self._search
