@@ -146,6 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
     timeline_cmd.add_argument("--sort", choices=["start", "title"], default="start", help="lane order")
     timeline_cmd.add_argument("-o", "--output", required=True, metavar="FILE.svg|FILE.png")
 
+    chart = command("chart", "Draw figures of one measure over time as an SVG or PNG chart.")
+    chart.add_argument(
+        "--measure",
+        metavar="M",
+        help="a unit such as “people per day”, or words of the figures' labels (without it: list the measures)",
+    )
+    chart.add_argument("--policy", action="append", metavar="SLUG", help="this policy's figures (repeatable)")
+    chart.add_argument("-o", "--output", metavar="FILE.svg|FILE.png")
+    chart.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default="en",
+        help="the language of the chart's words (default en)",
+    )
+
     notes = command("notes", "List your notes, newest first.")
     notes.add_argument("--policy", metavar="SLUG", help="only notes on this policy")
     notes.add_argument("--tag", help="only notes with this tag")
@@ -399,6 +414,38 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_chart(args: argparse.Namespace) -> int:
+    from app.services.figures import figure_chart, measures
+
+    if args.measure is None:
+        found = measures(_open(args), args.policy)
+        if not found:
+            print("No figures yet.")
+        for m in found:
+            policies = "policy" if m.policies == 1 else "policies"
+            print(f"{m.unit}: {m.figures} figure{'s' if m.figures != 1 else ''}, {m.policies} {policies}")
+        return 0
+    if not args.output:
+        raise UserError("Name the file to draw to with -o FILE.svg or -o FILE.png")
+    target = Path(args.output)
+    if target.suffix.lower() not in (".svg", ".png"):
+        raise UserError(f"Cannot tell the format of {target.name}: name it .svg or .png")
+    from app.export.figure_chart import figure_chart_svg
+    from app.services.files import write_atomically
+
+    chart = figure_chart(_open(args), args.measure, args.policy)
+    svg = figure_chart_svg(chart, language=args.language)
+    if target.suffix.lower() == ".svg":
+        write_atomically(target, svg.encode("utf-8"))
+    else:
+        from app.export.raster import svg_to_png
+
+        write_atomically(target, svg_to_png(svg))
+    count = len(chart.points)
+    print(f"Drew {count} figure{'s' if count != 1 else ''} in {chart.unit} to {target}")
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services.policies import policy_by_slug
     from app.services.text_report import policy_as_text
@@ -639,6 +686,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "as-of": cmd_as_of,
     "audit": cmd_audit,
+    "chart": cmd_chart,
     "show": cmd_show,
     "notes": cmd_notes,
     "timeline": cmd_timeline,

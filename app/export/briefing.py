@@ -120,6 +120,8 @@ class PolicySummary:
     last_verified_iso: str = ""
     figures: list[FigureEntry] = field(default_factory=list)
     earlier_events: int = 0  # in a brief: events left out (the dossier has them)
+    # The dossier's charts of figures over time: (unit, SVG) for each unit with two figures or more.
+    figure_charts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -335,7 +337,32 @@ def summarize(
         last_verified=date_label(detail.last_verified or "", language),
         last_verified_iso=detail.last_verified or "",
         figures=figures,
+        figure_charts=_figure_charts(detail, language),
     )
+
+
+def _figure_charts(detail: PolicyDetail, language: str) -> list[tuple[str, str]]:
+    """A chart for each unit in which the policy has two figures or more (one is a table's row)."""
+    numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}  # as summarize() numbers them
+    from app.export.figure_chart import figure_chart_svg
+    from app.services.figures import build_chart, measures_of
+
+    return [
+        (
+            m.unit,
+            figure_chart_svg(
+                build_chart(
+                    m.unit,
+                    [(detail.slug, clean(detail.title), detail.figures)],
+                    detail.sources,
+                    numbers,  # the numbers the briefing's list of sources gives them
+                ),
+                language=language,
+            ),
+        )
+        for m in measures_of(detail.figures)
+        if m.figures >= 2
+    ]
 
 
 # A brief keeps a page per policy: the last few events, the sources they cite, a few figures.
@@ -387,6 +414,7 @@ def brief_of(policy: PolicySummary) -> PolicySummary:
             for f in policy.figures[:BRIEF_FIGURES]
         ],
         earlier_events=len(policy.timeline) - len(kept),
+        figure_charts=[],  # a brief keeps to its page: the dossier has the charts
     )
 
 

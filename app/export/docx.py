@@ -156,6 +156,10 @@ def _policy(
         _status_table(document, p, language)
     else:
         document.add_paragraph(text(language, "no_events"))
+    if p.figure_charts and rasterize is not None:
+        document.add_heading(text(language, "key_figures"), level=level + 1)
+        for unit, svg in p.figure_charts:
+            _picture(document, svg, rasterize, text(language, "chart_caption", unit=unit))
     if p.related:
         document.add_heading(text(language, "related"), level=level + 1)
         for r in p.related:
