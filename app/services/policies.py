@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled
-from app.domain.as_of import UNDATED
+from app.domain.as_of import UNDATED, StatusOn
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
 from app.services.workspace import Workspace
@@ -72,7 +72,8 @@ class BrowseResult:
     total: int
     # facet -> value -> how many policies would match if that value were chosen as well
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    # Seen as of a day: the day, and each listed policy's status then (by id).
+    # Seen as of a day: the day, and each policy's status then (by id); the rows then show the
+    # status and last change of that day.
     as_of: AsOf | None = None
 
 
@@ -108,6 +109,7 @@ def filtered(
             if on is None:
                 continue  # not yet begun on that day
             status = on.status or ""
+            row = as_on_the_day(row, on)
         values = {facet: _values(row, facet, status) for facet in FACETS}
         failing = [f for f in FACETS if chosen[f] and not chosen[f].intersection(values[f])]
         if not failing:
@@ -117,6 +119,26 @@ def filtered(
             tallies[facet].update(set(values[facet]))
     counts = {facet: dict(tally) for facet, tally in tallies.items()}
     return BrowseResult(rows=rows, total=total, counts=counts, as_of=as_of)
+
+
+def as_on_the_day(row: PolicyRow, on: StatusOn) -> PolicyRow:
+    """The list row with the status and last change it had on a day (the rest is as today)."""
+    changed = on.last_change
+    precision = None if changed is None else {4: "year", 7: "month"}.get(len(changed), "day")
+    return PolicyRow(
+        row.id,
+        row.slug,
+        row.title,
+        row.aliases,
+        row.jurisdiction,
+        row.kind,
+        row.tags,
+        on.status,
+        changed,
+        precision,
+        row.source_count,
+        row.note_count,
+    )
 
 
 def list_policies(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> list[PolicyRow]:

@@ -31,6 +31,11 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         if not status:
+            if index.data(Role.UNCERTAIN):  # may have begun by then, but nothing is certain yet
+                painter.save()
+                painter.setPen(option.palette.placeholderText().color())
+                painter.drawText(option.rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "— ?")
+                painter.restore()
             return
         background, foreground = status_colors(status, dark=is_dark(option.palette))
         painter.save()
@@ -44,6 +49,12 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor(foreground))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if index.data(Role.UNCERTAIN):  # as of a past day, not certain: a badge of its own, not a guess
+            mark = QRectF(rect.right() + 4, rect.top(), height, height)
+            painter.setPen(QColor(foreground))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(mark.adjusted(1, 1, -1, -1))
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "?")
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from app.domain.bidi import isolate
+from app.domain.vocab import Status
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
     HEADERS,
@@ -26,7 +27,10 @@ from app.ui.browse.first_screen import (
     row_order,
 )
 from app.ui.browse.first_screen import PolicyTableView as PolicyTableView  # the list's view, here too
-from app.ui.common.i18n import QT_TRANSLATE_NOOP
+from app.ui.common.i18n import QT_TRANSLATE_NOOP, display_date, label
+
+if TYPE_CHECKING:
+    from app.services.as_of import AsOf
 
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
@@ -36,6 +40,7 @@ BATCH = 256
 class Role(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 1
     STATUS = Qt.ItemDataRole.UserRole + 2
+    UNCERTAIN = Qt.ItemDataRole.UserRole + 3  # as of a past day: why the status then is not certain
 
 
 class PolicyTableModel(QAbstractTableModel):
@@ -46,6 +51,7 @@ class PolicyTableModel(QAbstractTableModel):
         self._rows: list[PolicyRow] = []
         self._shown = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.as_of: AsOf | None = None  # the day the rows are as of (their status then), or None
 
     # Data in -------------------------------------------------------------
     def set_rows(self, rows: list[PolicyRow]) -> None:
@@ -149,6 +155,26 @@ class PolicyTableModel(QAbstractTableModel):
                 return number
         return None
 
+    def uncertainty(self, row: PolicyRow) -> str | None:
+        """Why the row's status on the chosen day is not certain, in words; None when it is."""
+        on = self.as_of.status(row.id) if self.as_of is not None else None
+        if on is None or on.certain:
+            return None
+        if not on.unsettled:
+            return QCoreApplication.translate(
+                "PolicyTableModel", "Uncertain: this policy has no dated history"
+            )
+        may = "; ".join(
+            QCoreApplication.translate("PolicyTableModel", "{status} (dated only {date})").format(
+                status=label(u.status, Status), date=display_date(u.date)
+            )
+            for u in on.unsettled
+        )
+        return QCoreApplication.translate(
+            "PolicyTableModel",
+            "Uncertain on this day: an event known only to its month or year may already have made it: {events}",
+        ).format(events=may)
+
     # Qt model API -------------------------------------------------------
     def rowCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else self._shown
@@ -188,6 +214,8 @@ class PolicyTableModel(QAbstractTableModel):
             return row
         if role == Role.STATUS:
             return row.current_status
+        if role == Role.UNCERTAIN or (role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS):
+            return self.uncertainty(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(cell_value(row, column))
         return None

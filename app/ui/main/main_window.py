@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+    from app.services.as_of import AsOf, StatusHistories
     from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
     from app.services.workspace import Workspace
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
         self.notes_window: NotesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
         self._restoring_slug: str | None = None
+        self._as_of_day: date | None = None  # the day the list shows; None: today
+        self._histories: StatusHistories | None = None  # read when a past day is first shown
         self._when_ready: list[Callable[[], object]] = []
         self._after_first_paint: AfterFirstPaint | None = None
         self.setObjectName("MainWindow")
@@ -189,7 +194,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.search_box)
+        self.search_row = QHBoxLayout()  # the search box, and the "As of" control once the rest is built
+        self.search_row.setSpacing(8)
+        self.search_row.addWidget(self.search_box)
+        layout.addLayout(self.search_row)
         layout.addWidget(self.table)
 
         self.splitter = QSplitter()  # horizontal
@@ -402,6 +410,12 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(lambda _text: self._on_search_typed())
         self.search_box.returnPressed.connect(self._search_now)
 
+        from app.ui.browse.as_of_control import AsOfControl
+
+        self.as_of_control = AsOfControl()
+        self.as_of_control.day_changed.connect(self._on_as_of_changed)
+        self.search_row.addWidget(self.as_of_control)
+
         model = PolicyTableModel()
         first_selection = self.table.selectionModel()
         self.table.setModel(model)  # the header keeps its sizes and sort indicator
@@ -586,6 +600,25 @@ class MainWindow(QMainWindow):
             tags=chosen("tag"),
         )
 
+    def current_as_of(self) -> AsOf | None:
+        """The day the list shows, with every policy's status then; None when it shows today."""
+        day = self._as_of_day
+        if day is None:
+            return None
+        from app.services.as_of import AsOf, StatusHistories
+
+        if self._histories is None:
+            self._histories = StatusHistories.read(self.workspace)
+        return AsOf.of(self._histories, day)
+
+    def as_of_day(self) -> date | None:
+        return self._as_of_day
+
+    def _on_as_of_changed(self, day: date | None) -> None:
+        self._as_of_day = day
+        self.refresh()
+        self.events.as_of_changed.emit(day)
+
     def _search_now(self) -> None:
         self.parts.search_timer.stop()
         self.refresh()
@@ -598,7 +631,7 @@ class MainWindow(QMainWindow):
         self.parts.search_timer.stop()
         self.parts.browse_runner.cancel()
         self.parts.browse_runner.generation += 1  # an answer still on its way is out of date
-        self._show_result(browse(self.workspace, self.current_filters()))
+        self._show_result(browse(self.workspace, self.current_filters(), as_of=self.current_as_of()))
 
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
@@ -606,7 +639,7 @@ class MainWindow(QMainWindow):
         self.parts.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
-        self.parts.browse_runner.start(self.workspace.path, self.current_filters())
+        self.parts.browse_runner.start(self.workspace.path, self.current_filters(), self.current_as_of())
 
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
@@ -623,7 +656,12 @@ class MainWindow(QMainWindow):
         filters = self.current_filters()
         if filters.search.strip():
             ids = policies.policies_matching_fields(self.workspace, filters.search)
-            rows = [r for r in policies.rows_for_ids(self.workspace, ids) if passes(r, filters)]
+            rows = policies.rows_for_ids(self.workspace, ids)
+            as_of = self.current_as_of()
+            if as_of is not None:
+                rows = policies.filtered(rows, filters, len(rows), as_of).rows
+            else:
+                rows = [r for r in rows if passes(r, filters)]
             self.parts.highlighter.set_terms(search_words(filters.search))
             self.model.set_rows(rows)
             self.parts.empty_label.hide()
@@ -632,7 +670,7 @@ class MainWindow(QMainWindow):
                     count=number(len(rows))
                 )
             )
-        self.parts.browse_runner.start(self.workspace.path, filters)
+        self.parts.browse_runner.start(self.workspace.path, filters, self.current_as_of())
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
         if generation == self.parts.browse_runner.generation:
@@ -648,6 +686,7 @@ class MainWindow(QMainWindow):
         filters = self.current_filters()
         self.parts.result = result
         self.parts.highlighter.set_terms(search_words(filters.search))
+        self.model.as_of = result.as_of
         self.model.set_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -759,6 +798,7 @@ class MainWindow(QMainWindow):
         from app.services.policies import browse
 
         if changes.everything:
+            self._histories = None
             self.refresh()
             if changes.focus is not None:
                 self.select_policy(changes.focus)
@@ -767,7 +807,10 @@ class MainWindow(QMainWindow):
             self._refresh_saved_searches()
             return
         filters = self.current_filters()
-        self.parts.result = browse(self.workspace, filters)
+        if changes.touches(EntryKind.POLICY, EntryKind.EVENT, EntryKind.TRASH):
+            self._histories = None  # the statuses on other days may have changed too
+        self.parts.result = browse(self.workspace, filters, as_of=self.current_as_of())
+        self.model.as_of = self.parts.result.as_of
         self.model.apply_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -788,7 +831,8 @@ class MainWindow(QMainWindow):
 
         entries = []
         for saved in saved_searches(self.workspace):
-            entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
+            found = browse(self.workspace, filters_of(saved), as_of=self.current_as_of())
+            entries.append((saved.id, saved.name, len(found.rows)))
         self.filter_panel.set_saved_searches(entries)
 
     def save_search(self) -> SaveSearchDialog:
@@ -904,6 +948,7 @@ class MainWindow(QMainWindow):
         self.editor.stack.clear()
         previous = self.workspace
         self._workspace = workspace
+        self._histories = None
         previous.close()
         self.apply_write_state()
         self.detail.show_policy(None)
