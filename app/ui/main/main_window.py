@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import policy_list
+from app.services.audit import stale_after_days
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
     COLUMN_WIDTHS,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from app.ui.browse.filter_panel import FilterPanel
     from app.ui.browse.policy_table import PolicyTableModel
     from app.ui.browse.save_search import SaveSearchDialog
+    from app.ui.detail.audit_window import AuditWindow
     from app.ui.detail.detail_pane import PolicyDetailPane
     from app.ui.editing.edit_controller import EditController
     from app.ui.notes.notes_window import NotesWindow
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self._parts: WindowParts | None = None  # made by finish_start()
         self.notes_window: NotesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
+        self.audit_window: AuditWindow | None = None
         self._restoring_slug: str | None = None
         self._as_of_day: date | None = None  # the day the list shows; None: today
         self._histories: StatusHistories | None = None  # read when a past day is first shown
@@ -323,6 +326,11 @@ class MainWindow(QMainWindow):
         )
         self.table.addAction(editor.delete_policy_action)
         detail.action_requested.connect(editor.on_detail_action)
+        detail.audit_requested.connect(
+            lambda policy_id: self._read_guarded(lambda: self.show_audit(policy_id))
+        )
+        detail.stale_after_days = stale_after_days(self.workspace)
+        self.events.audit_setting_changed.connect(self._on_audit_setting_changed)
         self.events.changed.connect(self.on_changed)
         self.table.url_dropped.connect(self._on_url_dropped)
         self.table.setAcceptDrops(True)
@@ -540,7 +548,10 @@ class MainWindow(QMainWindow):
         timeline_action = QAction(self.tr("&Timeline"), self)
         timeline_action.setShortcut(QKeySequence("Ctrl+T"))
         timeline_action.triggered.connect(lambda *_: self._read_guarded(self.show_timeline))
-        view_menu.addActions([save_search_action, notes_action, timeline_action])
+        audit_action = QAction(self.tr("Citation &Audit"), self)
+        audit_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        audit_action.triggered.connect(lambda *_: self._read_guarded(self.show_audit))
+        view_menu.addActions([save_search_action, notes_action, timeline_action, audit_action])
         view_menu.addSeparator()
         view_menu.addAction(editor.history_action)
         view_menu.addSeparator()
@@ -579,6 +590,7 @@ class MainWindow(QMainWindow):
             save_search_action=save_search_action,
             notes_action=notes_action,
             timeline_action=timeline_action,
+            audit_action=audit_action,
             shortcuts_action=shortcuts_action,
             about_action=about_action,
             theme_menu=theme_menu,
@@ -921,6 +933,22 @@ class MainWindow(QMainWindow):
         self.notes_window.raise_()
         return self.notes_window
 
+    def show_audit(self, policy_id: str = "") -> AuditWindow:
+        """The citation audit of the workspace (scrolled to a policy's items when one is given)."""
+        from app.ui.detail.audit_window import AuditWindow
+
+        if self.audit_window is None:
+            self.audit_window = AuditWindow(self)
+        else:
+            self.audit_window.reload()
+        self.audit_window.show()
+        self.audit_window.raise_()
+        return self.audit_window
+
+    def _on_audit_setting_changed(self, days: int) -> None:
+        self.detail.stale_after_days = days
+        self._show_current()
+
     def show_timeline(self) -> TimelineWindow:
         from app.ui.timeline.timeline_window import TimelineWindow
 
@@ -940,16 +968,17 @@ class MainWindow(QMainWindow):
         if self._lock is not None and lock is not None:
             self._lock.release()
             self._lock = lock
-        for window in (self.notes_window, self.timeline_window):
+        for window in (self.notes_window, self.timeline_window, self.audit_window):
             if window is not None:
                 window.close()
                 window.deleteLater()
-        self.notes_window = self.timeline_window = None
+        self.notes_window = self.timeline_window = self.audit_window = None
         self.editor.stack.clear()
         previous = self.workspace
         self._workspace = workspace
         self._histories = None
         previous.close()
+        self.detail.stale_after_days = stale_after_days(workspace)
         self.apply_write_state()
         self.detail.show_policy(None)
         self.table.clearSelection()

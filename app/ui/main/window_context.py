@@ -31,6 +31,7 @@ class WorkspaceEvents(QObject):
     selected = Signal(str)
     listed = Signal()  # the list shows other policies now (a search or filters changed)
     as_of_changed = Signal(object)  # the day the window shows (datetime.date), None for today
+    audit_setting_changed = Signal(int)  # the days after which a policy counts as not verified
 
 
 class WindowContext(Protocol):

@@ -36,6 +36,7 @@ class WindowActions:
     save_search_action: QAction
     notes_action: QAction
     timeline_action: QAction
+    audit_action: QAction
     shortcuts_action: QAction
     about_action: QAction
     theme_menu: QMenu
@@ -95,6 +96,7 @@ def set_action_icons(
         actions.save_search_action: "save-search",
         actions.notes_action: "notes",
         actions.timeline_action: "timeline",
+        actions.audit_action: "history",
         editor.history_action: "history",
         actions.theme_menu.menuAction(): "theme",
         actions.preferences_action: "preferences",
