@@ -1058,6 +1058,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         </translation>
     </message>
     <message>
+        <source>as of {date}</source>
+        <translation>a fecha de {date}</translation>
+    </message>
+    <message>
         <source>Type a search or choose filters first.</source>
         <translation>Primero escriba una búsqueda o elija filtros.</translation>
     </message>

@@ -41,15 +41,20 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(text) + 14
         height = metrics.height() + 4
+        uncertain = bool(index.data(Role.UNCERTAIN))
+        # The "?" badge keeps its room inside the cell: a long status is elided rather than hide it.
+        room = option.rect.width() - 8 - (height + 4 if uncertain else 0)
+        if metrics.horizontalAdvance(text) + 14 > room:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room - 14, 0))
+        width = metrics.horizontalAdvance(text) + 14
         rect = QRectF(option.rect.x() + 4, option.rect.center().y() - height / 2 + 1, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor(foreground))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        if index.data(Role.UNCERTAIN):  # as of a past day, not certain: a badge of its own, not a guess
+        if uncertain:  # as of a past day, not certain: a badge of its own, not a guess
             mark = QRectF(rect.right() + 4, rect.top(), height, height)
             painter.setPen(QColor(foreground))
             painter.setBrush(Qt.BrushStyle.NoBrush)

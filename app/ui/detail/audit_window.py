@@ -184,7 +184,8 @@ class AuditWindow(QWidget):
             items += len(shown)
         if self.tree.topLevelItemCount() <= 20:
             self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, 320)
+        self.tree.setColumnWidth(1, 300)
         self.count_label.setText(
             self.tr("%n item(s)", "", items)
             + " · "

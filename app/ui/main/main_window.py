@@ -731,11 +731,15 @@ class MainWindow(QMainWindow):
         self.parts.empty_label.show()
 
     def _show_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{shown} of %Ln policies", "", self.parts.result.total).format(
-                shown=number(len(self.parts.result.rows))
-            )
+        text = self.tr("{shown} of %Ln policies", "", self.parts.result.total).format(
+            shown=number(len(self.parts.result.rows))
         )
+        as_of = self.parts.result.as_of
+        if as_of is not None:
+            from app.ui.common.i18n import display_date
+
+            text += " · " + self.tr("as of {date}").format(date=display_date(as_of.day.isoformat()))
+        self.count_label.setText(text)
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

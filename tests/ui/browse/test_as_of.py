@@ -38,7 +38,7 @@ def test_the_list_as_of_1_june_2021(qtbot: QtBot, window: MainWindow) -> None:
     rows = _rows(window)
     assert rows["title-42"] == ("in_effect", False)
     assert "texas-sb4" not in rows  # not yet proposed: absent
-    assert window.count_label.text() == f"{len(rows)} of 12 policies"
+    assert window.count_label.text() == f"{len(rows)} of 12 policies · as of 1 Jun 2021"
     # The status facet counts the statuses of that day, and choosing one narrows the list by them.
     status_counts = window.parts.result.counts["status"]
     assert status_counts["in_effect"] == 3
