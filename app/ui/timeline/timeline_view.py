@@ -163,9 +163,9 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#0969da"), 1.6))
             painter.drawLine(QPointF(cursor_x, axis - 4), QPointF(cursor_x, height))
             words = self.tr("As of {date}").format(date=self.cursor_day.isoformat())
-            painter.drawText(
-                QPointF(cursor_x + 3 if cursor_x < right - 120 else cursor_x - 118, axis - 32), words
-            )
+            # At the foot of the line: the top row holds the ticks and "Today".
+            x = cursor_x + 3 if cursor_x < right - 120 else cursor_x - 118
+            painter.drawText(QPointF(x, height - 6), words)
         painter.end()
 
     def _paint_lane(
