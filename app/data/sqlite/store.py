@@ -120,6 +120,11 @@ class SqliteStore:
 
         return read.policy_detail(self.connection, policy_id)
 
+    def policy_details(self, policy_ids: list[str]) -> list[PolicyDetail]:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.policy_details(self.connection, policy_ids)
+
     def all_sources(self) -> list[SourceRow]:
         from app.data.sqlite import read  # not before the first paint
 
