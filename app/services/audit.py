@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.data.details import PolicyDetail
+from app.data.details import EventRow, PolicyDetail
 from app.domain.excerpts import supporting_excerpt
 from app.domain.vocab import PRIMARY_SOURCE_KINDS, Confidence, LabelledEnum
 from app.errors import InvalidInput
@@ -53,8 +53,10 @@ class AuditItem:
     kind: AuditKind
     entry: str  # event, source or policy
     entry_id: str  # the event's, source's (for its excerpts too) or policy's id
-    what: str  # the entry in a few words: "2021-01-29 In effect", a source's title, an excerpt's start
+    what: str  # the entry in a few words: "2021-01-29 In effect", a source's title
     detail: str = ""  # more about it, in plain words
+    date: str = ""  # an event's date and status, for a window to put in its own words
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,29 +88,28 @@ def audit_policy(detail: PolicyDetail, today: date, stale_after_days: int) -> Po
     used_excerpts: set[str] = set()
     for event in detail.events:
         what = f"{event.date} {Status(event.status).label}"
+
+        def on_event(kind: AuditKind, more: str = "", event: EventRow = event, what: str = what) -> AuditItem:
+            return AuditItem(kind, "event", event.id, what, more, event.date, event.status)
+
         cited = [sources[s] for s in event.source_ids if s in sources]
         if not cited:
-            items.append(AuditItem(AuditKind.NO_SOURCE, "event", event.id, what, "cites no source"))
+            items.append(on_event(AuditKind.NO_SOURCE, "cites no source"))
         else:
             kinds = sorted({s.kind for s in cited})
             if not PRIMARY_SOURCE_KINDS.intersection(kinds):
                 items.append(
-                    AuditItem(
+                    on_event(
                         AuditKind.NO_PRIMARY_SOURCE,
-                        "event",
-                        event.id,
-                        what,
                         "no government, court or legislative source; cites: " + ", ".join(kinds),
                     )
                 )
             if len(cited) == 1:
-                items.append(
-                    AuditItem(AuditKind.SINGLE_SOURCE, "event", event.id, what, _short(cited[0].title))
-                )
+                items.append(on_event(AuditKind.SINGLE_SOURCE, _short(cited[0].title)))
         if event.confidence == Confidence.UNCONFIRMED:
-            items.append(AuditItem(AuditKind.UNCONFIRMED, "event", event.id, what))
+            items.append(on_event(AuditKind.UNCONFIRMED))
         if event.disagreement.strip():
-            items.append(AuditItem(AuditKind.DISPUTED, "event", event.id, what, _short(event.disagreement)))
+            items.append(on_event(AuditKind.DISPUTED, _short(event.disagreement)))
         for source in cited:  # the excerpt a briefing would quote for this event is used
             best = supporting_excerpt(event.description, [x.text for x in source.excerpts], limit=10**9)
             used_excerpts.update(x.id for x in source.excerpts if " ".join(x.text.split()) == best)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocab import Status
 from app.errors import UserError
 from app.services.audit import (
     MAX_STALE_AFTER_DAYS,
@@ -32,7 +33,7 @@ from app.services.audit import (
 )
 from app.services.integrity import ReadError
 from app.services.workspace import Workspace
-from app.ui.common.i18n import QT_TRANSLATE_NOOP
+from app.ui.common.i18n import QT_TRANSLATE_NOOP, display_date, label
 
 if TYPE_CHECKING:
     from app.services.operations import Changes
@@ -175,9 +176,14 @@ class AuditWindow(QWidget):
             policy = QTreeWidgetItem([audit.title, "", self.tr("%n item(s)", "", len(shown))])
             policy.setData(0, ITEM_ROLE, (audit.slug, None))
             for item in shown:
-                child = QTreeWidgetItem([kind_label(item.kind), item.what, item.detail])
+                what = (
+                    f"{display_date(item.date)} — {label(item.status, Status)}"
+                    if item.entry == "event"
+                    else item.what
+                )
+                child = QTreeWidgetItem([kind_label(item.kind), what, item.detail])
                 child.setData(0, ITEM_ROLE, (audit.slug, item))
-                child.setToolTip(1, item.what)
+                child.setToolTip(1, what)
                 child.setToolTip(2, item.detail)
                 policy.addChild(child)
             self.tree.addTopLevelItem(policy)

@@ -24,7 +24,7 @@ def test_the_audit_view_lists_items_and_opens_their_entries(qtbot: QtBot, window
         if audit.tree.topLevelItem(n).text(0) == "Title 42 expulsions"
     )
     item = policy.child(0)
-    assert (item.text(0), item.text(1)) == ("Unconfirmed", "2025-02-19 Expired")
+    assert (item.text(0), item.text(1)) == ("Unconfirmed", "19 Feb 2025 — Expired")
     slug, entry = item.data(0, ITEM_ROLE)
     audit.tree.itemActivated.emit(item, 0)  # as a double-click or Enter does
     assert window.selected_slug() == slug == "title-42"
