@@ -39,9 +39,15 @@ class StatusHistories:
     """Every live policy's status events, in the order of its history, ready to be asked about any day."""
 
     def __init__(self, events: dict[str, list[DatedStatus]]) -> None:
-        # policy id -> (its events, their first days, the settled status after each, made when first asked)
-        self._histories: dict[str, tuple[list[DatedStatus], list[str], list[StatusOn | None]]] = {
-            pid: (history, [e.first_day for e in history], [None] * len(history))
+        # policy id -> (its events, their first days, their last days, the settled status after
+        # each, made when first asked for)
+        self._histories: dict[str, tuple[list[DatedStatus], list[str], list[str], list[StatusOn | None]]] = {
+            pid: (
+                history,
+                [e.first_day for e in history],
+                [e.last_day for e in history],
+                [None] * len(history),
+            )
             for pid, history in events.items()
         }
 
@@ -70,11 +76,11 @@ class StatusHistories:
         """
         iso = day.isoformat()
         found: dict[str, StatusOn | None] = {}
-        for policy_id, (events, starts, settled) in self._histories.items():
+        for policy_id, (events, starts, ends, settled) in self._histories.items():
             begun = bisect_right(starts, iso)
             if begun == 0:
                 found[policy_id] = None
-            elif events[begun - 1].last_day <= iso:
+            elif ends[begun - 1] <= iso:
                 on = settled[begun - 1]
                 if on is None:
                     on = settled[begun - 1] = settled_at(events, begun - 1)

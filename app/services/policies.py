@@ -109,7 +109,8 @@ def filtered(
             if on is None:
                 continue  # not yet begun on that day
             status = on.status or ""
-            row = as_on_the_day(row, on)
+            if on.status != row.current_status or on.last_change != row.last_change:
+                row = as_on_the_day(row, on)
         values = {facet: _values(row, facet, status) for facet in FACETS}
         failing = [f for f in FACETS if chosen[f] and not chosen[f].intersection(values[f])]
         if not failing:
