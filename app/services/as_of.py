@@ -101,14 +101,19 @@ class AsOf:
 
     day: date
     statuses: dict[str, StatusOn | None]
+    # Policies not yet begun on the day: left out of the list (False), or kept, to be shown greyed.
+    keep_not_begun: bool = False
 
     @classmethod
-    def of(cls, histories: StatusHistories, day: date) -> AsOf:
-        return cls(day, histories.statuses_on(day))
+    def of(cls, histories: StatusHistories, day: date, *, keep_not_begun: bool = False) -> AsOf:
+        return cls(day, histories.statuses_on(day), keep_not_begun)
 
     def status(self, policy_id: str) -> StatusOn | None:
-        """The policy's status on the day; None when it had not begun (it is absent then)."""
+        """The policy's status on the day; None when it had not begun."""
         return self.statuses.get(policy_id, UNDATED)
+
+    def not_begun(self, policy_id: str) -> bool:
+        return self.statuses.get(policy_id, UNDATED) is None
 
     def rows(self, rows: list[PolicyRow]) -> list[AsOfRow]:
         """The rows of the policies that had begun by the day (or may have), each with its status then."""

@@ -85,8 +85,8 @@ def browse(
 ) -> BrowseResult:
     """The policies matching the search and every facet, with each facet value's count.
 
-    With `as_of`, as on its day: policies not yet begun are left out, and the status facet is
-    each policy's status then. SearchCancelled when `cancel` is cancelled before the search is done.
+    With `as_of`, as on its day: policies not yet begun are left out (or kept without a status,
+    when it says so), and the status facet is each policy's status then. SearchCancelled when `cancel` is cancelled before the search is done.
     """
     found = workspace.store.policy_rows(filters.search, cancel)
     return filtered(found, filters, workspace.store.count_policies(), as_of)
@@ -102,12 +102,15 @@ def filtered(
     # One pass: a row counts towards a facet's values when every other facet's choice lets it
     # through, i.e. when it fails no facet, or only that one (as passes(row, filters, skip=facet)).
     status_on = as_of.statuses.get if as_of is not None else None
+    keep_not_begun = as_of is not None and as_of.keep_not_begun
     for row in found:
         status = None
         if status_on is not None:
             on = status_on(row.id, UNDATED)
-            if on is None:
-                continue  # not yet begun on that day
+            if on is None:  # not yet begun on that day: absent, or kept without a status
+                if not keep_not_begun:
+                    continue
+                on = NOT_BEGUN
             status = on.status or ""
             if on.status != row.current_status or on.last_change != row.last_change:
                 row = as_on_the_day(row, on)
@@ -120,6 +123,9 @@ def filtered(
             tallies[facet].update(set(values[facet]))
     counts = {facet: dict(tally) for facet, tally in tallies.items()}
     return BrowseResult(rows=rows, total=total, counts=counts, as_of=as_of)
+
+
+NOT_BEGUN = StatusOn(None, None, None, certain=True)  # a policy's row on a day before its history
 
 
 def as_on_the_day(row: PolicyRow, on: StatusOn) -> PolicyRow:

@@ -24,6 +24,14 @@
         <translation>Volver a hoy</translation>
     </message>
     <message>
+        <source>Not yet begun</source>
+        <translation>Aún no iniciadas</translation>
+    </message>
+    <message>
+        <source>On a past day, also list the policies that had not begun then, greyed, instead of leaving them out</source>
+        <translation>En un día pasado, listar también en gris las políticas que aún no habían comenzado, en vez de omitirlas</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;As of:&lt;/b&gt;</source>
         <translation>&lt;b&gt;A fecha de:&lt;/b&gt;</translation>
     </message>
@@ -1514,6 +1522,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>Incierto este día: un hecho conocido solo por su mes o año puede haberlo cambiado ya a: {events}</translation>
     </message>
     <message>
+        <source>Not yet begun on this day</source>
+        <translation>Aún no había comenzado este día</translation>
+    </message>
+    <message>
         <source>Also known as: {aliases}</source>
         <translation>También conocida como: {aliases}</translation>
     </message>
@@ -1528,6 +1540,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>{date} (known to the year)</source>
         <translation>{date} (solo se conoce el año)</translation>
+    </message>
+    <message>
+        <source>not yet begun</source>
+        <translation>aún no iniciada</translation>
     </message>
 </context>
 <context>

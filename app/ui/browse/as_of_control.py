@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.domain.dates import MAX_YEAR, MIN_YEAR
 
@@ -15,6 +15,7 @@ class AsOfControl(QWidget):
     """A day, or None for today. `day_changed` carries the new one."""
 
     day_changed = Signal(object)  # datetime.date, or None for today
+    not_begun_toggled = Signal(bool)  # show policies not yet begun on the day (greyed) or leave them out
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,9 +38,18 @@ class AsOfControl(QWidget):
         self.today_button.setText(self.tr("Today"))
         self.today_button.setToolTip(self.tr("Back to today"))
         self.today_button.setEnabled(False)
+        self.not_begun_box = QCheckBox(self.tr("Not yet begun"))
+        self.not_begun_box.setToolTip(
+            self.tr(
+                "On a past day, also list the policies that had not begun then, greyed, instead of leaving them out"
+            )
+        )
+        self.not_begun_box.setEnabled(False)
+        self.not_begun_box.toggled.connect(self.not_begun_toggled)
         layout.addWidget(self.label)
         layout.addWidget(self.date_edit)
         layout.addWidget(self.today_button)
+        layout.addWidget(self.not_begun_box)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.today_button.clicked.connect(self.back_to_today)
 
@@ -61,5 +71,6 @@ class AsOfControl(QWidget):
     def _on_date_changed(self, _date: QDate) -> None:
         day = self.day
         self.today_button.setEnabled(day is not None)
+        self.not_begun_box.setEnabled(day is not None)
         self.label.setText(self.tr("As of:") if day is None else self.tr("<b>As of:</b>"))
         self.day_changed.emit(day)

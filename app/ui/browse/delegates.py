@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -31,10 +31,15 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         if not status:
+            quiet = ""
             if index.data(Role.UNCERTAIN):  # may have begun by then, but nothing is certain yet
+                quiet = "— ?"
+            elif index.data(Role.NOT_BEGUN):
+                quiet = QCoreApplication.translate("PolicyTableModel", "not yet begun")
+            if quiet:
                 painter.save()
                 painter.setPen(option.palette.placeholderText().color())
-                painter.drawText(option.rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "— ?")
+                painter.drawText(option.rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, quiet)
                 painter.restore()
             return
         background, foreground = status_colors(status, dark=is_dark(option.palette))

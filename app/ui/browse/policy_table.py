@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from app.domain.bidi import isolate
 from app.domain.vocab import Status
@@ -41,6 +43,7 @@ class Role(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 1
     STATUS = Qt.ItemDataRole.UserRole + 2
     UNCERTAIN = Qt.ItemDataRole.UserRole + 3  # as of a past day: why the status then is not certain
+    NOT_BEGUN = Qt.ItemDataRole.UserRole + 4  # as of a past day: the policy had not begun (shown greyed)
 
 
 class PolicyTableModel(QAbstractTableModel):
@@ -194,6 +197,20 @@ class PolicyTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if self.as_of is not None and role in (
+            Role.NOT_BEGUN,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            not_begun = self.as_of.not_begun(row.id)
+            if role == Role.NOT_BEGUN:
+                return not_begun
+            if not_begun and role == Qt.ItemDataRole.ForegroundRole:  # greyed: it had not begun then
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            if not_begun:
+                return QCoreApplication.translate("PolicyTableModel", "Not yet begun on this day")
+        if role == Role.NOT_BEGUN:
+            return False
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

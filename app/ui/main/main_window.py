@@ -73,6 +73,9 @@ if TYPE_CHECKING:
     from app.ui.workspace.workspaces import WorkspaceController
 
 log = logging.getLogger(__name__)
+
+# Whether the list, as of a past day, keeps the policies not yet begun then (greyed).
+NOT_BEGUN_KEY = "view/as_of_not_begun"
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
 PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
@@ -422,6 +425,8 @@ class MainWindow(QMainWindow):
 
         self.as_of_control = AsOfControl()
         self.as_of_control.day_changed.connect(self._on_as_of_changed)
+        self.as_of_control.not_begun_box.setChecked(self.settings.value(NOT_BEGUN_KEY, False, type=bool))
+        self.as_of_control.not_begun_toggled.connect(self._on_not_begun_toggled)
         self.search_row.addWidget(self.as_of_control)
 
         model = PolicyTableModel()
@@ -621,10 +626,15 @@ class MainWindow(QMainWindow):
 
         if self._histories is None:
             self._histories = StatusHistories.read(self.workspace)
-        return AsOf.of(self._histories, day)
+        return AsOf.of(self._histories, day, keep_not_begun=self.as_of_control.not_begun_box.isChecked())
 
     def as_of_day(self) -> date | None:
         return self._as_of_day
+
+    def _on_not_begun_toggled(self, keep: bool) -> None:
+        self.settings.setValue(NOT_BEGUN_KEY, keep)
+        if self._as_of_day is not None:
+            self.refresh()
 
     def _on_as_of_changed(self, day: date | None) -> None:
         self._as_of_day = day

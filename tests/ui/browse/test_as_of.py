@@ -86,3 +86,20 @@ def test_the_timeline_cursor_follows_the_day(qtbot: QtBot, window: MainWindow) -
     timeline.view.repaint()
     window.as_of_control.back_to_today()
     assert timeline.view.cursor_day is None
+
+
+def test_policies_not_yet_begun_can_be_kept_greyed(qtbot: QtBot, window: MainWindow) -> None:
+    control = window.as_of_control
+    assert not control.not_begun_box.isEnabled()  # today: every policy has begun
+    control.date_edit.setDate(QDate(2023, 1, 1))
+    assert "texas-sb4" not in _rows(window)
+    qtbot.mouseClick(control.not_begun_box, Qt.MouseButton.LeftButton)
+    rows = _rows(window)
+    assert rows["texas-sb4"] == (None, False)
+    row = next(r for r in range(window.model.rowCount()) if window.model.row_at(r).slug == "texas-sb4")
+    index = window.model.index(row, Column.TITLE)
+    assert index.data(Role.NOT_BEGUN) is True
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Not yet begun on this day"
+    assert window.count_label.text() == "12 of 12 policies · as of 1 Jan 2023"
+    window.table.viewport().repaint()
+    assert window.settings.value("view/as_of_not_begun", type=bool) is True
