@@ -136,3 +136,30 @@ def test_the_list_its_filters_and_counts_follow_the_day(workspace: Workspace) ->
     assert as_of.status(narrowed.rows[0].id) is not None
     today = browse(workspace, PolicyFilters(statuses=frozenset({"in_effect"})))
     assert "title-42" not in {r.slug for r in today.rows}
+
+
+def test_policies_not_yet_begun_may_be_kept_without_a_status(workspace: Workspace) -> None:
+    from app.services.as_of import AsOf, StatusHistories
+    from app.services.policies import browse
+
+    as_of = AsOf.of(StatusHistories.read(workspace), date(2023, 1, 1), keep_not_begun=True)
+    seen = browse(workspace, as_of=as_of)
+    sb4 = next(r for r in seen.rows if r.slug == "texas-sb4")
+    assert (sb4.current_status, sb4.last_change) == (None, None)
+    assert as_of.not_begun(sb4.id) and len(seen.rows) == 12
+    assert seen.counts["status"][""] == 3  # SB 4, the 2023 asylum rule and the 2023 closures
+
+
+def test_as_of_json_names_what_may_have_changed_an_uncertain_status(workspace: Workspace) -> None:
+    from app.services.as_of import as_json
+
+    answer = as_json(date(2026, 4, 15), as_of(workspace, date(2026, 4, 15)))
+    sb4 = next(p for p in answer["policies"] if p["slug"] == "texas-sb4")  # type: ignore[index]
+    assert sb4 == {
+        "slug": "texas-sb4",
+        "title": "Texas SB 4 (illegal entry as a state crime)",
+        "status": "blocked_by_court",
+        "since": "2024-03-19",
+        "certain": False,
+        "may_be": [{"status": "under_litigation", "date": "2026-04"}],
+    }
