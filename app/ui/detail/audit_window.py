@@ -75,6 +75,11 @@ class AuditReader(QObject):
         self.worker = worker
         return self.generation
 
+    def wait(self, seconds: float) -> None:
+        """Let a read still running finish (it holds the workspace file open until it does)."""
+        if self.worker is not None:
+            self.worker.join(seconds)
+
     def _run(self, generation: int, path: Path) -> None:
         workspace = Workspace(path)  # a connection of this thread's own
         try:

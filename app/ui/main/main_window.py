@@ -1166,6 +1166,8 @@ class MainWindow(QMainWindow):
         # Before the window is complete nothing was shown to change, and the filters are not read yet.
         if self.ready and not self.start_failed:
             self.save_settings()
+        if self.audit_window is not None:
+            self.audit_window.reader.wait(10)  # its read holds the file open; the file may be moved next
         super().closeEvent(event)
 
     # For tests and screenshots -------------------------------------------------
