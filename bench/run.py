@@ -332,9 +332,15 @@ def machine() -> str:
         pass
     from PySide6 import __version__ as pyside
 
+    # Other processes' load slows every time alike; the ratios to the floors stay comparable.
+    load = (
+        f"; load average {os.getloadavg()[2]:.1f} over the last 15 minutes"
+        if hasattr(os, "getloadavg")
+        else ""
+    )
     return (
         f"{platform.system()} {platform.machine()}, {cpus} cores{memory}; Python {platform.python_version()}, "
-        f"PySide6 {pyside}, SQLite {__import__('sqlite3').sqlite_version}"
+        f"PySide6 {pyside}, SQLite {__import__('sqlite3').sqlite_version}{load}"
     )
 
 
