@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.helpers import assert_one_line_error, assert_refused, cli, run
 
 
 def test_as_of_json_on_1_june_2021(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
@@ -64,7 +58,16 @@ def test_bad_input_is_one_line_and_exit_1(
 ) -> None:
     target = tmp_path / "never-made.sqlite"
     code, out, err = run(capsys, "as-of", *argv, "--workspace", str(target))
-    assert (code, out) == (1, "")
-    assert err.startswith("policy-tracker: error: ") and message in err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert code == 1
+    assert_one_line_error(code, out, err, message)
     assert not target.exists()  # refused before the workspace was opened (or made)
+
+
+def test_the_real_command(tmp_path: Path, workspace_path: Path) -> None:
+    done = cli(tmp_path, "as-of", "2023-06-01", "--status", "expired", "--workspace", str(workspace_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "As of 1 Jun 2023:"
+    assert done.stdout.splitlines()[1].startswith("title-42 ")
+    assert_refused(
+        cli(tmp_path, "as-of", "2023-6-1", "--workspace", str(workspace_path)), "“2023-6-1” is not a date"
+    )

@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.helpers import assert_one_line_error, run
 
 
 def test_audit_json_lists_items_per_policy(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
@@ -61,5 +55,5 @@ def test_bad_input_is_one_line(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, argv: list[str], message: str
 ) -> None:
     code, out, err = run(capsys, "audit", *argv, "--workspace", str(workspace_path))
-    assert (code, out) == (1, "")
-    assert err.startswith("policy-tracker: error: ") and message in err and err.count("\n") == 1
+    assert code == 1
+    assert_one_line_error(code, out, err, message)

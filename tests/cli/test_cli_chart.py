@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.helpers import assert_one_line_error, run
 
 
 def test_measures_are_listed(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
@@ -70,6 +64,6 @@ def test_bad_input_is_one_line(
 ) -> None:
     argv = [str(tmp_path / a) if a.startswith("x.") else a for a in argv]
     code, out, err = run(capsys, "chart", *argv, "--workspace", str(workspace_path))
-    assert (code, out) == (1, "")
-    assert err.startswith("policy-tracker: error: ") and message in err and err.count("\n") == 1
+    assert code == 1
+    assert_one_line_error(code, out, err, message)
     assert not list(tmp_path.glob("x.*"))
