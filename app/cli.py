@@ -92,6 +92,29 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", help=_("full-text search over policies, sources and notes"))
     listing.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
+    as_of = command(
+        "as-of", _("List policies with their status on a past (or future) day, and whether it is certain.")
+    )
+    as_of.add_argument("date", metavar="DATE", help=_("YYYY-MM-DD, or “today”"))
+    as_of.add_argument("--status", help=_("only policies with this status on that day"))
+    as_of.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+
+    audit = command(
+        "audit",
+        _(
+            "List what rests on weak evidence: events without a primary source, with one source, unconfirmed"
+            " or disputed; sources without URL or date; unused excerpts; policies not verified lately."
+        ),
+    )
+    audit.add_argument("--policy", action="append", metavar="SLUG", help=_("only this policy (repeatable)"))
+    audit.add_argument(
+        "--not-verified-after",
+        type=int,
+        metavar="DAYS",
+        help=_("list policies not verified for more than DAYS days (default: the workspace's setting, 180)"),
+    )
+    audit.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+
     show = command("show", _("Show one policy: summary, history, sources, notes."))
     show.add_argument("slug")
 
@@ -154,6 +177,25 @@ def build_parser() -> argparse.ArgumentParser:
     timeline_cmd.add_argument("--search", help=_("the policies this search finds"))
     timeline_cmd.add_argument("--sort", choices=["start", "title"], default="start", help=_("lane order"))
     timeline_cmd.add_argument("-o", "--output", required=True, metavar="FILE.svg|FILE.png")
+
+    chart = command("chart", _("Draw figures of one measure over time as an SVG or PNG chart."))
+    chart.add_argument(
+        "--measure",
+        metavar="M",
+        help=_(
+            "a unit such as “people per day”, or words of the figures' labels (without it: list the measures)"
+        ),
+    )
+    chart.add_argument(
+        "--policy", action="append", metavar="SLUG", help=_("this policy's figures (repeatable)")
+    )
+    chart.add_argument("-o", "--output", metavar="FILE.svg|FILE.png")
+    chart.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default="en",
+        help=_("the language of the chart's words (default en)"),
+    )
 
     notes = command("notes", _("List your notes, newest first."))
     notes.add_argument("--policy", metavar="SLUG", help=_("only notes on this policy"))
@@ -316,6 +358,84 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_as_of(args: argparse.Namespace) -> int:
+    from app.domain.dates import PartialDate
+    from app.domain.vocab import Status
+    from app.services.as_of import as_json, as_of, parse_day
+    from app.services.policies import parse_status
+
+    day = parse_day(args.date)  # a bad date or status is refused before the workspace is opened
+    status = parse_status(args.status) if args.status else None
+    rows = as_of(_open(args), day, status)
+    if args.json:
+        print(json.dumps(as_json(day, rows), ensure_ascii=False, indent=2))
+        return 0
+    when = PartialDate(day.year, day.month, day.day).display()
+    if not rows:
+        print(
+            _("No policies with that status on {date}.").format(date=when)
+            if status
+            else _("No policies on {date}.").format(date=when)
+        )
+        return 0
+    print(_("As of {date}:").format(date=when))
+    width = max(len(r.row.slug) for r in rows)
+    for r in rows:
+        label = Status(r.status.status).shown() if r.status.status else "—"
+        since = (
+            _("since {date}").format(date=PartialDate.parse(r.status.since).display())
+            if r.status.since
+            else ""
+        )
+        print(f"{r.row.slug:<{width}}  {label:<17} {since:<18} {r.row.title}")
+        if not r.status.certain:
+            maybe = ", ".join(
+                f"{Status(u.status).shown()} ({PartialDate.parse(u.date).display()})"
+                for u in r.status.unsettled
+            )
+            why = (
+                _("uncertain: may already be {statuses}").format(statuses=maybe)
+                if maybe
+                else _("uncertain: no dated history")
+            )
+            print(f"{'':<{width}}  {why}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from app.services.audit import (
+        AuditKind,
+        audit_json,
+        audit_workspace,
+        check_stale_after_days,
+        stale_after_days,
+    )
+
+    if args.not_verified_after is not None:
+        check_stale_after_days(args.not_verified_after)
+    workspace = _open(args)
+    ids = [_policy_id(workspace, slug) for slug in args.policy] if args.policy else None
+    days = args.not_verified_after if args.not_verified_after is not None else stale_after_days(workspace)
+    audits = audit_workspace(workspace, ids, stale_days=days)
+    if args.json:
+        print(json.dumps(audit_json(audits, days), ensure_ascii=False, indent=2))
+        return 0
+    flagged = [a for a in audits if a.items]
+    if not flagged:
+        print(_("Nothing to report: every event has a primary source and more than one, and so on."))
+        return 0
+    for policy in flagged:
+        print(f"{policy.slug}  {policy.title}")
+        for item in policy.items:
+            detail = f" — {item.detail}" if item.detail else ""
+            print(f"  {item.kind.shown()}: {item.what}{detail}")
+        print()
+    totals = {kind: sum(a.count(kind) for a in flagged) for kind in AuditKind}
+    in_all = "; ".join(f"{kind.shown()}: {n}" for kind, n in totals.items() if n)
+    print(_("In all: {counts}").format(counts=in_all))
+    return 0
+
+
 def cmd_notes(args: argparse.Namespace) -> int:
     from app.services.notes import NoteFilters, list_notes, note_as_json
 
@@ -410,6 +530,43 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         ngettext("Drew {n} policy to {target}", "Drew {n} policies to {target}", len(lanes)).format(
             n=len(lanes), target=target
         )
+    )
+    return 0
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from app.services.figures import figure_chart, measures
+
+    if args.measure is None:
+        found = measures(_open(args), args.policy)
+        if not found:
+            print(_("No figures yet."))
+        for m in found:
+            figures = ngettext("{n} figure", "{n} figures", m.figures).format(n=m.figures)
+            policies = ngettext("{n} policy", "{n} policies", m.policies).format(n=m.policies)
+            print(f"{m.unit}: {figures}, {policies}")
+        return 0
+    if not args.output:
+        raise UserError(_("Name the file to draw to with -o FILE.svg or -o FILE.png"))
+    target = Path(args.output)
+    if target.suffix.lower() not in (".svg", ".png"):
+        raise UserError(_("Cannot tell the format of {name}: name it .svg or .png").format(name=target.name))
+    from app.export.figure_chart import figure_chart_svg
+    from app.services.files import write_atomically
+
+    chart = figure_chart(_open(args), args.measure, args.policy)
+    svg = figure_chart_svg(chart, language=args.language)
+    if target.suffix.lower() == ".svg":
+        write_atomically(target, svg.encode("utf-8"))
+    else:
+        from app.export.raster import svg_to_png
+
+        write_atomically(target, svg_to_png(svg))
+    count = len(chart.points)
+    print(
+        ngettext(
+            "Drew {n} figure in {unit} to {target}", "Drew {n} figures in {unit} to {target}", count
+        ).format(n=count, unit=chart.unit, target=target)
     )
     return 0
 
@@ -660,6 +817,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
+    "as-of": cmd_as_of,
+    "audit": cmd_audit,
+    "chart": cmd_chart,
     "show": cmd_show,
     "notes": cmd_notes,
     "changes": cmd_changes,

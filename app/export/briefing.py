@@ -129,6 +129,8 @@ class PolicySummary:
     earlier_events: int = 0  # in a brief: events left out (the dossier has them)
     # In a briefing of changes: what changed, in a sentence or two, printed instead of the summary.
     changes_digest: str = ""
+    # The dossier's charts of figures over time: (unit, SVG) for each unit with two figures or more.
+    figure_charts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -354,7 +356,32 @@ def summarize(
         last_verified=date_label(detail.last_verified or "", language),
         last_verified_iso=detail.last_verified or "",
         figures=figures,
+        figure_charts=_figure_charts(detail, language),
     )
+
+
+def _figure_charts(detail: PolicyDetail, language: str) -> list[tuple[str, str]]:
+    """A chart for each unit in which the policy has two figures or more (one is a table's row)."""
+    numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}  # as summarize() numbers them
+    from app.export.figure_chart import figure_chart_svg
+    from app.services.figures import build_chart, measures_of
+
+    return [
+        (
+            m.unit,
+            figure_chart_svg(
+                build_chart(
+                    m.unit,
+                    [(detail.slug, clean(detail.title), detail.figures)],
+                    detail.sources,
+                    numbers,  # the numbers the briefing's list of sources gives them
+                ),
+                language=language,
+            ),
+        )
+        for m in measures_of(detail.figures)
+        if m.figures >= 2
+    ]
 
 
 # A brief keeps a page per policy: the last few events, the sources they cite, a few figures.
@@ -406,6 +433,7 @@ def brief_of(policy: PolicySummary) -> PolicySummary:
             for f in policy.figures[:BRIEF_FIGURES]
         ],
         earlier_events=len(policy.timeline) - len(kept),
+        figure_charts=[],  # a brief keeps to its page: the dossier has the charts
     )
 
 

@@ -168,6 +168,10 @@ def _policy(
             item.add_run(f"{f.label}: ")
             item.add_run(f.value).bold = True
             _muted(item, f" ({f.date})" + (f" [{f.citation}]" if f.citation else ""))
+    if p.figure_charts and rasterize is not None:
+        document.add_heading(text(language, "key_figures"), level=level + 1)
+        for unit, svg in p.figure_charts:
+            _picture(document, svg, rasterize, text(language, "chart_caption", unit=unit))
     if p.related:
         document.add_heading(text(language, "related"), level=level + 1)
         for r in p.related:

@@ -237,6 +237,10 @@ def policy_html(p: PolicySummary, level: int, briefing: Briefing, picture: Pictu
             f"<{h2}>{label('key_figures')}</{h2}><table class='grid figures'><thead><tr>"
             f"<th>{label('figure')}</th><th>{label('value')}</th><th>{label('date')}</th><th></th></tr></thead>"
             f"<tbody>{figure_rows}</tbody></table>"
+            + "".join(
+                _figure(picture, f"figures-{p.slug}-{n}", svg, label("chart_caption", unit=unit))
+                for n, (unit, svg) in enumerate(p.figure_charts, start=1)
+            )
         )
     if p.related and not briefing.is_brief:
         out.append(

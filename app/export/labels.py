@@ -111,6 +111,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_source": "new",
         "changed": "changed",
         "change": "Change",
+        "chart_title": "Figures over time: {unit}",
+        "chart_key_bar": "Bar: a figure over the period it covers",
+        "chart_key_dot": "Dot: a figure for one day",
+        "chart_key_approximate": "Dashed: approximate",
+        "chart_key_gap": "Dotted baseline: no figure for that time",
+        "chart_no_figure": "No figure from {start} to {end}",
+        "chart_caption": "Figures in {unit}, each over the period it covers; numbers in brackets are sources.",
     },
     "es": {
         "briefing": "Informe de políticas",
@@ -189,6 +196,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_source": "nueva",
         "changed": "modificada",
         "change": "Cambio",
+        "chart_title": "Cifras a lo largo del tiempo: {unit}",
+        "chart_key_bar": "Barra: una cifra sobre el periodo que abarca",
+        "chart_key_dot": "Punto: una cifra de un solo día",
+        "chart_key_approximate": "Discontinua: aproximada",
+        "chart_key_gap": "Base punteada: sin cifra en ese tiempo",
+        "chart_no_figure": "Sin cifra del {start} al {end}",
+        "chart_caption": "Cifras en {unit}, cada una sobre el periodo que abarca; los números entre corchetes son fuentes.",
     },
 }
 

@@ -148,6 +148,12 @@ def policy_markdown(
             cite = f" \\[{f.citation}\\]" if f.citation else ""
             out.append(f"- {esc(f.label)}: **{esc(f.value)}** ({esc(f.date)}){cite}")
         out.append("")
+    if picture is not None and p.figure_charts:
+        _heading(out, anchors, level + 1, label("key_figures"))
+        for n, (unit, svg) in enumerate(p.figure_charts, start=1):
+            path = picture(f"figures-{p.slug}-{n}", svg)
+            out += [f"![{esc(label('chart_title', unit=unit))}]({url(path)[1:-1]})", ""]
+            out += [f"*{esc(label('chart_caption', unit=unit))}*", ""]
     if p.related:
         _heading(out, anchors, level + 1, label("related"))
         for r in p.related:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled
+from app.domain.as_of import UNDATED, StatusOn
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
 from app.messages import _
@@ -16,6 +17,7 @@ from app.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.data.details import MatchReason, PolicyDetail, SourceRow
+    from app.services.as_of import AsOf
 
 __all__ = ["BrowseResult", "CancelToken", "PolicyFilters", "SearchCancelled", "browse"]
 
@@ -48,9 +50,9 @@ class PolicyFilters:
 NO_FILTERS = PolicyFilters()
 
 
-def _values(row: PolicyRow, facet: Facet) -> list[str]:
+def _values(row: PolicyRow, facet: Facet, status: str | None = None) -> list[str]:
     if facet is Facet.STATUS:
-        return [row.current_status or ""]
+        return [(status if status is not None else row.current_status) or ""]
     if facet is Facet.JURISDICTION:
         return [row.jurisdiction]
     if facet is Facet.KIND:
@@ -72,23 +74,49 @@ class BrowseResult:
     total: int
     # facet -> value -> how many policies would match if that value were chosen as well
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Seen as of a day: the day, and each policy's status then (by id); the rows then show the
+    # status and last change of that day.
+    as_of: AsOf | None = None
 
 
 def browse(
-    workspace: Workspace, filters: PolicyFilters = NO_FILTERS, cancel: CancelToken | None = None
+    workspace: Workspace,
+    filters: PolicyFilters = NO_FILTERS,
+    cancel: CancelToken | None = None,
+    as_of: AsOf | None = None,
 ) -> BrowseResult:
     """The policies matching the search and every facet, with each facet value's count.
 
-    SearchCancelled when `cancel` is cancelled before the search is done.
+    With `as_of`, as on its day: policies not yet begun are left out (or kept without a status,
+    when it says so), and the status facet is each policy's status then. SearchCancelled when `cancel` is cancelled before the search is done.
     """
     found = workspace.store.policy_rows(filters.search, cancel)
+    return filtered(found, filters, workspace.store.count_policies(), as_of)
+
+
+def filtered(
+    found: list[PolicyRow], filters: PolicyFilters, total: int, as_of: AsOf | None = None
+) -> BrowseResult:
+    """The rows that pass every facet, and each facet value's count (see `browse`)."""
     chosen = {facet: filters.chosen(facet) for facet in FACETS}
     tallies: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     rows = []
     # One pass: a row counts towards a facet's values when every other facet's choice lets it
     # through, i.e. when it fails no facet, or only that one (as passes(row, filters, skip=facet)).
+    status_on = as_of.statuses.get if as_of is not None else None
+    keep_not_begun = as_of is not None and as_of.keep_not_begun
     for row in found:
-        values = {facet: _values(row, facet) for facet in FACETS}
+        status = None
+        if status_on is not None:
+            on = status_on(row.id, UNDATED)
+            if on is None:  # not yet begun on that day: absent, or kept without a status
+                if not keep_not_begun:
+                    continue
+                on = NOT_BEGUN
+            status = on.status or ""
+            if on.status != row.current_status or on.last_change != row.last_change:
+                row = as_on_the_day(row, on)
+        values = {facet: _values(row, facet, status) for facet in FACETS}
         failing = [f for f in FACETS if chosen[f] and not chosen[f].intersection(values[f])]
         if not failing:
             rows.append(row)
@@ -96,7 +124,30 @@ def browse(
         for facet in counted:
             tallies[facet].update(set(values[facet]))
     counts = {facet: dict(tally) for facet, tally in tallies.items()}
-    return BrowseResult(rows=rows, total=workspace.store.count_policies(), counts=counts)
+    return BrowseResult(rows=rows, total=total, counts=counts, as_of=as_of)
+
+
+NOT_BEGUN = StatusOn(None, None, None, certain=True)  # a policy's row on a day before its history
+
+
+def as_on_the_day(row: PolicyRow, on: StatusOn) -> PolicyRow:
+    """The list row with the status and last change it had on a day (the rest is as today)."""
+    changed = on.last_change
+    precision = None if changed is None else {4: "year", 7: "month"}.get(len(changed), "day")
+    return PolicyRow(
+        row.id,
+        row.slug,
+        row.title,
+        row.aliases,
+        row.jurisdiction,
+        row.kind,
+        row.tags,
+        on.status,
+        changed,
+        precision,
+        row.source_count,
+        row.note_count,
+    )
 
 
 def list_policies(workspace: Workspace, filters: PolicyFilters = NO_FILTERS) -> list[PolicyRow]:

@@ -2,6 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AsOfControl</name>
+    <message>
+        <source>As of:</source>
+        <translation>A fecha de:</translation>
+    </message>
+    <message>
+        <source>As of date</source>
+        <translation>Fecha de consulta</translation>
+    </message>
+    <message>
+        <source>See every policy as it stood on this day: its status then, and whether that is certain</source>
+        <translation>Ver cada política tal como estaba ese día: su estado entonces y si es seguro</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>Volver a hoy</translation>
+    </message>
+    <message>
+        <source>Not yet begun</source>
+        <translation>Aún no iniciadas</translation>
+    </message>
+    <message>
+        <source>On a past day, also list the policies that had not begun then, greyed, instead of leaving them out</source>
+        <translation>En un día pasado, listar también en gris las políticas que aún no habían comenzado, en vez de omitirlas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;As of:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;A fecha de:&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Only news, opinion or research sources</source>
+        <translation>Solo fuentes periodísticas, de opinión o de investigación</translation>
+    </message>
+    <message>
+        <source>No source</source>
+        <translation>Sin fuente</translation>
+    </message>
+    <message>
+        <source>A single source</source>
+        <translation>Una sola fuente</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Sin confirmar</translation>
+    </message>
+    <message>
+        <source>Sources disagree</source>
+        <translation>Las fuentes discrepan</translation>
+    </message>
+    <message>
+        <source>Source without a URL</source>
+        <translation>Fuente sin URL</translation>
+    </message>
+    <message>
+        <source>Source without a date</source>
+        <translation>Fuente sin fecha</translation>
+    </message>
+    <message>
+        <source>Excerpts no event, note or figure uses</source>
+        <translation>Extractos que ningún hecho, nota o cifra usa</translation>
+    </message>
+    <message>
+        <source>Not verified recently</source>
+        <translation>Sin verificar recientemente</translation>
+    </message>
+    <message>
+        <source>Citation audit — {workspace}</source>
+        <translation>Auditoría de citas — {workspace}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Not verified after</source>
+        <translation>Sin verificar después de</translation>
+    </message>
+    <message>
+        <source>Policy and item</source>
+        <translation>Política y elemento</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Audit items</source>
+        <translation>Elementos de la auditoría</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Not verified after:</source>
+        <translation>Sin verificar después de:</translation>
+    </message>
+    <message>
+        <source>Reading the audit…</source>
+        <translation>Leyendo la auditoría…</translation>
+    </message>
+    <message>
+        <source>The audit could not be read: the workspace is damaged</source>
+        <translation>No se pudo leer la auditoría: el espacio de trabajo está dañado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policies</source>
+        <translation>
+            <numerusform>%n política</numerusform>
+            <numerusform>%n políticas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>policy</source>
@@ -161,6 +301,46 @@
         <translation>Declarado o afirmado, pero sin confirmar</translation>
     </message>
     <message>
+        <source>%n event(s) without a primary source</source>
+        <translation>%n hecho(s) sin fuente primaria</translation>
+    </message>
+    <message>
+        <source>%n event(s) without a source</source>
+        <translation>%n hecho(s) sin fuente</translation>
+    </message>
+    <message>
+        <source>%n event(s) with a single source</source>
+        <translation>%n hecho(s) con una sola fuente</translation>
+    </message>
+    <message>
+        <source>%n unconfirmed</source>
+        <translation>%n sin confirmar</translation>
+    </message>
+    <message>
+        <source>%n disputed</source>
+        <translation>%n en disputa</translation>
+    </message>
+    <message>
+        <source>%n source(s) without a URL</source>
+        <translation>%n fuente(s) sin URL</translation>
+    </message>
+    <message>
+        <source>%n source(s) without a date</source>
+        <translation>%n fuente(s) sin fecha</translation>
+    </message>
+    <message>
+        <source>%n source(s) with excerpts nothing uses</source>
+        <translation>%n fuente(s) con extractos que nada usa</translation>
+    </message>
+    <message>
+        <source>not verified lately</source>
+        <translation>sin verificar recientemente</translation>
+    </message>
+    <message>
+        <source>nothing to report</source>
+        <translation>nada que señalar</translation>
+    </message>
+    <message>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
@@ -171,6 +351,10 @@
     <message>
         <source>Last verified</source>
         <translation>Última verificación</translation>
+    </message>
+    <message>
+        <source>Citation audit</source>
+        <translation>Auditoría de citas</translation>
     </message>
     <message>
         <source>Also known as</source>
@@ -223,6 +407,30 @@
     <message>
         <source>Summary</source>
         <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>no primary source</source>
+        <translation>sin fuente primaria</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>sin fuente</translation>
+    </message>
+    <message>
+        <source>one source</source>
+        <translation>una sola fuente</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>sin confirmar</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>en disputa</translation>
+    </message>
+    <message>
+        <source>Citation audit: what this event&apos;s sources leave open</source>
+        <translation>Auditoría de citas: lo que las fuentes de este hecho dejan abierto</translation>
     </message>
     <message>
         <source>Add status event…</source>
@@ -1048,6 +1256,10 @@
         <translation>&amp;Cambios recientes…</translation>
     </message>
     <message>
+        <source>Citation &amp;Audit</source>
+        <translation>&amp;Auditoría de citas</translation>
+    </message>
+    <message>
         <source>T&amp;heme</source>
         <translation>T&amp;ema</translation>
     </message>
@@ -1155,6 +1367,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
             <numerusform>{shown} de %Ln política</numerusform>
             <numerusform>{shown} de %Ln políticas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>a fecha de {date}</translation>
     </message>
     <message>
         <source>Type a search or choose filters first.</source>
@@ -1668,6 +1884,22 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>También conocida como: {aliases}</translation>
     </message>
     <message>
+        <source>Uncertain: this policy has no dated history</source>
+        <translation>Incierto: esta política no tiene historial fechado</translation>
+    </message>
+    <message>
+        <source>{status} (dated only {date})</source>
+        <translation>{status} (fechado solo {date})</translation>
+    </message>
+    <message>
+        <source>Uncertain on this day: an event known only to its month or year may already have made it: {events}</source>
+        <translation>Incierto este día: un hecho conocido solo por su mes o año puede haberlo cambiado ya a: {events}</translation>
+    </message>
+    <message>
+        <source>Not yet begun on this day</source>
+        <translation>Aún no había comenzado este día</translation>
+    </message>
+    <message>
         <source>{date} (known to the day)</source>
         <translation>{date} (fecha exacta)</translation>
     </message>
@@ -1678,6 +1910,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>{date} (known to the year)</source>
         <translation>{date} (solo se conoce el año)</translation>
+    </message>
+    <message>
+        <source>not yet begun</source>
+        <translation>aún no iniciada</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2213,10 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>Today</source>
         <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>A fecha de {date}</translation>
     </message>
     <message>
         <source>{decade}s</source>

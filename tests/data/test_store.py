@@ -91,3 +91,16 @@ def test_the_change_feed_moves_when_another_process_commits(workspace_path: Path
         assert workspace.store.data_version() != before
     finally:
         workspace.close()
+
+
+def test_details_of_many_policies_are_those_of_each(workspace: Workspace) -> None:
+    """policy_details (the audit's bulk read) gives, for each policy, what policy_detail gives."""
+    from app.services.editing import add_note
+    from app.services.inputs import NoteInput
+
+    ids = [r.id for r in workspace.store.policy_rows()]
+    add_note(workspace, ids[0], NoteInput(body="Mine.", pinned=True))
+    many = workspace.store.policy_details(list(reversed(ids)))
+    assert [d.id for d in many] == list(reversed(ids))
+    for detail in many:
+        assert detail == workspace.store.policy_detail(detail.id)

@@ -51,7 +51,8 @@ def test_markdown_links_work(tmp_path: Path, workspace_path: Path) -> None:
     assert set(internal) <= set(anchors), set(internal) - set(anchors)
 
     images = [str(c.attrs["src"]) for c in children if c.type == "image"]
-    expected = ["timeline-overview.svg", "timeline-title-42.svg", "timeline-daca.svg"]
+    # The timelines, and DACA's two figures in "people" charted (issue 20).
+    expected = ["timeline-overview.svg", "timeline-title-42.svg", "timeline-daca.svg", "figures-daca-1.svg"]
     assert images == [f"brief-files/{name}" for name in expected]
     for image in images:
         assert "<svg" in (tmp_path / image).read_text(encoding="utf-8")

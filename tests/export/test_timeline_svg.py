@@ -78,9 +78,12 @@ def test_summaries_include_the_timeline_picture(workspace: Workspace, tmp_path: 
             pdf_writer=write_pdf,
             rasterize=svg_to_png,
         )
+    from app.export.briefing import build_briefing
+
+    charts = sum(len(p.figure_charts) for p in build_briefing(workspace, ids).policies)
     page = (tmp_path / "b.html").read_text()
-    assert page.count("<svg") == 4  # the overview and one per policy
-    assert len(docx.Document(str(tmp_path / "b.docx")).inline_shapes) == 4
+    assert page.count("<svg") == 4 + charts  # the overview, one per policy, the figures' charts
+    assert len(docx.Document(str(tmp_path / "b.docx")).inline_shapes) == 4 + charts
     # In the PDF the pictures stay vector drawings, tagged as figures with their titles as alt text.
     alts: list[str] = []
 
@@ -96,8 +99,9 @@ def test_summaries_include_the_timeline_picture(workspace: Workspace, tmp_path: 
                 walk(child)
 
     walk(PdfReader(tmp_path / "b.pdf").trailer["/Root"]["/StructTreeRoot"])
-    assert len(alts) == 4 and alts[0] == "Timeline of these policies"
-    assert all(alt.startswith("Status history: ") for alt in alts[1:])
+    assert len(alts) == 4 + charts and alts[0] == "Timeline of these policies"
+    assert sum(alt.startswith("Status history: ") for alt in alts[1:]) == 3
+    assert sum(alt.startswith("Figures over time: ") for alt in alts[1:]) == charts
 
 
 def test_printed_timelines_have_a_legend_today_inside_and_whole_titles(workspace: Workspace) -> None:

@@ -88,6 +88,16 @@ class SqliteStore:
             with self._running:
                 self._search = None
 
+    def status_histories(self) -> list[tuple[str, str, str, str, str]]:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.status_histories(self.connection)
+
+    def meta_value(self, key: str) -> str | None:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.meta_value(self.connection, key)
+
     def cancel_search(self) -> None:
         with self._running:
             running = self._search
@@ -118,6 +128,11 @@ class SqliteStore:
         from app.data.sqlite import read  # not before the first paint
 
         return read.policy_detail(self.connection, policy_id)
+
+    def policy_details(self, policy_ids: list[str]) -> list[PolicyDetail]:
+        from app.data.sqlite import read  # not before the first paint
+
+        return read.policy_details(self.connection, policy_ids)
 
     def all_sources(self) -> list[SourceRow]:
         from app.data.sqlite import read  # not before the first paint

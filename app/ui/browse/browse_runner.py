@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.services.as_of import AsOf
 from app.services.integrity import ReadError
 from app.services.policies import BrowseResult, CancelToken, PolicyFilters, SearchCancelled, browse
 from app.services.workspace import Workspace
@@ -21,7 +22,7 @@ class BrowseRunner(QObject):
         self.worker: threading.Thread | None = None  # the latest request's (not QObject.thread)
         self._cancel = CancelToken()
 
-    def start(self, path: Path, filters: PolicyFilters) -> int:
+    def start(self, path: Path, filters: PolicyFilters, as_of: AsOf | None = None) -> int:
         """Begin a query; returns its number. The previous one, if still running, is cancelled."""
         self.cancel()
         self.generation += 1
@@ -29,7 +30,7 @@ class BrowseRunner(QObject):
         self._cancel = cancel = CancelToken()
         worker = threading.Thread(
             target=self._run,
-            args=(generation, path, filters, cancel),
+            args=(generation, path, filters, cancel, as_of),
             daemon=True,
             name=f"browse-{generation}",
         )
@@ -40,10 +41,12 @@ class BrowseRunner(QObject):
     def cancel(self) -> None:
         self._cancel.cancel()
 
-    def _run(self, generation: int, path: Path, filters: PolicyFilters, cancel: CancelToken) -> None:
+    def _run(
+        self, generation: int, path: Path, filters: PolicyFilters, cancel: CancelToken, as_of: AsOf | None
+    ) -> None:
         workspace = Workspace(path)  # a connection of this thread's own
         try:
-            result: BrowseResult | None = browse(workspace, filters, cancel)
+            result: BrowseResult | None = browse(workspace, filters, cancel, as_of)
         except (SearchCancelled, ReadError):  # a newer request came, or the read failed: keep the list
             result = None
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -36,16 +36,28 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         if not status:
+            quiet = ""
+            if index.data(Role.UNCERTAIN):  # may have begun by then, but nothing is certain yet
+                quiet = "— ?"
+            elif index.data(Role.NOT_BEGUN):
+                quiet = QCoreApplication.translate("PolicyTableModel", "not yet begun")
+            if quiet:
+                painter.save()
+                painter.setPen(option.palette.placeholderText().color())
+                painter.drawText(option.rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, quiet)
+                painter.restore()
             return
         background, foreground = status_colors(status, dark=is_dark(option.palette))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = option.fontMetrics
-        room = option.rect.width() - 2 * BADGE_MARGIN - BADGE_PADDING
+        height = metrics.height() + 4
+        uncertain = bool(index.data(Role.UNCERTAIN))
+        # The "?" badge keeps its room inside the cell: a long status is elided rather than hide it.
+        room = option.rect.width() - 2 * BADGE_MARGIN - BADGE_PADDING - (height + 4 if uncertain else 0)
         if metrics.horizontalAdvance(text) > room:
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
         width = metrics.horizontalAdvance(text) + BADGE_PADDING
-        height = metrics.height() + 4
         top = option.rect.center().y() - height / 2 + 1
         rect = QRectF(option.rect.x() + BADGE_MARGIN, top, width, height)
         painter.setClipRect(option.rect)  # never over the next column
@@ -54,6 +66,12 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor(foreground))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if uncertain:  # as of a past day, not certain: a badge of its own, not a guess
+            mark = QRectF(rect.right() + 4, rect.top(), height, height)
+            painter.setPen(QColor(foreground))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(mark.adjusted(1, 1, -1, -1))
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "?")
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,8 +14,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from app.domain.bidi import isolate
+from app.domain.vocab import Status
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
     HEADERS,
@@ -27,7 +30,10 @@ from app.ui.browse.first_screen import (
     row_order,
 )
 from app.ui.browse.first_screen import PolicyTableView as PolicyTableView  # the list's view, here too
-from app.ui.common.i18n import QT_TRANSLATE_NOOP
+from app.ui.common.i18n import QT_TRANSLATE_NOOP, display_date, label
+
+if TYPE_CHECKING:
+    from app.services.as_of import AsOf
 
 Index = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()
@@ -37,6 +43,8 @@ BATCH = 256
 class Role(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 1
     STATUS = Qt.ItemDataRole.UserRole + 2
+    UNCERTAIN = Qt.ItemDataRole.UserRole + 3  # as of a past day: why the status then is not certain
+    NOT_BEGUN = Qt.ItemDataRole.UserRole + 4  # as of a past day: the policy had not begun (shown greyed)
 
 
 class PolicyTableModel(QAbstractTableModel):
@@ -56,6 +64,7 @@ class PolicyTableModel(QAbstractTableModel):
         match, or nothing is typed); None when no search is typed."""
         self._explain = explain
         self._reasons = {}
+        self.as_of: AsOf | None = None  # the day the rows are as of (their status then), or None
 
     # Data in -------------------------------------------------------------
     def set_rows(self, rows: list[PolicyRow]) -> None:
@@ -172,6 +181,26 @@ class PolicyTableModel(QAbstractTableModel):
                 lines.append(self._reasons[row.id])
         return "\n".join(lines)
 
+    def uncertainty(self, row: PolicyRow) -> str | None:
+        """Why the row's status on the chosen day is not certain, in words; None when it is."""
+        on = self.as_of.status(row.id) if self.as_of is not None else None
+        if on is None or on.certain:
+            return None
+        if not on.unsettled:
+            return QCoreApplication.translate(
+                "PolicyTableModel", "Uncertain: this policy has no dated history"
+            )
+        may = "; ".join(
+            QCoreApplication.translate("PolicyTableModel", "{status} (dated only {date})").format(
+                status=label(u.status, Status), date=display_date(u.date)
+            )
+            for u in on.unsettled
+        )
+        return QCoreApplication.translate(
+            "PolicyTableModel",
+            "Uncertain on this day: an event known only to its month or year may already have made it: {events}",
+        ).format(events=may)
+
     # Qt model API -------------------------------------------------------
     def rowCount(self, parent: Index = NO_INDEX) -> int:
         return 0 if parent.isValid() else self._shown
@@ -191,6 +220,20 @@ class PolicyTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if self.as_of is not None and role in (
+            Role.NOT_BEGUN,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            not_begun = self.as_of.not_begun(row.id)
+            if role == Role.NOT_BEGUN:
+                return not_begun
+            if not_begun and role == Qt.ItemDataRole.ForegroundRole:  # greyed: it had not begun then
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            if not_begun:
+                return QCoreApplication.translate("PolicyTableModel", "Not yet begun on this day")
+        if role == Role.NOT_BEGUN:
+            return False
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -211,6 +254,8 @@ class PolicyTableModel(QAbstractTableModel):
             return row
         if role == Role.STATUS:
             return row.current_status
+        if role == Role.UNCERTAIN or (role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS):
+            return self.uncertainty(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(cell_value(row, column))
         return None

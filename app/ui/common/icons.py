@@ -51,6 +51,7 @@ ACTION_ICON_NAMES: tuple[str, ...] = (
     "refresh",
     "notes",
     "timeline",
+    "citation-audit",
     "theme",
     "preferences",
     # Help

@@ -18,6 +18,7 @@ from app.domain.bidi import isolate
 from app.domain.search import mark_matches
 from app.domain.status_colors import status_colors
 from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, Status
+from app.services.audit import AuditKind, PolicyAudit
 from app.services.details import (
     ChangeRow,
     EventRow,
@@ -126,7 +127,32 @@ def source_numbers(detail: PolicyDetail) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(detail.sources, start=1)}
 
 
-def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False) -> str:
+_SUMMARY = {
+    AuditKind.NO_PRIMARY_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "%n event(s) without a primary source"),
+    AuditKind.NO_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "%n event(s) without a source"),
+    AuditKind.SINGLE_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "%n event(s) with a single source"),
+    AuditKind.UNCONFIRMED: QT_TRANSLATE_NOOP("DetailPage", "%n unconfirmed"),
+    AuditKind.DISPUTED: QT_TRANSLATE_NOOP("DetailPage", "%n disputed"),
+    AuditKind.SOURCE_WITHOUT_URL: QT_TRANSLATE_NOOP("DetailPage", "%n source(s) without a URL"),
+    AuditKind.SOURCE_WITHOUT_DATE: QT_TRANSLATE_NOOP("DetailPage", "%n source(s) without a date"),
+    AuditKind.UNUSED_EXCERPT: QT_TRANSLATE_NOOP("DetailPage", "%n source(s) with excerpts nothing uses"),
+    AuditKind.NOT_VERIFIED: QT_TRANSLATE_NOOP("DetailPage", "not verified lately"),
+}
+
+
+def audit_summary(audit: PolicyAudit) -> str:
+    """The citation audit of a policy in one line: "2 event(s) with a single source · 1 unconfirmed"."""
+    parts = [translate("DetailPage", _SUMMARY[kind], "", n) for kind in AuditKind if (n := audit.count(kind))]
+    return " · ".join(parts) if parts else translate("DetailPage", "nothing to report")
+
+
+def overview_html(
+    detail: PolicyDetail,
+    terms: list[str],
+    theme: Theme,
+    editable: bool = False,
+    audit: PolicyAudit | None = None,
+) -> str:
     since = display_date(detail.status_since)
     latest = detail.events[-1] if detail.events else None
     rows = [
@@ -137,6 +163,10 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
             + (confidence_badge(latest.confidence, theme) if latest else ""),
         ),
         (translate("DetailPage", "Last verified"), esc(display_date(detail.last_verified))),
+        (
+            translate("DetailPage", "Citation audit"),
+            f'<a href="audit:{esc(detail.id)}">{esc(audit_summary(audit))}</a>' if audit else "",
+        ),
         (
             translate("DetailPage", "Also known as"),
             "; ".join(highlight(a, terms, theme) for a in detail.aliases),
@@ -197,8 +227,36 @@ def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
     )
 
 
+# The audit's marks on History, quiet: the kinds about how an event is sourced (unconfirmed events
+# carry their confidence label already, and disputed ones say where the sources disagree).
+_EVENT_MARKS = {
+    AuditKind.NO_PRIMARY_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "no primary source"),
+    AuditKind.NO_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "no source"),
+    AuditKind.SINGLE_SOURCE: QT_TRANSLATE_NOOP("DetailPage", "one source"),
+    AuditKind.UNCONFIRMED: QT_TRANSLATE_NOOP("DetailPage", "unconfirmed"),
+    AuditKind.DISPUTED: QT_TRANSLATE_NOOP("DetailPage", "disputed"),
+}
+
+
+def audit_marks(kinds: list[AuditKind], theme: Theme) -> str:
+    """A quiet line under an event naming what the citation audit says of it ("" when nothing)."""
+    words = [translate("DetailPage", _EVENT_MARKS[k]) for k in kinds if k in _EVENT_MARKS]
+    if not words:
+        return ""
+    explained = translate("DetailPage", "Citation audit: what this event's sources leave open")
+    return (
+        f'<br><span class="audit" style="color:{theme.muted}; font-size:small" title="{esc(explained)}">'
+        f"◦ {esc(' · '.join(words))}</span>"
+    )
+
+
 def history_html(
-    detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False, selected: str | None = None
+    detail: PolicyDetail,
+    terms: list[str],
+    theme: Theme,
+    editable: bool = False,
+    selected: str | None = None,
+    audit: PolicyAudit | None = None,
 ) -> str:
     tools = (
         toolbar((DetailAction.ADD_EVENT.link(), translate("DetailPage", "Add status event…")))
@@ -209,13 +267,28 @@ def history_html(
         return _empty(translate("DetailPage", "No status events yet."), theme, tools)
     numbers = source_numbers(detail)
     rows = "".join(
-        _event_row(event, numbers, terms, theme, editable, event.id == selected) for event in detail.events
+        _event_row(
+            event,
+            numbers,
+            terms,
+            theme,
+            editable,
+            event.id == selected,
+            audit_marks(audit.of_event(event.id), theme) if audit else "",
+        )
+        for event in detail.events
     )
     return f"{_style(theme)}{tools}<table width='100%'>{rows}</table>"
 
 
 def _event_row(
-    event: EventRow, numbers: dict[str, int], terms: list[str], theme: Theme, editable: bool, selected: bool
+    event: EventRow,
+    numbers: dict[str, int],
+    terms: list[str],
+    theme: Theme,
+    editable: bool,
+    selected: bool,
+    marks: str = "",
 ) -> str:
     tools = (
         actions(
@@ -239,7 +312,7 @@ def _event_row(
         f"<b>{esc(display_date(event.date))}</b></td>"
         f'<td style="white-space:nowrap">{badge(event.status, theme)}{confidence_badge(event.confidence, theme)}</td>'
         f"<td>{highlight(event.description, terms, theme)} {_citations(event.source_ids, numbers)}"
-        f"{disagreement}{tools}</td></tr>"
+        f"{disagreement}{marks}{tools}</td></tr>"
     )
 
 
@@ -339,7 +412,8 @@ def _figure_value(figure: FigureRow) -> str:
     return translate("DetailPage", "about {value}").format(value=value) if figure.approximate else value
 
 
-def figures_html(detail: PolicyDetail, theme: Theme) -> str:
+def figures_html(detail: PolicyDetail, theme: Theme, chart_count: int = 0, chart_width: int = 420) -> str:
+    """The figures as a table, then `chart_count` charts (the page's resources figures-chart:0, 1…)."""
     if not detail.figures:
         return _empty(translate("DetailPage", "No figures recorded for this policy."), theme)
     numbers = source_numbers(detail)
@@ -354,7 +428,10 @@ def figures_html(detail: PolicyDetail, theme: Theme) -> str:
             f'<tr><td style="white-space:nowrap">{esc(period)}</td><td><b>{esc(_figure_value(figure))}</b>'
             f"</td><td>{user(figure.label)} {cite}{quote}</td></tr>"
         )
-    return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>"
+    charts = "".join(
+        f'<p><img src="figures-chart:{n}" width="{chart_width}"></p>' for n in range(chart_count)
+    )
+    return f"{_style(theme)}<table width='100%'>{''.join(rows)}</table>{charts}"
 
 
 def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: bool) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent, QTextCursor
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.audit import DEFAULT_STALE_AFTER_DAYS, PolicyAudit, audit_policy
 from app.services.details import ChangeRow, PolicyDetail
 from app.services.timeline import lane_of
 from app.ui.browse.delegates import is_dark
@@ -90,6 +92,7 @@ class PolicyDetailPane(QStackedWidget):
     policy_link_clicked = Signal(str)
     external_link_requested = Signal(QUrl)
     action_requested = Signal(str, str)  # action ("edit-event"), target id (may be empty)
+    audit_requested = Signal(str)  # the policy whose citation audit the person asked to see
 
     TABS = ("Overview", "History", "Sources", "Figures", "Notes", "Changes")
     # The tab names are keys in code; these are the titles a reader sees.
@@ -148,6 +151,8 @@ class PolicyDetailPane(QStackedWidget):
         self.changes_of: Callable[[str], list[ChangeRow]] | None = None
         self.terms: list[str] = []
         self.selected_event: str | None = None
+        self.stale_after_days = DEFAULT_STALE_AFTER_DAYS  # the workspace's audit setting
+        self.audit: PolicyAudit | None = None  # the shown policy's citation audit
         self.external_link_requested.connect(QDesktopServices.openUrl)
 
     def show_policy(self, detail: PolicyDetail | None, terms: list[str] | None = None) -> None:
@@ -159,6 +164,7 @@ class PolicyDetailPane(QStackedWidget):
         if detail is None:
             self.setCurrentWidget(self.placeholder)
             return
+        self.audit = audit_policy(detail, date.today(), self.stale_after_days)
         # Only the tab on screen is drawn now; the others when they are shown or read.
         self.pages.stale = {name: same_policy for name in self.TABS}
         current = self.tabs.currentIndex()
@@ -185,15 +191,17 @@ class PolicyDetailPane(QStackedWidget):
             return
         theme = theme_for(QApplication.palette(self))
         if name == "Overview":
-            page = detail_html.overview_html(detail, self.terms, theme, editable=True)
+            page = detail_html.overview_html(detail, self.terms, theme, editable=True, audit=self.audit)
         elif name == "History":
             page = detail_html.history_html(
-                detail, self.terms, theme, editable=True, selected=self.selected_event
+                detail, self.terms, theme, editable=True, selected=self.selected_event, audit=self.audit
             )
         elif name == "Sources":
             page = detail_html.sources_html(detail, self.terms, theme, editable=True)
         elif name == "Figures":
-            page = detail_html.figures_html(detail, theme)
+            charts = self._figure_charts(detail)
+            width = max(240, dict.__getitem__(self.pages, name).viewport().width() - 24)
+            page = detail_html.figures_html(detail, theme, len(charts), width)
         elif name == "Changes":
             changes = self.changes_of(detail.id) if self.changes_of is not None else []
             page = detail_html.changes_html(changes, theme)
@@ -203,6 +211,29 @@ class PolicyDetailPane(QStackedWidget):
         keep = browser.verticalScrollBar().value() if keep_scroll else 0
         browser.setHtml(page)
         browser.verticalScrollBar().setValue(keep)
+
+    def _figure_charts(self, detail: PolicyDetail) -> list[QImage]:
+        """The charts beside the figures table (one per unit with two figures or more), as the
+        page's image resources figures-chart:0, 1… (a text browser shows pictures, not SVG)."""
+        from app.export.figure_chart import figure_chart_svg
+        from app.export.raster import svg_to_image
+        from app.services.figures import build_chart, measures_of
+
+        browser = dict.__getitem__(self.pages, "Figures")
+        images: list[QImage] = []
+        numbers = {s.id: n for n, s in enumerate(detail.sources, start=1)}  # as the page numbers them
+        for m in measures_of(detail.figures):
+            if m.figures < 2:
+                continue
+            chart = build_chart(
+                m.unit, [(detail.slug, detail.title, detail.figures)], detail.sources, numbers
+            )
+            image = svg_to_image(figure_chart_svg(chart), 1440)
+            browser.document().addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"figures-chart:{len(images)}"), image
+            )
+            images.append(image)
+        return images
 
     def entry_menu(self, page: str, at: QPoint) -> QMenu:
         """The right-click menu at a point of a page: the actions on the entry there, then Copy."""
@@ -262,6 +293,8 @@ class PolicyDetailPane(QStackedWidget):
             self.pages["Notes"].scrollToAnchor(url.path())
         elif scheme == "event":
             self.show_event(url.path())
+        elif scheme == "audit":
+            self.audit_requested.emit(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
         elif (action := DetailAction.of(scheme)) is not None:

@@ -66,6 +66,7 @@ class MainAction(StrEnum):
     NOTES = "notes"
     TIMELINE = "timeline"
     RECENT_CHANGES = "recent-changes"
+    CITATION_AUDIT = "citation-audit"
     THEME = "theme"
     PREFERENCES = "preferences"
     # Help
@@ -182,6 +183,9 @@ SPECS: dict[MainAction, ActionSpec] = {
     MainAction.TIMELINE: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Timeline"), "timeline", "Ctrl+T"),
     MainAction.RECENT_CHANGES: ActionSpec(
         QT_TRANSLATE_NOOP("MainAction", "Recent &Changes…"), "history", "Ctrl+Shift+G"
+    ),
+    MainAction.CITATION_AUDIT: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Citation &Audit"), "citation-audit", "Ctrl+Shift+U"
     ),
     MainAction.THEME: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "T&heme"), "theme"),
     MainAction.PREFERENCES: ActionSpec(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import policy_list
+from app.services.audit import stale_after_days
 from app.services.kinds import Facet
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+    from app.services.as_of import AsOf, StatusHistories
     from app.services.details import ChangeRow
     from app.services.operations import Changes
     from app.services.policies import BrowseResult, PolicyFilters
@@ -60,6 +64,7 @@ if TYPE_CHECKING:
     from app.ui.browse.filter_panel import FilterPanel
     from app.ui.browse.policy_table import PolicyTableModel
     from app.ui.browse.save_search import SaveSearchDialog
+    from app.ui.detail.audit_window import AuditWindow
     from app.ui.detail.detail_pane import PolicyDetailPane
     from app.ui.editing.edit_controller import EditController
     from app.ui.notes.notes_window import NotesWindow
@@ -72,6 +77,9 @@ if TYPE_CHECKING:
     from app.ui.workspace.workspaces import WorkspaceController
 
 log = logging.getLogger(__name__)
+
+# Whether the list, as of a past day, keeps the policies not yet begun then (greyed).
+NOT_BEGUN_KEY = "view/as_of_not_begun"
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
 TOOLBAR_ICON = 18  # pixels
@@ -101,7 +109,10 @@ class MainWindow(QMainWindow):
         self.notes_window: NotesWindow | None = None
         self.changes_window: ChangesWindow | None = None
         self.timeline_window: TimelineWindow | None = None
+        self.audit_window: AuditWindow | None = None
         self._restoring_slug: str | None = None
+        self._as_of_day: date | None = None  # the day the list shows; None: today
+        self._histories: StatusHistories | None = None  # read when a past day is first shown
         self._when_ready: list[Callable[[], object]] = []
         self._after_first_paint: AfterFirstPaint | None = None
         self.setObjectName("MainWindow")
@@ -197,7 +208,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.search_box)
+        self.search_row = QHBoxLayout()  # the search box, and the "As of" control once the rest is built
+        self.search_row.setSpacing(8)
+        self.search_row.addWidget(self.search_box)
+        layout.addLayout(self.search_row)
         layout.addWidget(self.table)
 
         self.splitter = QSplitter()  # horizontal
@@ -328,6 +342,11 @@ class MainWindow(QMainWindow):
         )
         self.table.addAction(editor.delete_policy_action)
         detail.action_requested.connect(editor.on_detail_action)
+        detail.audit_requested.connect(
+            lambda policy_id: self._read_guarded(lambda: self.show_audit(policy_id))
+        )
+        detail.stale_after_days = stale_after_days(self.workspace)
+        self.events.audit_setting_changed.connect(self._on_audit_setting_changed)
         self.events.changed.connect(self.on_changed)
         OutsideWrites(self)  # writes by other processes come in through the same "changed" signal
         self.table.url_dropped.connect(self._on_url_dropped)
@@ -417,6 +436,14 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(lambda _text: self._on_search_typed())
         self.search_box.returnPressed.connect(self._search_now)
 
+        from app.ui.browse.as_of_control import AsOfControl
+
+        self.as_of_control = AsOfControl()
+        self.as_of_control.day_changed.connect(self._on_as_of_changed)
+        self.as_of_control.not_begun_box.setChecked(self.settings.value(NOT_BEGUN_KEY, False, type=bool))
+        self.as_of_control.not_begun_toggled.connect(self._on_not_begun_toggled)
+        self.search_row.addWidget(self.as_of_control)
+
         model = PolicyTableModel()
         first_selection = self.table.selectionModel()
         self.table.setModel(model)  # the header keeps its sizes and sort indicator
@@ -477,6 +504,30 @@ class MainWindow(QMainWindow):
             tags=chosen(Facet.TAG),
         )
 
+    def current_as_of(self) -> AsOf | None:
+        """The day the list shows, with every policy's status then; None when it shows today."""
+        day = self._as_of_day
+        if day is None:
+            return None
+        from app.services.as_of import AsOf, StatusHistories
+
+        if self._histories is None:
+            self._histories = StatusHistories.read(self.workspace)
+        return AsOf.of(self._histories, day, keep_not_begun=self.as_of_control.not_begun_box.isChecked())
+
+    def as_of_day(self) -> date | None:
+        return self._as_of_day
+
+    def _on_not_begun_toggled(self, keep: bool) -> None:
+        self.settings.setValue(NOT_BEGUN_KEY, keep)
+        if self._as_of_day is not None:
+            self.refresh()
+
+    def _on_as_of_changed(self, day: date | None) -> None:
+        self._as_of_day = day
+        self.refresh()
+        self.events.as_of_changed.emit(day)
+
     def _search_now(self) -> None:
         self.parts.search_timer.stop()
         self.refresh()
@@ -489,7 +540,7 @@ class MainWindow(QMainWindow):
         self.parts.search_timer.stop()
         self.parts.browse_runner.cancel()
         self.parts.browse_runner.generation += 1  # an answer still on its way is out of date
-        self._show_result(browse(self.workspace, self.current_filters()))
+        self._show_result(browse(self.workspace, self.current_filters(), as_of=self.current_as_of()))
 
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
@@ -497,7 +548,7 @@ class MainWindow(QMainWindow):
         self.parts.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
-        self.parts.browse_runner.start(self.workspace.path, self.current_filters())
+        self.parts.browse_runner.start(self.workspace.path, self.current_filters(), self.current_as_of())
 
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
@@ -515,7 +566,12 @@ class MainWindow(QMainWindow):
         filters = self.current_filters()
         if filters.search.strip():
             ids = policies.policies_matching_fields(self.workspace, filters.search)
-            rows = [r for r in policies.rows_for_ids(self.workspace, ids) if passes(r, filters)]
+            rows = policies.rows_for_ids(self.workspace, ids)
+            as_of = self.current_as_of()
+            if as_of is not None:
+                rows = policies.filtered(rows, filters, len(rows), as_of).rows
+            else:
+                rows = [r for r in rows if passes(r, filters)]
             self.parts.highlighter.set_terms(search_words(filters.search))
             self.model.set_explain(explainer(self.workspace, filters.search))
             self.model.set_rows(rows)
@@ -525,7 +581,7 @@ class MainWindow(QMainWindow):
                     count=number(len(rows))
                 )
             )
-        self.parts.browse_runner.start(self.workspace.path, filters)
+        self.parts.browse_runner.start(self.workspace.path, filters, self.current_as_of())
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
         if generation == self.parts.browse_runner.generation:
@@ -543,6 +599,7 @@ class MainWindow(QMainWindow):
         self.parts.result = result
         self.parts.highlighter.set_terms(search_words(filters.search))
         self.model.set_explain(explainer(self.workspace, filters.search))
+        self.model.as_of = result.as_of
         self.model.set_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -575,11 +632,15 @@ class MainWindow(QMainWindow):
         self.parts.empty_label.show()
 
     def _show_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{shown} of %Ln policies", "", self.parts.result.total).format(
-                shown=number(len(self.parts.result.rows))
-            )
+        text = self.tr("{shown} of %Ln policies", "", self.parts.result.total).format(
+            shown=number(len(self.parts.result.rows))
         )
+        as_of = self.parts.result.as_of
+        if as_of is not None:
+            from app.ui.common.i18n import display_date
+
+            text += " · " + self.tr("as of {date}").format(date=display_date(as_of.day.isoformat()))
+        self.count_label.setText(text)
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -655,6 +716,7 @@ class MainWindow(QMainWindow):
         from app.ui.browse.keep_place import KeepPlace
 
         if changes.everything:
+            self._histories = None
             self.refresh()
             if changes.focus is not None:
                 self.select_policy(changes.focus)
@@ -663,8 +725,11 @@ class MainWindow(QMainWindow):
             self._refresh_saved_searches()
             return
         filters = self.current_filters()
-        self.parts.result = browse(self.workspace, filters)
+        if changes.touches(EntryKind.POLICY, EntryKind.EVENT, EntryKind.TRASH):
+            self._histories = None  # the statuses on other days may have changed too
+        self.parts.result = browse(self.workspace, filters, as_of=self.current_as_of())
         place = KeepPlace(self.table, self.selected_row() is not None)
+        self.model.as_of = self.parts.result.as_of
         self.model.apply_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)
@@ -686,7 +751,8 @@ class MainWindow(QMainWindow):
 
         entries = []
         for saved in saved_searches(self.workspace):
-            entries.append((saved.id, saved.name, len(browse(self.workspace, filters_of(saved)).rows)))
+            found = browse(self.workspace, filters_of(saved), as_of=self.current_as_of())
+            entries.append((saved.id, saved.name, len(found.rows)))
         self.filter_panel.set_saved_searches(entries)
 
     def save_search(self) -> SaveSearchDialog:
@@ -792,6 +858,22 @@ class MainWindow(QMainWindow):
         self.notes_window.raise_()
         return self.notes_window
 
+    def show_audit(self, policy_id: str = "") -> AuditWindow:
+        """The citation audit of the workspace (scrolled to a policy's items when one is given)."""
+        from app.ui.detail.audit_window import AuditWindow
+
+        if self.audit_window is None:
+            self.audit_window = AuditWindow(self)
+        else:
+            self.audit_window.reload()
+        self.audit_window.show()
+        self.audit_window.raise_()
+        return self.audit_window
+
+    def _on_audit_setting_changed(self, days: int) -> None:
+        self.detail.stale_after_days = days
+        self._show_current()
+
     def show_timeline(self) -> TimelineWindow:
         from app.ui.timeline.timeline_window import TimelineWindow
 
@@ -811,15 +893,17 @@ class MainWindow(QMainWindow):
         if self._lock is not None and lock is not None:
             self._lock.release()
             self._lock = lock
-        for window in (self.notes_window, self.timeline_window):
+        for window in (self.notes_window, self.timeline_window, self.audit_window):
             if window is not None:
                 window.close()
                 window.deleteLater()
-        self.notes_window = self.timeline_window = None
+        self.notes_window = self.timeline_window = self.audit_window = None
         self.editor.stack.clear()
         previous = self.workspace
         self._workspace = workspace
+        self._histories = None
         previous.close()
+        self.detail.stale_after_days = stale_after_days(workspace)
         self.apply_write_state()
         self.detail.show_policy(None)
         self.table.clearSelection()
@@ -1001,6 +1085,8 @@ class MainWindow(QMainWindow):
         # Before the window is complete nothing was shown to change, and the filters are not read yet.
         if self.ready and not self.start_failed:
             self.save_settings()
+        if self.audit_window is not None:
+            self.audit_window.reader.wait(10)  # its read holds the file open; the file may be moved next
         super().closeEvent(event)
 
     # For tests and screenshots -------------------------------------------------

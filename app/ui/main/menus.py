@@ -42,7 +42,7 @@ MENUS: dict[str, Layout] = {
     ],
     "view": [
         A.CLEAR_FILTERS, A.TOGGLE_FILTERS, A.RELOAD,
-        A.SAVE_SEARCH, A.NOTES, A.TIMELINE, A.RECENT_CHANGES, None,
+        A.SAVE_SEARCH, A.NOTES, A.TIMELINE, A.RECENT_CHANGES, A.CITATION_AUDIT, None,
         A.HISTORY, None,
         A.THEME,
     ],
@@ -76,6 +76,7 @@ def _window_actions(window: MainWindow, filter_panel: FilterPanel) -> None:
     make_action(window, A.NOTES, lambda: guarded(window.show_notes))
     make_action(window, A.TIMELINE, lambda: guarded(window.show_timeline))
     make_action(window, A.RECENT_CHANGES, lambda: guarded(window.show_changes))
+    make_action(window, A.CITATION_AUDIT, lambda: guarded(window.show_audit))
     make_action(window, A.USER_GUIDE, window.show_user_guide)
     make_action(window, A.SHORTCUTS, window.show_shortcuts)
     make_action(window, A.ABOUT, window.show_about)
@@ -149,6 +150,7 @@ def build_menus(
         notes_action=actions[A.NOTES],
         timeline_action=actions[A.TIMELINE],
         changes_action=actions[A.RECENT_CHANGES],
+        audit_action=actions[A.CITATION_AUDIT],
         shortcuts_action=actions[A.SHORTCUTS],
         about_action=actions[A.ABOUT],
         theme_menu=theme_menu,

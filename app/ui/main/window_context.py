@@ -8,6 +8,7 @@ subscribes to it and refreshes what the `Changes` names, so nobody refreshes ano
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,8 @@ class WorkspaceEvents(QObject):
     changed = Signal(object)
     selected = Signal(str)
     listed = Signal()  # the list shows other policies now (a search or filters changed)
+    as_of_changed = Signal(object)  # the day the window shows (datetime.date), None for today
+    audit_setting_changed = Signal(int)  # the days after which a policy counts as not verified
 
 
 class WindowContext(Protocol):
@@ -58,6 +61,10 @@ class WindowContext(Protocol):
     def all_rows(self) -> list[PolicyRow]: ...
 
     def select_policy(self, slug: str) -> None: ...
+
+    def as_of_day(self) -> date | None:
+        """The day the window shows the workspace as of; None for today."""
+        ...
 
     def show_event(self, event_id: str) -> None:
         """Show one status event of the selected policy in the details."""

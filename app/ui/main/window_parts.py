@@ -37,6 +37,7 @@ class WindowActions:
     notes_action: QAction
     timeline_action: QAction
     changes_action: QAction
+    audit_action: QAction
     shortcuts_action: QAction
     about_action: QAction
     theme_menu: QMenu

@@ -51,6 +51,7 @@ class TimelineView(QAbstractScrollArea):
         self.lanes: list[Lane] = []
         self.connectors: list[Connector] = []
         self.today = date.today()
+        self.cursor_day: date | None = None  # the day the main window shows, when not today
         self.scale = Scale(date.today() - timedelta(days=3650), 0.3, self.layout_.label_width)
         self._drag_from: QPointF | None = None
         self._dragged = False
@@ -172,6 +173,14 @@ class TimelineView(QAbstractScrollArea):
             painter.fillRect(box, palette.base())  # over the axis labels it may meet
             painter.setPen(QColor(TODAY_COLOR))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.tr("Today"))
+        cursor_x = self.scale.x(self.cursor_day) if self.cursor_day is not None else left - 1
+        if self.cursor_day is not None and left <= cursor_x <= right:
+            painter.setPen(QPen(QColor("#0969da"), 1.6))
+            painter.drawLine(QPointF(cursor_x, axis - 4), QPointF(cursor_x, height))
+            words = self.tr("As of {date}").format(date=self.cursor_day.isoformat())
+            # At the foot of the line: the top row holds the ticks and "Today".
+            x = cursor_x + 3 if cursor_x < right - 120 else cursor_x - 118
+            painter.drawText(QPointF(x, height - 6), words)
         painter.end()
 
     def today_label_rect(self) -> QRectF:

@@ -92,6 +92,13 @@ class TimelineWindow(QWidget):
         self.reload()
         context.events.changed.connect(self.on_changed)
         context.events.listed.connect(self._on_listed)
+        context.events.as_of_changed.connect(self.show_as_of)
+        self.show_as_of(context.as_of_day())
+
+    def show_as_of(self, day: date | None) -> None:
+        """The cursor at the day the main window shows (none for today, which is always drawn)."""
+        self.view.cursor_day = day
+        self.view.update()
 
     def _on_listed(self) -> None:
         if self.isVisible():  # the lanes are the policies the list shows
