@@ -25,9 +25,10 @@ PROG = "policy-tracker"
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--workspace",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=default,
-        help="the workspace file (default: $POLICY_TRACKER_WORKSPACE, else the data folder)",
+        help="the workspace file, or a team workspace's postgresql://USER@HOST/DATABASE "
+        "(default: $POLICY_TRACKER_WORKSPACE, else the data folder)",
     )
 
 
@@ -185,6 +186,33 @@ def build_parser() -> argparse.ArgumentParser:
     add_note.add_argument("--text", help="Markdown; read from standard input when omitted")
     add_note.add_argument("--tag", action="append", default=[], metavar="TAG")
     add_note.add_argument("--pin", action="store_true", help="pin the note to the top")
+    add_note.add_argument(
+        "--team",
+        action="store_true",
+        help="share the note with the team (a team workspace); default: private",
+    )
+
+    team = commands.add_parser(
+        "team", help="Set up a team workspace on a PostgreSQL server.", description="Set up a team workspace."
+    )
+    team_commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
+    team_init = team_commands.add_parser(
+        "init",
+        help="make the team workspace in an empty database (run as the role that will own it)",
+        description="Make the schema and the member role in an empty database; run as its owner.",
+    )
+    team_init.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE")
+    team_init.add_argument("--with-starter-data", action="store_true", help="load the starter dataset too")
+    member = team_commands.add_parser(
+        "add-member",
+        help="give an analyst a login to the team workspace (run as its owner)",
+        description="Create a login role for an analyst, a member of the workspace's member role.",
+    )
+    member.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE")
+    member.add_argument("name", metavar="NAME", help="the analyst's user name")
+    member.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (one line)"
+    )
     return parser
 
 
@@ -205,16 +233,32 @@ def _tell_waiting() -> None:
 
 def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
     """The workspace; `writing`: refuse at once one that is read-only or damaged (a quick check)."""
-    from app.paths import default_workspace
-    from app.services.workspace import Workspace, WriteWait
+    from app.paths import workspace_location
+    from app.services.team import open_workspace
+    from app.services.workspace import WriteWait
 
-    workspace = Workspace.open(
-        default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
+    workspace = open_workspace(
+        workspace_location(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
     )
     _opened.append(workspace)  # closed by main() when the command is done, whatever happened
+    notice = getattr(workspace, "notice", "")
     if writing:
         workspace.ensure_writable()
+    elif notice:
+        print(f"{PROG}: note: {notice}", file=sys.stderr)
     return workspace
+
+
+def _local_only(args: argparse.Namespace, what: str) -> None:
+    """Refuse, in words, a command about the workspace file when the workspace is on a server."""
+    from app.paths import is_team_url, workspace_location
+
+    location = workspace_location(getattr(args, "workspace", None))
+    if is_team_url(location):
+        raise UserError(
+            f"{what} works on a workspace file; a team workspace is backed up on its server (pg_dump), "
+            f"or exported whole with `{PROG} export --format json`"
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -458,7 +502,7 @@ def cmd_add_note(args: argparse.Namespace) -> int:
     from app.services.inputs import NoteInput
 
     text = args.text if args.text is not None else sys.stdin.read()
-    data = NoteInput(body=text, tags=args.tag, pinned=args.pin)
+    data = NoteInput(body=text, tags=args.tag, pinned=args.pin, shared=args.team)
     data.validated()
     workspace = _open(args, writing=True)
     print(add_note(workspace, _policy_id(workspace, args.slug), data))
@@ -466,6 +510,7 @@ def cmd_add_note(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    _local_only(args, "`backup`")
     from app.paths import default_workspace
     from app.services.backups import back_up, list_backups, prune
 
@@ -488,6 +533,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    _local_only(args, "`restore`")
     from app.paths import default_workspace
     from app.services.backups import list_backups, restore
     from app.services.locking import WINDOW, WorkspaceInUse
@@ -521,6 +567,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    _local_only(args, "`check`")
     from app.paths import default_workspace
     from app.services.integrity import diagnose
 
@@ -546,6 +593,23 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_team(args: argparse.Namespace) -> int:
+    from app.services import team
+
+    if args.team_command == "init":
+        role = team.init_team(args.url, starter_data=args.with_starter_data)
+        print(
+            f"Team workspace ready; give analysts a login with `{PROG} team add-member URL NAME` (role {role})"
+        )
+        return 0
+    password = team.read_password(from_stdin=args.password_stdin)
+    if team.add_member(args.url, args.name, password):
+        print(f"{args.name} can now connect to the team workspace")
+    else:
+        print(f"{args.name} already had a login on this server (its password is unchanged); now a member")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
@@ -560,6 +624,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add-source": cmd_add_source,
     "add-event": cmd_add_event,
     "add-note": cmd_add_note,
+    "team": cmd_team,
 }
 
 
@@ -611,7 +676,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
+    from app.paths import is_team_url, workspace_location
     from app.services.integrity import database_error
+
+    location = workspace_location(getattr(args, "workspace", None))
+    if is_team_url(location):
+        from app.services.team import error_in_words
+
+        return error_in_words(error, str(location))
 
     cause = database_error(error)
     if cause is None:

@@ -200,6 +200,24 @@ class Workspace:
             f"{self.damage}; nothing was changed. Restore a backup to keep working (the damaged file is kept)"
         )
 
+    # What a team workspace adds (app.services.team); a local workspace has one user and no versions.
+
+    def share_note(self, session: Session, note_id: str, shared: bool) -> None:
+        """Share a note with the team, or make it private again."""
+        if shared:
+            raise InvalidInput("Only a note in a team workspace can be shared; this one is yours alone")
+
+    def note_author(self, note_id: str) -> tuple[str, bool] | None:
+        """Who wrote a note, and whether it is shared; None in a local workspace (all notes are yours)."""
+        return None
+
+    def entry_version(self, kind: str, entry_id: str) -> int | None:
+        """The version of an entry as it is now, to save it later without overwriting someone else's change."""
+        return None
+
+    def claim_version(self, session: Session, kind: str, entry_id: str, expected: int | None) -> None:
+        """Within a write: refuse (EditConflict) when the entry is no longer at the version `expected`."""
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error.
