@@ -119,7 +119,9 @@ def team_server() -> Iterator[object]:
     shutil.rmtree(server.folder, ignore_errors=True)
 
 
-def team_workspace_fixture(request: pytest.FixtureRequest, template: str, seeds_root: Path | None) -> Iterator[object]:
+def team_workspace_fixture(
+    request: pytest.FixtureRequest, template: str, seeds_root: Path | None
+) -> Iterator[object]:
     """A fresh team workspace copied from a template, opened as alice; dropped afterwards."""
     from app.services.team import TeamWorkspace
 

@@ -76,7 +76,9 @@ class TeamServer:
             connection.execute(sql)
 
     def _admin_info(self, database: str) -> str:
-        return f"host={self.folder} port={self.port} user=postgres password={ADMIN_PASSWORD} dbname={database}"
+        return (
+            f"host={self.folder} port={self.port} user=postgres password={ADMIN_PASSWORD} dbname={database}"
+        )
 
     def fresh_database(self, template: str) -> str:
         """A new database copied from a template team workspace; returns its name."""
@@ -117,10 +119,22 @@ class TeamServer:
             check=True,
             capture_output=True,
         )
-        options = f"-k {self.folder} -p {self.port} -c listen_addresses='' -c fsync=off -c max_connections=200"
+        options = (
+            f"-k {self.folder} -p {self.port} -c listen_addresses='' -c fsync=off -c max_connections=200"
+        )
         subprocess.run(
             self._as_server_user(
-                [str(self.bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"]
+                [
+                    str(self.bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.folder / "log"),
+                    "-w",
+                    "start",
+                ]
             ),
             check=True,
             capture_output=True,
@@ -128,7 +142,9 @@ class TeamServer:
 
     def stop(self) -> None:
         subprocess.run(
-            self._as_server_user([str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]),
+            self._as_server_user(
+                [str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]
+            ),
             check=False,
             capture_output=True,
         )
@@ -144,7 +160,9 @@ class TeamServer:
 
         if name not in self._templates:
             self.admin(f'CREATE DATABASE "{name}"')
-            team.init_team(self.url("postgres", name), starter_data=seeds_root is not None, seeds_root=seeds_root)
+            team.init_team(
+                self.url("postgres", name), starter_data=seeds_root is not None, seeds_root=seeds_root
+            )
             for member in MEMBERS:
                 team.add_member(self.url("postgres", name), member, MEMBERS[member])
             self._templates.add(name)

@@ -3,10 +3,10 @@ exactly what a search through the documents and their own tables finds, whatever
 
 from __future__ import annotations
 
-import pytest
-
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from app.data.sqlite import migrate, read
 from app.services import editing

@@ -225,7 +225,10 @@ def _sources(connection: psycopg.Connection[Any], where: str, params: Any) -> li
         ([r[0] for r in rows],),
     ):
         excerpts.setdefault(x[0], []).append(ExcerptRow(x[1], x[2]))
-    return [SourceRow(*r[:11], excerpts.get(r[0], [])) for r in rows]
+    return [
+        SourceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], excerpts.get(r[0], []))
+        for r in rows
+    ]
 
 
 def all_sources(connection: psycopg.Connection[Any]) -> list[SourceRow]:
@@ -322,7 +325,9 @@ def list_notes(
         + " ORDER BY n.updated_at DESC, n.created_at DESC, n.id"
     )
     return [
-        NoteListRow(*r[:11], bool(r[11]), r[12], r[13])  # type: ignore[arg-type]
+        NoteListRow(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]), r[12], r[13]
+        )
         for r in _all(connection, sql, params)
     ]
 

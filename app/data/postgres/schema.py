@@ -16,7 +16,7 @@ On top of the shared tables:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.data.schema import HEAD_REVISION
 
@@ -178,8 +178,7 @@ def create(connection: Connection, member_role: str) -> None:
     run(_RLS)
     run("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)")
     run(f"INSERT INTO alembic_version VALUES ('{HEAD_REVISION}')")
-    raw = connection.connection.dbapi_connection
-    assert raw is not None
+    raw: Any = connection.connection.dbapi_connection  # the psycopg connection, for its sql composition
     member = sql.Identifier(member_role)
     statements = [
         sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(member),

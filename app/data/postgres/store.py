@@ -68,6 +68,7 @@ class PostgresStore:
         self.read_only = read_only
         self._connection: psycopg.Connection[Any] | None = None
         self._lock = threading.RLock()  # one query at a time on the read connection
+        self._search: CancelToken | None = None
 
     @property
     def connection(self) -> psycopg.Connection[Any]:
@@ -125,7 +126,7 @@ class PostgresStore:
             self._search = None
 
     def cancel_search(self) -> None:
-        running: CancelToken | None = getattr(self, "_search", None)
+        running = self._search
         if running is not None:
             running.cancel()
 
