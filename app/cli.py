@@ -347,7 +347,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if target.suffix.lower() == ".svg":
         write_atomically(target, svg.encode("utf-8"))
     else:
-        from app.ui.pictures import svg_to_png
+        from app.export.raster import svg_to_png
 
         write_atomically(target, svg_to_png(svg))
     print(f"Drew {len(lanes)} {'policy' if len(lanes) == 1 else 'policies'} to {target}")
@@ -379,10 +379,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("No policies match; nothing was exported")
     rasterize = None
     if args.format == "docx":  # Word takes pictures as PNG, which Qt draws from the SVG
-        from app.ui.pictures import svg_to_png as rasterize
+        from app.export.raster import svg_to_png as rasterize
     author, organisation, language = args.author, args.organisation, getattr(args, "language", None)
     if author is None or organisation is None or language is None:
-        from app.ui.export_settings import export_defaults
+        from app.ui.transfer.export_settings import export_defaults
 
         saved = export_defaults()
         author = saved.author if author is None else author
@@ -585,10 +585,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def run_gui(args: argparse.Namespace) -> int:
     if args.self_test:
-        from app.ui.self_test import self_test
+        from app.ui.main.self_test import self_test
 
         return self_test()
-    from app.ui.app import run
+    from app.ui.main.app import run
 
     return run(args)
 

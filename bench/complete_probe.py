@@ -73,7 +73,7 @@ def _app(app: QApplication, workspace: str, launched: float, slug: str) -> QWidg
     from PySide6.QtCore import QSettings
 
     from app.services.workspace import Workspace
-    from app.ui.main_window import MainWindow
+    from app.ui.main.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("selection/slug", slug)

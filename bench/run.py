@@ -204,7 +204,7 @@ def bench_select(size: str, path: Path) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from app.services.workspace import Workspace
-    from app.ui.main_window import MainWindow
+    from app.ui.main.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     folder = tempfile.mkdtemp()

@@ -52,7 +52,7 @@ def main() -> None:
         from PySide6.QtCore import QSettings
 
         from app.services.workspace import Workspace
-        from app.ui.main_window import MainWindow
+        from app.ui.main.main_window import MainWindow
 
         settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(Workspace.open(Path(target)), settings)

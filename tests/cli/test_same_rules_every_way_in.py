@@ -300,7 +300,7 @@ def test_a_workspace_written_before_the_checks_still_draws_a_readable_timeline(
 
 def test_a_picture_that_cannot_be_drawn_is_refused_not_written_as_one_pixel(qapp: object) -> None:
     from app.errors import UserError
-    from app.ui.pictures import svg_to_png
+    from app.export.raster import svg_to_png
 
     with pytest.raises(UserError, match="could not be drawn"):
         svg_to_png('<svg xmlns="http://www.w3.org/2000/svg"><text>\x1b</text></svg>')

@@ -171,7 +171,7 @@ def fill(disk: Path, leave: int = 0) -> Path:
 WINDOW_PROBE = """
 import sys, time
 from PySide6.QtCore import QTimer
-import app.ui.app as ui_app
+import app.ui.main.app as ui_app
 
 close_after, write_to = float(sys.argv[1]), sys.argv[2]
 made = ui_app.application

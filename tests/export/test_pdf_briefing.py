@@ -226,7 +226,7 @@ def test_the_author_comes_from_preferences_when_not_given(tmp_path: Path) -> Non
     """Preferences store the author in QSettings; the command line reads the same settings."""
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
     code = (
-        "from app.ui.export_settings import app_settings, AUTHOR_KEY, ORGANISATION_KEY;"
+        "from app.ui.transfer.export_settings import app_settings, AUTHOR_KEY, ORGANISATION_KEY;"
         "s = app_settings(); s.setValue(AUTHOR_KEY, 'Rosa Díaz'); s.setValue(ORGANISATION_KEY, 'Desk'); s.sync()"
     )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, timeout=60)

@@ -67,8 +67,8 @@ def test_summaries_include_the_timeline_picture(workspace: Workspace, tmp_path: 
     from pypdf import PdfReader
 
     from app.export.pdf import write_pdf
+    from app.export.raster import svg_to_png
     from app.export.run import ExportRequest, run_export
-    from app.ui.pictures import svg_to_png
 
     ids = policy_ids_in_scope(workspace)[:3]
     for fmt in ("html", "pdf", "docx"):

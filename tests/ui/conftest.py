@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.i18n import apply_language, translations_dir
-from app.ui.main_window import MainWindow
+from app.ui.common.i18n import apply_language, translations_dir
+from app.ui.main.main_window import MainWindow
 from tests.conftest import REPO
 
 OpenWindow = Callable[..., MainWindow]
@@ -29,7 +29,7 @@ def open_window(qtbot: QtBot, workspace_path: Path, settings_path: Path) -> Iter
 
     def _open(*, locked: bool = False) -> MainWindow:
         """`locked`: holding the workspace's lock, as the app does (released when the window closes)."""
-        from app.ui.workspace_lock import WorkspaceLock
+        from app.ui.workspace.workspace_lock import WorkspaceLock
 
         lock = WorkspaceLock(workspace_path).acquire() if locked else None
         workspace = Workspace.open(workspace_path)

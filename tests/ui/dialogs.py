@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
 
 T = TypeVar("T", bound=QWidget)
 
@@ -26,3 +28,16 @@ def shown(parent: QWidget, kind: type[T]) -> T:
     found = [w for w in parent.findChildren(kind) if w.isVisible()]
     assert found, f"no {kind.__name__} is shown"
     return found[-1]
+
+
+def save(qtbot: QtBot, dialog: Any) -> None:
+    """Click the dialog's Save button, as a person does."""
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def type_into(qtbot: QtBot, widget: Any, text: str) -> None:
+    """Focus a field, select what it holds and type over it."""
+    widget.setFocus()
+    if hasattr(widget, "selectAll"):
+        widget.selectAll()
+    qtbot.keyClicks(widget, text)

@@ -1,0 +1,1 @@
+"""Finding policies: the list, its model and delegates, the filters and saved searches."""

@@ -1,0 +1,1 @@
+"""The selected policy's details: the pane and the HTML it shows."""

@@ -1,1 +1,0 @@
-"""Editors for each kind of entry, and the trash."""

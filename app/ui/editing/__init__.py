@@ -1,0 +1,1 @@
+"""Changing entries: the editors, the edit controller, undo commands and the trash."""

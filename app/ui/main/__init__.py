@@ -1,0 +1,1 @@
+"""The main window: start-up, the window's parts and menus, preferences and help."""

@@ -1,0 +1,1 @@
+"""The timeline window and its view."""

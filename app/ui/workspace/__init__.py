@@ -1,0 +1,1 @@
+"""Which workspace is open: switching, the lock, backups and safety checks."""

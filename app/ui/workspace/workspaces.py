@@ -1,0 +1,155 @@
+"""Several workspaces: new, open and recent, and switching the window from one to another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
+
+from app.errors import UserError
+from app.paths import real_path
+from app.services.workspace import Workspace
+from app.ui.common.files import choose_file
+from app.ui.editing.form import FormDialog
+from app.ui.workspace.workspace_lock import LockUnavailable, WorkspaceInUse, WorkspaceLock, refusal
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.main.window_context import WorkspaceHost
+    from app.ui.workspace.safety import SafetyController
+
+RECENT_KEY = "workspaces/recent"
+MAX_RECENT = 8
+
+
+class NewWorkspaceDialog(FormDialog):
+    def __init__(self, window: QWidget, current: Path, submit: Any) -> None:
+        super().__init__(window, self.tr("New Workspace"), submit)
+        self.path_edit = self.line(
+            "path",
+            self.tr("&File"),
+            str(current.with_name("new-workspace.sqlite")),
+            hint=self.tr("A workspace is one file you can copy, back up or send."),
+        )
+        self.starter_box = QCheckBox(
+            self.tr("Start with the &starter dataset (US–Mexico migration and security)")
+        )
+        self.starter_box.setChecked(True)
+        self.add_field("starter", "", self.starter_box)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Create"))
+
+    def collect(self) -> tuple[Path, bool]:
+        from app.services.inputs import ValidationFailed
+
+        text = self.path_edit.text().strip()
+        if not text:
+            raise ValidationFailed({"path": self.tr("choose where to put the workspace file")})
+        path = Path(text).expanduser()
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            raise ValidationFailed(
+                {"path": self.tr("a file with this name exists already; choose another name")}
+            )
+        return path, self.starter_box.isChecked()
+
+
+class WorkspaceController(QObject):
+    """New, open and recent workspaces; a switch is checked for damage and backed up, as at start."""
+
+    def __init__(self, host: WorkspaceHost, safety: SafetyController) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
+        self.safety = safety
+        self.new_action = QAction(self.tr("New &Workspace…"), self)
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action = QAction(self.tr("&Open Workspace…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_workspace)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), host.dialog_parent())
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.remember(host.workspace.path)
+
+    # Recent list ---------------------------------------------------------------
+    def recent(self) -> list[Path]:
+        stored = self.host.settings.value(RECENT_KEY) or []
+        paths = [stored] if isinstance(stored, str) else list(stored)
+        return [Path(p) for p in paths if p]
+
+    def remember(self, path: Path) -> None:
+        paths = [str(path)] + [str(p) for p in self.recent() if p != path]
+        self.host.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.host.workspace.path
+        for path in self.recent():
+            action = self.recent_menu.addAction(f"{path.stem}  —  {path.parent}")
+            action.setEnabled(path != current and path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.switch(p, create=False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
+
+    # Actions ------------------------------------------------------------------------
+    def new_workspace(self) -> NewWorkspaceDialog:
+        def submit(choice: tuple[Path, bool]) -> None:
+            path, starter = choice
+            if not self.switch(path, create=True, starter=starter):
+                raise UserError(self.last_error)
+
+        dialog = NewWorkspaceDialog(self.host.dialog_parent(), self.host.workspace.path, submit)
+        dialog.open()
+        return dialog
+
+    def open_workspace(self) -> QFileDialog:
+        self.file_dialog = choose_file(
+            self.host.dialog_parent(),
+            self.tr("Open Workspace"),
+            self.host.workspace.path.parent,
+            self.tr("Policy Tracker workspaces (*.sqlite)") + ";;" + self.tr("All files (*)"),
+            lambda path: self.switch(path, create=False),
+        )
+        return self.file_dialog
+
+    def switch(self, path: Path, *, create: bool, starter: bool = True) -> bool:
+        """Open another workspace in this window; on failure say why and keep the current one."""
+        self.last_error = ""
+        new_lock = None
+        path = real_path(path)
+        try:
+            if self.host.holds_lock():
+                new_lock = _lock(path)
+            workspace = Workspace.open(path, create=create, starter_data=starter)
+        except UserError as error:
+            if new_lock is not None:
+                new_lock.release()
+            self.last_error = (
+                refusal(error) if isinstance(error, WorkspaceInUse | LockUnavailable) else str(error)
+            )
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Cannot Open Workspace"),
+                self.last_error,
+                parent=self.host.dialog_parent(),
+            )
+            box.open()
+            return False
+        self.host.show_workspace(workspace, new_lock)
+        self.remember(workspace.path)
+        self.safety.check_in_background()
+        return True
+
+
+def _lock(path: Path) -> WorkspaceLock:
+    """The lock on the workspace to switch to; on read-only media, where no one can change it, none is held."""
+    lock = WorkspaceLock(path)
+    try:
+        return lock.acquire()
+    except LockUnavailable as error:
+        if error.read_only and path.is_file():
+            return lock
+        raise
