@@ -312,7 +312,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
         return 0
     for note in found:
         tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
-        print(f"{note.updated_at[:10]}  {note.policy_slug}{tags}")
+        # In a team workspace, whose note it is and whether the team sees it.
+        who = f"  ({note.author}, {'shared' if note.shared else 'private'})" if note.author else ""
+        print(f"{note.updated_at[:10]}  {note.policy_slug}{tags}{who}")
         if note.quote:
             print(f"    > {note.quote}")
         for line in note.body.strip().splitlines():

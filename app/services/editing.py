@@ -441,6 +441,7 @@ def update_note(
 ) -> None:
     data = data.validated()
     with workspace.session() as session:
+        workspace.ensure_note_author(note_id)
         workspace.claim_version(session, "note", note_id, expected_version)
         note = _get(session, Note, note_id, "note")
         assign(note, _note_fields(data))
@@ -450,6 +451,7 @@ def update_note(
 
 
 def purge_note(workspace: Workspace, note_id: str) -> None:
+    workspace.ensure_note_author(note_id)
     with workspace.session() as session:
         session.delete(_get(session, Note, note_id, "note", trashed_ok=True))
 
@@ -550,6 +552,8 @@ def set_trashed(
     `at`: when it went to the trash (undo puts it back as it was); now, if not given.
     """
     table, what = TRASHABLE[kind]
+    if kind == "note":
+        workspace.ensure_note_author(entry_id)
     _set_deleted(workspace, table, entry_id, what, trashed, at)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from app.data.postgres.store import PostgresStore
     from app.data.seeds import SeedReport
     from app.data.store import Store
+    from app.services.operations import Changes
 
 
 def open_workspace(
@@ -149,6 +152,21 @@ class TeamWorkspace(Workspace):
         if self.read_only:
             raise WorkspaceReadOnly(self.notice or f"{self.name} is open read-only; nothing was changed")
 
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """As Workspace.session; a write refused because the workspace is open read-only says why."""
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with super().session() as session:
+                yield session
+        except DBAPIError as error:
+            if self.read_only and "read-only transaction" in str(error.orig):
+                raise WorkspaceReadOnly(
+                    self.notice or f"{self.name} is open read-only; nothing was changed"
+                ) from None
+            raise
+
     # What only a team workspace has.
 
     def share_note(self, session: Session, note_id: str, shared: bool) -> None:
@@ -156,6 +174,13 @@ class TeamWorkspace(Workspace):
 
     def note_author(self, note_id: str) -> tuple[str, bool] | None:
         return self._team_store.note_author(note_id)
+
+    def ensure_note_author(self, note_id: str) -> None:
+        found = self.note_author(note_id)
+        if found is not None and found[0] != self.user:
+            raise InvalidInput(
+                f"This note is {found[0]}'s, shared with the team: only its author can change it"
+            )
 
     def entry_version(self, kind: str, entry_id: str) -> int | None:
         return self._team_store.entry_version(kind, entry_id)
@@ -242,3 +267,50 @@ def read_password(*, from_stdin: bool) -> str:
 
 
 __all__ = ["TeamWorkspace", "UserError", "add_member", "init_team", "open_workspace", "read_password"]
+
+
+def _changes_of(payloads: list[dict[str, object]]) -> Changes:
+    """What a batch of another client's committed changes may have changed, for the "changed" path."""
+    from app.services.operations import Changes, EntryKind
+
+    kinds_of = {
+        "policy": {EntryKind.POLICY},
+        "status_event": {EntryKind.EVENT},
+        "event_citation": {EntryKind.EVENT, EntryKind.SOURCE},
+        "source": {EntryKind.SOURCE},
+        "excerpt": {EntryKind.SOURCE, EntryKind.EXCERPT},
+        "policy_source": {EntryKind.SOURCE},
+        "note": {EntryKind.NOTE},
+        "relation": {EntryKind.RELATION},
+        "figure": {EntryKind.FIGURE},
+        "saved_search": {EntryKind.SAVED_SEARCH},
+    }
+    kinds: set[EntryKind] = set()
+    policies: set[str] = set()
+    for payload in payloads:
+        table = str(payload.get("table"))
+        if table not in kinds_of:
+            return Changes.all()
+        kinds |= kinds_of[table]
+        policy = payload.get("policy")
+        if policy:
+            policies.add(str(policy))
+        elif table != "saved_search":
+            # A source used by several policies, or a private note: which policies is not said.
+            return Changes.all()
+    return Changes.of(kinds, policies)
+
+
+def watch_changes(workspace: Workspace, on_change: Callable[[Changes], None]) -> Callable[[], None] | None:
+    """Call `on_change` (from another thread) with what each batch of others' commits changed.
+
+    A team workspace only (None otherwise: a local file has no other writers to hear from but
+    other processes, which the window's own checks see). Returns the function that stops it.
+    """
+    if not isinstance(workspace, TeamWorkspace):
+        return None
+    from app.data.postgres.listen import ChangeListener
+
+    listener = ChangeListener(workspace.url, lambda payloads: on_change(_changes_of(payloads)))
+    listener.start()
+    return listener.stop

@@ -211,6 +211,9 @@ class Workspace:
         """Who wrote a note, and whether it is shared; None in a local workspace (all notes are yours)."""
         return None
 
+    def ensure_note_author(self, note_id: str) -> None:
+        """Refuse, in words, to change a note someone else wrote (a team workspace's shared notes)."""
+
     def entry_version(self, kind: str, entry_id: str) -> int | None:
         """The version of an entry as it is now, to save it later without overwriting someone else's change."""
         return None

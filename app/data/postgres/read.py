@@ -242,10 +242,11 @@ def sources_by_id(connection: psycopg.Connection[Any], ids: list[str]) -> list[S
 def notes_of_policy(connection: psycopg.Connection[Any], policy_id: str) -> list[NoteRow]:
     """Pinned notes first, then the newest (of the notes this user can see)."""
     return [
-        NoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9])
+        NoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10], bool(r[11]))
         for r in _all(
             connection,
-            """SELECT id, policy_id, event_id, source_id, quote, body, tags, pinned, created_at, updated_at
+            """SELECT id, policy_id, event_id, source_id, quote, body, tags, pinned, created_at, updated_at,
+                      author, shared
                  FROM note WHERE policy_id = %s AND deleted_at IS NULL
                 ORDER BY pinned DESC, updated_at DESC, id DESC""",
             (policy_id,),
@@ -282,7 +283,8 @@ def figures_of_policy(connection: psycopg.Connection[Any], policy_id: str) -> li
 _NOTE_SELECT = """
 SELECT n.id, n.policy_id, p.slug, p.title, n.event_id,
        CASE WHEN e.id IS NULL THEN '' ELSE e.date || ' ' || e.status END,
-       n.source_id, coalesce(s.title, ''), n.quote, n.body, n.tags, n.pinned, n.created_at, n.updated_at
+       n.source_id, coalesce(s.title, ''), n.quote, n.body, n.tags, n.pinned, n.created_at, n.updated_at,
+       n.author, n.shared
 FROM note n JOIN policy p ON p.id = n.policy_id
 LEFT JOIN status_event e ON e.id = n.event_id
 LEFT JOIN source s ON s.id = n.source_id
@@ -326,7 +328,22 @@ def list_notes(
     )
     return [
         NoteListRow(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]), r[12], r[13]
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            bool(r[11]),
+            r[12],
+            r[13],
+            r[14],
+            bool(r[15]),
         )
         for r in _all(connection, sql, params)
     ]
