@@ -60,6 +60,17 @@ class TeamWorkspace(Workspace):
         self.notice = ""
         self._team: PostgresStore | None = None
 
+    is_team = True
+
+    @property
+    def location(self) -> str:
+        return str(self.url.set(password=None).render_as_string(hide_password=False))
+
+    def reopen(self) -> TeamWorkspace:
+        copy = TeamWorkspace(self.url, self.seeds_root)
+        copy.read_only, copy.notice = self.read_only, self.notice
+        return copy
+
     @classmethod
     def open_url(cls, text: str, *, seeds_root: Path | None = None) -> TeamWorkspace:
         from app.data.postgres.connection import parse_url, require_driver

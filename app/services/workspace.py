@@ -202,6 +202,18 @@ class Workspace:
 
     # What a team workspace adds (app.services.team); a local workspace has one user and no versions.
 
+    is_team = False  # a workspace on a server (app.services.team.TeamWorkspace), not a file
+
+    @property
+    def location(self) -> str:
+        """What names this workspace to reopen it later: its file's path (a team workspace: its URL
+        without the password, which comes from .pgpass, a service file or PGPASSWORD instead)."""
+        return str(self.path)
+
+    def reopen(self) -> Workspace:
+        """Another handle on the same workspace, for another thread (connections belong to one thread)."""
+        return Workspace(self.path, self.seeds_root)
+
     def share_note(self, session: Session, note_id: str, shared: bool) -> None:
         """Share a note with the team, or make it private again."""
         if shared:

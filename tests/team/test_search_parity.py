@@ -51,13 +51,17 @@ def _found(workspace: Workspace, text: str) -> set[str]:
     return {row.slug for row in list_policies(workspace, PolicyFilters(search=text))}
 
 
-def test_the_starter_data_matches_the_same_policies_on_both_backends(both: tuple[Workspace, TeamWorkspace]) -> None:
+def test_the_starter_data_matches_the_same_policies_on_both_backends(
+    both: tuple[Workspace, TeamWorkspace],
+) -> None:
     local, team = both
     assert {r.slug for r in list_policies(local)} == {r.slug for r in list_policies(team)}
     for workspace in both:  # accents, underscores and punctuation, in every kind of entry
         policy_id, _ = editing.create_policy(workspace, PolicyInput(title="Ñandú protection order"))
         editing.add_note(workspace, policy_id, NoteInput(body="Una señal_pública del Título"))
-        editing.add_source(workspace, SourceInput(title="Informe sobre la Ley", excerpts=["U.S. court"]), policy_id)
+        editing.add_source(
+            workspace, SourceInput(title="Informe sobre la Ley", excerpts=["U.S. court"]), policy_id
+        )
     matched = 0
     for text in SEARCHES:
         here, there = _found(local, text), _found(team, text)
@@ -66,7 +70,11 @@ def test_the_starter_data_matches_the_same_policies_on_both_backends(both: tuple
     assert matched >= len(SEARCHES) - 3  # the searches do find things
 
 
-def test_the_instant_search_of_policy_fields_finds_the_same_on_both(both: tuple[Workspace, TeamWorkspace]) -> None:
+def test_the_instant_search_of_policy_fields_finds_the_same_on_both(
+    both: tuple[Workspace, TeamWorkspace],
+) -> None:
     local, team = both
     for text in ("mexico", "title", "asyl", "ley"):
-        assert set(local.store.policies_matching_fields(text)) == set(team.store.policies_matching_fields(text)), text
+        assert set(local.store.policies_matching_fields(text)) == set(
+            team.store.policies_matching_fields(text)
+        ), text

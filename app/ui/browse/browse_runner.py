@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,7 +20,7 @@ class BrowseRunner(QObject):
         self.worker: threading.Thread | None = None  # the latest request's (not QObject.thread)
         self._cancel = CancelToken()
 
-    def start(self, path: Path, filters: PolicyFilters) -> int:
+    def start(self, source: Workspace, filters: PolicyFilters) -> int:
         """Begin a query; returns its number. The previous one, if still running, is cancelled."""
         self.cancel()
         self.generation += 1
@@ -29,7 +28,7 @@ class BrowseRunner(QObject):
         self._cancel = cancel = CancelToken()
         worker = threading.Thread(
             target=self._run,
-            args=(generation, path, filters, cancel),
+            args=(generation, source, filters, cancel),
             daemon=True,
             name=f"browse-{generation}",
         )
@@ -40,8 +39,8 @@ class BrowseRunner(QObject):
     def cancel(self) -> None:
         self._cancel.cancel()
 
-    def _run(self, generation: int, path: Path, filters: PolicyFilters, cancel: CancelToken) -> None:
-        workspace = Workspace(path)  # a connection of this thread's own
+    def _run(self, generation: int, source: Workspace, filters: PolicyFilters, cancel: CancelToken) -> None:
+        workspace = source.reopen()  # a connection of this thread's own
         try:
             result: BrowseResult | None = browse(workspace, filters, cancel)
         except (SearchCancelled, ReadError):  # a newer request came, or the read failed: keep the list

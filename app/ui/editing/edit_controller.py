@@ -154,11 +154,16 @@ class EditController(QObject):
         if policy_id is None:
             return None
         before = editing.policy_input(self.ws, policy_id)
+        # In a team workspace: saving over a change someone else made meanwhile is refused in words.
+        version = editing.entry_version(self.ws, "policy", policy_id)
 
         def submit(data: PolicyInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_policy_text(after), operations.edit_policy(self.ws, policy_id, after))
+                self.push(
+                    commands.edit_policy_text(after),
+                    operations.edit_policy(self.ws, policy_id, after, expected_version=version),
+                )
 
         return self._open(PolicyDialog(self.dialog_parent, submit, before))
 
@@ -247,11 +252,15 @@ class EditController(QObject):
     def edit_event(self, event_id: str) -> QDialog:
         policy_id = editing.policy_of(self.ws, "event", event_id)
         before = editing.event_input(self.ws, event_id)
+        version = editing.entry_version(self.ws, "event", event_id)
 
         def submit(data: EventInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_event_text(after), operations.edit_event(self.ws, event_id, after))
+                self.push(
+                    commands.edit_event_text(after),
+                    operations.edit_event(self.ws, event_id, after, expected_version=version),
+                )
 
         return self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
 
@@ -286,11 +295,15 @@ class EditController(QObject):
 
     def edit_source(self, source_id: str) -> QDialog:
         before = editing.source_input(self.ws, source_id)
+        version = editing.entry_version(self.ws, "source", source_id)
 
         def submit(data: SourceInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_source_text(after), operations.edit_source(self.ws, source_id, after))
+                self.push(
+                    commands.edit_source_text(after),
+                    operations.edit_source(self.ws, source_id, after, expected_version=version),
+                )
 
         return self._open(SourceDialog(self.dialog_parent, submit, before))
 
@@ -330,7 +343,15 @@ class EditController(QObject):
         events = detail.events if detail else []
         sources = detail.sources if detail else []
         return self._open(
-            NoteDialog(self.dialog_parent, submit, policies.all_tags(self.ws), events, sources, current)
+            NoteDialog(
+                self.dialog_parent,
+                submit,
+                policies.all_tags(self.ws),
+                events,
+                sources,
+                current,
+                team=self.ws.is_team,
+            )
         )
 
     def new_note(self, prefill: NoteInput | None = None) -> QDialog | None:
@@ -364,11 +385,15 @@ class EditController(QObject):
     def edit_note(self, note_id: str) -> QDialog:
         policy_id = editing.policy_of(self.ws, "note", note_id)
         before = editing.note_input(self.ws, note_id)
+        version = editing.entry_version(self.ws, "note", note_id)
 
         def submit(data: NoteInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_note_text(after), operations.edit_note(self.ws, note_id, after))
+                self.push(
+                    commands.edit_note_text(after),
+                    operations.edit_note(self.ws, note_id, after, expected_version=version),
+                )
 
         return self._note_dialog(policy_id, submit, before)
 

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.read_only_bar: QLabel | None = None  # made when a workspace cannot be changed
         self._build_frame()
         self.apply_write_state()
+        self._team_link.follow(workspace)
         self._restore_frame()
         if deferred and not any(_as_list(self.settings.value(key)) for key in FACET_SETTINGS):
             self._show_first_screen()
@@ -209,6 +210,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        from app.ui.workspace.team_live import TeamLink
+
+        self._team_link = TeamLink(self.events, self)  # a team workspace: who you are, others' changes live
+        self.statusBar().addPermanentWidget(self._team_link.label)
 
     def _restore_frame(self) -> None:
         """The saved size and layout, and a chosen light or dark look, before the first paint."""
@@ -459,7 +464,7 @@ class MainWindow(QMainWindow):
         from app.ui.common.theme import THEMES
 
         file_menu = self.file_menu
-        file_menu.addActions([workspaces.new_action, workspaces.open_action])
+        file_menu.addActions([workspaces.new_action, workspaces.open_action, workspaces.connect_action])
         file_menu.addMenu(workspaces.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(editor.new_policy_action)
@@ -606,7 +611,7 @@ class MainWindow(QMainWindow):
         self.parts.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
-        self.parts.browse_runner.start(self.workspace.path, self.current_filters())
+        self.parts.browse_runner.start(self.workspace, self.current_filters())
 
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
@@ -632,7 +637,7 @@ class MainWindow(QMainWindow):
                     count=number(len(rows))
                 )
             )
-        self.parts.browse_runner.start(self.workspace.path, filters)
+        self.parts.browse_runner.start(self.workspace, filters)
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
         if generation == self.parts.browse_runner.generation:
@@ -896,6 +901,8 @@ class MainWindow(QMainWindow):
         if self._lock is not None and lock is not None:
             self._lock.release()
             self._lock = lock
+        elif self._lock is not None and workspace.is_team:
+            self._lock.release()  # a team workspace has no file to lock; the next file gets its own
         for window in (self.notes_window, self.timeline_window):
             if window is not None:
                 window.close()
@@ -906,6 +913,7 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         previous.close()
         self.apply_write_state()
+        self._team_link.follow(workspace)
         self.detail.show_policy(None)
         self.table.clearSelection()
         self._clear_search_and_filters_quietly()
@@ -942,6 +950,11 @@ class MainWindow(QMainWindow):
 
     def write_block(self) -> str:
         """Why this workspace cannot be changed now, in words; "" when it can."""
+        if self.workspace.is_team and self.workspace.read_only:
+            return self.tr(
+                "Read-only: this team workspace’s schema is of another version of Policy Tracker. You can "
+                "read, search and export; to edit, use the version the workspace was last upgraded by."
+            )
         if self.workspace.read_only:
             return self.tr(
                 "Read-only: this workspace’s file, folder or disk cannot be written. You can read, search "
@@ -958,6 +971,10 @@ class MainWindow(QMainWindow):
         """Say in the title and a bar when the workspace cannot be changed, and turn editing off then."""
         reason = self.write_block()
         stem = self.workspace.path.stem
+        if self.workspace.is_team:
+            from app.ui.workspace.team_live import team_name
+
+            stem = self.tr("Team: {name}").format(name=team_name(self.workspace))
         if self.workspace.read_only:
             self.setWindowTitle(self.tr("{workspace} (read-only) — Policy Tracker").format(workspace=stem))
         else:
@@ -979,7 +996,9 @@ class MainWindow(QMainWindow):
         self.editor.set_writable(writable)
         for action in (self.parts.actions.import_action, self.parts.actions.save_search_action):
             action.setEnabled(writable)
-        self.safety.restore_action.setEnabled(not self.workspace.read_only)  # restoring cures damage
+        # Restoring cures damage; a team workspace is backed up and restored on its server (pg_dump).
+        self.safety.restore_action.setEnabled(not self.workspace.read_only and not self.workspace.is_team)
+        self.safety.backup_action.setEnabled(not self.workspace.is_team)
         self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:
@@ -1075,6 +1094,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._team_link.stop()
         # Before the window is complete nothing was shown to change, and the filters are not read yet.
         if self.ready and not self.start_failed:
             self.save_settings()

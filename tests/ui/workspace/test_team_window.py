@@ -1,0 +1,102 @@
+"""The window on a team workspace: who you are in the title and status bar, others' commits shown
+within a second through the "changed" path, the share toggle, and a conflicting save refused in words."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.data.seeds import seed_id
+from app.services import editing, operations
+from app.services.inputs import PolicyInput
+from app.services.team import TeamWorkspace
+from app.ui.editing.editors import NoteDialog, PolicyDialog
+from app.ui.main.main_window import MainWindow
+from tests.team.conftest import SEEDS, Team
+from tests.team_server import TeamServer
+
+ALPHA = seed_id("policy", "alpha")
+
+
+@pytest.fixture
+def team(team_server: TeamServer) -> Iterator[Team]:
+    name = team_server.fresh_database(team_server.template("pt_small", SEEDS))
+    yield Team(team_server, name)
+    team_server.drop_database(name)
+
+
+@pytest.fixture
+def alice_window(qtbot: QtBot, team: Team, tmp_path: Path) -> Iterator[MainWindow]:
+    workspace = team.open("alice")
+    window = MainWindow(workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.ready)
+    yield window
+    window.close()
+    window.workspace.close()
+
+
+@pytest.fixture
+def bob(team: Team) -> Iterator[TeamWorkspace]:
+    workspace = team.open("bob")
+    yield workspace
+    workspace.close()
+
+
+def test_the_window_says_which_team_workspace_and_who_you_are(alice_window: MainWindow, team: Team) -> None:
+    assert alice_window.windowTitle() == f"Team: {team.database} — Policy Tracker"
+    label = alice_window.findChild(type(alice_window.count_label), "TeamLabel")
+    assert label is not None and label.isVisible()
+    assert label.text() == f"Team: {team.database} · you are alice"
+    assert not alice_window.safety.backup_action.isEnabled()  # the server backs it up (pg_dump)
+
+
+def test_another_analysts_commit_appears_within_a_second(
+    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
+) -> None:
+    assert "Gamma rule" not in alice_window.visible_titles()
+    started = time.monotonic()
+    operations.add_policy(bob, PolicyInput(title="Gamma rule"))
+    qtbot.waitUntil(lambda: "Gamma rule" in alice_window.visible_titles(), timeout=3000)
+    elapsed = time.monotonic() - started
+    assert elapsed < 1.0, f"shown after {elapsed:.2f} s"
+
+
+def test_the_note_editor_offers_sharing_only_in_a_team_workspace(
+    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
+) -> None:
+    alice_window.select_policy("alpha")
+    dialog = alice_window.editor.new_note()
+    assert isinstance(dialog, NoteDialog)
+    assert dialog.shared_box.isVisibleTo(dialog)
+    dialog.body_edit.setPlainText("Seen by the desk")
+    dialog.shared_box.setChecked(True)
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: any(n.body == "Seen by the desk" for n in bob.store.list_notes()))
+    assert [(n.author, n.shared) for n in bob.store.list_notes()] == [("alice", True)]
+
+
+def test_saving_over_a_change_made_meanwhile_is_refused_in_the_editor(
+    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
+) -> None:
+    alice_window.select_policy("alpha")
+    dialog = alice_window.editor.edit_policy()
+    assert isinstance(dialog, PolicyDialog)
+    theirs = editing.policy_input(bob, ALPHA)
+    theirs.summary = "Bob got there first"
+    operations.edit_policy(bob, ALPHA, theirs)
+    dialog.summary_edit.setPlainText("Alice's version")
+    dialog.try_accept()
+    QApplication.processEvents()
+    assert dialog.isVisible()  # kept open, with the reason, and alice's text still in it
+    assert "changed by bob since you opened it" in dialog.general_error.text()
+    assert dialog.summary_edit.toPlainText() == "Alice's version"
+    assert bob.store.policy_detail(ALPHA).summary == "Bob got there first"  # type: ignore[union-attr]
