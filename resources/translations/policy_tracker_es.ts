@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ConnectTeamDialog</name>
+    <message>
+        <source>Connect to Team Workspace</source>
+        <translation>Conectar a un espacio de trabajo de equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>postgresql://YOU@SERVER/DATABASE, from whoever runs the team&apos;s server. The password comes from ~/.pgpass, a PostgreSQL service file or PGPASSWORD, never from this app&apos;s settings.</source>
+        <translation>postgresql://USTED@SERVIDOR/BASE_DE_DATOS, de quien administra el servidor del equipo. La contraseña se toma de ~/.pgpass, de un archivo de servicio de PostgreSQL o de PGPASSWORD, nunca de la configuración de esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>write the address as postgresql://YOU@SERVER/DATABASE</source>
+        <translation>escriba la dirección como postgresql://USTED@SERVIDOR/BASE_DE_DATOS</translation>
+    </message>
+</context>
+<context>
     <name>DetailPage</name>
     <message>
         <source>No status yet</source>
@@ -870,12 +893,20 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>No se pudo leer este espacio de trabajo: {error}</translation>
     </message>
     <message>
+        <source>Read-only: this team workspace’s schema is of another version of Policy Tracker. You can read, search and export; to edit, use the version the workspace was last upgraded by.</source>
+        <translation>Solo lectura: el esquema de este espacio de trabajo de equipo es de otra versión de Policy Tracker. Puede leer, buscar y exportar; para editar, use la versión con la que se actualizó por última vez.</translation>
+    </message>
+    <message>
         <source>Read-only: this workspace’s file, folder or disk cannot be written. You can read, search and export; to edit, copy the file to a writable folder and open the copy.</source>
         <translation>Solo lectura: no se puede escribir en el archivo, la carpeta o el disco de este espacio de trabajo. Puede leer, buscar y exportar; para editar, copie el archivo a una carpeta con permiso de escritura y abra la copia.</translation>
     </message>
     <message>
         <source>This workspace is damaged, so editing is off: writing into damage spreads it. Restore a backup (File ▸ Restore from Backup…); the damaged file is kept.</source>
         <translation>Este espacio de trabajo está dañado, así que la edición está desactivada: escribir sobre el daño lo extiende. Restaure una copia de seguridad (Archivo ▸ Restaurar desde copia de seguridad…); el archivo dañado se conserva.</translation>
+    </message>
+    <message>
+        <source>Team: {name}</source>
+        <translation>Equipo: {name}</translation>
     </message>
     <message>
         <source>{workspace} (read-only) — Policy Tracker</source>
@@ -1026,6 +1057,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>&amp;Pin to the top of the policy&apos;s notes</source>
         <translation>F&amp;ijar al principio de las notas de la política</translation>
+    </message>
+    <message>
+        <source>S&amp;hare with the team (otherwise only you see this note)</source>
+        <translation>&amp;Compartir con el equipo (si no, solo usted ve esta nota)</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1620,17 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     </message>
 </context>
 <context>
+    <name>TeamLink</name>
+    <message>
+        <source>Team: {name} · you are {user}</source>
+        <translation>Equipo: {name} · usted es {user}</translation>
+    </message>
+    <message>
+        <source>Team: {name}</source>
+        <translation>Equipo: {name}</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Follow the System</source>
@@ -2048,8 +2094,16 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
         <translation>&amp;Abrir espacio de trabajo…</translation>
     </message>
     <message>
+        <source>Connect to &amp;Team Workspace…</source>
+        <translation>Conectar a un espacio de &amp;equipo…</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recientes</translation>
+    </message>
+    <message>
+        <source>Team: {address}</source>
+        <translation>Equipo: {address}</translation>
     </message>
     <message>
         <source>No recent workspaces</source>
