@@ -236,3 +236,30 @@ def test_members_cannot_change_the_schema(alice: TeamWorkspace, team: Team) -> N
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 raw.execute(statement)
+
+
+def test_a_connection_the_server_dropped_is_replaced_for_the_next_read_and_write(
+    alice: TeamWorkspace, team: Team
+) -> None:
+    """A laptop asleep, a server restarted: the next read and the next save reconnect, nothing is lost."""
+    assert [r.slug for r in list_policies(alice)] == ["alpha", "beta"]
+    data = editing.policy_input(alice, ALPHA)  # the write engine has a pooled connection now too
+    team.admin_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'")
+    assert [r.slug for r in list_policies(alice)] == ["alpha", "beta"]
+    data.summary = "Saved after the connection was dropped"
+    operations.edit_policy(alice, ALPHA, data)
+    assert alice.store.policy_detail(ALPHA).summary == "Saved after the connection was dropped"  # type: ignore[union-attr]
+
+
+def test_a_server_gone_mid_session_is_told_in_words(alice: TeamWorkspace, team: Team) -> None:
+    from app.errors import UserError
+
+    alice.store.count_policies()
+    down = TeamWorkspace(alice.url.set(port=1))  # the same workspace, its server now unreachable
+    try:
+        with pytest.raises(UserError, match="down or unreachable"):
+            down.store.count_policies()
+        with pytest.raises(UserError, match="down or unreachable"):
+            editing.update_policy(down, ALPHA, editing.policy_input(alice, ALPHA))
+    finally:
+        down.close()
