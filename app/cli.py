@@ -213,6 +213,25 @@ def build_parser() -> argparse.ArgumentParser:
     member.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input (one line)"
     )
+    publish = team_commands.add_parser(
+        "publish",
+        help="bring a personal workspace into the team workspace (with the import's preview)",
+        description="Import a personal workspace file into a team workspace; your notes stay private.",
+    )
+    publish.add_argument("url", metavar="URL", help="postgresql://YOU@HOST/DATABASE")
+    publish.add_argument(
+        "--from", dest="personal", required=True, metavar="FILE", help="the personal workspace"
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help="only say what it would add, update or replace"
+    )
+    copy = team_commands.add_parser(
+        "copy",
+        help="save a personal copy of a team workspace (what you can see of it) for reading offline",
+        description="Write what you can see of a team workspace into a new local workspace file.",
+    )
+    copy.add_argument("url", metavar="URL", help="postgresql://YOU@HOST/DATABASE")
+    copy.add_argument("-o", "--output", required=True, metavar="FILE.sqlite")
     return parser
 
 
@@ -598,6 +617,21 @@ def run_gui(args: argparse.Namespace) -> int:
 def cmd_team(args: argparse.Namespace) -> int:
     from app.services import team
 
+    if args.team_command in ("publish", "copy"):
+        workspace = team.open_workspace(args.url)
+        _opened.append(workspace)
+        if args.team_command == "copy":
+            count = team.save_personal_copy(workspace, Path(args.output).expanduser())
+            print(f"Saved {count} policies to {args.output}")
+            return 0
+        report = team.publish(workspace, Path(args.personal).expanduser(), dry_run=args.dry_run)
+        verb = "Publishing {} would have" if args.dry_run else "Published {}"
+        print(f"{verb.format(args.personal)}: {report.summary()}")
+        for conflict in report.conflicts:
+            print(
+                f"  {'would replace' if args.dry_run else 'replaced'} the team's newer version of {conflict}"
+            )
+        return 0
     if args.team_command == "init":
         role = team.init_team(args.url, starter_data=args.with_starter_data)
         print(

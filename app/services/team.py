@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.data.postgres.store import PostgresStore
     from app.data.seeds import SeedReport
     from app.data.store import Store
+    from app.services.bundle_import import ImportReport
     from app.services.operations import Changes
 
 
@@ -325,3 +326,50 @@ def watch_changes(workspace: Workspace, on_change: Callable[[Changes], None]) ->
     listener = ChangeListener(workspace.url, lambda payloads: on_change(_changes_of(payloads)))
     listener.start()
     return listener.stop
+
+
+def publish(team: Workspace, personal: Path, *, dry_run: bool = False) -> ImportReport:
+    """Bring a personal workspace into a team one, through the import and its preview (added,
+    updated, and the team's newer entries it would replace). The notes come as the publisher's,
+    private until shared."""
+    import tempfile
+
+    from app.services.bundle import write_bundle
+    from app.services.importing import preview_import, run_import
+
+    if not team.is_team:
+        raise InvalidInput("Publishing goes into a team workspace: give its postgresql:// address")
+    if paths.is_team_url(personal) or not Path(personal).is_file():
+        raise InvalidInput(f"There is no personal workspace at {personal}")
+    source = Workspace.open(Path(personal), create=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="policy-tracker-publish-") as folder:
+            bundle = Path(folder) / f"{Path(personal).stem}.json"
+            write_bundle(source, bundle)
+            if dry_run:
+                return preview_import(team, bundle)
+            team.ensure_writable()
+            return run_import(team, bundle)
+    finally:
+        source.close()
+
+
+def save_personal_copy(team: Workspace, target: Path) -> int:
+    """Write what this analyst sees of a team workspace (their own notes and the shared ones) into a
+    new local workspace file, for reading offline; returns the number of policies copied."""
+    import tempfile
+
+    from app.services.bundle import write_bundle
+    from app.services.importing import run_import
+
+    if target.exists():
+        raise InvalidInput(f"{target} exists already; choose a new file name")
+    with tempfile.TemporaryDirectory(prefix="policy-tracker-copy-") as folder:
+        bundle = Path(folder) / "team.json"
+        count = write_bundle(team, bundle)
+        copy = Workspace.open(target, starter_data=False)
+        try:
+            run_import(copy, bundle)
+        finally:
+            copy.close()
+    return count

@@ -2098,6 +2098,14 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
         <translation>Conectar a un espacio de &amp;equipo…</translation>
     </message>
     <message>
+        <source>Save a &amp;Personal Copy…</source>
+        <translation>Guardar una copia &amp;personal…</translation>
+    </message>
+    <message>
+        <source>Write what you can see of this team workspace to a local file</source>
+        <translation>Escribir lo que usted ve de este espacio de equipo en un archivo local</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recientes</translation>
     </message>
@@ -2120,6 +2128,14 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Saved {count} policies to {file}</source>
+        <translation>Se guardaron {count} políticas en {file}</translation>
+    </message>
+    <message>
+        <source>Save a Personal Copy</source>
+        <translation>Guardar una copia personal</translation>
     </message>
     <message>
         <source>Cannot Open Workspace</source>

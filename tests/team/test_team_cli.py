@@ -159,3 +159,43 @@ def test_sharing_a_note_in_a_local_workspace_is_refused_in_words(tmp_path: objec
 
     Workspace.open(__import__("pathlib").Path(path), seeds_root=FIXTURES / "seeds_small").close()
     one_line_error(cli("--workspace", path, "add-note", "alpha", "--text", "x", "--team"), "team workspace")
+
+
+def test_publish_a_personal_workspace_then_save_a_personal_copy(team: Team, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from app.services import editing
+    from app.services.inputs import NoteInput, PolicyInput
+    from app.services.workspace import Workspace
+
+    personal = Path(f"{tmp_path}/personal.sqlite")
+    mine = Workspace.open(personal, seeds_root=FIXTURES / "seeds_small")
+    try:
+        policy_id, _ = editing.create_policy(mine, PolicyInput(title="Delta order"))
+        editing.add_note(mine, policy_id, NoteInput(body="My reading of delta"))
+    finally:
+        mine.close()
+
+    preview = cli("team", "publish", team.url("alice"), "--from", str(personal), "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert "would have" in preview.stdout and "1" in preview.stdout
+    assert (
+        "delta-order" not in cli("--workspace", team.url("bob"), "list").stdout
+    )  # a dry run changes nothing
+
+    done = cli("team", "publish", team.url("alice"), "--from", str(personal))
+    assert done.returncode == 0, done.stderr
+    assert "delta-order" in cli("--workspace", team.url("bob"), "list").stdout
+    assert (
+        "My reading of delta" not in cli("--workspace", team.url("bob"), "notes").stdout
+    )  # private to alice
+    assert "My reading of delta" in cli("--workspace", team.url("alice"), "notes").stdout
+
+    copy = Path(f"{tmp_path}/offline.sqlite")
+    saved = cli("team", "copy", team.url("bob"), "-o", str(copy))
+    assert saved.returncode == 0, saved.stderr
+    listed = cli("--workspace", str(copy), "list").stdout
+    assert "delta-order" in listed and "alpha" in listed
+    assert (
+        "My reading of delta" not in cli("--workspace", str(copy), "notes").stdout
+    )  # bob's copy: bob's view

@@ -464,7 +464,9 @@ class MainWindow(QMainWindow):
         from app.ui.common.theme import THEMES
 
         file_menu = self.file_menu
-        file_menu.addActions([workspaces.new_action, workspaces.open_action, workspaces.connect_action])
+        file_menu.addActions(
+            [workspaces.new_action, workspaces.open_action, workspaces.connect_action, workspaces.copy_action]
+        )
         file_menu.addMenu(workspaces.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(editor.new_policy_action)
@@ -999,6 +1001,7 @@ class MainWindow(QMainWindow):
         # Restoring cures damage; a team workspace is backed up and restored on its server (pg_dump).
         self.safety.restore_action.setEnabled(not self.workspace.read_only and not self.workspace.is_team)
         self.safety.backup_action.setEnabled(not self.workspace.is_team)
+        self.workspaces.copy_action.setVisible(self.workspace.is_team)
         self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:

@@ -98,6 +98,9 @@ class WorkspaceController(QObject):
         self.open_action.triggered.connect(self.open_workspace)
         self.connect_action = QAction(self.tr("Connect to &Team Workspace…"), self)
         self.connect_action.triggered.connect(self.connect_team)
+        self.copy_action = QAction(self.tr("Save a &Personal Copy…"), self)
+        self.copy_action.setToolTip(self.tr("Write what you can see of this team workspace to a local file"))
+        self.copy_action.triggered.connect(self.save_personal_copy)
         self.recent_menu = QMenu(self.tr("Open &Recent"), host.dialog_parent())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.remember(host.workspace.location)
@@ -149,6 +152,33 @@ class WorkspaceController(QObject):
             self._local_path().parent,
             self.tr("Policy Tracker workspaces (*.sqlite)") + ";;" + self.tr("All files (*)"),
             lambda path: self.switch(path, create=False),
+        )
+        return self.file_dialog
+
+    def save_personal_copy(self) -> QFileDialog | None:
+        """A team workspace, as this analyst sees it, into a new local file for reading offline."""
+        if not self.host.workspace.is_team:
+            return None
+        start = self._local_path().with_name(f"{self.host.workspace.path.name}-copy.sqlite")
+
+        def chosen(path: Path) -> None:
+            from app.services.team import save_personal_copy
+
+            target = path if path.suffix else path.with_suffix(".sqlite")
+            try:
+                count = save_personal_copy(self.host.workspace, target)
+            except UserError as error:
+                self.host.report_error(str(error))
+                return
+            self.host.report(self.tr("Saved {count} policies to {file}").format(count=count, file=target))
+
+        self.file_dialog = choose_file(
+            self.host.dialog_parent(),
+            self.tr("Save a Personal Copy"),
+            start,
+            self.tr("Policy Tracker workspaces (*.sqlite)"),
+            chosen,
+            save=True,
         )
         return self.file_dialog
 

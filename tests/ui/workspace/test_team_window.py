@@ -100,3 +100,23 @@ def test_saving_over_a_change_made_meanwhile_is_refused_in_the_editor(
     assert "changed by bob since you opened it" in dialog.general_error.text()
     assert dialog.summary_edit.toPlainText() == "Alice's version"
     assert bob.store.policy_detail(ALPHA).summary == "Bob got there first"  # type: ignore[union-attr]
+
+
+def test_save_a_personal_copy_writes_a_local_workspace_to_read_offline(
+    qtbot: QtBot, alice_window: MainWindow, tmp_path: Path
+) -> None:
+    from app.services.workspace import Workspace
+
+    action = alice_window.workspaces.copy_action
+    assert action.isVisible()
+    dialog = alice_window.workspaces.save_personal_copy()
+    assert dialog is not None
+    target = tmp_path / "offline"
+    dialog.fileSelected.emit(str(target))
+    copy = Workspace.open(target.with_suffix(".sqlite"), create=False)
+    try:
+        assert [r.slug for r in copy.store.first_page(10)] == ["alpha", "beta"]
+    finally:
+        copy.close()
+    assert "Saved 2 policies" in alice_window.statusBar().currentMessage()
+    dialog.close()
