@@ -531,8 +531,11 @@ def cmd_add_note(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from app.paths import default_workspace, is_team_url, workspace_location
+
+    if is_team_url(workspace_location(args.workspace)) and not args.list:
+        return _back_up_team(args)
     _local_only(args, "`backup`")
-    from app.paths import default_workspace
     from app.services.backups import back_up, list_backups, prune
 
     path = default_workspace(args.workspace)
@@ -550,6 +553,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = back_up(path)
         prune(path)  # the same rotation as the window's daily backups
     print(f"Backed up {path.name} to {target}")
+    return 0
+
+
+def _back_up_team(args: argparse.Namespace) -> int:
+    """A team workspace's backup is its server's (pg_dump); this writes what you can see of it as a
+    full JSON bundle (all policies, sources and your notes and the shared ones)."""
+    from datetime import datetime
+
+    from app.paths import data_dir
+    from app.services.bundle import write_bundle
+
+    workspace = _open(args)
+    if args.output:
+        target = Path(args.output).expanduser()
+    else:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = data_dir() / "team-backups" / f"{workspace.path.name}-{stamp}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+    count = write_bundle(workspace, target)
+    print(
+        f"Wrote {count} policies of the team workspace {workspace.path.name} to {target} (a JSON bundle; "
+        "the server's own backup is pg_dump)"
+    )
     return 0
 
 

@@ -149,8 +149,16 @@ def test_a_newer_schema_opens_read_only_from_the_command_line(team: Team) -> Non
     )
 
 
-def test_backup_of_a_team_workspace_points_to_the_server(team: Team) -> None:
-    one_line_error(cli("--workspace", team.url("alice"), "backup"), "pg_dump")
+def test_backup_of_a_team_workspace_writes_a_json_bundle_and_restore_points_to_the_server(
+    team: Team, tmp_path: object
+) -> None:
+    target = f"{tmp_path}/team.json"
+    done = cli("--workspace", team.url("alice"), "backup", "-o", target)
+    assert done.returncode == 0, done.stderr
+    assert "pg_dump" in done.stdout
+    with open(target, encoding="utf-8") as file:
+        assert {p["slug"] for p in json.load(file)["policies"]} == {"alpha", "beta"}
+    one_line_error(cli("--workspace", team.url("alice"), "restore", "latest"), "pg_dump")
 
 
 def test_sharing_a_note_in_a_local_workspace_is_refused_in_words(tmp_path: object) -> None:
