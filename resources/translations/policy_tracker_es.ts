@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Cambiado por otra persona</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Su versión</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>La otra versión</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Conservar la &amp;mía</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs</source>
+        <translation>Guardar su versión sobre la otra</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>Tomar la &amp;otra</translation>
+    </message>
+    <message>
+        <source>Drop your changes and keep what they saved</source>
+        <translation>Descartar sus cambios y conservar lo que la otra persona guardó</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Editing</source>
+        <translation>&amp;Volver a editar</translation>
+    </message>
+</context>
+<context>
     <name>ConnectTeamDialog</name>
     <message>
         <source>Connect to Team Workspace</source>
@@ -244,6 +283,10 @@
     <message>
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>Your changes were dropped; their version is kept</source>
+        <translation>Se descartaron sus cambios; se conserva la otra versión</translation>
     </message>
     <message>
         <source>Delete Policy</source>

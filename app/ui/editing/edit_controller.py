@@ -10,12 +10,13 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
 from app.domain.vocab import RelationKind
-from app.errors import UserError
+from app.errors import EditConflict, UserError
 from app.lazy import lazy_import
 from app.services import policies
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.ui.common.i18n import display_date, label
 from app.ui.editing import commands
+from app.ui.editing.conflict import ConflictDialog
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.editing.form import AwaitingConfirmation
 from app.ui.editing.pick_source import PickSourceDialog
@@ -141,6 +142,41 @@ class EditController(QObject):
             return
         self.push(text, done)
 
+    def save_edit(
+        self,
+        editor: QDialog,
+        kind: str,
+        entry_id: str,
+        text: str,
+        mine: Any,
+        save: Callable[[Any, int | None], Op[Any]],
+        read_theirs: Callable[[], Any],
+        version: int | None,
+    ) -> None:
+        """Save an edit made in `editor`; if someone else saved the entry since it was read, show both
+        versions and let the person keep theirs or take the other (the editor stays open meanwhile)."""
+        try:
+            self.push(text, save(mine, version))
+        except EditConflict as conflict:
+            theirs = read_theirs()
+
+            def keep_mine() -> None:
+                try:
+                    self.push(text, save(mine, editing.entry_version(self.ws, kind, entry_id)))
+                except UserError as error:
+                    self.context.report_error(str(error))
+                    return
+                editor.accept()
+
+            def take_theirs() -> None:
+                editor.reject()
+                self.context.report(self.tr("Your changes were dropped; their version is kept"))
+
+            box = ConflictDialog(editor, str(conflict), mine, theirs, keep_mine, take_theirs)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            raise AwaitingConfirmation from None
+
     # Policies -----------------------------------------------------------------------
     def new_policy(self) -> QDialog:
         def submit(data: PolicyInput) -> None:
@@ -160,12 +196,19 @@ class EditController(QObject):
         def submit(data: PolicyInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(
+                self.save_edit(
+                    dialog,
+                    "policy",
+                    policy_id,
                     commands.edit_policy_text(after),
-                    operations.edit_policy(self.ws, policy_id, after, expected_version=version),
+                    after,
+                    lambda data, at: operations.edit_policy(self.ws, policy_id, data, expected_version=at),
+                    lambda: editing.policy_input(self.ws, policy_id),
+                    version,
                 )
 
-        return self._open(PolicyDialog(self.dialog_parent, submit, before))
+        dialog = self._open(PolicyDialog(self.dialog_parent, submit, before))
+        return dialog
 
     def trash_policy(self) -> QMessageBox | None:
         row = self.context.selected_row()
@@ -257,12 +300,19 @@ class EditController(QObject):
         def submit(data: EventInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(
+                self.save_edit(
+                    dialog,
+                    "event",
+                    event_id,
                     commands.edit_event_text(after),
-                    operations.edit_event(self.ws, event_id, after, expected_version=version),
+                    after,
+                    lambda data, at: operations.edit_event(self.ws, event_id, data, expected_version=at),
+                    lambda: editing.event_input(self.ws, event_id),
+                    version,
                 )
 
-        return self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
+        dialog = self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
+        return dialog
 
     def trash_event(self, event_id: str) -> None:
         status = editing.event_input(self.ws, event_id).status
@@ -300,12 +350,19 @@ class EditController(QObject):
         def submit(data: SourceInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(
+                self.save_edit(
+                    dialog,
+                    "source",
+                    source_id,
                     commands.edit_source_text(after),
-                    operations.edit_source(self.ws, source_id, after, expected_version=version),
+                    after,
+                    lambda data, at: operations.edit_source(self.ws, source_id, data, expected_version=at),
+                    lambda: editing.source_input(self.ws, source_id),
+                    version,
                 )
 
-        return self._open(SourceDialog(self.dialog_parent, submit, before))
+        dialog = self._open(SourceDialog(self.dialog_parent, submit, before))
+        return dialog
 
     def link_source(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -390,12 +447,19 @@ class EditController(QObject):
         def submit(data: NoteInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(
+                self.save_edit(
+                    dialog,
+                    "note",
+                    note_id,
                     commands.edit_note_text(after),
-                    operations.edit_note(self.ws, note_id, after, expected_version=version),
+                    after,
+                    lambda data, at: operations.edit_note(self.ws, note_id, data, expected_version=at),
+                    lambda: editing.note_input(self.ws, note_id),
+                    version,
                 )
 
-        return self._note_dialog(policy_id, submit, before)
+        dialog = self._note_dialog(policy_id, submit, before)
+        return dialog
 
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.data.seeds import seed_id
 from app.services import editing, operations
 from app.services.inputs import PolicyInput
 from app.services.team import TeamWorkspace
+from app.ui.editing.conflict import ConflictDialog
 from app.ui.editing.editors import NoteDialog, PolicyDialog
 from app.ui.main.main_window import MainWindow
 from tests.team.conftest import SEEDS, Team
@@ -84,22 +85,45 @@ def test_the_note_editor_offers_sharing_only_in_a_team_workspace(
     assert [(n.author, n.shared) for n in bob.store.list_notes()] == [("alice", True)]
 
 
-def test_saving_over_a_change_made_meanwhile_is_refused_in_the_editor(
-    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
-) -> None:
-    alice_window.select_policy("alpha")
-    dialog = alice_window.editor.edit_policy()
+def _conflict(qtbot: QtBot, window: MainWindow, bob: TeamWorkspace) -> tuple[PolicyDialog, ConflictDialog]:
+    """Alice opens alpha's editor; bob saves alpha meanwhile; alice saves: the conflict dialog opens."""
+    window.select_policy("alpha")
+    dialog = window.editor.edit_policy()
     assert isinstance(dialog, PolicyDialog)
     theirs = editing.policy_input(bob, ALPHA)
     theirs.summary = "Bob got there first"
     operations.edit_policy(bob, ALPHA, theirs)
     dialog.summary_edit.setPlainText("Alice's version")
     dialog.try_accept()
-    QApplication.processEvents()
-    assert dialog.isVisible()  # kept open, with the reason, and alice's text still in it
-    assert "changed by bob since you opened it" in dialog.general_error.text()
-    assert dialog.summary_edit.toPlainText() == "Alice's version"
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(ConflictDialog)))
+    conflict = dialog.findChildren(ConflictDialog)[0]
+    assert conflict.isVisible() and dialog.isVisible()  # the editor stays open, with alice's text in it
+    assert "changed by bob since you opened it" in conflict.findChild(QLabel).text()
+    shown = {
+        conflict.table.item(r, 0).text(): (conflict.table.item(r, 1).text(), conflict.table.item(r, 2).text())
+        for r in range(conflict.table.rowCount())
+    }
+    assert shown == {"Summary": ("Alice's version", "Bob got there first")}  # side by side, what differs
+    return dialog, conflict
+
+
+def test_a_conflicting_save_shows_both_versions_and_keep_mine_saves_mine(
+    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
+) -> None:
+    dialog, conflict = _conflict(qtbot, alice_window, bob)
+    conflict.keep_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert bob.store.policy_detail(ALPHA).summary == "Alice's version"  # type: ignore[union-attr]
+
+
+def test_a_conflicting_save_take_theirs_keeps_theirs_and_drops_mine(
+    qtbot: QtBot, alice_window: MainWindow, bob: TeamWorkspace
+) -> None:
+    dialog, conflict = _conflict(qtbot, alice_window, bob)
+    conflict.take_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert bob.store.policy_detail(ALPHA).summary == "Bob got there first"  # type: ignore[union-attr]
+    assert "their version is kept" in alice_window.statusBar().currentMessage()
 
 
 def test_save_a_personal_copy_writes_a_local_workspace_to_read_offline(
