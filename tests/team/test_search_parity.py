@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.services import editing
+from app.services import editing, operations
 from app.services.inputs import NoteInput, PolicyInput, SourceInput
 from app.services.policies import PolicyFilters, list_policies
 from app.services.team import TeamWorkspace
@@ -56,9 +56,10 @@ def test_the_starter_data_matches_the_same_policies_on_both_backends(
 ) -> None:
     local, team = both
     assert {r.slug for r in list_policies(local)} == {r.slug for r in list_policies(team)}
+    notes = []
     for workspace in both:  # accents, underscores and punctuation, in every kind of entry
         policy_id, _ = editing.create_policy(workspace, PolicyInput(title="Ñandú protection order"))
-        editing.add_note(workspace, policy_id, NoteInput(body="Una señal_pública del Título"))
+        notes.append(editing.add_note(workspace, policy_id, NoteInput(body="Una señal_pública del Título")))
         editing.add_source(
             workspace, SourceInput(title="Informe sobre la Ley", excerpts=["U.S. court"]), policy_id
         )
@@ -68,6 +69,18 @@ def test_the_starter_data_matches_the_same_policies_on_both_backends(
         assert here == there, text
         matched += bool(here)
     assert matched >= len(SEARCHES) - 3  # the searches do find things
+
+    # A note in the trash is not searched, on either backend; back from the trash, it is again.
+    for workspace, note in zip(both, notes, strict=True):
+        operations.set_trashed(workspace, "note", note, True)
+    assert _found(local, "señal pública título") == _found(team, "señal pública título") == set()
+    for workspace, note in zip(both, notes, strict=True):
+        operations.set_trashed(workspace, "note", note, False)
+    assert (
+        _found(local, "señal pública título")
+        == _found(team, "senal publica titulo")
+        == {"nandu-protection-order"}
+    )
 
 
 def test_the_instant_search_of_policy_fields_finds_the_same_on_both(

@@ -45,22 +45,34 @@ LEFT JOIN LATERAL (
 """
 _BY_TITLE = "lower(p.title), p.slug"
 
+# The same rows for many policies at once (the whole list, a search matching many): the counts
+# grouped once and joined, instead of counted per row (about half the time at size M).
+_ALL_ROWS = """
+SELECT p.id, p.slug, p.title, p.aliases, p.jurisdiction, p.kind, p.tags, le.status, le.date, le.date_precision,
+       coalesce(sc.n, 0) AS source_count, coalesce(nc.n, 0) AS note_count
+FROM policy p
+LEFT JOIN LATERAL (
+    SELECT e.status, e.date, e.date_precision FROM status_event e
+     WHERE e.policy_id = p.id AND e.deleted_at IS NULL
+     ORDER BY e.date_sort DESC, e.position DESC, e.created_at DESC LIMIT 1) le ON true
+LEFT JOIN (SELECT ps.policy_id, count(*) AS n FROM policy_source ps JOIN source s ON s.id = ps.source_id
+            WHERE s.deleted_at IS NULL GROUP BY ps.policy_id) sc ON sc.policy_id = p.id
+LEFT JOIN (SELECT policy_id, count(*) AS n FROM note WHERE deleted_at IS NULL GROUP BY policy_id) nc
+       ON nc.policy_id = p.id
+"""
+
 # Every document matching the query, ranked once (title words weigh more), mapped to the
 # policies it counts for: a policy's own fields (3× as much), its live events and the notes
-# this user can see, and the live sources linked to it with their excerpts.
+# this user can see (their documents name their policy; row-level security hides the others'),
+# and the live sources linked to it with their excerpts.
 _RANKED = """
 WITH q AS (SELECT to_tsquery('simple', %(query)s) AS q),
 hits AS (
-    SELECT d.kind, d.ref_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, q.q) AS rank
+    SELECT d.kind, d.ref_id, d.policy_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, q.q) AS rank
       FROM search_doc d, q WHERE d.document @@ q.q),
 owners AS (
-    SELECT h.ref_id AS policy_id, h.rank * 3 AS rank FROM hits h WHERE h.kind = 'policy'
-    UNION ALL
-    SELECT e.policy_id, h.rank FROM hits h JOIN status_event e ON e.id = h.ref_id
-     WHERE h.kind = 'event' AND e.deleted_at IS NULL
-    UNION ALL
-    SELECT n.policy_id, h.rank FROM hits h JOIN note n ON n.id = h.ref_id
-     WHERE h.kind = 'note' AND n.deleted_at IS NULL
+    SELECT h.policy_id, CASE h.kind WHEN 'policy' THEN h.rank * 3 ELSE h.rank END AS rank
+      FROM hits h WHERE h.policy_id IS NOT NULL
     UNION ALL
     SELECT ps.policy_id, h.rank FROM hits h JOIN source s ON s.id = h.ref_id
       JOIN policy_source ps ON ps.source_id = s.id
@@ -110,12 +122,12 @@ def first_page(connection: psycopg.Connection[Any], limit: int) -> list[PolicyRo
 def list_policies(connection: psycopg.Connection[Any], search: str = "") -> list[PolicyRow]:
     """Every live policy, or those matching the search text, best matches first, else by title."""
     if not search:
-        return _policy_rows(connection, f"{_LIST_ROW} WHERE p.deleted_at IS NULL ORDER BY {_BY_TITLE}")
+        return _policy_rows(connection, f"{_ALL_ROWS} WHERE p.deleted_at IS NULL ORDER BY {_BY_TITLE}")
     query = query_text(search)
     if query is None:
         return []
     sql = (
-        f"{_RANKED}{_LIST_ROW} JOIN ranked ON ranked.policy_id = p.id "
+        f"{_RANKED}{_ALL_ROWS} JOIN ranked ON ranked.policy_id = p.id "
         f"WHERE p.deleted_at IS NULL ORDER BY ranked.best DESC, {_BY_TITLE}"
     )
     return _policy_rows(connection, sql, {"query": query})

@@ -75,6 +75,10 @@ CREATE INDEX ix_note_author ON note (author);
 CREATE TABLE search_doc (
     kind text NOT NULL,
     ref_id text NOT NULL,
+    -- The policy a policy's, a live event's or a live note's document counts for (sources and
+    -- excerpts count for every policy linked to them, found at query time); trashed events and
+    -- notes have no document.
+    policy_id text,
     document tsvector NOT NULL,
     PRIMARY KEY (kind, ref_id)
 );

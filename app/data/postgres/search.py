@@ -10,7 +10,7 @@ flushed it; a deleted entry's document is removed by a trigger (cascades include
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import event, text
@@ -30,31 +30,51 @@ def _words(*parts: str | Iterable[str] | None) -> str:
     return " ".join(found)
 
 
+# kind -> (its table's model, the fields of its weighted-A words, the fields of its other words):
+# the same fields as SQLite's search documents (migration 0002).
+DOCUMENTS: dict[str, tuple[type[Any], tuple[str, ...], tuple[str, ...]]] = {
+    "policy": (Policy, ("title", "aliases"), ("summary", "legal_basis", "agencies", "tags")),
+    "event": (StatusEvent, (), ("description",)),
+    "source": (Source, ("title",), ("publisher", "issuer", "authors")),
+    "excerpt": (Excerpt, (), ("text",)),
+    "note": (Note, ("quote",), ("body", "tags")),
+}
+
+
+def document_texts(kind: str, values: Callable[[str], Any]) -> tuple[str, str]:
+    """The folded words (weighted A, the rest) of an entry of `kind`, its field values from `values`."""
+    _, title, body = DOCUMENTS[kind]
+    return _words(*(values(name) for name in title)), _words(*(values(name) for name in body))
+
+
 def document_of(row: Any) -> tuple[str, str, str] | None:
     """(kind, weighted title words, other words) of an entry that is searched, else None."""
-    if isinstance(row, Policy):
-        return (
-            "policy",
-            _words(row.title, row.aliases),
-            _words(row.summary, row.legal_basis, row.agencies, row.tags),
-        )
-    if isinstance(row, StatusEvent):
-        return "event", "", _words(row.description)
-    if isinstance(row, Source):
-        return "source", _words(row.title), _words(row.publisher, row.issuer, row.authors)
-    if isinstance(row, Excerpt):
-        return "excerpt", "", _words(row.text)
-    if isinstance(row, Note):
-        return "note", _words(row.quote), _words(row.body, row.tags)
+    for kind, (model, _, _) in DOCUMENTS.items():
+        if isinstance(row, model):
+            return (kind, *document_texts(kind, lambda name: getattr(row, name)))
     return None
 
 
 _UPSERT = text(
-    """INSERT INTO search_doc (kind, ref_id, document)
-       VALUES (:kind, :ref_id, setweight(to_tsvector('simple', :title), 'A')
-                               || setweight(to_tsvector('simple', :body), 'B'))
-       ON CONFLICT (kind, ref_id) DO UPDATE SET document = excluded.document"""
+    """INSERT INTO search_doc (kind, ref_id, policy_id, document)
+       VALUES (:kind, :ref_id, :policy_id, setweight(to_tsvector('simple', :title), 'A')
+                                           || setweight(to_tsvector('simple', :body), 'B'))
+       ON CONFLICT (kind, ref_id) DO UPDATE SET policy_id = excluded.policy_id, document = excluded.document"""
 )
+_FORGET = text("DELETE FROM search_doc WHERE kind = :kind AND ref_id = :ref_id")
+
+# Kinds whose entries in the trash are not searched (a policy's and a source's are left out at
+# query time, where the list and the links are joined anyway).
+_TRASHED_UNSEARCHED = ("event", "note")
+
+
+def owner_of(kind: str, values: Callable[[str], Any]) -> str | None:
+    """The policy a document counts for directly (None: a source's or an excerpt's, by their links)."""
+    if kind == "policy":
+        return str(values("id"))
+    if kind in ("event", "note"):
+        return str(values("policy_id"))
+    return None
 
 
 def query_text(search: str) -> str | None:
@@ -75,11 +95,19 @@ def _write_documents(session: Session, _context: object) -> None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    rows = []
+    rows, gone = [], []
     for row in (*session.new, *session.dirty):
         found = document_of(row)
-        if found is not None:
-            kind, title, body = found
-            rows.append({"kind": kind, "ref_id": row.id, "title": title, "body": body})
+        if found is None:
+            continue
+        kind, title, body = found
+        if kind in _TRASHED_UNSEARCHED and row.deleted_at is not None:
+            gone.append({"kind": kind, "ref_id": row.id})
+            continue
+        owner = owner_of(kind, row.__getattribute__)
+        rows.append({"kind": kind, "ref_id": row.id, "policy_id": owner, "title": title, "body": body})
+    connection = session.connection()
+    if gone:
+        connection.execute(_FORGET, gone)
     if rows:
-        session.connection().execute(_UPSERT, rows)
+        connection.execute(_UPSERT, rows)
