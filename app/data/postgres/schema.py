@@ -83,6 +83,8 @@ CREATE TABLE search_doc (
     PRIMARY KEY (kind, ref_id)
 );
 CREATE INDEX ix_search_doc_document ON search_doc USING gin (document);
+-- The instant search of each keystroke looks in policies' own fields only: their own, small index.
+CREATE INDEX ix_search_doc_policy ON search_doc USING gin (document) WHERE kind = 'policy';
 
 CREATE INDEX ix_status_event_latest ON status_event (policy_id, date_sort DESC, position DESC, created_at DESC)
     WHERE deleted_at IS NULL;
