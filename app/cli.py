@@ -1,4 +1,4 @@
-"""The command line: the same services as the GUI, for scripts and quick looks.
+"""The command line: the same services (and the same operations for edits) as the GUI, for scripts and quick looks.
 
 Kept light on purpose: `policy-tracker list` must not pay for Qt, and nothing heavy is
 imported before the command that needs it.
@@ -462,7 +462,7 @@ def _policy_id(workspace: Workspace, slug: str) -> str:
 
 
 def cmd_add_policy(args: argparse.Namespace) -> int:
-    from app.services.editing import create_policy
+    from app.services import operations
     from app.services.inputs import PolicyInput
 
     data = PolicyInput(
@@ -476,13 +476,13 @@ def cmd_add_policy(args: argparse.Namespace) -> int:
         last_verified=args.last_verified,
     )
     data.validated()  # refuse bad input before touching the workspace
-    _, slug = create_policy(_open(args, writing=True), data)
+    _, slug = operations.add_policy(_open(args, writing=True), data).result
     print(slug)
     return 0
 
 
 def cmd_add_source(args: argparse.Namespace) -> int:
-    from app.services.editing import add_source
+    from app.services import operations
     from app.services.inputs import SourceInput
 
     data = SourceInput(
@@ -496,12 +496,12 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     data.validated()
     workspace = _open(args, writing=True)
     policy_id = _policy_id(workspace, args.policy) if args.policy else None
-    print(add_source(workspace, data, policy_id))
+    print(operations.add_source(workspace, data, policy_id).result)
     return 0
 
 
 def cmd_add_event(args: argparse.Namespace) -> int:
-    from app.services.editing import add_event
+    from app.services import operations
     from app.services.inputs import EventInput
 
     data = EventInput(
@@ -514,19 +514,19 @@ def cmd_add_event(args: argparse.Namespace) -> int:
     )
     data.validated()
     workspace = _open(args, writing=True)
-    add_event(workspace, _policy_id(workspace, args.slug), data)
+    operations.add_event(workspace, _policy_id(workspace, args.slug), data)
     return 0
 
 
 def cmd_add_note(args: argparse.Namespace) -> int:
-    from app.services.editing import add_note
+    from app.services import operations
     from app.services.inputs import NoteInput
 
     text = args.text if args.text is not None else sys.stdin.read()
     data = NoteInput(body=text, tags=args.tag, pinned=args.pin, shared=args.team)
     data.validated()
     workspace = _open(args, writing=True)
-    print(add_note(workspace, _policy_id(workspace, args.slug), data))
+    print(operations.add_note(workspace, _policy_id(workspace, args.slug), data).result)
     return 0
 
 

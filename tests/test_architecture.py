@@ -138,3 +138,19 @@ def test_operations_do_not_import_qt() -> None:
     """Undo and redo are plain Python: the operations load without Qt."""
     code = "import sys, app.services.operations; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False).returncode == 0
+
+
+def test_the_command_line_edits_through_the_same_operations_as_the_window() -> None:
+    """An edit from the command line is the window's operation (one transaction, its Changes), not a
+    lower-level call the window does not make."""
+    assert "app.services.editing" not in _imports(REPO / "app" / "cli.py")
+
+
+def test_tests_share_helpers_from_helper_modules_not_from_other_tests() -> None:
+    offenders = [
+        f"{file.relative_to(REPO)} imports {name}"
+        for file in (REPO / "tests").rglob("test_*.py")
+        for name in _imports(file)
+        if name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_")
+    ]
+    assert offenders == []

@@ -40,6 +40,7 @@ from app.services.inputs import (
     ValidationFailed,
     slugify,
 )
+from app.services.kinds import TrashKind
 from app.services.workspace import Workspace
 
 
@@ -520,7 +521,7 @@ def delete_relation(workspace: Workspace, relation_id: str) -> RelationRecord:
 
 @dataclass(frozen=True)
 class TrashItem:
-    kind: str  # policy, event, source, note
+    kind: TrashKind
     id: str
     title: str
     deleted_at: str
@@ -531,20 +532,23 @@ class TrashItem:
 
 
 def list_trash(workspace: Workspace) -> list[TrashItem]:
-    items = [TrashItem(r.kind, r.id, r.title, r.deleted_at, r.policy_title) for r in workspace.store.trash()]
+    items = [
+        TrashItem(TrashKind(r.kind), r.id, r.title, r.deleted_at, r.policy_title)
+        for r in workspace.store.trash()
+    ]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
-TRASHABLE: dict[str, tuple[type[Any], str]] = {
-    "policy": (Policy, "policy"),
-    "event": (StatusEvent, "status event"),
-    "source": (Source, "source"),
-    "note": (Note, "note"),
+TRASHABLE: dict[TrashKind, tuple[type[Any], str]] = {
+    TrashKind.POLICY: (Policy, "policy"),
+    TrashKind.EVENT: (StatusEvent, "status event"),
+    TrashKind.SOURCE: (Source, "source"),
+    TrashKind.NOTE: (Note, "note"),
 }
 
 
 def set_trashed(
-    workspace: Workspace, kind: str, entry_id: str, trashed: bool, *, at: str | None = None
+    workspace: Workspace, kind: TrashKind, entry_id: str, trashed: bool, *, at: str | None = None
 ) -> None:
     """Move an entry (policy, event, source or note) to the trash, or bring it back.
 
@@ -557,7 +561,7 @@ def set_trashed(
     _set_deleted(workspace, table, entry_id, what, trashed, at)
 
 
-def trashed_at(workspace: Workspace, kind: str, entry_id: str) -> str | None:
+def trashed_at(workspace: Workspace, kind: TrashKind, entry_id: str) -> str | None:
     """When an entry went to the trash; None when it is not there."""
     table, what = TRASHABLE[kind]
     with workspace.session() as session:
@@ -565,7 +569,7 @@ def trashed_at(workspace: Workspace, kind: str, entry_id: str) -> str | None:
         return deleted_at
 
 
-def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str]:
+def policies_of_entry(workspace: Workspace, kind: TrashKind, entry_id: str) -> set[str]:
     """The policies whose list row or details show this entry."""
     if kind == "policy":
         return {entry_id}
@@ -577,7 +581,7 @@ def policies_of_entry(workspace: Workspace, kind: str, entry_id: str) -> set[str
         return set()
 
 
-def policy_of(workspace: Workspace, kind: str, entry_id: str) -> str:
+def policy_of(workspace: Workspace, kind: TrashKind, entry_id: str) -> str:
     """The policy a status event ("event") or a note ("note") belongs to."""
     policy_id = workspace.store.policy_of_entry(kind, entry_id)
     if policy_id is None:
@@ -586,11 +590,11 @@ def policy_of(workspace: Workspace, kind: str, entry_id: str) -> str:
 
 
 def purge(workspace: Workspace, item: TrashItem, *, with_notes: bool = False) -> None:
-    if item.kind == "policy":
+    if item.kind is TrashKind.POLICY:
         purge_policy(workspace, item.id, with_notes=with_notes)
-    elif item.kind == "event":
+    elif item.kind is TrashKind.EVENT:
         purge_event(workspace, item.id)
-    elif item.kind == "source":
+    elif item.kind is TrashKind.SOURCE:
         purge_source(workspace, item.id)
     else:
         purge_note(workspace, item.id)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from app.data.details import NoteListRow, SavedSearchRow
 from app.errors import NotFound
 from app.services.inputs import ValidationFailed
-from app.services.policies import FACETS, PolicyFilters
+from app.services.kinds import Facet
+from app.services.policies import PolicyFilters
 from app.services.workspace import Workspace
 
 
@@ -51,13 +52,13 @@ def note_as_json(note: NoteListRow) -> dict[str, object]:
 
 
 def filters_of(saved: SavedSearchRow) -> PolicyFilters:
-    chosen = {facet: frozenset(saved.filters.get(facet, [])) for facet in FACETS}
+    chosen = {facet: frozenset(saved.filters.get(facet, [])) for facet in Facet}
     return PolicyFilters(
         search=saved.search,
-        statuses=chosen["status"],
-        jurisdictions=chosen["jurisdiction"],
-        kinds=chosen["kind"],
-        tags=chosen["tag"],
+        statuses=chosen[Facet.STATUS],
+        jurisdictions=chosen[Facet.JURISDICTION],
+        kinds=chosen[Facet.KIND],
+        tags=chosen[Facet.TAG],
     )
 
 
@@ -74,7 +75,7 @@ def save_search(workspace: Workspace, name: str, filters: PolicyFilters, search_
         raise ValidationFailed({"name": "is too long (at most 200 characters)"})
     if not filters.active:
         raise ValidationFailed({"name": "there is nothing to save: type a search or choose a filter first"})
-    stored = {facet: sorted(filters.chosen(facet)) for facet in FACETS if filters.chosen(facet)}
+    stored = {facet.value: sorted(filters.chosen(facet)) for facet in Facet if filters.chosen(facet)}
     with workspace.session() as session:
         row = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()
         if row is None:

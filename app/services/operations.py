@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.services.kinds import TrashKind
 from app.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -136,7 +137,7 @@ def _unadd_event(workspace: Workspace, policy_id: str, event_id: str, data: Even
 def edit_event(
     workspace: Workspace, event_id: str, data: EventInput, *, expected_version: int | None = None
 ) -> Op[None]:
-    policy_id = editing.policy_of(workspace, "event", event_id)
+    policy_id = editing.policy_of(workspace, TrashKind.EVENT, event_id)
     before = editing.event_input(workspace, event_id)
     editing.update_event(workspace, event_id, data, expected_version=expected_version)
     after = workspace.entry_version("event", event_id)
@@ -210,7 +211,7 @@ def _unadd_note(workspace: Workspace, policy_id: str, note_id: str, data: NoteIn
 def edit_note(
     workspace: Workspace, note_id: str, data: NoteInput, *, expected_version: int | None = None
 ) -> Op[None]:
-    policy_id = editing.policy_of(workspace, "note", note_id)
+    policy_id = editing.policy_of(workspace, TrashKind.NOTE, note_id)
     before = editing.note_input(workspace, note_id)
     editing.update_note(workspace, note_id, data, expected_version=expected_version)
     after = workspace.entry_version("note", note_id)
@@ -246,7 +247,7 @@ def delete_relation(workspace: Workspace, relation_id: str) -> Op[None]:
 # The trash -------------------------------------------------------------------------------------------
 
 
-def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -> Op[None]:
+def set_trashed(workspace: Workspace, kind: TrashKind, entry_id: str, trashed: bool) -> Op[None]:
     """Move an entry (policy, event, source or note) to the trash, or bring it back.
 
     Taking it back puts it where it was: in the trash with the time it was first moved there.
@@ -261,7 +262,7 @@ def set_trashed(workspace: Workspace, kind: str, entry_id: str, trashed: bool) -
     return _inverse(changes, lambda: _put_back(workspace, kind, entry_id, was))
 
 
-def _put_back(workspace: Workspace, kind: str, entry_id: str, deleted_at: str | None) -> Op[None]:
+def _put_back(workspace: Workspace, kind: TrashKind, entry_id: str, deleted_at: str | None) -> Op[None]:
     now = editing.trashed_at(workspace, kind, entry_id)
     editing.set_trashed(workspace, kind, entry_id, deleted_at is not None, at=deleted_at)
     changes = Changes.of(

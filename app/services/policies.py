@@ -10,6 +10,7 @@ from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled
 from app.domain.vocab import Status
 from app.errors import InvalidInput, NotFound
+from app.services.kinds import Facet
 from app.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BrowseResult", "CancelToken", "PolicyFilters", "SearchCancelled", "browse"]
 
-FACETS = ("status", "jurisdiction", "kind", "tag")
+FACETS = tuple(Facet)  # kept as a name for the order of the filter panel
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,12 @@ class PolicyFilters:
     kinds: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
 
-    def chosen(self, facet: str) -> frozenset[str]:
+    def chosen(self, facet: Facet) -> frozenset[str]:
         return {
-            "status": self.statuses,
-            "jurisdiction": self.jurisdictions,
-            "kind": self.kinds,
-            "tag": self.tags,
+            Facet.STATUS: self.statuses,
+            Facet.JURISDICTION: self.jurisdictions,
+            Facet.KIND: self.kinds,
+            Facet.TAG: self.tags,
         }[facet]
 
     @property
@@ -46,12 +47,12 @@ class PolicyFilters:
 NO_FILTERS = PolicyFilters()
 
 
-def _values(row: PolicyRow, facet: str) -> list[str]:
-    if facet == "status":
+def _values(row: PolicyRow, facet: Facet) -> list[str]:
+    if facet is Facet.STATUS:
         return [row.current_status or ""]
-    if facet == "jurisdiction":
+    if facet is Facet.JURISDICTION:
         return [row.jurisdiction]
-    if facet == "kind":
+    if facet is Facet.KIND:
         return [row.kind]
     return list(row.tags)
 

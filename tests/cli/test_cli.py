@@ -12,15 +12,10 @@ import pytest
 
 from app import __version__
 from app.cli import main
+from tests.cli.helpers import assert_one_line_error, run
 from tests.conftest import REPO
 
 FIVE = {"remain-in-mexico", "title-42", "merida-initiative", "bicentennial-framework", "texas-sb4"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_json_names_every_starter_policy(
@@ -118,20 +113,12 @@ def test_export_selected_policies_then_import_elsewhere(
     assert {p["slug"] for p in json.loads(out)["policies"]} == {"title-42", "texas-sb4"}
 
 
-def _assert_one_line_error(code: int, out: str, err: str, words: str) -> None:
-    assert code != 0
-    assert out == ""
-    assert err.count("\n") == 1 and err.startswith("policy-tracker: error: ")
-    assert words in err
-    assert "Traceback" not in err
-
-
 def test_unknown_slug(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "show", "no-such-policy", "--workspace", str(workspace_path)),
         "No policy with the slug “no-such-policy”",
     )
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(
             capsys,
             "export",
@@ -149,7 +136,7 @@ def test_unknown_slug(capsys: pytest.CaptureFixture[str], workspace_path: Path) 
 
 
 def test_unknown_status(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "list", "--status", "paused", "--workspace", str(workspace_path)), "Unknown status"
     )
 
@@ -175,12 +162,12 @@ def test_import_refuses_bad_files_and_changes_nothing(
     bad = tmp_path / "bad.json"
     bad.write_text(content)
     before = _snapshot(workspace_path)
-    _assert_one_line_error(*run(capsys, "import", str(bad), "--workspace", str(workspace_path)), words)
+    assert_one_line_error(*run(capsys, "import", str(bad), "--workspace", str(workspace_path)), words)
     assert _snapshot(workspace_path) == before
 
 
 def test_import_of_a_missing_file(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "import", "/nonexistent/b.json", "--workspace", str(workspace_path)), "Cannot read"
     )
 
@@ -188,7 +175,7 @@ def test_import_of_a_missing_file(capsys: pytest.CaptureFixture[str], workspace_
 def test_a_workspace_that_is_not_sqlite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("my precious notes")
-    _assert_one_line_error(*run(capsys, "list", "--workspace", str(notes)), "not a Policy Tracker workspace")
+    assert_one_line_error(*run(capsys, "list", "--workspace", str(notes)), "not a Policy Tracker workspace")
     assert notes.read_text() == "my precious notes"
 
 
@@ -198,14 +185,14 @@ def test_an_sqlite_file_of_another_app(capsys: pytest.CaptureFixture[str], tmp_p
     connection.execute("CREATE TABLE songs (title TEXT)")
     connection.commit()
     connection.close()
-    _assert_one_line_error(*run(capsys, "list", "--workspace", str(other)), "not a Policy Tracker workspace")
+    assert_one_line_error(*run(capsys, "list", "--workspace", str(other)), "not a Policy Tracker workspace")
 
 
 def test_an_unwritable_location(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     target = blocker / "sub" / "workspace.sqlite"  # a folder cannot be made inside a file, even by root
-    _assert_one_line_error(*run(capsys, "list", "--workspace", str(target)), "Cannot create")
+    assert_one_line_error(*run(capsys, "list", "--workspace", str(target)), "Cannot create")
     code, out, err = run(
         capsys,
         "export",
@@ -216,11 +203,11 @@ def test_an_unwritable_location(capsys: pytest.CaptureFixture[str], tmp_path: Pa
         "--workspace",
         str(tmp_path / "w.sqlite"),
     )
-    _assert_one_line_error(code, out, err, "Cannot write")
+    assert_one_line_error(code, out, err, "Cannot write")
 
 
 def test_a_workspace_path_that_is_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    _assert_one_line_error(*run(capsys, "list", "--workspace", str(tmp_path)), "is a folder")
+    assert_one_line_error(*run(capsys, "list", "--workspace", str(tmp_path)), "is a folder")
 
 
 def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:

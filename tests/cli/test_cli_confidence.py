@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, run
 from tests.conftest import REPO
 
 
@@ -99,7 +99,7 @@ def test_bad_values_are_one_line_errors_and_change_nothing(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, argv: list[str], words: str
 ) -> None:
     before = workspace_path.read_bytes()
-    _assert_one_line_error(*run(capsys, *argv, "--workspace", str(workspace_path)), words)
+    assert_one_line_error(*run(capsys, *argv, "--workspace", str(workspace_path)), words)
     assert workspace_path.read_bytes() == before
 
 

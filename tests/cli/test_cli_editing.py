@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, run
 from tests.conftest import REPO
 
 
@@ -139,7 +139,7 @@ def test_bad_entries_are_refused_and_change_nothing(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, argv: list[str], words: str
 ) -> None:
     before = _counts(workspace_path)
-    _assert_one_line_error(*run(capsys, *argv, "--workspace", str(workspace_path)), words)
+    assert_one_line_error(*run(capsys, *argv, "--workspace", str(workspace_path)), words)
     assert _counts(workspace_path) == before
 
 

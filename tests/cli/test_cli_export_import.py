@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.services.workspace import Workspace
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, export_csv, rewrite_csv, run
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx", "csv", "json"])
@@ -71,7 +71,7 @@ def test_export_scopes(capsys: pytest.CaptureFixture[str], workspace_path: Path,
         "--workspace",
         ws,
     )
-    _assert_one_line_error(code, out, err, "No policies match")
+    assert_one_line_error(code, out, err, "No policies match")
 
 
 def _titles(path: Path) -> dict[str, str]:
@@ -123,17 +123,7 @@ def test_import_dry_run_shows_what_would_change_and_writes_nothing(
 def test_csv_round_trip_into_an_empty_workspace(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path
 ) -> None:
-    run(
-        capsys,
-        "export",
-        "--format",
-        "csv",
-        "--all",
-        "-o",
-        str(tmp_path / "t.csv"),
-        "--workspace",
-        str(workspace_path),
-    )
+    export_csv(capsys, workspace_path, tmp_path / "t.csv")
     empty = tmp_path / "empty.sqlite"
     Workspace.open(empty, starter_data=False).close()
     code, out, _ = run(capsys, "import", str(tmp_path / "t.csv"), "--workspace", str(empty))
@@ -179,20 +169,18 @@ def test_a_bad_csv_row_is_named_and_nothing_is_written(
         ws,
     )
     events = tmp_path / "s-events.csv"
-    with events.open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    for row in rows:
-        row["description"] += " (imported copy)"
-    rows[1][column] = value
-    with events.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+
+    def spoil(rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            row["description"] += " (imported copy)"
+        rows[1][column] = value
+
+    rewrite_csv(events, spoil)
     connection = sqlite3.connect(workspace_path)
     before = connection.execute("SELECT count(*) FROM status_event").fetchone()
     connection.close()
     code, out, err = run(capsys, "import", str(events), "--workspace", ws)
-    _assert_one_line_error(code, out, err, words)
+    assert_one_line_error(code, out, err, words)
     assert str(events) in err
     connection = sqlite3.connect(workspace_path)
     assert connection.execute("SELECT count(*) FROM status_event").fetchone() == before
@@ -204,7 +192,7 @@ def test_a_csv_of_another_shape_is_refused(
 ) -> None:
     other = tmp_path / "other.csv"
     other.write_text("name,age\nAda,36\n")
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "import", str(other), "--workspace", str(workspace_path)),
         "neither a policies table nor an events table",
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -14,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app.data.sqlite import db
 from app.services import backups
 from tests.conftest import REPO
+from tests.damage import digest, garble_the_middle
 from tests.read_only_media import read_only_copy, read_only_folder
 
 SLUG = "bicentennial-framework"
@@ -42,10 +40,6 @@ def assert_refused_in_one_line(result: subprocess.CompletedProcess[str], words: 
         result.stderr
     )
     assert "Traceback" not in result.stderr and words in result.stderr
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def policy_count(path: Path) -> int:
@@ -122,29 +116,6 @@ def test_a_workspace_on_read_only_media_is_read_and_never_written(
 
 
 # 3. and 4. A damaged file -------------------------------------------------------------------
-def garble_the_middle(path: Path) -> None:
-    """Overwrite bytes in the middle of the file, as a failing disk or a sync tool does."""
-    data = bytearray(path.read_bytes())
-    middle = (len(data) // 2) // 4096 * 4096
-    for offset in range(middle, middle + 4096 * 8, 512):
-        data[offset : offset + 64] = b"\xab" * 64
-    path.write_bytes(bytes(data))
-
-
-def garble_pages_of(path: Path, table: str) -> None:
-    """Overwrite bytes in the pages of one table only, so a test knows which reads meet the damage."""
-    with contextlib.closing(sqlite3.connect(db.sqlite_uri(path, mode="ro"), uri=True)) as connection:
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-        pages = [row[0] for row in connection.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
-    assert pages, f"{table} has no pages to garble"
-    data = bytearray(path.read_bytes())
-    for page in pages[:8]:
-        start = (page - 1) * page_size
-        for offset in range(start, start + page_size, 512):
-            data[offset : offset + 64] = b"\xab" * 64
-    path.write_bytes(bytes(data))
-
-
 def test_a_damaged_workspace_refuses_writes_and_never_displaces_a_good_backup(
     workspace_path: Path, tmp_path: Path
 ) -> None:

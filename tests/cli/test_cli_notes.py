@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.paths import seeds_dir
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, run
 
 
 def _note(capsys: pytest.CaptureFixture[str], ws: Path, slug: str, text: str, *tags: str) -> None:
@@ -40,7 +40,7 @@ def test_notes_lists_filters_and_prints_json(
         capsys, "list", "--search", "en banc ruling", "--json", "--workspace", str(workspace_path)
     )
     assert "texas-sb4" in [p["slug"] for p in json.loads(out)["policies"]]
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "notes", "--policy", "nope", "--workspace", str(workspace_path)),
         "No policy with the slug “nope”",
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import _assert_one_line_error, run
+from tests.cli.helpers import assert_one_line_error, run
 
 
 def test_backup_list_restore_and_check(
@@ -29,9 +29,9 @@ def test_backup_list_restore_and_check(
 
 
 def test_check_reports_a_damaged_workspace(capsys: pytest.CaptureFixture[str], workspace_path: Path) -> None:
-    from tests.services.test_backups import _damage
+    from tests.damage import damage
 
-    _damage(workspace_path)
+    damage(workspace_path)
     workspace_path.with_name(workspace_path.name + "-wal").unlink(missing_ok=True)
     code, out, err = run(capsys, "check", "--workspace", str(workspace_path))
     assert code == 1 and out == "" and err.count("\n") == 1 and "damaged" in err
@@ -42,10 +42,10 @@ def test_restore_refuses_what_is_not_a_backup(
 ) -> None:
     bogus = tmp_path / "bogus.sqlite"
     bogus.write_text("nope")
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "restore", str(bogus), "--workspace", str(workspace_path)), "not a backup"
     )
-    _assert_one_line_error(
+    assert_one_line_error(
         *run(capsys, "restore", str(tmp_path / "missing.sqlite"), "--workspace", str(workspace_path)),
         "There is no backup file",
     )
@@ -69,7 +69,7 @@ def test_restore_is_refused_in_one_line_while_a_window_holds_the_workspace(
     run(capsys, "add-policy", "--title", "Saved while the window is open", "--workspace", ws)
     with held_by_another_process(workspace_path) as window:
         code, out, err = run(capsys, "restore", "latest", "--workspace", ws)
-        _assert_one_line_error(
+        assert_one_line_error(
             code, out, err, f"workspace.sqlite is open in another Policy Tracker window (process {window.pid}"
         )
         assert "close it first, or restore from its File menu. Nothing was changed" in err
@@ -79,11 +79,11 @@ def test_restore_is_refused_in_one_line_while_a_window_holds_the_workspace(
 def test_restore_latest_repairs_a_damaged_workspace(
     capsys: pytest.CaptureFixture[str], workspace_path: Path
 ) -> None:
-    from tests.services.test_backups import _damage
+    from tests.damage import damage
 
     ws = str(workspace_path)
     run(capsys, "backup", "--workspace", ws)
-    _damage(workspace_path)
+    damage(workspace_path)
     workspace_path.with_name(workspace_path.name + "-wal").unlink(missing_ok=True)
     code, out, err = run(capsys, "restore", "latest", "--workspace", ws)
     assert (code, err) == (0, "") and "the damaged file was kept as " in out

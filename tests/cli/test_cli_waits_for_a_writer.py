@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from tests.cli.test_cli import run
+from tests.cli.helpers import run
 from tests.conftest import REPO
 
 WAITING = "policy-tracker: waiting for another Policy Tracker process to finish writing…\n"

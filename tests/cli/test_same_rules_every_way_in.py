@@ -6,12 +6,8 @@ person typed a command, and through `main()` for the many file variants (the sam
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -21,46 +17,18 @@ import pytest
 from app.domain.dates import MAX_YEAR, PartialDate
 from app.services.inputs import EventInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
-from tests.cli.test_cli import _assert_one_line_error, run
-from tests.conftest import REPO
+from tests.cli.helpers import (
+    assert_one_line_error,
+    assert_refused,
+    cli,
+    export_bundle,
+    export_csv,
+    rewrite_csv,
+    run,
+    table_rows,
+)
 
 OUT_OF_RANGE = "is outside the years Policy Tracker records"
-
-
-def cli(tmp_path: Path, *argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, as a person runs it, with private data and config folders."""
-    env = {
-        **os.environ,
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "app", *argv],
-        cwd=REPO,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def _one_line_refusal(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
-    assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith("policy-tracker: error: ")
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
-    for fragment in fragments:
-        assert fragment in result.stderr
-
-
-def _export_bundle(capsys: pytest.CaptureFixture[str], workspace_path: Path, target: Path) -> dict[str, Any]:
-    code, _, _ = run(
-        capsys, "export", "--format", "json", "-o", str(target), "--workspace", str(workspace_path)
-    )
-    assert code == 0
-    data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
-    return data
 
 
 def _counts(path: Path) -> tuple[int, ...]:
@@ -84,9 +52,9 @@ def test_a_year_out_of_range_is_refused_by_the_command_line_and_the_exports_keep
     refused = cli(
         tmp_path, "add-event", "title-42", "--date", "9999-12", "--status", "enacted", "--workspace", ws
     )
-    _one_line_refusal(refused, "9999-12", OUT_OF_RANGE)
+    assert_refused(refused, "9999-12", OUT_OF_RANGE)
     refused = cli(tmp_path, "add-source", "--title", "A report", "--date", "2201", "--workspace", ws)
-    _one_line_refusal(refused, OUT_OF_RANGE)
+    assert_refused(refused, OUT_OF_RANGE)
     accepted = cli(
         tmp_path,
         "add-event",
@@ -159,36 +127,20 @@ def test_a_workspace_holding_far_dates_from_before_the_check_still_exports_and_d
 def test_importers_refuse_a_year_out_of_range(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path
 ) -> None:
-    bundle = _export_bundle(capsys, workspace_path, tmp_path / "all.json")
+    bundle = export_bundle(capsys, workspace_path, tmp_path / "all.json")
     bundle["policies"][0]["events"][0]["date"] = "9999-12"
     bundle["policies"][0]["events"][0]["date_precision"] = "month"
     (tmp_path / "far.json").write_text(json.dumps(bundle), encoding="utf-8")
     before = _counts(workspace_path)
     code, out, err = run(capsys, "import", str(tmp_path / "far.json"), "--workspace", str(workspace_path))
-    _assert_one_line_error(code, out, err, OUT_OF_RANGE)
+    assert_one_line_error(code, out, err, OUT_OF_RANGE)
     assert "events[1]" in err
 
-    run(
-        capsys,
-        "export",
-        "--format",
-        "csv",
-        "--all",
-        "-o",
-        str(tmp_path / "t.csv"),
-        "--workspace",
-        str(workspace_path),
-    )
+    export_csv(capsys, workspace_path, tmp_path / "t.csv")
     events = tmp_path / "t-events.csv"
-    with events.open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    rows[0]["date"] = "9999-12"
-    with events.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_csv(events, lambda rows: rows[0].update(date="9999-12"))
     code, out, err = run(capsys, "import", str(events), "--workspace", str(workspace_path))
-    _assert_one_line_error(code, out, err, "row 2, date")
+    assert_one_line_error(code, out, err, "row 2, date")
     assert OUT_OF_RANGE in err
     assert _counts(workspace_path) == before
 
@@ -249,13 +201,13 @@ BROKEN = {
 def test_a_bundle_is_held_to_the_editors_rules(
     capsys: pytest.CaptureFixture[str], workspace_path: Path, tmp_path: Path, how: str
 ) -> None:
-    bundle = _export_bundle(capsys, workspace_path, tmp_path / "all.json")
+    bundle = export_bundle(capsys, workspace_path, tmp_path / "all.json")
     target = tmp_path / "broken.json"
     target.write_text(_break(bundle, how), encoding="utf-8")
     before = _counts(workspace_path)
     for dry_run in ([], ["--dry-run"]):
         code, out, err = run(capsys, "import", str(target), *dry_run, "--workspace", str(workspace_path))
-        _assert_one_line_error(code, out, err, BROKEN[how])
+        assert_one_line_error(code, out, err, BROKEN[how])
         assert len(err) < 600
     assert _counts(workspace_path) == before
 
@@ -274,7 +226,7 @@ def test_a_bundle_with_control_characters_no_longer_breaks_the_timeline(
     bundle = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
     bundle["policies"][0]["title"] = "Policy \x1b[1m bold"
     (tmp_path / "esc.json").write_text(json.dumps(bundle), encoding="utf-8")
-    _one_line_refusal(cli(tmp_path, "import", str(tmp_path / "esc.json"), "--workspace", ws), "title")
+    assert_refused(cli(tmp_path, "import", str(tmp_path / "esc.json"), "--workspace", ws), "title")
 
 
 def test_a_workspace_written_before_the_checks_still_draws_a_readable_timeline(
@@ -312,27 +264,11 @@ def test_the_csv_importer_and_the_editors_share_the_list_checks(
     with pytest.raises(ValidationFailed) as failure:
         PolicyInput("A title", aliases=["fine", "not\x1bfine"]).validated()
     assert failure.value.errors == {"aliases": "contains control characters"}
-    run(
-        capsys,
-        "export",
-        "--format",
-        "csv",
-        "--all",
-        "-o",
-        str(tmp_path / "t.csv"),
-        "--workspace",
-        str(workspace_path),
-    )
+    export_csv(capsys, workspace_path, tmp_path / "t.csv")
     table = tmp_path / "t.csv"
-    with table.open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    rows[0]["agencies"] = "An agency\x1b"
-    with table.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_csv(table, lambda rows: rows[0].update(agencies="An agency\x1b"))
     code, out, err = run(capsys, "import", str(table), "--workspace", str(workspace_path))
-    _assert_one_line_error(code, out, err, "row 2, agencies: contains control characters")
+    assert_one_line_error(code, out, err, "row 2, agencies: contains control characters")
 
 
 # 7. Importing your own export changes nothing -----------------------------------------------
@@ -342,25 +278,25 @@ def test_importing_your_own_json_export_changes_nothing(tmp_path: Path, workspac
     ws = str(workspace_path)
     bundle = tmp_path / "mine.json"
     assert cli(tmp_path, "export", "--format", "json", "-o", str(bundle), "--workspace", ws).returncode == 0
-    before = _table_rows(workspace_path)
+    before = table_rows(workspace_path)
     preview = cli(tmp_path, "import", str(bundle), "--dry-run", "--workspace", ws)
     assert preview.stdout == f"Importing {bundle} would have: nothing to change\n", preview.stdout
     imported = cli(tmp_path, "import", str(bundle), "--workspace", ws)
     assert imported.stdout == f"Imported {bundle}: nothing to change\n", imported.stdout + imported.stderr
-    assert _table_rows(workspace_path) == before
+    assert table_rows(workspace_path) == before
 
 
 def test_importing_your_own_csv_export_changes_nothing(tmp_path: Path, workspace_path: Path) -> None:
     ws = str(workspace_path)
     table = tmp_path / "mine.csv"
     assert cli(tmp_path, "export", "--format", "csv", "-o", str(table), "--workspace", ws).returncode == 0
-    before = _table_rows(workspace_path)
+    before = table_rows(workspace_path)
     for exported in (table, tmp_path / "mine-events.csv"):
         imported = cli(tmp_path, "import", str(exported), "--workspace", ws)
         assert imported.stdout == f"Imported {exported}: nothing to change\n", (
             imported.stdout + imported.stderr
         )
-    assert _table_rows(workspace_path) == before
+    assert table_rows(workspace_path) == before
 
 
 def test_a_list_item_with_the_separator_survives_a_csv_round_trip(
@@ -376,17 +312,7 @@ def test_a_list_item_with_the_separator_survives_a_csv_round_trip(
     )
     connection.commit()
     connection.close()
-    run(
-        capsys,
-        "export",
-        "--format",
-        "csv",
-        "--all",
-        "-o",
-        str(tmp_path / "t.csv"),
-        "--workspace",
-        str(workspace_path),
-    )
+    export_csv(capsys, workspace_path, tmp_path / "t.csv")
     empty = tmp_path / "empty.sqlite"
     Workspace.open(empty, starter_data=False).close()
     code, out, _ = run(capsys, "import", str(tmp_path / "t.csv"), "--workspace", str(empty))
@@ -395,23 +321,3 @@ def test_a_list_item_with_the_separator_survives_a_csv_round_trip(
     stored = connection.execute("SELECT agencies, tags FROM policy WHERE slug = 'title-42'").fetchone()
     connection.close()
     assert (json.loads(stored[0]), json.loads(stored[1])) == (agencies, tags)
-
-
-def _table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    connection = sqlite3.connect(path)
-    try:
-        return {
-            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            for table in (
-                "policy",
-                "status_event",
-                "event_citation",
-                "note",
-                "source",
-                "excerpt",
-                "figure",
-                "relation",
-            )
-        }
-    finally:
-        connection.close()

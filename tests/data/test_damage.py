@@ -12,7 +12,7 @@ from app.errors import WorkspaceDamaged
 from app.services import editing
 from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
-from tests.cli.test_cli_media import digest, garble_pages_of
+from tests.damage import digest, garble_pages_of
 
 
 def test_damage_met_in_a_transaction_marks_the_workspace_and_later_writes_are_refused(

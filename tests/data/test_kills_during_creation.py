@@ -9,11 +9,7 @@ half-written left beside it.
 from __future__ import annotations
 
 import os
-import random
 import signal
-import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -21,33 +17,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from app.data.schema import HEAD_REVISION
-from tests.conftest import REPO
-from tests.data.test_kills_during_upgrade import REOPEN
+from tests.data.kill_harness import kill_moments, query, reopen, start_list, timeline
 
 KILLS = 20
 EARLY_KILLS = 4
 
 
-def _start(path: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", "list", "--workspace", str(path)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
 def _building(path: Path) -> bool:
     return any(path.parent.glob(f"{path.name}.partial-*"))
-
-
-def _query(path: Path, sql: str) -> object:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return connection.execute(sql).fetchone()[0]
-    finally:
-        connection.close()
 
 
 def _where_the_kill_landed(path: Path) -> str:
@@ -58,32 +35,14 @@ def _where_the_kill_landed(path: Path) -> str:
     return "before building began"
 
 
-def _timeline(path: Path) -> tuple[float, float]:
-    """Seconds from start until building begins, and until the process has finished."""
-    started = time.monotonic()
-    process = _start(path)
-    building = None
-    while process.poll() is None:
-        if building is None and _building(path):
-            building = time.monotonic() - started
-        time.sleep(0.002)
-    assert process.returncode == 0
-    finished = time.monotonic() - started
-    return building or finished, finished
-
-
 def test_twenty_kills_while_creating_a_workspace_leave_none_half_made(
     tmp_path: Path, starter_template: Path
 ) -> None:
-    policies = _query(starter_template, "SELECT count(*) FROM policy")
-    sources = _query(starter_template, "SELECT count(*) FROM source")
+    policies = query(starter_template, "SELECT count(*) FROM policy")
+    sources = query(starter_template, "SELECT count(*) FROM source")
     calibration = tmp_path / "calibration" / "workspace.sqlite"
-    began, finished = _timeline(calibration)
-    assert _query(calibration, "SELECT count(*) FROM policy") == policies
-    rng = random.Random(15)
-    before = [began * (i + rng.random()) / EARLY_KILLS for i in range(EARLY_KILLS)]
-    building = finished - began
-    during = [building * (i + rng.random()) / (KILLS - EARLY_KILLS) for i in range(KILLS - EARLY_KILLS)]
+    began, finished = timeline(calibration, lambda: _building(calibration))
+    assert query(calibration, "SELECT count(*) FROM policy") == policies
     landed: Counter[str] = Counter()
     scale = [1.0]
     counting = threading.Lock()
@@ -91,7 +50,7 @@ def test_twenty_kills_while_creating_a_workspace_leave_none_half_made(
 
     def kill_one(number: int, from_building: bool, delay: float) -> Path:
         path = tmp_path / f"kill-{number:02}" / "workspace.sqlite"
-        process = _start(path)
+        process = start_list(path)
         if from_building:
             while process.poll() is None and not _building(path):
                 time.sleep(0.001)
@@ -105,37 +64,23 @@ def test_twenty_kills_while_creating_a_workspace_leave_none_half_made(
         if from_building and where != "while building it under its temporary name":
             scale[0] *= 0.7  # this run built faster than the measured one (a busy machine varies)
         if path.exists():  # whatever is at the final name is complete, at once
-            assert _query(path, "SELECT value FROM meta WHERE key = 'starter_data'") == "yes"
-            assert _query(path, "SELECT count(*) FROM policy") == policies
+            assert query(path, "SELECT value FROM meta WHERE key = 'starter_data'") == "yes"
+            assert query(path, "SELECT count(*) FROM policy") == policies
         return path
 
     # Two at a time, as two cores allow; each in its own folder.
-    jobs = [(False, d) for d in before] + [(True, d) for d in during]
+    jobs = kill_moments(began, finished, KILLS, EARLY_KILLS, seed=15)
     with ThreadPoolExecutor(max_workers=2) as lanes:
         killed = list(lanes.map(kill_one, range(KILLS), *zip(*jobs, strict=True)))
 
     # The next open of every path, by the app's own command line, in two processes of their own.
-    reopening = [
-        subprocess.Popen(
-            [sys.executable, "-c", REOPEN, *map(str, killed[half::2])],
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )
-        for half in (0, 1)
-    ]
-    for half, process in enumerate(reopening):
-        out, err = process.communicate(timeout=600)
-        assert process.returncode == 0, err
-        assert out.splitlines() == [f"{path}: 0, {policies} lines" for path in killed[half::2]], err
+    assert reopen(killed, lanes=2) == [f"{path}: 0, {policies} lines" for path in killed]
     for path in killed:
-        assert _query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION
-        assert _query(path, "SELECT value FROM meta WHERE key = 'starter_data'") == "yes"
-        assert _query(path, "SELECT count(*) FROM policy") == policies
-        assert _query(path, "SELECT count(*) FROM source") == sources
-        assert _query(path, "PRAGMA integrity_check") == "ok"
+        assert query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION
+        assert query(path, "SELECT value FROM meta WHERE key = 'starter_data'") == "yes"
+        assert query(path, "SELECT count(*) FROM policy") == policies
+        assert query(path, "SELECT count(*) FROM source") == sources
+        assert query(path, "PRAGMA integrity_check") == "ok"
         beside = {p.name for p in path.parent.iterdir()} - {"workspace.sqlite-wal", "workspace.sqlite-shm"}
         assert beside == {"workspace.sqlite"}  # nothing half-written left beside it
     elapsed = time.monotonic() - harness_started

@@ -10,37 +10,22 @@ every policy and note, with one complete copy set aside and nothing half-written
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from app.data.schema import HEAD_REVISION
 from app.data.sqlite import migrate
-from tests.conftest import REPO
+from tests.data.kill_harness import kill_moments, query, reopen, start_list, timeline
 
 KILLS = 20
 EARLY_KILLS = 4
 POLICIES = 40
 NOTES = 4_000
 COPY_NAME = "workspace.before-upgrade-from-0001.sqlite"
-
-
-# Opens each file given with `policy-tracker list`, as the next launch would; one line per file.
-REOPEN = """
-import contextlib, io, sys
-from app.cli import main
-for path in sys.argv[1:]:
-    listing = io.StringIO()
-    with contextlib.redirect_stdout(listing):
-        code = main(["list", "--workspace", path])
-    print(f"{path}: {code}, {len(listing.getvalue().splitlines())} lines", flush=True)
-"""
 
 
 def _old_workspace(path: Path) -> None:
@@ -61,27 +46,8 @@ def _old_workspace(path: Path) -> None:
     connection.close()
 
 
-def _start(path: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", "list", "--workspace", str(path)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
-def _query(path: Path, sql: str) -> object:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return connection.execute(sql).fetchone()[0]
-    finally:
-        connection.close()
-
-
 def _where_the_kill_landed(path: Path) -> str:
-    if _query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION:
+    if query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION:
         return "after the upgrade committed"
     if not (path.parent / COPY_NAME).exists():
         return "before the copy was complete"
@@ -93,47 +59,24 @@ def _where_the_kill_landed(path: Path) -> str:
     return "after the copy, before the commit, nothing in the WAL yet"
 
 
-def _timeline(path: Path) -> tuple[float, float]:
-    """Seconds from start until the copy is complete, and until the process has finished."""
-    started = time.monotonic()
-    process = _start(path)
-    copied = None
-    while process.poll() is None:
-        if copied is None and (path.parent / COPY_NAME).exists():
-            copied = time.monotonic() - started
-        time.sleep(0.002)
-    finished = time.monotonic() - started
-    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
-    for stream in (process.stdout, process.stderr):
-        if stream:
-            stream.close()
-    return copied or finished, finished
-
-
 def test_twenty_kills_during_an_upgrade_lose_nothing_and_every_file_opens(tmp_path: Path) -> None:
     template = tmp_path / "template.sqlite"
     _old_workspace(template)
     calibration = tmp_path / "calibration" / "workspace.sqlite"
     calibration.parent.mkdir()
     calibration.write_bytes(template.read_bytes())
-    copied, finished = _timeline(calibration)
-    rng = random.Random(15)
+    copied, finished = timeline(calibration, lambda: (calibration.parent / COPY_NAME).exists())
     # A few kills anywhere before the copy is complete (start-up, the copy itself); the rest at
     # moments spread over the upgrade, timed from the moment the copy is in place.
-    before_copy = [copied * (i + rng.random()) / EARLY_KILLS for i in range(EARLY_KILLS)]
-    upgrading = finished - copied
-    during = [upgrading * (i + rng.random()) / (KILLS - EARLY_KILLS) for i in range(KILLS - EARLY_KILLS)]
     landed: Counter[str] = Counter()
     scale = 1.0
     killed: list[Path] = []
     harness_started = time.monotonic()
-    for number, (from_copy, delay) in enumerate(
-        [(False, d) for d in before_copy] + [(True, d) for d in during]
-    ):
+    for number, (from_copy, delay) in enumerate(kill_moments(copied, finished, KILLS, EARLY_KILLS, seed=15)):
         path = tmp_path / f"kill-{number:02}" / "workspace.sqlite"
         path.parent.mkdir()
         shutil.copyfile(template, path)
-        process = _start(path)
+        process = start_list(path)
         if from_copy:
             while process.poll() is None and not (path.parent / COPY_NAME).exists():
                 time.sleep(0.001)
@@ -141,9 +84,6 @@ def test_twenty_kills_during_an_upgrade_lose_nothing_and_every_file_opens(tmp_pa
         time.sleep(delay)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
-        for stream in (process.stdout, process.stderr):
-            if stream:
-                stream.close()
         where = _where_the_kill_landed(path) if process.returncode == -signal.SIGKILL else "after exit"
         landed[where] += 1
         if from_copy and where in ("after the upgrade committed", "after exit"):
@@ -152,29 +92,18 @@ def test_twenty_kills_during_an_upgrade_lose_nothing_and_every_file_opens(tmp_pa
         killed.append(path)
 
     # The next open of every file, by the app's own command line in a process of its own.
-    reopened = subprocess.run(
-        [sys.executable, "-c", REOPEN, *map(str, killed)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=300,
-    )
-    assert reopened.returncode == 0, reopened.stderr
-    assert reopened.stdout.splitlines() == [f"{path}: 0, {POLICIES} lines" for path in killed], (
-        reopened.stderr
-    )
+    assert reopen(killed) == [f"{path}: 0, {POLICIES} lines" for path in killed]
     for path in killed:
-        assert _query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION
-        assert _query(path, "SELECT count(*) FROM policy") == POLICIES
-        assert _query(path, "SELECT count(*) FROM note") == NOTES
-        assert _query(path, "SELECT count(*) FROM search_doc WHERE kind = 'note'") == NOTES
-        assert _query(path, "PRAGMA integrity_check") == "ok"
+        assert query(path, "SELECT version_num FROM alembic_version") == HEAD_REVISION
+        assert query(path, "SELECT count(*) FROM policy") == POLICIES
+        assert query(path, "SELECT count(*) FROM note") == NOTES
+        assert query(path, "SELECT count(*) FROM search_doc WHERE kind = 'note'") == NOTES
+        assert query(path, "PRAGMA integrity_check") == "ok"
         beside = {p.name for p in path.parent.iterdir()} - {"workspace.sqlite-wal", "workspace.sqlite-shm"}
         assert beside == {"workspace.sqlite", COPY_NAME}  # one complete copy, nothing half-written
         copy = path.parent / COPY_NAME
-        assert _query(copy, "SELECT version_num FROM alembic_version") == "0001"
-        assert _query(copy, "SELECT count(*) FROM note") == NOTES
+        assert query(copy, "SELECT version_num FROM alembic_version") == "0001"
+        assert query(copy, "SELECT count(*) FROM note") == NOTES
     elapsed = time.monotonic() - harness_started
     print(
         f"\nupgrade of {POLICIES} policies / {NOTES} notes: copy complete at {copied:.2f} s, done at"

@@ -174,13 +174,13 @@ def test_a_read_only_folder_is_told_as_such(tmp_path: Path) -> None:
 def test_a_damaged_workspace_at_start_is_told_without_waiting_on_an_unseen_question(
     tmp_path: Path, starter_template: Path
 ) -> None:
-    from tests.services.test_backups import _damage
+    from tests.damage import damage
 
     workspace = tmp_path / "w.sqlite"
     shutil.copyfile(starter_template, workspace)
     env = fresh_env(tmp_path / "home")
     assert run_app("backup", "--workspace", str(workspace), env=env).returncode == 0
-    _damage(workspace)
+    damage(workspace)
     result = run_app("--workspace", str(workspace), env=env, timeout=60)
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]

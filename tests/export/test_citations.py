@@ -15,7 +15,7 @@ from app.export.briefing import Citation, build_briefing
 from app.export.citations import Run, citation_runs, citation_text, report_number
 from app.services.policies import all_policy_rows
 from app.services.workspace import Workspace
-from tests.cli.test_same_rules_every_way_in import cli
+from tests.cli.helpers import cli
 
 CRS = Citation(
     3,

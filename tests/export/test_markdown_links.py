@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from tests.cli.test_same_rules_every_way_in import cli
+from tests.cli.helpers import cli
 
 
 def _github_anchor(text: str) -> str:

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from app.export.markdown import note_markdown
 from app.services.markdown import is_inert, render_markdown
-from tests.cli.test_same_rules_every_way_in import cli
+from tests.cli.helpers import cli
 
 NOTE = (
     "Seen in ![the chart](https://tracker.example/p.gif) and ![][pixel].\n\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.cli.test_same_rules_every_way_in import _table_rows, cli
+from tests.cli.helpers import cli, table_rows
 
 SECRET = "PRIVATE-THOUGHT about the **source** <https://example.org/tip>"
 
@@ -42,10 +42,10 @@ def test_a_bundle_leaves_notes_out_unless_asked(tmp_path: Path, with_note: str) 
 
 def test_importing_a_bundle_sent_without_notes_keeps_them(tmp_path: Path, with_note: str) -> None:
     bundle = _export(tmp_path, with_note, "json", "plain")
-    before = _table_rows(Path(with_note))
+    before = table_rows(Path(with_note))
     imported = cli(tmp_path, "import", str(bundle), "--workspace", with_note)
     assert imported.stdout == f"Imported {bundle}: nothing to change\n", imported.stdout + imported.stderr
-    assert _table_rows(Path(with_note)) == before
+    assert table_rows(Path(with_note)) == before
     assert [n[5] for n in before["note"]] == [SECRET]  # the note is still there (body column)
 
 

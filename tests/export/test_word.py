@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches
 
-from tests.cli.test_same_rules_every_way_in import cli
+from tests.cli.helpers import cli
 
 POLICIES = ("title-42", "remain-in-mexico", "daca")
 NOTE = (

@@ -14,6 +14,7 @@ from app.services.bundle_import import import_bundle
 from app.services.cloud import sync_service
 from app.services.inputs import NoteInput, PolicyInput, ValidationFailed
 from app.services.workspace import Workspace
+from tests.damage import damage
 
 
 def _policies(path: Path) -> int:
@@ -73,18 +74,11 @@ def test_a_bad_backup_is_refused_and_the_workspace_kept(workspace_path: Path, tm
     assert _policies(workspace_path) == 12
 
 
-def _damage(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    for offset in range(4096 * 3, min(len(data), 4096 * 40), 997):
-        data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
-
-
 def test_damage_is_found_and_the_damaged_file_moved_aside_not_deleted(workspace_path: Path) -> None:
     workspace = Workspace.open(workspace_path)
     workspace.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     workspace.close()
-    _damage(workspace_path)
+    damage(workspace_path)
     problem = integrity.check(workspace_path, thorough=True)
     assert problem is not None and "damaged" in problem
     moved = integrity.move_aside(workspace_path)
@@ -214,7 +208,7 @@ def test_a_restore_that_runs_out_of_disk_changes_nothing(tmp_path: Path, workspa
 
 def test_restore_latest_repairs_a_damaged_workspace(workspace_path: Path) -> None:
     backups.back_up(workspace_path)
-    _damage(workspace_path)
+    damage(workspace_path)
     workspace_path.with_name(workspace_path.name + "-wal").unlink(missing_ok=True)
     assert integrity.check(workspace_path) is not None
     done = backups.restore(workspace_path, backups.list_backups(workspace_path)[0].path)

@@ -41,3 +41,8 @@ def type_into(qtbot: QtBot, widget: Any, text: str) -> None:
     if hasattr(widget, "selectAll"):
         widget.selectAll()
     qtbot.keyClicks(widget, text)
+
+
+# How long a test waits for work done in the background (an export, a preview): generous, because a
+# shared two-core machine running several suites can be ten times slower than a quiet one.
+SLOW_WORK_MS = 120_000

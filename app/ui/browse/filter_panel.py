@@ -8,28 +8,29 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.vocab import Jurisdiction, PolicyKind, Status
-from app.services.policies import FACETS, PolicyFilters
+from app.services.kinds import Facet
+from app.services.policies import PolicyFilters
 from app.ui.common.i18n import QT_TRANSLATE_NOOP, label
 
 FACET_TITLES = {
-    "status": QT_TRANSLATE_NOOP("FilterPanel", "Status"),
-    "jurisdiction": QT_TRANSLATE_NOOP("FilterPanel", "Jurisdiction"),
-    "kind": QT_TRANSLATE_NOOP("FilterPanel", "Kind"),
-    "tag": QT_TRANSLATE_NOOP("FilterPanel", "Tag"),
+    Facet.STATUS: QT_TRANSLATE_NOOP("FilterPanel", "Status"),
+    Facet.JURISDICTION: QT_TRANSLATE_NOOP("FilterPanel", "Jurisdiction"),
+    Facet.KIND: QT_TRANSLATE_NOOP("FilterPanel", "Kind"),
+    Facet.TAG: QT_TRANSLATE_NOOP("FilterPanel", "Tag"),
 }
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def value_label(facet: str, value: str) -> str:
+def value_label(facet: Facet, value: str) -> str:
     try:
-        if facet == "status":
+        if facet is Facet.STATUS:
             return (
                 label(value, Status) if value else QCoreApplication.translate("FilterPanel", "No status yet")
             )
-        if facet == "jurisdiction":
+        if facet is Facet.JURISDICTION:
             return label(value, Jurisdiction)
-        if facet == "kind":
+        if facet is Facet.KIND:
             return label(value, PolicyKind)
     except ValueError:
         pass
@@ -70,8 +71,8 @@ class FilterPanel(QWidget):
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self._groups: dict[str, QTreeWidgetItem] = {}
-        for facet in FACETS:
+        self._groups: dict[Facet, QTreeWidgetItem] = {}
+        for facet in Facet:
             group = QTreeWidgetItem([self.tr(FACET_TITLES[facet])])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -80,16 +81,16 @@ class FilterPanel(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
             self._groups[facet] = group
-        self._chosen: dict[str, set[str]] = {facet: set() for facet in FACETS}
+        self._chosen: dict[str, set[str]] = {facet: set() for facet in Facet}
         self.tree.itemChanged.connect(self._on_item_changed)
         self._update_clear_button()
 
-    def chosen(self, facet: str) -> frozenset[str]:
+    def chosen(self, facet: Facet) -> frozenset[str]:
         return frozenset(self._chosen[facet])
 
     def set_chosen(self, chosen: dict[str, set[str]]) -> None:
         """Restore choices (from settings) before the first counts arrive."""
-        for facet in FACETS:
+        for facet in Facet:
             self._chosen[facet] = set(chosen.get(facet, set()))
         self._update_clear_button()
 
@@ -107,7 +108,7 @@ class FilterPanel(QWidget):
                 for value in self._chosen[facet]:
                     values.setdefault(value, 0)
                 ordered = sorted(values, key=lambda v: value_label(facet, v).casefold())
-                if facet == "status":
+                if facet is Facet.STATUS:
                     order = {s.value: n for n, s in enumerate(Status)}
                     ordered = sorted(values, key=lambda v: order.get(v, 99))
                 shown = [child.data(0, VALUE_ROLE) for child in _children(group)]
@@ -177,7 +178,7 @@ class FilterPanel(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(position))
         self.context_menu = menu
 
-    def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
+    def item_for(self, facet: Facet, value: str) -> QTreeWidgetItem | None:
         group = self._groups[facet]
         for child in _children(group):
             if child.data(0, VALUE_ROLE) == value:
@@ -186,7 +187,7 @@ class FilterPanel(QWidget):
 
     def clear(self) -> None:
         if any(self._chosen.values()):
-            self._chosen = {facet: set() for facet in FACETS}
+            self._chosen = {facet: set() for facet in Facet}
             self._update_clear_button()
             self.filters_changed.emit()
 
@@ -215,7 +216,7 @@ def _plain_tip(text: str) -> str:
 def describe_filters(filters: PolicyFilters) -> str:
     """The search and filters in words: “court” · Status: In effect, Blocked by court."""
     parts = [f"“{filters.search.strip()}”"] if filters.search.strip() else []
-    for facet in FACETS:
+    for facet in Facet:
         chosen = sorted(value_label(facet, v) for v in filters.chosen(facet))
         if chosen:
             parts.append(

@@ -20,6 +20,7 @@ from app.domain.vocab import Confidence, Jurisdiction, PolicyKind, SourceKind, S
 from app.services.details import EventRow, FigureRow, NoteRow, PolicyDetail, SourceRow
 from app.services.markdown import render_markdown
 from app.ui.common.i18n import display_date, label, relation_phrase
+from app.ui.detail.actions import DetailAction
 
 translate = QCoreApplication.translate
 
@@ -149,7 +150,7 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
             phrase = f"{esc(relation_phrase(relation.kind, relation.outgoing))} {link}"
             note = f' <span class="muted">— {user(relation.note)}</span>' if relation.note else ""
             remove = (
-                actions((f"delete-relation:{relation.id}", translate("DetailPage", "Remove")))
+                actions((DetailAction.DELETE_RELATION.link(relation.id), translate("DetailPage", "Remove")))
                 if editable
                 else ""
             )
@@ -162,9 +163,9 @@ def overview_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable
     tools = ""
     if editable:
         tools = toolbar(
-            ("edit-policy:", translate("DetailPage", "Edit policy…")),
-            ("add-relation:", translate("DetailPage", "Add relation…")),
-            ("trash-policy:", translate("DetailPage", "Delete policy…")),
+            (DetailAction.EDIT_POLICY.link(), translate("DetailPage", "Edit policy…")),
+            (DetailAction.ADD_RELATION.link(), translate("DetailPage", "Add relation…")),
+            (DetailAction.TRASH_POLICY.link(), translate("DetailPage", "Delete policy…")),
         )
     summary_heading = translate("DetailPage", "Summary")
     return (
@@ -184,7 +185,11 @@ def _citations(source_ids: list[str], numbers: dict[str, int]) -> str:
 def history_html(
     detail: PolicyDetail, terms: list[str], theme: Theme, editable: bool = False, selected: str | None = None
 ) -> str:
-    tools = toolbar(("add-event:", translate("DetailPage", "Add status event…"))) if editable else ""
+    tools = (
+        toolbar((DetailAction.ADD_EVENT.link(), translate("DetailPage", "Add status event…")))
+        if editable
+        else ""
+    )
     if not detail.events:
         return _empty(translate("DetailPage", "No status events yet."), theme, tools)
     numbers = source_numbers(detail)
@@ -199,8 +204,8 @@ def _event_row(
 ) -> str:
     tools = (
         actions(
-            (f"edit-event:{event.id}", translate("DetailPage", "Edit")),
-            (f"trash-event:{event.id}", translate("DetailPage", "Delete")),
+            (DetailAction.EDIT_EVENT.link(event.id), translate("DetailPage", "Edit")),
+            (DetailAction.TRASH_EVENT.link(event.id), translate("DetailPage", "Delete")),
         )
         if editable
         else ""
@@ -275,9 +280,9 @@ def _source_block(
     tools = ""
     if editable:
         tools = actions(
-            (f"edit-source:{source.id}", translate("DetailPage", "Edit")),
-            (f"unlink-source:{source.id}", translate("DetailPage", "Unlink")),
-            (f"trash-source:{source.id}", translate("DetailPage", "Delete")),
+            (DetailAction.EDIT_SOURCE.link(source.id), translate("DetailPage", "Edit")),
+            (DetailAction.UNLINK_SOURCE.link(source.id), translate("DetailPage", "Unlink")),
+            (DetailAction.TRASH_SOURCE.link(source.id), translate("DetailPage", "Delete")),
         )
     return (
         f'<a name="{esc(source.id)}"></a><p><b>[{number}]</b> {highlight(source.title, terms, theme)}<br>'
@@ -289,9 +294,9 @@ def sources_html(detail: PolicyDetail, terms: list[str], theme: Theme, editable:
     tools = ""
     if editable:
         tools = toolbar(
-            ("add-source:", translate("DetailPage", "Add source…")),
-            ("link-source:", translate("DetailPage", "Link existing source…")),
-            ("annotate:", translate("DetailPage", "Annotate selected passage…")),
+            (DetailAction.ADD_SOURCE.link(), translate("DetailPage", "Add source…")),
+            (DetailAction.LINK_SOURCE.link(), translate("DetailPage", "Link existing source…")),
+            (DetailAction.ANNOTATE.link(), translate("DetailPage", "Annotate selected passage…")),
         )
     if not detail.sources:
         return _empty(translate("DetailPage", "No sources linked to this policy yet."), theme, tools)
@@ -360,8 +365,8 @@ def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: boo
     tools = ""
     if editable:
         tools = actions(
-            (f"edit-note:{note.id}", translate("DetailPage", "Edit")),
-            (f"trash-note:{note.id}", translate("DetailPage", "Delete")),
+            (DetailAction.EDIT_NOTE.link(note.id), translate("DetailPage", "Edit")),
+            (DetailAction.TRASH_NOTE.link(note.id), translate("DetailPage", "Delete")),
         )
     updated = esc(translate("DetailPage", "updated {date}").format(date=display_date(note.updated_at[:10])))
     return (
@@ -372,7 +377,7 @@ def _note_block(note: NoteRow, detail: PolicyDetail, theme: Theme, editable: boo
 
 
 def notes_html(detail: PolicyDetail, theme: Theme, editable: bool = False) -> str:
-    tools = toolbar(("add-note:", translate("DetailPage", "Add note…"))) if editable else ""
+    tools = toolbar((DetailAction.ADD_NOTE.link(), translate("DetailPage", "Add note…"))) if editable else ""
     if not detail.notes:
         return _empty(translate("DetailPage", "No notes on this policy yet."), theme, tools)
     return (

@@ -22,27 +22,8 @@ from app.services.timeline import lane_of
 from app.ui.browse.delegates import is_dark
 from app.ui.common.i18n import QT_TRANSLATE_NOOP
 from app.ui.detail import detail_html
+from app.ui.detail.actions import DetailAction
 from app.ui.timeline.timeline_view import TimelineView
-
-ACTIONS = frozenset(
-    {
-        "edit-policy",
-        "trash-policy",
-        "add-relation",
-        "delete-relation",
-        "add-event",
-        "edit-event",
-        "trash-event",
-        "add-source",
-        "link-source",
-        "edit-source",
-        "unlink-source",
-        "trash-source",
-        "add-note",
-        "edit-note",
-        "trash-note",
-    }
-)
 
 
 class LazyPages(dict[str, QTextBrowser]):
@@ -194,7 +175,7 @@ class PolicyDetailPane(QStackedWidget):
         menu = browser.createStandardContextMenu(position)
         annotate = menu.addAction(self.tr("Annotate Selected Passage…"))
         annotate.setEnabled(self.selected_passage() is not None)
-        annotate.triggered.connect(lambda: self.action_requested.emit("annotate", ""))
+        annotate.triggered.connect(lambda: self.action_requested.emit(DetailAction.ANNOTATE.value, ""))
         menu.popup(browser.viewport().mapToGlobal(position))
         self.context_menu = menu
 
@@ -236,6 +217,6 @@ class PolicyDetailPane(QStackedWidget):
             self.show_event(url.path())
         elif scheme in ("http", "https"):
             self.external_link_requested.emit(url)
-        elif scheme in ACTIONS:
-            self.action_requested.emit(scheme, url.path())
+        elif (action := DetailAction.of(scheme)) is not None:
+            self.action_requested.emit(action.value, url.path())
         # Anything else (javascript:, file:, data:) is never opened.

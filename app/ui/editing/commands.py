@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from app.domain.vocab import Status
 from app.errors import UserError
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
+from app.services.kinds import TrashKind
 from app.ui.common.i18n import label as vocabulary_label
 
 # The ORM loads on the first edit, not while the window first paints.
@@ -127,16 +128,16 @@ def delete_relation_text(label: str) -> str:
 
 # Whole phrases, not a verb and a noun, so each language can order and inflect its own.
 TRASH_TEXTS = {
-    ("policy", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete policy ‘{name}’"),
-    ("event", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete status event ‘{name}’"),
-    ("source", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete source ‘{name}’"),
-    ("note", False): QT_TRANSLATE_NOOP("UndoCommand", "Delete note ‘{name}’"),
-    ("policy", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore policy ‘{name}’"),
-    ("event", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore status event ‘{name}’"),
-    ("source", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore source ‘{name}’"),
-    ("note", True): QT_TRANSLATE_NOOP("UndoCommand", "Restore note ‘{name}’"),
+    (TrashKind.POLICY, False): QT_TRANSLATE_NOOP("UndoCommand", "Delete policy ‘{name}’"),
+    (TrashKind.EVENT, False): QT_TRANSLATE_NOOP("UndoCommand", "Delete status event ‘{name}’"),
+    (TrashKind.SOURCE, False): QT_TRANSLATE_NOOP("UndoCommand", "Delete source ‘{name}’"),
+    (TrashKind.NOTE, False): QT_TRANSLATE_NOOP("UndoCommand", "Delete note ‘{name}’"),
+    (TrashKind.POLICY, True): QT_TRANSLATE_NOOP("UndoCommand", "Restore policy ‘{name}’"),
+    (TrashKind.EVENT, True): QT_TRANSLATE_NOOP("UndoCommand", "Restore status event ‘{name}’"),
+    (TrashKind.SOURCE, True): QT_TRANSLATE_NOOP("UndoCommand", "Restore source ‘{name}’"),
+    (TrashKind.NOTE, True): QT_TRANSLATE_NOOP("UndoCommand", "Restore note ‘{name}’"),
 }
 
 
-def trash_text(kind: str, label: str, *, restore: bool = False) -> str:
+def trash_text(kind: TrashKind, label: str, *, restore: bool = False) -> str:
     return translate("UndoCommand", str(TRASH_TEXTS[kind, restore])).format(name=short(label))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -14,7 +15,9 @@ from app.errors import EditConflict, UserError
 from app.lazy import lazy_import
 from app.services import policies
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
+from app.services.kinds import TrashKind
 from app.ui.common.i18n import display_date, label
+from app.ui.detail.actions import DetailAction
 from app.ui.editing import commands
 from app.ui.editing.conflict import ConflictDialog
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
@@ -230,8 +233,8 @@ class EditController(QObject):
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
                 self.run(
-                    commands.trash_text("policy", row.title),
-                    lambda: operations.set_trashed(self.ws, "policy", row.id, True),
+                    commands.trash_text(TrashKind.POLICY, row.title),
+                    lambda: operations.set_trashed(self.ws, TrashKind.POLICY, row.id, True),
                 )
 
         box.finished.connect(answered)
@@ -293,7 +296,7 @@ class EditController(QObject):
         return self._open(dialog)
 
     def edit_event(self, event_id: str) -> QDialog:
-        policy_id = editing.policy_of(self.ws, "event", event_id)
+        policy_id = editing.policy_of(self.ws, TrashKind.EVENT, event_id)
         before = editing.event_input(self.ws, event_id)
         version = editing.entry_version(self.ws, "event", event_id)
 
@@ -317,8 +320,8 @@ class EditController(QObject):
     def trash_event(self, event_id: str) -> None:
         status = editing.event_input(self.ws, event_id).status
         self.run(
-            commands.trash_text("event", commands.status_label(status)),
-            lambda: operations.set_trashed(self.ws, "event", event_id, True),
+            commands.trash_text(TrashKind.EVENT, commands.status_label(status)),
+            lambda: operations.set_trashed(self.ws, TrashKind.EVENT, event_id, True),
         )
 
     # Sources ------------------------------------------------------------------------------
@@ -390,8 +393,8 @@ class EditController(QObject):
     def trash_source(self, source_id: str) -> None:
         title = editing.source_input(self.ws, source_id).title
         self.run(
-            commands.trash_text("source", title),
-            lambda: operations.set_trashed(self.ws, "source", source_id, True),
+            commands.trash_text(TrashKind.SOURCE, title),
+            lambda: operations.set_trashed(self.ws, TrashKind.SOURCE, source_id, True),
         )
 
     # Notes -------------------------------------------------------------------------------------
@@ -440,7 +443,7 @@ class EditController(QObject):
         return self.new_note(NoteInput(body="", quote=quote, source_id=source_id))
 
     def edit_note(self, note_id: str) -> QDialog:
-        policy_id = editing.policy_of(self.ws, "note", note_id)
+        policy_id = editing.policy_of(self.ws, TrashKind.NOTE, note_id)
         before = editing.note_input(self.ws, note_id)
         version = editing.entry_version(self.ws, "note", note_id)
 
@@ -464,8 +467,8 @@ class EditController(QObject):
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)
         self.run(
-            commands.trash_text("note", data.body or data.quote),
-            lambda: operations.set_trashed(self.ws, "note", note_id, True),
+            commands.trash_text(TrashKind.NOTE, data.body or data.quote),
+            lambda: operations.set_trashed(self.ws, TrashKind.NOTE, note_id, True),
         )
 
     # Relations ----------------------------------------------------------------------------------
@@ -518,28 +521,32 @@ class EditController(QObject):
         return dialog
 
     # Links in the detail pane ------------------------------------------------------------------------
-    def on_detail_action(self, action: str, target: str) -> None:
-        handlers: dict[str, Any] = {
-            "edit-policy": lambda _t: self.edit_policy(),
-            "trash-policy": lambda _t: self.trash_policy(),
-            "add-relation": lambda _t: self.new_relation(),
-            "delete-relation": self.delete_relation,
-            "add-event": lambda _t: self.new_event(),
-            "edit-event": self.edit_event,
-            "trash-event": self.trash_event,
-            "add-source": lambda _t: self.new_source(),
-            "link-source": lambda _t: self.link_source(),
-            "edit-source": self.edit_source,
-            "unlink-source": self.unlink_source,
-            "trash-source": self.trash_source,
-            "add-note": lambda _t: self.new_note(),
-            "annotate": lambda _t: self.annotate_selection(),
-            "edit-note": self.edit_note,
-            "trash-note": self.trash_note,
+    def detail_handlers(self) -> dict[DetailAction, Callable[[str], object]]:
+        """What each action of the detail pane does, given its target (an entry id, or "")."""
+        return {
+            DetailAction.EDIT_POLICY: lambda _t: self.edit_policy(),
+            DetailAction.TRASH_POLICY: lambda _t: self.trash_policy(),
+            DetailAction.ADD_RELATION: lambda _t: self.new_relation(),
+            DetailAction.DELETE_RELATION: self.delete_relation,
+            DetailAction.ADD_EVENT: lambda _t: self.new_event(),
+            DetailAction.EDIT_EVENT: self.edit_event,
+            DetailAction.TRASH_EVENT: self.trash_event,
+            DetailAction.ADD_SOURCE: lambda _t: self.new_source(),
+            DetailAction.LINK_SOURCE: lambda _t: self.link_source(),
+            DetailAction.EDIT_SOURCE: self.edit_source,
+            DetailAction.UNLINK_SOURCE: self.unlink_source,
+            DetailAction.TRASH_SOURCE: self.trash_source,
+            DetailAction.ADD_NOTE: lambda _t: self.new_note(),
+            DetailAction.ANNOTATE: lambda _t: self.annotate_selection(),
+            DetailAction.EDIT_NOTE: self.edit_note,
+            DetailAction.TRASH_NOTE: self.trash_note,
         }
+
+    def on_detail_action(self, action: str, target: str) -> None:
+        handlers = self.detail_handlers()
         if self._refuse_if_read_only():
             return
         try:
-            handlers[action](target)
+            handlers[DetailAction(action)](target)
         except UserError as error:
             self.context.report_error(str(error))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.lazy import lazy_import
+from app.services.kinds import TrashKind
 from app.ui.editing import commands
 
 # The ORM loads on the first edit, not while the window first paints.
@@ -76,12 +77,12 @@ class TrashDialog(QDialog):
         self.resize(760, 420)
         self.reload()
 
-    def kind_label(self, kind: str) -> str:
+    def kind_label(self, kind: TrashKind) -> str:
         labels = {
-            "policy": self.tr("Policy"),
-            "event": self.tr("Status event"),
-            "source": self.tr("Source"),
-            "note": self.tr("Note"),
+            TrashKind.POLICY: self.tr("Policy"),
+            TrashKind.EVENT: self.tr("Status event"),
+            TrashKind.SOURCE: self.tr("Source"),
+            TrashKind.NOTE: self.tr("Note"),
         }
         return labels[kind]
 
@@ -135,7 +136,7 @@ class TrashDialog(QDialog):
         if item is None:
             return None
         notes = 0
-        if item.kind == "policy":
+        if item.kind is TrashKind.POLICY:
             notes = editing.notes_purged_with(self.controller.ws, item.id)
         text = self.tr("Delete “{title}” permanently? This cannot be undone.").format(title=item.title)
         if notes:

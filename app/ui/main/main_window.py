@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import policy_list
+from app.services.kinds import Facet
 from app.services.rows import PolicyRow
 from app.ui.browse.first_screen import (
     COLUMN_WIDTHS,
@@ -71,8 +73,6 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 120
 FIRST_PAGE = 256  # rows painted before the complete list is read
 PANE_STRETCH = (0, 3, 2)  # how the filters, the list and the details share a wider window
-# Where the chosen filters are saved, one key per facet of app.services.policies.FACETS.
-FACET_SETTINGS = ("filters/status", "filters/jurisdiction", "filters/kind", "filters/tag")
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.apply_write_state()
         self._team_link.follow(workspace)
         self._restore_frame()
-        if deferred and not any(_as_list(self.settings.value(key)) for key in FACET_SETTINGS):
+        if deferred and not any(_as_list(self.settings.value(key)) for key in (f.setting_key for f in Facet)):
             self._show_first_screen()
         else:  # saved filters: the first screenful by title would not be what the list shows
             self.finish_start()
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             action()
 
     def _build_the_rest(self) -> None:
-        from app.services.policies import FACETS, BrowseResult
+        from app.services.policies import BrowseResult
         from app.ui.browse.browse_runner import BrowseRunner
         from app.ui.editing.edit_controller import EditController
         from app.ui.workspace.safety import SafetyController
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         filters = self.current_filters()
         total = policy_list.count_policies(self.workspace)
-        if total > FIRST_PAGE and not any(filters.chosen(facet) for facet in FACETS):
+        if total > FIRST_PAGE and not any(filters.chosen(facet) for facet in Facet):
             # A large workspace paints its first page at once; the rest follows off the GUI thread.
             self._show_first_page(total)
             if filters.search.strip():  # typed while the window was opening
@@ -587,10 +587,10 @@ class MainWindow(QMainWindow):
         chosen = self.filter_panel.chosen
         return PolicyFilters(
             search=self.search_box.text(),
-            statuses=chosen("status"),
-            jurisdictions=chosen("jurisdiction"),
-            kinds=chosen("kind"),
-            tags=chosen("tag"),
+            statuses=chosen(Facet.STATUS),
+            jurisdictions=chosen(Facet.JURISDICTION),
+            kinds=chosen(Facet.KIND),
+            tags=chosen(Facet.TAG),
         )
 
     def _search_now(self) -> None:
@@ -818,7 +818,6 @@ class MainWindow(QMainWindow):
 
     def apply_saved_search(self, search_id: str) -> None:
         from app.services.notes import filters_of, saved_searches
-        from app.services.policies import FACETS
 
         saved = next((s for s in saved_searches(self.workspace) if s.id == search_id), None)
         if saved is None:
@@ -827,7 +826,7 @@ class MainWindow(QMainWindow):
         self.search_box.blockSignals(True)
         self.search_box.setText(filters.search)
         self.search_box.blockSignals(False)
-        self.filter_panel.set_chosen({facet: set(filters.chosen(facet)) for facet in FACETS})
+        self.filter_panel.set_chosen({facet: set(filters.chosen(facet)) for facet in Facet})
         self.refresh()
 
     def delete_saved_search(self, search_id: str) -> None:
@@ -1065,7 +1064,6 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------
     def _restore_settings(self) -> None:
-        from app.services.policies import FACETS
         from app.ui.common.theme import THEMES, apply_theme
 
         s = self.settings  # the window's size, layout and list columns are restored already
@@ -1078,26 +1076,29 @@ class MainWindow(QMainWindow):
         self.parts.actions.theme_actions[theme].setChecked(True)
         sidebar = s.value("window/sidebar", True)
         self.parts.actions.toggle_sidebar_action.setChecked(sidebar not in (False, "false"))
-        chosen = {facet: set(_as_list(s.value(f"filters/{facet}"))) for facet in FACETS}
+        chosen = {facet: set(_as_list(s.value(facet.setting_key))) for facet in Facet}
         self.filter_panel.set_chosen(chosen)
         slug = s.value("selection/slug")
         self._restoring_slug = str(slug) if slug else None
 
     def save_settings(self) -> None:
-        from app.services.policies import FACETS
-
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/sidebar", self.parts.actions.toggle_sidebar_action.isChecked())
         s.setValue("list/header", self.table.horizontalHeader().saveState())
-        for facet in FACETS:
-            s.setValue(f"filters/{facet}", sorted(self.filter_panel.chosen(facet)))
+        for facet in Facet:
+            s.setValue(facet.setting_key, sorted(self.filter_panel.chosen(facet)))
         s.setValue("selection/slug", self.selected_slug() or self._restoring_slug or "")
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._team_link.stop()
+        # Dialogs still open (an export in progress, say) finish or cancel their background work
+        # first: a worker thread must not outlive the dialog that owns it.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         # Before the window is complete nothing was shown to change, and the filters are not read yet.
         if self.ready and not self.start_failed:
             self.save_settings()

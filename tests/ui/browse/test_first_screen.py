@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services.policies import FACETS, all_policy_rows
+from app.services.policies import all_policy_rows
 from app.services.policy_list import first_page
 from app.services.workspace import Workspace
 from app.ui.browse.delegates import is_dark
 from app.ui.browse.first_screen import COLUMN_WIDTHS, FirstScreenModel
 from app.ui.common.theme import apply_theme
-from app.ui.main.main_window import FACET_SETTINGS, MainWindow
+from app.ui.main.main_window import MainWindow
 from tests.ui.dialogs import active_dialog
 
 pytestmark = pytest.mark.gui
@@ -160,10 +160,6 @@ def test_a_window_closed_before_it_is_built_keeps_the_saved_settings(
     window = _open(qtbot, workspace_path, settings, opened)
     window.close()
     assert settings.value("selection/slug") == "texas-sb4"
-
-
-def test_the_settings_keys_of_the_first_paint_are_the_filters(workspace: Workspace) -> None:
-    assert tuple(f"filters/{facet}" for facet in FACETS) == FACET_SETTINGS
 
 
 def test_the_first_page_is_the_head_of_the_list(workspace: Workspace) -> None:

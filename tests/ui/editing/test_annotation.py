@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from app.ui.editing.editors import NoteDialog
 from app.ui.main.main_window import MainWindow
 from tests.ui.conftest import OpenWindow
 from tests.ui.dialogs import active_dialog
+from tests.ui.stored import stored_notes
 
 pytestmark = pytest.mark.gui
 
@@ -82,11 +82,7 @@ def test_a_quote_can_also_be_pasted_by_hand(qtbot: QtBot, window: MainWindow) ->
     dialog.quote_edit.setPlainText("rapidly expel new arrivals at the borders")
     qtbot.keyClicks(dialog.body_edit, "Pasted quote.")
     _save(qtbot, dialog)
-    connection = sqlite3.connect(window.workspace.path)
-    assert connection.execute("SELECT quote FROM note").fetchall() == [
-        ("rapidly expel new arrivals at the borders",)
-    ]
-    connection.close()
+    assert [note.quote for note in stored_notes(window)] == ["rapidly expel new arrivals at the borders"]
 
 
 def test_the_note_editor_previews_markdown_live(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QUndoView
 from pytestqt.qtbot import QtBot
 
+from app.data.details import EventRow
 from app.ui.browse.policy_table import Column
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.main.main_window import MainWindow
 from tests.ui.dialogs import active_dialog, save, type_into
+from tests.ui.stored import stored_notes, stored_policy, stored_sources, stored_titles, stored_trash
 
 pytestmark = pytest.mark.gui
 
 
-def _db(window: MainWindow, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    connection = sqlite3.connect(window.workspace.path)
-    try:
-        return [tuple(r) for r in connection.execute(sql, params)]
-    finally:
-        connection.close()
+def _event_dates(window: MainWindow, slug: str) -> list[str]:
+    policy = stored_policy(window, slug)
+    assert policy is not None
+    return [event.date for event in policy.events]
+
+
+def _stored_event(window: MainWindow, slug: str, event_id: str) -> EventRow:
+    policy = stored_policy(window, slug)
+    assert policy is not None
+    return next(event for event in policy.events if event.id == event_id)
+
+
+def _only_note(window: MainWindow) -> str:
+    [note] = stored_notes(window)
+    return note.id
 
 
 def _slugs(window: MainWindow) -> list[str]:
@@ -50,15 +58,15 @@ def test_new_policy_with_ctrl_n_then_undo_and_redo(qtbot: QtBot, window: MainWin
     type_into(qtbot, dialog.tags_edit, "congress, border")
     save(qtbot, dialog)
     assert not dialog.isVisible()
-    assert _db(window, "SELECT slug, tags FROM policy WHERE title = 'Border Security Act'") == [
-        ("border-security-act", '["congress", "border"]')
-    ]
+    added = stored_policy(window, "border-security-act")
+    assert added is not None and (added.title, added.tags) == ("Border Security Act", ["congress", "border"])
     assert window.selected_slug() == "border-security-act"
     assert "border-security-act" in _slugs(window)
     assert window.editor.undo_action.text() == "&Undo Add policy ‘Border Security Act’"
     _undo(window)
     assert "border-security-act" not in _slugs(window)
-    assert _db(window, "SELECT count(*) FROM policy WHERE slug = 'border-security-act'") == [(0,)]
+    assert stored_policy(window, "border-security-act") is None
+    assert "Border Security Act" not in [item.title for item in stored_trash(window)]
     _redo(window)
     assert "border-security-act" in _slugs(window)
 
@@ -71,7 +79,7 @@ def test_a_taken_slug_is_refused_next_to_the_field(qtbot: QtBot, window: MainWin
     save(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.error_text("slug") == "“title-42” is already used by another policy"
-    assert _db(window, "SELECT count(*) FROM policy WHERE title = 'Another'") == [(0,)]
+    assert "Another" not in stored_titles(window)
     dialog.reject()
 
 
@@ -91,7 +99,8 @@ def test_edit_a_policy_updates_the_row_in_place(qtbot: QtBot, window: MainWindow
     assert resets == []
     _undo(window)
     assert window.model.index(row, Column.TITLE).data() == "Title 42 expulsions"
-    assert _db(window, "SELECT title FROM policy WHERE slug = 'title-42'") == [("Title 42 expulsions",)]
+    title_42 = stored_policy(window, "title-42")
+    assert title_42 is not None and title_42.title == "Title 42 expulsions"
 
 
 def test_add_a_status_event_with_ctrl_e(qtbot: QtBot, window: MainWindow) -> None:
@@ -117,12 +126,10 @@ def test_add_a_status_event_with_ctrl_e(qtbot: QtBot, window: MainWindow) -> Non
     assert window.model.index(row, Column.STATUS).data() != "Terminated"
     _redo(window)
     assert window.model.index(row, Column.STATUS).data() == "Terminated"
-    cited = _db(
-        window,
-        """SELECT count(*) FROM event_citation c JOIN status_event e ON e.id = c.event_id
-                           WHERE e.description = 'Repealed (test).'""",
-    )
-    assert cited == [(1,)]
+    texas = stored_policy(window, "texas-sb4")
+    assert texas is not None
+    [repealed] = [event for event in texas.events if event.description == "Repealed (test)."]
+    assert len(repealed.source_ids) == 1  # the source ticked in the dialog is cited
 
 
 def test_an_event_before_the_history_needs_confirmation(qtbot: QtBot, window: MainWindow) -> None:
@@ -136,12 +143,12 @@ def test_an_event_before_the_history_needs_confirmation(qtbot: QtBot, window: Ma
     assert "before this policy's first event" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert dialog.isVisible()
-    assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(0,)]
+    assert _event_dates(window, "texas-sb4").count("1999") == 0
     save(qtbot, dialog)
     box = active_dialog(QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert _db(window, "SELECT count(*) FROM status_event WHERE date = '1999'") == [(1,)]
+    assert _event_dates(window, "texas-sb4").count("1999") == 1
 
 
 def test_edit_and_delete_an_event_from_the_history_links(qtbot: QtBot, window: MainWindow) -> None:
@@ -155,12 +162,10 @@ def test_edit_and_delete_an_event_from_the_history_links(qtbot: QtBot, window: M
     dialog.description_edit.selectAll()
     type_into(qtbot, dialog.description_edit, "Corrected description.")
     save(qtbot, dialog)
-    assert _db(window, "SELECT description FROM status_event WHERE id = ?", last.id) == [
-        ("Corrected description.",)
-    ]
+    assert _stored_event(window, "title-42", last.id).description == "Corrected description."
     window.detail.pages["History"].anchorClicked.emit(QUrl(f"trash-event:{last.id}"))
     assert "Corrected description." not in window.detail.pages["History"].toPlainText()
-    assert _db(window, "SELECT deleted_at IS NOT NULL FROM status_event WHERE id = ?", last.id) == [(1,)]
+    assert last.id in [item.id for item in stored_trash(window) if item.kind == "event"]
     _undo(window)
     assert "Corrected description." in window.detail.pages["History"].toPlainText()
 
@@ -182,16 +187,15 @@ def test_new_source_prefills_a_url_from_the_clipboard(qtbot: QtBot, window: Main
     dialog.excerpts_edit.setPlainText("First quote.\n\nSecond quote.")
     save(qtbot, dialog)
     assert not dialog.isVisible()
-    rows = _db(
-        window,
-        "SELECT s.id FROM source s JOIN policy_source ps ON ps.source_id = s.id "
-        "JOIN policy p ON p.id = ps.policy_id WHERE p.slug = 'daca' AND s.title = 'USCIS DACA page'",
-    )
-    assert len(rows) == 1
+    daca = stored_policy(window, "daca")
+    assert daca is not None
+    [added] = [source for source in daca.sources if source.title == "USCIS DACA page"]
+    assert [excerpt.text for excerpt in added.excerpts] == ["First quote.", "Second quote."]
     assert "Second quote." in window.detail.pages["Sources"].toPlainText()
     _undo(window)
     assert "USCIS DACA page" not in window.detail.pages["Sources"].toPlainText()
-    assert _db(window, "SELECT count(*) FROM source WHERE title = 'USCIS DACA page'") == [(0,)]
+    assert "USCIS DACA page" not in [s.title for s in stored_sources(window)]
+    assert "USCIS DACA page" not in [item.title for item in stored_trash(window)]
 
 
 def test_link_and_unlink_an_existing_source(qtbot: QtBot, window: MainWindow) -> None:
@@ -230,7 +234,7 @@ def test_notes_are_added_with_tag_completion_edited_and_deleted(qtbot: QtBot, wi
     assert "Pinned" in window.detail.pages["Notes"].toPlainText()
     row = _slugs(window).index("remain-in-mexico")
     assert window.model.index(row, Column.NOTES).data() == 1
-    note_id = _db(window, "SELECT id FROM note")[0][0]
+    note_id = _only_note(window)
     window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"edit-note:{note_id}"))
     edit = active_dialog()
     assert isinstance(edit, NoteDialog) and edit.pinned_box.isChecked()
@@ -263,7 +267,9 @@ def test_relations_are_added_and_removed(qtbot: QtBot, window: MainWindow) -> No
     assert "Conflicts with Texas SB 4" in _shown(window.detail.pages["Overview"])
     window.select_policy("texas-sb4")
     assert "Conflicts with DACA" in _shown(window.detail.pages["Overview"])
-    relation_id = _db(window, "SELECT id FROM relation WHERE kind = 'conflicts_with'")[0][0]
+    texas = stored_policy(window, "texas-sb4")
+    assert texas is not None
+    relation_id = next(r.id for r in texas.relations if r.kind == "conflicts_with")
     window.detail.pages["Overview"].anchorClicked.emit(QUrl(f"delete-relation:{relation_id}"))
     assert "Conflicts with" not in window.detail.pages["Overview"].toPlainText()
     _undo(window)
@@ -280,7 +286,10 @@ def test_deleting_a_policy_asks_says_what_goes_and_can_be_restored(qtbot: QtBot,
     assert box.textFormat() == Qt.TextFormat.PlainText  # a title with "<b>" in it stays as written
     box.button(QMessageBox.StandardButton.Yes).click()
     assert "daca" not in _slugs(window)
-    assert _db(window, "SELECT deleted_at IS NOT NULL FROM policy WHERE slug = 'daca'") == [(1,)]
+    assert stored_policy(window, "daca") is None
+    assert [(i.kind, i.title) for i in stored_trash(window)] == [
+        ("policy", "DACA (Deferred Action for Childhood Arrivals)")
+    ]
     trash = window.editor.show_trash()
     qtbot.waitUntil(trash.isVisible)
     assert [i.title for i in trash.items] == ["DACA (Deferred Action for Childhood Arrivals)"]
@@ -295,7 +304,7 @@ def test_deleting_a_policy_asks_says_what_goes_and_can_be_restored(qtbot: QtBot,
     box = trash.purge_selected()
     assert box is not None and "cannot be undone" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert _db(window, "SELECT count(*) FROM policy WHERE slug = 'daca'") == [(0,)]
+    assert stored_policy(window, "daca") is None and stored_trash(window) == []
     assert window.editor.stack.count() == 0
     trash.close()
 
@@ -309,9 +318,7 @@ def test_a_dropped_web_address_becomes_a_source(qtbot: QtBot, window: MainWindow
         point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.table.dropEvent(event)
-    assert _db(window, "SELECT url FROM source WHERE url = 'https://www.cdc.gov/title42-order'") == [
-        ("https://www.cdc.gov/title42-order",)
-    ]
+    assert "https://www.cdc.gov/title42-order" in [s.url for s in stored_sources(window)]
     assert window.editor.undo_action.text().startswith("&Undo Add source")
 
 
@@ -345,7 +352,7 @@ def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWi
     type_into(qtbot, dialog.title_edit, "Renamed source")
     save(qtbot, dialog)
     assert "Renamed source" in window.detail.pages["Sources"].toPlainText()
-    assert _db(window, "SELECT title FROM source WHERE id = ?", source.id) == [("Renamed source",)]
+    assert [s.title for s in stored_sources(window) if s.id == source.id] == ["Renamed source"]
     window.detail.pages["Sources"].anchorClicked.emit(QUrl(f"trash-source:{source.id}"))
     assert "Renamed source" not in window.detail.pages["Sources"].toPlainText()
 
@@ -354,7 +361,7 @@ def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWi
     assert isinstance(note_dialog, NoteDialog)
     type_into(qtbot, note_dialog.body_edit, "A note to restore")
     save(qtbot, note_dialog)
-    note_id = _db(window, "SELECT id FROM note")[0][0]
+    note_id = _only_note(window)
     window.detail.pages["Notes"].anchorClicked.emit(QUrl(f"trash-note:{note_id}"))
     assert "A note to restore" not in window.detail.pages["Notes"].toPlainText()
 
@@ -366,5 +373,5 @@ def test_edit_trash_and_restore_a_source_and_a_note(qtbot: QtBot, window: MainWi
     assert trash.items == []
     assert "Renamed source" in window.detail.pages["Sources"].toPlainText()
     assert "A note to restore" in window.detail.pages["Notes"].toPlainText()
-    assert _db(window, "SELECT count(*) FROM source WHERE deleted_at IS NOT NULL") == [(0,)]
+    assert [item for item in stored_trash(window) if item.kind == "source"] == []
     trash.close()

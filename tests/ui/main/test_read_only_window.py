@@ -20,8 +20,8 @@ from app.services.inputs import NoteInput
 from app.services.workspace import Workspace
 from app.ui.main.main_window import MainWindow
 from app.ui.workspace.safety import RestoreDialog
-from tests.cli.test_cli_media import digest, garble_pages_of, garble_the_middle
 from tests.conftest import REPO
+from tests.damage import digest, garble_pages_of, garble_the_middle
 from tests.read_only_media import read_only_copy
 from tests.ui.dialogs import no_dialog, shown
 

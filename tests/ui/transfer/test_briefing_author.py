@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.main.main_window import MainWindow
 from app.ui.transfer.export_settings import AUTHOR_KEY, ORGANISATION_KEY
+from tests.ui.dialogs import SLOW_WORK_MS
 
 pytestmark = pytest.mark.gui
 
@@ -29,12 +30,12 @@ def test_the_author_from_preferences_heads_the_briefing_not_the_file_name(
     export = window.show_export()
     export.scope_buttons["all"].setChecked(True)
     export.format_combo.setCurrentIndex(export.format_combo.findData("html"))
-    qtbot.waitUntil(lambda: export.preview_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: export.preview_ready, timeout=SLOW_WORK_MS)
     first_page = PdfReader(io.BytesIO(export.preview_pdf)).pages[0].extract_text()
     assert "Prepared by Ana Ruiz, Border Desk" in first_page  # on the preview's page, as it will print
     export.path_edit.setText(str(tmp_path / "out.html"))
     export.start()
-    qtbot.waitUntil(lambda: bool(export.written), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(export.written), timeout=SLOW_WORK_MS)
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert '<p class="byline">Prepared by Ana Ruiz, Border Desk</p>' in page
     assert window.workspace.path.stem not in page

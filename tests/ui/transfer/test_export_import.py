@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.export.briefing import ExportCancelled
 from app.ui.main.main_window import MainWindow
+from tests.ui.dialogs import SLOW_WORK_MS
 
 pytestmark = pytest.mark.gui
 
@@ -29,7 +30,7 @@ def test_export_all_starter_policies_in_each_format(
     assert "12 policies in this export" in dialog.preview_count.text()
     if fmt in ("html", "pdf", "docx"):  # the page: every policy counted, the first ones laid out
         assert "the first 2 are laid out" in dialog.preview_count.text()
-        qtbot.waitUntil(lambda: dialog.preview_ready, timeout=30_000)
+        qtbot.waitUntil(lambda: dialog.preview_ready, timeout=SLOW_WORK_MS)
         assert dialog.preview_stack.currentWidget() is dialog.pages_view and dialog.preview_pages
     else:  # the file's own text
         assert (
@@ -38,7 +39,7 @@ def test_export_all_starter_policies_in_each_format(
             .startswith("{" if fmt == "json" else ("#", "slug", "\ufeff"))
         )
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=SLOW_WORK_MS)
     written = Path(dialog.written[0])
     assert written == tmp_path / f"briefing.{fmt}" and written.stat().st_size > 5_000
     assert "Exported to" in dialog.message.text()
@@ -62,7 +63,7 @@ def test_export_the_selected_policies_with_notes(qtbot: QtBot, window: MainWindo
     dialog.notes_box.setChecked(True)
     dialog.path_edit.setText(str(tmp_path / "two.md"))
     dialog.start()
-    qtbot.waitUntil(lambda: bool(dialog.written), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=SLOW_WORK_MS)
     text = (tmp_path / "two.md").read_text()
     assert text.startswith("# Policy briefing: Texas SB 4 (illegal entry as a state crime) and Title 42")
     assert "## Title 42 expulsions" in text and "## Texas SB 4" in text and "## Mérida" not in text
@@ -89,7 +90,7 @@ def test_a_bundle_from_the_dialog_holds_notes_only_when_ticked(
         dialog.notes_box.setChecked(ticked)
         dialog.path_edit.setText(str(tmp_path / name))
         dialog.start()
-        qtbot.waitUntil(lambda dialog=dialog: bool(dialog.written), timeout=10_000)
+        qtbot.waitUntil(lambda dialog=dialog: bool(dialog.written), timeout=SLOW_WORK_MS)
         dialog.close()
     assert "PRIVATE-THOUGHT" not in (tmp_path / "plain.json").read_text(encoding="utf-8")
     assert "PRIVATE-THOUGHT" in (tmp_path / "mine.json").read_text(encoding="utf-8")
@@ -107,7 +108,7 @@ def test_the_dialog_remembers_its_choices_and_keeps_the_name_when_the_format_cha
     dialog.length_combo.setCurrentIndex(dialog.length_combo.findData("brief"))
     assert dialog.path_edit.text() == str(tmp_path / "march-update.html")
     dialog.start()
-    qtbot.waitUntil(lambda: bool(dialog.written), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=SLOW_WORK_MS)
     page = (tmp_path / "march-update.html").read_text(encoding="utf-8")
     assert '<body class="brief">' in page and "Key points" in page
     dialog.close()
@@ -128,7 +129,7 @@ def test_the_preview_is_paper_in_the_dark_theme(qtbot: QtBot, window: MainWindow
     corner = QColor(image.pixel(image.width() - 5, image.height() - 5))
     assert corner.lightness() > 240  # white paper, whatever the window's theme
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
-    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=SLOW_WORK_MS)
     page = dialog.page_image.grab().toImage()
     margin = dialog.page_image.contentsMargins()
     paper = QColor(page.pixel(margin.left() + 5, margin.top() + 5))
@@ -225,3 +226,23 @@ def test_the_briefing_language_follows_the_language_the_window_speaks(
         dialog.close()
     finally:
         i18n.apply_language(app, "en")
+
+
+def test_closing_the_window_during_an_export_stops_it_and_leaves_no_half_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The export's thread outlived its dialog when the window closed under it, and Qt aborted the
+    whole process ("QThread: Destroyed while thread is still running")."""
+    dialog = window.show_export()
+    qtbot.waitExposed(dialog)
+    dialog.scope_buttons["all"].setChecked(True)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.path_edit.setText(str(tmp_path / "briefing"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.running
+    window.close()
+    assert not dialog.running and not dialog.isVisible()
+    assert dialog.thread_ is not None and dialog.thread_.isFinished()
+    # Either the whole PDF was written before the stop, or nothing is there at all.
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("briefing"))
+    assert written in ([], ["briefing.pdf"])

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.main.main_window import MainWindow
 from app.ui.transfer.export_dialog import ExportDialog
 from app.ui.transfer.export_preview import draw_pages
+from tests.ui.dialogs import SLOW_WORK_MS
 
 pytestmark = pytest.mark.gui
 
@@ -27,7 +28,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow, fmt: str = "pdf") -> ExportDia
 
 
 def drawn(qtbot: QtBot, dialog: ExportDialog) -> list[QImage]:
-    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.preview_ready, timeout=SLOW_WORK_MS)
     assert dialog.preview_stack.currentWidget() is dialog.pages_view
     assert dialog.preview_pages, dialog.page_status.text()
     return dialog.preview_pages
@@ -46,7 +47,7 @@ def test_the_pdf_preview_is_the_first_page_of_the_file_the_export_writes(
     assert dialog.page_status.isHidden() and dialog.page_number.text().startswith("Page 1 of the first")
     dialog.path_edit.setText(str(tmp_path / "title-42.pdf"))
     dialog.start()
-    qtbot.waitUntil(lambda: bool(dialog.written), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=SLOW_WORK_MS)
     sent = draw_pages((tmp_path / "title-42.pdf").read_bytes())[0]
     assert sent.size() == first.size()
     assert sent.convertToFormat(first.format()) == first  # pixel for pixel: what you see is what you send

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from app.services import backups
 from app.ui.main.main_window import MainWindow
 from tests.ui.conftest import OpenWindow
 from tests.ui.dialogs import active_dialog
+from tests.ui.stored import stored_titles
 
 pytestmark = pytest.mark.gui
 
@@ -43,13 +43,13 @@ def test_a_damaged_workspace_is_moved_aside_and_the_latest_backup_restored(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     from app.services import integrity
-    from tests.services.test_backups import _damage
+    from tests.damage import damage
 
     path = window.workspace.path
     backups.back_up(path)
     window.workspace.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     window.workspace.close()
-    _damage(path)
+    damage(path)
     problem = integrity.check(path)
     assert problem is not None
     dialog = window.safety.offer_restore(problem)
@@ -121,10 +121,7 @@ def test_an_edit_on_a_read_only_workspace_is_refused_in_words(qtbot: QtBot, wind
     qtbot.keyClicks(dialog.title_edit, "Will not be saved")  # type: ignore[union-attr]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
     assert dialog.isVisible() and "cannot be written" in dialog.general_error.text()  # type: ignore[union-attr]
-    with sqlite3.connect(window.workspace.path) as connection:
-        assert connection.execute(
-            "SELECT count(*) FROM policy WHERE title = 'Will not be saved'"
-        ).fetchone() == (0,)
+    assert "Will not be saved" not in stored_titles(window)
 
 
 def test_a_daily_check_that_ends_after_its_window_closed_tells_no_one_and_raises_nothing(
