@@ -206,8 +206,8 @@ class TeamWorkspace(Workspace):
             self._team_store.claim_version(session, kind, entry_id, expected)
         except EntryChanged as changed:
             raise EditConflict(
-                f"This {_WORDS.get(kind, kind)} was changed by {changed.changed_by} since you opened it; "
-                "your changes were not saved (open it again to see theirs)"
+                f"This {_WORDS.get(kind, kind)} was changed by {changed.changed_by} since you read it; "
+                "nothing was saved over their change (open it again to see theirs)"
             ) from None
 
     def close(self) -> None:

@@ -99,7 +99,9 @@ def test_saving_over_someone_elses_change_is_refused_in_words(
     operations.edit_policy(bob, ALPHA, theirs, expected_version=editing.entry_version(bob, "policy", ALPHA))
 
     mine.summary = "Alice's summary"
-    with pytest.raises(EditConflict, match="changed by bob since you opened it; your changes were not saved"):
+    with pytest.raises(
+        EditConflict, match="changed by bob since you read it; nothing was saved over their change"
+    ):
         operations.edit_policy(alice, ALPHA, mine, expected_version=read_at)
     assert alice.store.policy_detail(ALPHA).summary == "Bob's summary"  # type: ignore[union-attr]
 

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from app.errors import UserError
 from app.services.integrity import ReadError
 from app.services.policies import BrowseResult, CancelToken, PolicyFilters, SearchCancelled, browse
 from app.services.workspace import Workspace
@@ -13,6 +14,7 @@ from app.services.workspace import Workspace
 
 class BrowseRunner(QObject):
     finished = Signal(int, object)  # request number, BrowseResult
+    failed = Signal(str)  # why the list could not be read (a team workspace's server out of reach), in words
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,9 @@ class BrowseRunner(QObject):
             result: BrowseResult | None = browse(workspace, filters, cancel)
         except (SearchCancelled, ReadError):  # a newer request came, or the read failed: keep the list
             result = None
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            result = None
+            self.failed.emit(str(error))
         finally:
             workspace.close()
         if result is not None and generation == self.generation:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import policy_list
 from app.services.kinds import Facet
 from app.services.rows import PolicyRow
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
         browse_runner.finished.connect(self._on_browsed)
+        browse_runner.failed.connect(self.report_error)
         self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
@@ -605,7 +607,12 @@ class MainWindow(QMainWindow):
         self.parts.search_timer.stop()
         self.parts.browse_runner.cancel()
         self.parts.browse_runner.generation += 1  # an answer still on its way is out of date
-        self._show_result(browse(self.workspace, self.current_filters()))
+        try:
+            result = browse(self.workspace, self.current_filters())
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            self.report_error(str(error))
+            return
+        self._show_result(result)
 
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
@@ -774,7 +781,11 @@ class MainWindow(QMainWindow):
             self._refresh_saved_searches()
             return
         filters = self.current_filters()
-        self.parts.result = browse(self.workspace, filters)
+        try:
+            self.parts.result = browse(self.workspace, filters)
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            self.report_error(str(error))
+            return
         self.model.apply_rows(self.parts.result.rows)
         self.filter_panel.set_counts(self.parts.result.counts)
         self._update_empty_state(filters)

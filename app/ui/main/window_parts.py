@@ -70,6 +70,8 @@ def set_action_icons(
     icons = {
         workspaces.new_action: "new-workspace",
         workspaces.open_action: "open-workspace",
+        workspaces.connect_action: "connect-team",
+        workspaces.copy_action: "personal-copy",
         workspaces.recent_menu.menuAction(): "recent",
         editor.new_policy_action: "new-policy",
         actions.export_action: "export",

@@ -98,7 +98,7 @@ def _conflict(qtbot: QtBot, window: MainWindow, bob: TeamWorkspace) -> tuple[Pol
     qtbot.waitUntil(lambda: bool(dialog.findChildren(ConflictDialog)))
     conflict = dialog.findChildren(ConflictDialog)[0]
     assert conflict.isVisible() and dialog.isVisible()  # the editor stays open, with alice's text in it
-    assert "changed by bob since you opened it" in conflict.findChild(QLabel).text()
+    assert "changed by bob since you read it" in conflict.findChild(QLabel).text()
     shown = {
         conflict.table.item(r, 0).text(): (conflict.table.item(r, 1).text(), conflict.table.item(r, 2).text())
         for r in range(conflict.table.rowCount())
@@ -144,3 +144,24 @@ def test_save_a_personal_copy_writes_a_local_workspace_to_read_offline(
         copy.close()
     assert "Saved 2 policies" in alice_window.statusBar().currentMessage()
     dialog.close()
+
+
+def test_a_server_out_of_reach_while_searching_is_told_in_the_status_bar(
+    qtbot: QtBot, alice_window: MainWindow
+) -> None:
+    workspace = alice_window.workspace
+    assert isinstance(workspace, TeamWorkspace)
+    reachable = workspace.url
+    workspace.url = reachable.set(
+        port=1
+    )  # the server is out of reach from now on: every new connection fails
+    workspace.close()
+    try:
+        shown = alice_window.visible_titles()
+        alice_window.search_box.setText("alpha")
+        qtbot.waitUntil(
+            lambda: "down or unreachable" in alice_window.statusBar().currentMessage(), timeout=15000
+        )
+        assert alice_window.visible_titles() == shown  # the list shown is kept
+    finally:
+        workspace.url = reachable
