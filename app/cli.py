@@ -43,9 +43,12 @@ argparse._ = _  # type: ignore[attr-defined]
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--workspace",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=default,
-        help=_("the workspace file (default: $POLICY_TRACKER_WORKSPACE, else the data folder)"),
+        help=_(
+            "the workspace file, or a team workspace's postgresql://USER@HOST/DATABASE "
+            "(default: $POLICY_TRACKER_WORKSPACE, else the data folder)"
+        ),
     )
 
 
@@ -288,6 +291,54 @@ def build_parser() -> argparse.ArgumentParser:
     add_note.add_argument("--text", help=_("Markdown; read from standard input when omitted"))
     add_note.add_argument("--tag", action="append", default=[], metavar="TAG")
     add_note.add_argument("--pin", action="store_true", help=_("pin the note to the top"))
+    add_note.add_argument(
+        "--team",
+        action="store_true",
+        help=_("share the note with the team (a team workspace); default: private"),
+    )
+
+    team = commands.add_parser(
+        "team",
+        help=_("Set up a team workspace on a PostgreSQL server."),
+        description=_("Set up a team workspace."),
+    )
+    team_commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
+    team_init = team_commands.add_parser(
+        "init",
+        help=_("make the team workspace in an empty database (run as the role that will own it)"),
+        description=_("Make the schema and the member role in an empty database; run as its owner."),
+    )
+    team_init.add_argument("url", metavar="URL", help=_("postgresql://OWNER@HOST/DATABASE"))
+    team_init.add_argument("--with-starter-data", action="store_true", help=_("load the starter dataset too"))
+    member = team_commands.add_parser(
+        "add-member",
+        help=_("give an analyst a login to the team workspace (run as its owner)"),
+        description=_("Create a login role for an analyst, a member of the workspace's member role."),
+    )
+    member.add_argument("url", metavar="URL", help=_("postgresql://OWNER@HOST/DATABASE"))
+    member.add_argument("name", metavar="NAME", help=_("the analyst's user name"))
+    member.add_argument(
+        "--password-stdin", action="store_true", help=_("read the password from standard input (one line)")
+    )
+    publish = team_commands.add_parser(
+        "publish",
+        help=_("bring a personal workspace into the team workspace (with the import's preview)"),
+        description=_("Import a personal workspace file into a team workspace; your notes stay private."),
+    )
+    publish.add_argument("url", metavar="URL", help=_("postgresql://YOU@HOST/DATABASE"))
+    publish.add_argument(
+        "--from", dest="personal", required=True, metavar="FILE", help=_("the personal workspace")
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help=_("only say what it would add, update or replace")
+    )
+    copy = team_commands.add_parser(
+        "copy",
+        help=_("save a personal copy of a team workspace (what you can see of it) for reading offline"),
+        description=_("Write what you can see of a team workspace into a new local workspace file."),
+    )
+    copy.add_argument("url", metavar="URL", help=_("postgresql://YOU@HOST/DATABASE"))
+    copy.add_argument("-o", "--output", required=True, metavar="FILE.sqlite")
     return parser
 
 
@@ -307,16 +358,32 @@ def _tell_waiting() -> None:
 
 def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
     """The workspace; `writing`: refuse at once one that is read-only or damaged (a quick check)."""
-    from app.paths import default_workspace
-    from app.services.workspace import Workspace, WriteWait
+    from app.paths import workspace_location
+    from app.services.team import open_workspace
+    from app.services.workspace import WriteWait
 
-    workspace = Workspace.open(
-        default_workspace(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
+    workspace = open_workspace(
+        workspace_location(args.workspace), write_wait=WriteWait(WRITE_WAIT_SECONDS, _tell_waiting)
     )
     _opened.append(workspace)  # closed by main() when the command is done, whatever happened
+    notice = getattr(workspace, "notice", "")
     if writing:
         workspace.ensure_writable()
+    elif notice:
+        print(f"{PROG}: note: {notice}", file=sys.stderr)
     return workspace
+
+
+def _local_only(args: argparse.Namespace, what: str) -> None:
+    """Refuse, in words, a command about the workspace file when the workspace is on a server."""
+    from app.paths import is_team_url, workspace_location
+
+    location = workspace_location(getattr(args, "workspace", None))
+    if is_team_url(location):
+        raise UserError(
+            f"{what} works on a workspace file; a team workspace is backed up on its server (pg_dump), "
+            f"or exported whole with `{PROG} export --format json`"
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -449,7 +516,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
         return 0
     for note in found:
         tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
-        print(f"{note.updated_at[:10]}  {note.policy_slug}{tags}")
+        # In a team workspace, whose note it is and whether the team sees it.
+        who = f"  ({note.author}, {'shared' if note.shared else 'private'})" if note.author else ""
+        print(f"{note.updated_at[:10]}  {note.policy_slug}{tags}{who}")
         if note.quote:
             print(f"    > {note.quote}")
         for line in note.body.strip().splitlines():
@@ -723,7 +792,7 @@ def cmd_add_note(args: argparse.Namespace) -> int:
     from app.services.inputs import NoteInput
 
     text = args.text if args.text is not None else sys.stdin.read()
-    data = NoteInput(body=text, tags=args.tag, pinned=args.pin)
+    data = NoteInput(body=text, tags=args.tag, pinned=args.pin, shared=args.team)
     data.validated()
     workspace = _open(args, writing=True)
     print(operations.add_note(workspace, _policy_id(workspace, args.slug), data).result)
@@ -731,7 +800,11 @@ def cmd_add_note(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from app.paths import default_workspace
+    from app.paths import default_workspace, is_team_url, workspace_location
+
+    if is_team_url(workspace_location(args.workspace)) and not args.list:
+        return _back_up_team(args)
+    _local_only(args, "`backup`")
     from app.services.backups import back_up, list_backups, prune
 
     path = default_workspace(args.workspace)
@@ -752,7 +825,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _back_up_team(args: argparse.Namespace) -> int:
+    """A team workspace's backup is its server's (pg_dump); this writes what you can see of it as a
+    full JSON bundle (all policies, sources and your notes and the shared ones)."""
+    from datetime import datetime
+
+    from app.paths import data_dir
+    from app.services.bundle import write_bundle
+
+    workspace = _open(args)
+    if args.output:
+        target = Path(args.output).expanduser()
+    else:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = data_dir() / "team-backups" / f"{workspace.path.name}-{stamp}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+    count = write_bundle(workspace, target)
+    print(
+        f"Wrote {count} policies of the team workspace {workspace.path.name} to {target} (a JSON bundle; "
+        "the server's own backup is pg_dump)"
+    )
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    _local_only(args, "`restore`")
     from app.paths import default_workspace
     from app.services.backups import list_backups, restore
     from app.services.locking import WINDOW, WorkspaceInUse
@@ -790,6 +887,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    _local_only(args, "`check`")
     from app.paths import default_workspace
     from app.services.integrity import diagnose
 
@@ -815,6 +913,38 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_team(args: argparse.Namespace) -> int:
+    from app.services import team
+
+    if args.team_command in ("publish", "copy"):
+        workspace = team.open_workspace(args.url)
+        _opened.append(workspace)
+        if args.team_command == "copy":
+            count = team.save_personal_copy(workspace, Path(args.output).expanduser())
+            print(f"Saved {count} policies to {args.output}")
+            return 0
+        report = team.publish(workspace, Path(args.personal).expanduser(), dry_run=args.dry_run)
+        verb = "Publishing {} would have" if args.dry_run else "Published {}"
+        print(f"{verb.format(args.personal)}: {report.summary()}")
+        for conflict in report.conflicts:
+            print(
+                f"  {'would replace' if args.dry_run else 'replaced'} the team's newer version of {conflict}"
+            )
+        return 0
+    if args.team_command == "init":
+        role = team.init_team(args.url, starter_data=args.with_starter_data)
+        print(
+            f"Team workspace ready; give analysts a login with `{PROG} team add-member URL NAME` (role {role})"
+        )
+        return 0
+    password = team.read_password(from_stdin=args.password_stdin)
+    if team.add_member(args.url, args.name, password):
+        print(f"{args.name} can now connect to the team workspace")
+    else:
+        print(f"{args.name} already had a login on this server (its password is unchanged); now a member")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "as-of": cmd_as_of,
@@ -833,6 +963,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add-source": cmd_add_source,
     "add-event": cmd_add_event,
     "add-note": cmd_add_note,
+    "team": cmd_team,
 }
 
 
@@ -903,7 +1034,14 @@ def _language_asked(arguments: list[str]) -> str | None:
 
 
 def _database_error_in_words(error: Exception, args: argparse.Namespace) -> str | None:
+    from app.paths import is_team_url, workspace_location
     from app.services.integrity import database_error
+
+    location = workspace_location(getattr(args, "workspace", None))
+    if is_team_url(location):
+        from app.services.team import error_in_words
+
+        return error_in_words(error, str(location))
 
     cause = database_error(error)
     if cause is None:

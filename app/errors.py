@@ -35,3 +35,7 @@ class DiskFull(UserError):
 
 class WorkspaceBusy(UserError):
     """Another process kept writing to the workspace for longer than a write waits."""
+
+
+class EditConflict(UserError):
+    """Someone else changed the entry since it was read; saving would have overwritten their change."""

@@ -27,6 +27,23 @@ def real_path(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(Path(path).expanduser()))
 
 
+# A workspace given as one of these is a team workspace on a PostgreSQL server, not a file.
+TEAM_URL_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_team_url(text: object) -> bool:
+    """Whether a workspace given as text is a PostgreSQL URL (a team workspace) rather than a path."""
+    return isinstance(text, str) and text.strip().lower().startswith(TEAM_URL_PREFIXES)
+
+
+def workspace_location(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """The workspace to open, as `default_workspace` finds it, but a team URL stays a URL."""
+    chosen = explicit or os.environ.get(WORKSPACE_ENV)
+    if chosen and is_team_url(chosen):
+        return str(chosen).strip()
+    return default_workspace(explicit)
+
+
 def default_workspace(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The workspace to open: the explicit path, else the environment variable, else the data folder."""
     if explicit:

@@ -421,6 +421,10 @@ def main() -> None:
         rows += bench_edit(size, path)
         rows += bench_as_of(size, path)
         rows += bench_export(size, path, 200 if size != "S" else 50)
+        if size in ("M", "L"):  # the same workspace on a throwaway PostgreSQL server (a team workspace)
+            from bench.team import bench_team
+
+            rows += bench_team(size, path)
     header = "| size | measure | value | floor | ratio / share | goal |\n|---|---|---|---|---|---|\n"
     table = header + "".join(
         f"| {r.size} | {r.measure} | {r.value} | {r.floor} | {r.ratio} | {r.goal} |\n" for r in rows

@@ -114,3 +114,35 @@ def empty_workspace(tmp_path: Path) -> Iterator[object]:
     opened = Workspace.open(tmp_path / "empty.sqlite", starter_data=False)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def team_server() -> Iterator[object]:
+    """A PostgreSQL server of this test session (skips, saying why, when none can be started)."""
+    from tests.team_server import start_server, why_not_available
+
+    reason = why_not_available()
+    if reason is not None:
+        pytest.skip(f"team-workspace tests need PostgreSQL: {reason}")
+    server = start_server()
+    yield server
+    server.stop()
+    import shutil
+
+    shutil.rmtree(server.folder, ignore_errors=True)
+
+
+def team_workspace_fixture(
+    request: pytest.FixtureRequest, template: str, seeds_root: Path | None
+) -> Iterator[object]:
+    """A fresh team workspace copied from a template, opened as alice; dropped afterwards."""
+    from app.services.team import TeamWorkspace
+
+    server = request.getfixturevalue("team_server")
+    name = server.fresh_database(server.template(template, seeds_root))
+    opened = TeamWorkspace.open_url(server.url("alice", name), seeds_root=seeds_root)
+    try:
+        yield opened
+    finally:
+        opened.close()
+        server.drop_database(name)

@@ -54,6 +54,9 @@ class NoteRow:
     pinned: bool
     created_at: str
     updated_at: str
+    # In a team workspace: who wrote it, and whether the team sees it (else only its author does).
+    author: str = ""
+    shared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,8 @@ class NoteListRow:
     pinned: bool
     created_at: str
     updated_at: str
+    author: str = ""  # in a team workspace, as in NoteRow
+    shared: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,3 +80,18 @@ def mark_matches(
         position = end
     pieces.append(escape(text[position:]))
     return "".join(pieces)
+
+
+def fold_accents(text: str) -> str:
+    """Lower case without accents ("Ñandú" → "nandu"): what both backends index and search.
+
+    SQLite's FTS5 folds with its unicode61 tokenizer; PostgreSQL's `unaccent` cannot be indexed,
+    so a team workspace folds in Python, with this, before indexing and before querying.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of a text, folded, as the search index keeps them (underscores split words too)."""
+    return [w for w in re.split(r"[\W_]+", fold_accents(text)) if w]

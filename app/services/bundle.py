@@ -79,7 +79,11 @@ def build_bundle(
             }
         )
         if include_notes:
-            policies[-1]["notes"] = [{k: v for k, v in asdict(n).items() if k != "policy_id"} for n in notes]
+            # Who wrote a note in a team workspace is not carried: whoever imports a bundle writes its notes.
+            policies[-1]["notes"] = [
+                {k: v for k, v in asdict(n).items() if k not in ("policy_id", "author", "shared")}
+                for n in notes
+            ]
         for r in d.relations:
             other_id = store.policy_id_for_slug(r.other_slug)
             if other_id in chosen:

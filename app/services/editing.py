@@ -149,6 +149,12 @@ def create_policy_with_history(
         return NewPolicy(policy_id, slug, event_id, source_id)
 
 
+def entry_version(workspace: Workspace, kind: str, entry_id: str) -> int | None:
+    """The version of an entry as read now (None in a local workspace): pass it back when saving, so
+    that a change someone else made in between is refused (EditConflict) instead of overwritten."""
+    return workspace.entry_version(kind, entry_id)
+
+
 def policy_exists(workspace: Workspace, policy_id: str) -> bool:
     return workspace.store.policy_exists(policy_id)
 
@@ -170,9 +176,13 @@ def policy_input(workspace: Workspace, policy_id: str) -> PolicyInput:
         )
 
 
-def update_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> None:
+def update_policy(
+    workspace: Workspace, policy_id: str, data: PolicyInput, *, expected_version: int | None = None
+) -> None:
+    """Change a policy's fields; `expected_version`: refuse when someone changed it since it was read."""
     data = data.validated()
     with workspace.session() as session:
+        workspace.claim_version(session, "policy", policy_id, expected_version)
         policy = _get(session, Policy, policy_id, "policy")
         if data.slug and data.slug != policy.slug:
             clash = session.exec(
@@ -333,9 +343,12 @@ def event_input(workspace: Workspace, event_id: str) -> EventInput:
         return EventInput(e.date, e.status, e.description, sorted(cited), e.confidence, e.disagreement)
 
 
-def update_event(workspace: Workspace, event_id: str, data: EventInput) -> None:
+def update_event(
+    workspace: Workspace, event_id: str, data: EventInput, *, expected_version: int | None = None
+) -> None:
     data = data.validated()
     with workspace.session() as session:
+        workspace.claim_version(session, "event", event_id, expected_version)
         event = _get(session, StatusEvent, event_id, "status event")
         _check_sources(session, data.source_ids)
         assign(event, event_fields(data, _cited_kinds(session, data.source_ids)))
@@ -432,9 +445,12 @@ def source_input(workspace: Workspace, source_id: str) -> SourceInput:
         )
 
 
-def update_source(workspace: Workspace, source_id: str, data: SourceInput) -> None:
+def update_source(
+    workspace: Workspace, source_id: str, data: SourceInput, *, expected_version: int | None = None
+) -> None:
     data = data.validated()
     with workspace.session() as session:
+        workspace.claim_version(session, "source", source_id, expected_version)
         source = _get(session, Source, source_id, "source")
         assign(source, _source_fields(data))
         source.updated_at = utc_now()
@@ -515,25 +531,35 @@ def add_note(workspace: Workspace, policy_id: str, data: NoteInput, note_id: str
             _get(session, Source, data.source_id, "source")
         note = Note(id=note_id or new_id(), policy_id=policy_id, **_note_fields(data))
         session.add(note)
+        if data.shared:
+            workspace.share_note(session, note.id, True)
         return note.id
 
 
 def note_input(workspace: Workspace, note_id: str) -> NoteInput:
     with workspace.session() as session:
         n = _get(session, Note, note_id, "note", trashed_ok=True)
-        return NoteInput(n.body, list(n.tags), n.pinned, n.event_id, n.source_id, n.quote)
+        authorship = workspace.note_author(note_id)
+        shared = authorship is not None and authorship[1]
+        return NoteInput(n.body, list(n.tags), n.pinned, n.event_id, n.source_id, n.quote, shared)
 
 
-def update_note(workspace: Workspace, note_id: str, data: NoteInput) -> None:
+def update_note(
+    workspace: Workspace, note_id: str, data: NoteInput, *, expected_version: int | None = None
+) -> None:
     data = data.validated()
     with workspace.session() as session:
+        workspace.ensure_note_author(note_id)
+        workspace.claim_version(session, "note", note_id, expected_version)
         note = _get(session, Note, note_id, "note")
         assign(note, _note_fields(data))
         note.updated_at = utc_now()
         session.add(note)
+        workspace.share_note(session, note_id, data.shared)
 
 
 def purge_note(workspace: Workspace, note_id: str) -> None:
+    workspace.ensure_note_author(note_id)
     with workspace.session() as session:
         session.delete(_get(session, Note, note_id, "note", trashed_ok=True))
 
@@ -688,6 +714,8 @@ def set_trashed(
     `at`: when it went to the trash (undo puts it back as it was); now, if not given.
     """
     table, what = TRASHABLE[kind]
+    if kind == "note":
+        workspace.ensure_note_author(entry_id)
     _set_deleted(workspace, table, entry_id, what, trashed, at)
 
 

@@ -295,6 +295,8 @@ class NoteInput:
     event_id: str | None = None
     source_id: str | None = None
     quote: str = ""
+    # Shared with the team (a team workspace); private to its author otherwise.
+    shared: bool = False
 
     def validated(self) -> NoteInput:
         errors: dict[str, str] = {}
@@ -305,7 +307,7 @@ class NoteInput:
         tags = _names(errors, "tags", [t.lower().lstrip("#") for t in self.tags])
         if errors:
             raise ValidationFailed(errors)
-        return NoteInput(body, tags, self.pinned, self.event_id, self.source_id, quote)
+        return NoteInput(body, tags, self.pinned, self.event_id, self.source_id, quote, self.shared)
 
 
 @dataclass

@@ -38,6 +38,7 @@ def list_notes(workspace: Workspace, filters: NoteFilters = NoteFilters()) -> li
 
 
 def note_as_json(note: NoteListRow) -> dict[str, object]:
+    team = {"author": note.author, "shared": note.shared} if note.author else {}  # a team workspace's
     return {
         "id": note.id,
         "policy": note.policy_slug,
@@ -49,6 +50,7 @@ def note_as_json(note: NoteListRow) -> dict[str, object]:
         "source_id": note.source_id,
         "created": note.created_at,
         "updated": note.updated_at,
+        **team,
     }
 
 

@@ -147,13 +147,21 @@ def add_policy_with_history(
     return Op(added, changes, undo)
 
 
-def edit_policy(workspace: Workspace, policy_id: str, data: PolicyInput) -> Op[str]:
-    """Change a policy's fields; the result is its slug."""
+def edit_policy(
+    workspace: Workspace, policy_id: str, data: PolicyInput, *, expected_version: int | None = None
+) -> Op[str]:
+    """Change a policy's fields; the result is its slug.
+
+    `expected_version` (from editing.entry_version when the editor opened): refuse, with
+    EditConflict, to overwrite a change someone else saved in between. Undo is refused the
+    same way once someone else has changed the entry after this edit.
+    """
     before = editing.policy_input(workspace, policy_id)
-    editing.update_policy(workspace, policy_id, data)
+    editing.update_policy(workspace, policy_id, data, expected_version=expected_version)
+    after = workspace.entry_version("policy", policy_id)
     slug = data.validated().slug or before.slug
     changes = Changes.of({EntryKind.POLICY}, {policy_id}, focus=slug)
-    return Op(slug, changes, lambda: edit_policy(workspace, policy_id, before))
+    return Op(slug, changes, lambda: edit_policy(workspace, policy_id, before, expected_version=after))
 
 
 # Status events --------------------------------------------------------------------------
@@ -199,12 +207,15 @@ def add_event_citing_new_sources(
     return Op(new_id, changes, undo)
 
 
-def edit_event(workspace: Workspace, event_id: str, data: EventInput) -> Op[None]:
+def edit_event(
+    workspace: Workspace, event_id: str, data: EventInput, *, expected_version: int | None = None
+) -> Op[None]:
     policy_id = editing.policy_of(workspace, TrashKind.EVENT, event_id)
     before = editing.event_input(workspace, event_id)
-    editing.update_event(workspace, event_id, data)
+    editing.update_event(workspace, event_id, data, expected_version=expected_version)
+    after = workspace.entry_version("event", event_id)
     changes = Changes.of({EntryKind.EVENT}, {policy_id})
-    return _inverse(changes, lambda: edit_event(workspace, event_id, before))
+    return _inverse(changes, lambda: edit_event(workspace, event_id, before, expected_version=after))
 
 
 # Sources ------------------------------------------------------------------------------------
@@ -225,12 +236,15 @@ def _unadd_source(workspace: Workspace, source_id: str, data: SourceInput, polic
     return _inverse(changes, lambda: add_source(workspace, data, policy_id, source_id))
 
 
-def edit_source(workspace: Workspace, source_id: str, data: SourceInput) -> Op[None]:
+def edit_source(
+    workspace: Workspace, source_id: str, data: SourceInput, *, expected_version: int | None = None
+) -> Op[None]:
     before = editing.source_input(workspace, source_id)
-    editing.update_source(workspace, source_id, data)
+    editing.update_source(workspace, source_id, data, expected_version=expected_version)
+    after = workspace.entry_version("source", source_id)
     policies = editing.policies_of_source(workspace, source_id)
     changes = Changes.of({EntryKind.SOURCE, EntryKind.EXCERPT}, policies)
-    return _inverse(changes, lambda: edit_source(workspace, source_id, before))
+    return _inverse(changes, lambda: edit_source(workspace, source_id, before, expected_version=after))
 
 
 def link_source(workspace: Workspace, policy_id: str, source_id: str) -> Op[bool]:
@@ -267,12 +281,15 @@ def _unadd_note(workspace: Workspace, policy_id: str, note_id: str, data: NoteIn
     return _inverse(changes, lambda: add_note(workspace, policy_id, data, note_id))
 
 
-def edit_note(workspace: Workspace, note_id: str, data: NoteInput) -> Op[None]:
+def edit_note(
+    workspace: Workspace, note_id: str, data: NoteInput, *, expected_version: int | None = None
+) -> Op[None]:
     policy_id = editing.policy_of(workspace, TrashKind.NOTE, note_id)
     before = editing.note_input(workspace, note_id)
-    editing.update_note(workspace, note_id, data)
+    editing.update_note(workspace, note_id, data, expected_version=expected_version)
+    after = workspace.entry_version("note", note_id)
     changes = Changes.of({EntryKind.NOTE}, {policy_id})
-    return _inverse(changes, lambda: edit_note(workspace, note_id, before))
+    return _inverse(changes, lambda: edit_note(workspace, note_id, before, expected_version=after))
 
 
 # Relations -----------------------------------------------------------------------------------------

@@ -211,6 +211,39 @@ class Workspace:
             ).format(damage=self.damage)
         )
 
+    # What a team workspace adds (app.services.team); a local workspace has one user and no versions.
+
+    is_team = False  # a workspace on a server (app.services.team.TeamWorkspace), not a file
+
+    @property
+    def location(self) -> str:
+        """What names this workspace to reopen it later: its file's path (a team workspace: its URL
+        without the password, which comes from .pgpass, a service file or PGPASSWORD instead)."""
+        return str(self.path)
+
+    def reopen(self) -> Workspace:
+        """Another handle on the same workspace, for another thread (connections belong to one thread)."""
+        return Workspace(self.path, self.seeds_root)
+
+    def share_note(self, session: Session, note_id: str, shared: bool) -> None:
+        """Share a note with the team, or make it private again."""
+        if shared:
+            raise InvalidInput("Only a note in a team workspace can be shared; this one is yours alone")
+
+    def note_author(self, note_id: str) -> tuple[str, bool] | None:
+        """Who wrote a note, and whether it is shared; None in a local workspace (all notes are yours)."""
+        return None
+
+    def ensure_note_author(self, note_id: str) -> None:
+        """Refuse, in words, to change a note someone else wrote (a team workspace's shared notes)."""
+
+    def entry_version(self, kind: str, entry_id: str) -> int | None:
+        """The version of an entry as it is now, to save it later without overwriting someone else's change."""
+        return None
+
+    def claim_version(self, session: Session, kind: str, entry_id: str, expected: int | None) -> None:
+        """Within a write: refuse (EditConflict) when the entry is no longer at the version `expected`."""
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error.

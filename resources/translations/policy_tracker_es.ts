@@ -287,6 +287,68 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Cambiado por otra persona</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Su versión</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>La otra versión</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Conservar la &amp;mía</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs</source>
+        <translation>Guardar su versión sobre la otra</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>Tomar la &amp;otra</translation>
+    </message>
+    <message>
+        <source>Drop your changes and keep what they saved</source>
+        <translation>Descartar sus cambios y conservar lo que la otra persona guardó</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Editing</source>
+        <translation>&amp;Volver a editar</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectTeamDialog</name>
+    <message>
+        <source>Connect to Team Workspace</source>
+        <translation>Conectar a un espacio de trabajo de equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>postgresql://YOU@SERVER/DATABASE, from whoever runs the team&apos;s server. The password comes from ~/.pgpass, a PostgreSQL service file or PGPASSWORD, never from this app&apos;s settings.</source>
+        <translation>postgresql://USTED@SERVIDOR/BASE_DE_DATOS, de quien administra el servidor del equipo. La contraseña se toma de ~/.pgpass, de un archivo de servicio de PostgreSQL o de PGPASSWORD, nunca de la configuración de esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>write the address as postgresql://YOU@SERVER/DATABASE</source>
+        <translation>escriba la dirección como postgresql://USTED@SERVIDOR/BASE_DE_DATOS</translation>
+    </message>
+</context>
+<context>
     <name>DetailPage</name>
     <message>
         <source>No status yet</source>
@@ -534,6 +596,10 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Your changes were dropped; their version is kept</source>
+        <translation>Se descartaron sus cambios; se conserva la otra versión</translation>
     </message>
     <message>
         <source>Delete Policy</source>
@@ -1092,6 +1158,14 @@
         <translation>Abrir &amp;recientes</translation>
     </message>
     <message>
+        <source>Connect to &amp;Team Workspace…</source>
+        <translation>Conectar a un espacio de &amp;equipo…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Personal Copy…</source>
+        <translation>Guardar una copia &amp;personal…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
@@ -1389,12 +1463,20 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
         <translation>No se pudo leer este espacio de trabajo: {error}</translation>
     </message>
     <message>
+        <source>Read-only: this team workspace’s schema is of another version of Policy Tracker. You can read, search and export; to edit, use the version the workspace was last upgraded by.</source>
+        <translation>Solo lectura: el esquema de este espacio de trabajo de equipo es de otra versión de Policy Tracker. Puede leer, buscar y exportar; para editar, use la versión con la que se actualizó por última vez.</translation>
+    </message>
+    <message>
         <source>Read-only: this workspace’s file, folder or disk cannot be written. You can read, search and export; to edit, copy the file to a writable folder and open the copy.</source>
         <translation>Solo lectura: no se puede escribir en el archivo, la carpeta o el disco de este espacio de trabajo. Puede leer, buscar y exportar; para editar, copie el archivo a una carpeta con permiso de escritura y abra la copia.</translation>
     </message>
     <message>
         <source>This workspace is damaged, so editing is off: writing into damage spreads it. Restore a backup (File ▸ Restore from Backup…); the damaged file is kept.</source>
         <translation>Este espacio de trabajo está dañado, así que la edición está desactivada: escribir sobre el daño lo extiende. Restaure una copia de seguridad (Archivo ▸ Restaurar desde copia de seguridad…); el archivo dañado se conserva.</translation>
+    </message>
+    <message>
+        <source>Team: {name}</source>
+        <translation>Equipo: {name}</translation>
     </message>
     <message>
         <source>{workspace} (read-only) — Policy Tracker</source>
@@ -1588,6 +1670,10 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     <message>
         <source>&amp;Pin to the top of the policy&apos;s notes</source>
         <translation>F&amp;ijar al principio de las notas de la política</translation>
+    </message>
+    <message>
+        <source>S&amp;hare with the team (otherwise only you see this note)</source>
+        <translation>&amp;Compartir con el equipo (si no, solo usted ve esta nota)</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2269,17 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     </message>
 </context>
 <context>
+    <name>TeamLink</name>
+    <message>
+        <source>Team: {name} · you are {user}</source>
+        <translation>Equipo: {name} · usted es {user}</translation>
+    </message>
+    <message>
+        <source>Team: {name}</source>
+        <translation>Equipo: {name}</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Follow the System</source>
@@ -2649,6 +2746,14 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
 <context>
     <name>WorkspaceController</name>
     <message>
+        <source>Write what you can see of this team workspace to a local file</source>
+        <translation>Escribir lo que usted ve de este espacio de equipo en un archivo local</translation>
+    </message>
+    <message>
+        <source>Team: {address}</source>
+        <translation>Equipo: {address}</translation>
+    </message>
+    <message>
         <source>No recent workspaces</source>
         <translation>No hay espacios de trabajo recientes</translation>
     </message>
@@ -2663,6 +2768,14 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Saved {count} policies to {file}</source>
+        <translation>Se guardaron {count} políticas en {file}</translation>
+    </message>
+    <message>
+        <source>Save a Personal Copy</source>
+        <translation>Guardar una copia personal</translation>
     </message>
     <message>
         <source>Cannot Open Workspace</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from app.data.seeds import seed_id
 from app.data.tables import Note
@@ -33,7 +34,8 @@ def _with_note(workspace: Workspace) -> None:
 
 def _table_counts(workspace: Workspace) -> dict[str, int]:
     tables = ["policy", "status_event", "source", "excerpt", "note", "relation", "figure", "event_citation"]
-    return {t: workspace.store.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    with workspace.session() as session:  # through the store, whichever backend holds the workspace
+        return {t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in tables}
 
 
 def test_export_then_import_into_an_empty_workspace_compares_equal(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from app.data.sqlite import migrate, read
 from app.services import editing
 from app.services.inputs import EventInput, NoteInput, PolicyInput, SourceInput
@@ -33,6 +35,7 @@ def _agree(connection: sqlite3.Connection) -> dict[str, list[str]]:
     return results
 
 
+@pytest.mark.sqlite_only("compares SQLite's FTS5 search with a reference query over SQLite's own tables")
 def test_the_complete_search_agrees_with_the_reference_through_edits(small: Workspace) -> None:
     c = small.store.connection
     one, _ = editing.create_policy(small, PolicyInput(title="First marsupial", summary="A bilby."))
@@ -92,6 +95,7 @@ def test_the_complete_search_agrees_with_the_reference_through_edits(small: Work
     assert c.execute("SELECT count(*) FROM search_owner WHERE source_id = ?", (source,)).fetchone()[0] == 0
 
 
+@pytest.mark.sqlite_only("traces SQLite's statements")
 def test_the_complete_search_does_not_look_up_each_match_in_search_doc(small: Workspace) -> None:
     """One narrow join per match: neither the documents (with their text) nor excerpts are read."""
     c = small.store.connection

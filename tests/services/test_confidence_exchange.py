@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app.data.seeds import seed_id
-from app.data.sqlite.read import policy_detail, policy_id_for_slug
 from app.errors import InvalidInput
 from app.export.briefing import build_briefing
 from app.export.csv_tables import briefing_csv
@@ -35,7 +34,7 @@ def _mark(workspace: Workspace) -> None:
 
 
 def _facts(workspace: Workspace, policy_id: str = ALPHA) -> tuple[str | None, list[tuple[str, str, str]]]:
-    detail = policy_detail(workspace.store.connection, policy_id)
+    detail = workspace.store.policy_detail(policy_id)
     assert detail is not None
     return detail.last_verified, [(e.description, e.confidence, e.disagreement) for e in detail.events]
 
@@ -53,7 +52,7 @@ def test_the_editing_inputs_store_the_fields_and_derive_a_missing_confidence(sma
     cited_news = editing.add_event(small, ALPHA, EventInput("2022", "expired", "Lapsed.", [news]))
     cited_court = editing.add_event(small, ALPHA, EventInput("2023", "reinstated", "Back.", [RULING, news]))
     stated = editing.add_event(small, ALPHA, EventInput("2024", "terminated", "", [RULING], "reported"))
-    confidences = {e.id: e.confidence for e in policy_detail(small.store.connection, ALPHA).events}  # type: ignore[union-attr]
+    confidences = {e.id: e.confidence for e in small.store.policy_detail(ALPHA).events}  # type: ignore[union-attr]
     assert [confidences[i] for i in (cited_news, cited_court, stated)] == [
         "reported",
         "confirmed",
@@ -175,7 +174,7 @@ def test_csv_tables_carry_the_fields_and_older_tables_still_import(
     (tmp_path / "e.csv").write_text(events_csv, encoding="utf-8")
     apply_csv_import(empty_workspace, plan_csv_import(empty_workspace, tmp_path / "p.csv"))
     apply_csv_import(empty_workspace, plan_csv_import(empty_workspace, tmp_path / "e.csv"))
-    alpha_here = policy_id_for_slug(empty_workspace.store.connection, "alpha")
+    alpha_here = empty_workspace.store.policy_id_for_slug("alpha")
     assert alpha_here is not None
     assert _facts(empty_workspace, alpha_here) == (
         "2026-12-01",

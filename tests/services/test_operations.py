@@ -43,8 +43,10 @@ def state(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
             columns = [c.name for c in table.columns if c.name not in skip]
             rows = session.execute(text(f"SELECT {', '.join(columns)} FROM {table.name}"))
             snapshot[table.name] = sorted(tuple(map(repr, row)) for row in rows)
+        # A team workspace keeps each document as one weighted tsvector (app/data/postgres/search.py).
+        indexed = "document::text" if session.get_bind().dialect.name == "postgresql" else "title, body"
         docs = session.execute(
-            text("SELECT kind, CASE kind WHEN 'excerpt' THEN '' ELSE ref_id END, title, body FROM search_doc")
+            text(f"SELECT kind, CASE kind WHEN 'excerpt' THEN '' ELSE ref_id END, {indexed} FROM search_doc")
         )
         snapshot["search_doc"] = sorted(tuple(map(repr, row)) for row in docs)
     return snapshot

@@ -38,6 +38,7 @@ MEMO = seed_id("source", "memo-one")
 RULING = seed_id("source", "ruling-one")
 
 
+@pytest.mark.sqlite_only("checks SQLite's kept list rows (policy_list) against a reference query")
 def test_every_service_write_keeps_the_rows_as_computed(small: Workspace) -> None:
     c = small.store.connection
     assert len(assert_list_agrees(c)) == 2  # the starter data loader's rows
@@ -124,6 +125,7 @@ def test_every_service_write_keeps_the_rows_as_computed(small: Workspace) -> Non
     assert {r.id: r for r in assert_list_agrees(c)}[one].current_status == "proposed"
 
 
+@pytest.mark.sqlite_only("checks SQLite's kept list rows (policy_list) against a reference query")
 def test_imports_and_the_starter_data_keep_the_rows_as_computed(small: Workspace, tmp_path: Path) -> None:
     editing.add_note(small, ALPHA, NoteInput("A quokka.", pinned=True))
     editing.add_source(small, SourceInput(title="Wombat", excerpts=["bilby"]), BETA)
@@ -204,6 +206,7 @@ def _execute(c: sqlite3.Connection, sql: str, *params: object) -> None:
         c.execute(sql, params)
 
 
+@pytest.mark.sqlite_only("checks SQLite's kept list rows (policy_list) against a reference query")
 def test_writes_the_services_never_make_keep_the_rows_as_computed(small: Workspace) -> None:
     """Raw SQL: moving notes, events and links between policies, bulk changes, cascades."""
     c = small.store.connection
@@ -282,6 +285,7 @@ _ONE_COLUMN = [
 ]
 
 
+@pytest.mark.sqlite_only("checks SQLite's kept list rows (policy_list) against a reference query")
 def test_each_column_a_row_depends_on_changed_alone_keeps_the_rows_as_computed(small: Workspace) -> None:
     c = small.store.connection
     editing.add_note(small, ALPHA, NoteInput("A quokka."))
@@ -408,6 +412,7 @@ def test_a_downgrade_to_0005_restores_its_schema_and_owners(tmp_path: Path) -> N
     workspace.close()
 
 
+@pytest.mark.sqlite_only("traces SQLite's statements")
 def test_the_list_reads_the_kept_rows_only(small: Workspace) -> None:
     """No latest-event lookup or count per row any more: one table for the rows."""
     c = small.store.connection

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.errors import UserError
 from app.services.as_of import AsOf
 from app.services.integrity import ReadError
 from app.services.policies import BrowseResult, CancelToken, PolicyFilters, SearchCancelled, browse
@@ -15,6 +15,7 @@ from app.services.workspace import Workspace
 
 class BrowseRunner(QObject):
     finished = Signal(int, object)  # request number, BrowseResult
+    failed = Signal(str)  # why the list could not be read (a team workspace's server out of reach), in words
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -22,7 +23,7 @@ class BrowseRunner(QObject):
         self.worker: threading.Thread | None = None  # the latest request's (not QObject.thread)
         self._cancel = CancelToken()
 
-    def start(self, path: Path, filters: PolicyFilters, as_of: AsOf | None = None) -> int:
+    def start(self, source: Workspace, filters: PolicyFilters, as_of: AsOf | None = None) -> int:
         """Begin a query; returns its number. The previous one, if still running, is cancelled."""
         self.cancel()
         self.generation += 1
@@ -30,7 +31,7 @@ class BrowseRunner(QObject):
         self._cancel = cancel = CancelToken()
         worker = threading.Thread(
             target=self._run,
-            args=(generation, path, filters, cancel, as_of),
+            args=(generation, source, filters, cancel, as_of),
             daemon=True,
             name=f"browse-{generation}",
         )
@@ -42,13 +43,21 @@ class BrowseRunner(QObject):
         self._cancel.cancel()
 
     def _run(
-        self, generation: int, path: Path, filters: PolicyFilters, cancel: CancelToken, as_of: AsOf | None
+        self,
+        generation: int,
+        source: Workspace,
+        filters: PolicyFilters,
+        cancel: CancelToken,
+        as_of: AsOf | None,
     ) -> None:
-        workspace = Workspace(path)  # a connection of this thread's own
+        workspace = source.reopen()  # a connection of this thread's own
         try:
             result: BrowseResult | None = browse(workspace, filters, cancel, as_of)
         except (SearchCancelled, ReadError):  # a newer request came, or the read failed: keep the list
             result = None
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            result = None
+            self.failed.emit(str(error))
         finally:
             workspace.close()
         if result is not None and generation == self.generation:

@@ -21,6 +21,8 @@ ACTION_ICON_NAMES: tuple[str, ...] = (
     # Workspaces and files
     "new-workspace",
     "open-workspace",
+    "connect-team",
+    "personal-copy",
     "recent",
     "import",
     "export",

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout
 
 from app.domain.vocab import RelationKind
-from app.errors import UserError
+from app.errors import EditConflict, UserError
 from app.lazy import lazy_import
 from app.services import policies
 from app.services.inputs import (
@@ -26,6 +26,7 @@ from app.services.kinds import TrashKind
 from app.ui.common.i18n import display_date, label
 from app.ui.detail.actions import DetailAction
 from app.ui.editing import commands
+from app.ui.editing.conflict import ConflictDialog
 from app.ui.editing.editors import EventDialog, NoteDialog, PolicyDialog, RelationDialog, SourceDialog
 from app.ui.editing.feedback import EditFeedback
 from app.ui.editing.form import AwaitingConfirmation
@@ -141,6 +142,41 @@ class EditController(QObject):
             return
         self.push(text, done)
 
+    def save_edit(
+        self,
+        editor: QDialog,
+        kind: str,
+        entry_id: str,
+        text: str,
+        mine: Any,
+        save: Callable[[Any, int | None], Op[Any]],
+        read_theirs: Callable[[], Any],
+        version: int | None,
+    ) -> None:
+        """Save an edit made in `editor`; if someone else saved the entry since it was read, show both
+        versions and let the person keep theirs or take the other (the editor stays open meanwhile)."""
+        try:
+            self.push(text, save(mine, version))
+        except EditConflict as conflict:
+            theirs = read_theirs()
+
+            def keep_mine() -> None:
+                try:
+                    self.push(text, save(mine, editing.entry_version(self.ws, kind, entry_id)))
+                except UserError as error:
+                    self.context.report_error(str(error))
+                    return
+                editor.accept()
+
+            def take_theirs() -> None:
+                editor.reject()
+                self.context.report(self.tr("Your changes were dropped; their version is kept"))
+
+            box = ConflictDialog(editor, str(conflict), mine, theirs, keep_mine, take_theirs)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            raise AwaitingConfirmation from None
+
     # Policies -----------------------------------------------------------------------
     def new_policy(self) -> QDialog:
         """A new policy, with its first status event and the source it rests on when they are given."""
@@ -161,13 +197,25 @@ class EditController(QObject):
         if policy_id is None:
             return None
         before = editing.policy_input(self.ws, policy_id)
+        # In a team workspace: saving over a change someone else made meanwhile is refused in words.
+        version = editing.entry_version(self.ws, "policy", policy_id)
 
         def submit(data: PolicyInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_policy_text(after), operations.edit_policy(self.ws, policy_id, after))
+                self.save_edit(
+                    dialog,
+                    "policy",
+                    policy_id,
+                    commands.edit_policy_text(after),
+                    after,
+                    lambda data, at: operations.edit_policy(self.ws, policy_id, data, expected_version=at),
+                    lambda: editing.policy_input(self.ws, policy_id),
+                    version,
+                )
 
-        return self._open(PolicyDialog(self.dialog_parent, submit, before))
+        dialog = self._open(PolicyDialog(self.dialog_parent, submit, before))
+        return dialog
 
     def trash_policy(self) -> QMessageBox | None:
         row = self.context.selected_row()
@@ -258,13 +306,24 @@ class EditController(QObject):
     def edit_event(self, event_id: str) -> QDialog:
         policy_id = editing.policy_of(self.ws, TrashKind.EVENT, event_id)
         before = editing.event_input(self.ws, event_id)
+        version = editing.entry_version(self.ws, "event", event_id)
 
         def submit(data: EventInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_event_text(after), operations.edit_event(self.ws, event_id, after))
+                self.save_edit(
+                    dialog,
+                    "event",
+                    event_id,
+                    commands.edit_event_text(after),
+                    after,
+                    lambda data, at: operations.edit_event(self.ws, event_id, data, expected_version=at),
+                    lambda: editing.event_input(self.ws, event_id),
+                    version,
+                )
 
-        return self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
+        dialog = self._open(EventDialog(self.dialog_parent, submit, self._policy_sources(policy_id), before))
+        return dialog
 
     def trash_event(self, event_id: str) -> None:
         status = editing.event_input(self.ws, event_id).status
@@ -296,13 +355,24 @@ class EditController(QObject):
 
     def edit_source(self, source_id: str) -> QDialog:
         before = editing.source_input(self.ws, source_id)
+        version = editing.entry_version(self.ws, "source", source_id)
 
         def submit(data: SourceInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_source_text(after), operations.edit_source(self.ws, source_id, after))
+                self.save_edit(
+                    dialog,
+                    "source",
+                    source_id,
+                    commands.edit_source_text(after),
+                    after,
+                    lambda data, at: operations.edit_source(self.ws, source_id, data, expected_version=at),
+                    lambda: editing.source_input(self.ws, source_id),
+                    version,
+                )
 
-        return self._open(SourceDialog(self.dialog_parent, submit, before))
+        dialog = self._open(SourceDialog(self.dialog_parent, submit, before))
+        return dialog
 
     def link_source(self) -> QDialog | None:
         policy_id = self._selected_id()
@@ -340,7 +410,15 @@ class EditController(QObject):
         events = detail.events if detail else []
         sources = detail.sources if detail else []
         return self._open(
-            NoteDialog(self.dialog_parent, submit, policies.all_tags(self.ws), events, sources, current)
+            NoteDialog(
+                self.dialog_parent,
+                submit,
+                policies.all_tags(self.ws),
+                events,
+                sources,
+                current,
+                team=self.ws.is_team,
+            )
         )
 
     def new_note(self, prefill: NoteInput | None = None) -> QDialog | None:
@@ -374,13 +452,24 @@ class EditController(QObject):
     def edit_note(self, note_id: str) -> QDialog:
         policy_id = editing.policy_of(self.ws, TrashKind.NOTE, note_id)
         before = editing.note_input(self.ws, note_id)
+        version = editing.entry_version(self.ws, "note", note_id)
 
         def submit(data: NoteInput) -> None:
             after = data.validated()
             if after != before:
-                self.push(commands.edit_note_text(after), operations.edit_note(self.ws, note_id, after))
+                self.save_edit(
+                    dialog,
+                    "note",
+                    note_id,
+                    commands.edit_note_text(after),
+                    after,
+                    lambda data, at: operations.edit_note(self.ws, note_id, data, expected_version=at),
+                    lambda: editing.note_input(self.ws, note_id),
+                    version,
+                )
 
-        return self._note_dialog(policy_id, submit, before)
+        dialog = self._note_dialog(policy_id, submit, before)
+        return dialog
 
     def trash_note(self, note_id: str) -> None:
         data = editing.note_input(self.ws, note_id)

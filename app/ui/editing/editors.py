@@ -347,7 +347,10 @@ class NoteDialog(FormDialog):
         events: list[EventRow],
         sources: list[SourceRow],
         current: NoteInput | None = None,
+        *,
+        team: bool = False,
     ) -> None:
+        """`team`: a team workspace's note, which its author may share with the team."""
         super().__init__(parent, self.tr("Edit Note") if current else self.tr("New Note"), submit)
         self.data = current or NoteInput(body="")
         self.body_edit = self.text(
@@ -392,6 +395,10 @@ class NoteDialog(FormDialog):
         self.pinned_box = QCheckBox(self.tr("&Pin to the top of the policy's notes"))
         self.pinned_box.setChecked(self.data.pinned)
         self.add_field("pinned", "", self.pinned_box)
+        self.shared_box = QCheckBox(self.tr("S&hare with the team (otherwise only you see this note)"))
+        self.shared_box.setChecked(self.data.shared)
+        if team:
+            self.add_field("shared", "", self.shared_box)
         self._render_preview()
         self.resize(620, 720)
 
@@ -406,6 +413,7 @@ class NoteDialog(FormDialog):
             event_id=self.event_combo.currentData(),
             source_id=self.source_combo.currentData(),
             quote=self.quote_edit.toPlainText(),
+            shared=self.shared_box.isChecked(),
         )
 
 

@@ -27,6 +27,8 @@ class MainAction(StrEnum):
     NEW_WORKSPACE = "new-workspace"
     OPEN_WORKSPACE = "open-workspace"
     OPEN_RECENT = "open-recent"
+    CONNECT_TEAM = "connect-team"
+    PERSONAL_COPY = "personal-copy"
     EXPORT = "export"
     IMPORT = "import"
     SHOW_TRASH = "show-trash"
@@ -95,6 +97,12 @@ SPECS: dict[MainAction, ActionSpec] = {
         QT_TRANSLATE_NOOP("MainAction", "&Open Workspace…"), "open-workspace", Key.Open
     ),
     MainAction.OPEN_RECENT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "Open &Recent"), "recent"),
+    MainAction.CONNECT_TEAM: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Connect to &Team Workspace…"), "connect-team"
+    ),
+    MainAction.PERSONAL_COPY: ActionSpec(
+        QT_TRANSLATE_NOOP("MainAction", "Save a &Personal Copy…"), "personal-copy"
+    ),
     MainAction.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Export…"), "export", "Ctrl+Shift+E"),
     MainAction.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Import…"), "import", "Ctrl+Shift+I"),
     MainAction.SHOW_TRASH: ActionSpec(QT_TRANSLATE_NOOP("MainAction", "&Trash…"), "trash", "Ctrl+Shift+T"),

@@ -60,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
     qt_app = application()
     settings = QSettings()
     apply_language(qt_app, args.language or chosen_language(settings))
-    path = real_path(_startup_workspace(args, settings))
+    location = _startup_workspace(args, settings)
+    if isinstance(location, str):  # a team workspace on a server: no file to lock, check or back up
+        return _run_team(location, args, settings, qt_app)
+    path = real_path(location)
     if args.screenshot:
         return screenshot(
             Workspace.open(path),
@@ -98,6 +101,31 @@ def run(args: argparse.Namespace) -> int:
     window.check_safety_when_ready()
     code = qt_app.exec()
     window.release_lock()
+    return code
+
+
+def _run_team(url: str, args: argparse.Namespace, settings: object, qt_app: QApplication) -> int:
+    from app.services.team import TeamWorkspace
+    from app.ui.main.main_window import MainWindow
+
+    try:
+        workspace = TeamWorkspace.open_url(url)
+    except UserError as error:
+        _tell(str(error))
+        return 1
+    if args.screenshot:
+        return screenshot(
+            workspace,
+            Path(args.screenshot),
+            select=args.select,
+            search=args.search,
+            show=args.show,
+            theme=args.theme,
+        )
+    window = MainWindow(workspace, settings)  # type: ignore[arg-type]
+    window.show()  # a schema of another version: the window's read-only bar says so
+    code = qt_app.exec()
+    window.workspace.close()  # the one shown last (the person may have switched)
     return code
 
 
@@ -152,17 +180,18 @@ def _recover(path: Path, problem: str) -> Workspace | None:
         return None
 
 
-def _startup_workspace(args: argparse.Namespace, settings: object) -> Path:
-    """The workspace named on the command line or in the environment, else the last one used."""
+def _startup_workspace(args: argparse.Namespace, settings: object) -> Path | str:
+    """The workspace named on the command line or in the environment (a file, or a team workspace's
+    postgresql:// address), else the last file used."""
     import os
 
     from PySide6.QtCore import QSettings
 
-    from app.paths import WORKSPACE_ENV, default_workspace
+    from app.paths import WORKSPACE_ENV, default_workspace, workspace_location
     from app.ui.workspace.workspaces import RECENT_KEY
 
     if args.workspace or os.environ.get(WORKSPACE_ENV) or not isinstance(settings, QSettings):
-        return default_workspace(args.workspace)
+        return workspace_location(args.workspace)
     recent = settings.value(RECENT_KEY) or []
     recent = [recent] if isinstance(recent, str) else list(recent)
     for candidate in recent[:1]:

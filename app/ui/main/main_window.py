@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import policy_list
 from app.services.audit import stale_after_days
 from app.services.kinds import Facet
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.read_only_bar: QLabel | None = None  # made when a workspace cannot be changed
         self._build_frame()
         self.apply_write_state()
+        self._team_link.follow(workspace)
         self._restore_frame()
         if deferred and not any(_as_list(self.settings.value(key)) for key in (f.setting_key for f in Facet)):
             self._show_first_screen()
@@ -231,6 +233,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        from app.ui.workspace.team_live import TeamLink
+
+        self._team_link = TeamLink(self.events, self)  # a team workspace: who you are, others' changes live
+        self.statusBar().addPermanentWidget(self._team_link.label)
 
     def _restore_frame(self) -> None:
         """The saved size and layout, and a chosen light or dark look, before the first paint."""
@@ -354,6 +360,7 @@ class MainWindow(QMainWindow):
         filter_panel.saved_search_chosen.connect(self.apply_saved_search)
         filter_panel.saved_search_delete_requested.connect(self.delete_saved_search)
         browse_runner.finished.connect(self._on_browsed)
+        browse_runner.failed.connect(self.report_error)
         self.apply_write_state()
         self._restore_settings()
         filters = self.current_filters()
@@ -540,7 +547,12 @@ class MainWindow(QMainWindow):
         self.parts.search_timer.stop()
         self.parts.browse_runner.cancel()
         self.parts.browse_runner.generation += 1  # an answer still on its way is out of date
-        self._show_result(browse(self.workspace, self.current_filters(), as_of=self.current_as_of()))
+        try:
+            result = browse(self.workspace, self.current_filters(), as_of=self.current_as_of())
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            self.report_error(str(error))
+            return
+        self._show_result(result)
 
     def _show_first_page(self, total: int) -> None:
         from app.services.policies import BrowseResult
@@ -548,7 +560,7 @@ class MainWindow(QMainWindow):
         self.parts.result = BrowseResult(rows=policy_list.first_page(self.workspace, FIRST_PAGE), total=total)
         self.model.set_rows(self.parts.result.rows)
         self.count_label.setText(self.tr("Reading %Ln policies…", "", total))
-        self.parts.browse_runner.start(self.workspace.path, self.current_filters(), self.current_as_of())
+        self.parts.browse_runner.start(self.workspace, self.current_filters(), self.current_as_of())
 
     def _on_search_typed(self) -> None:
         """Small workspaces search in a blink after a short pause; large ones show matches in
@@ -581,7 +593,7 @@ class MainWindow(QMainWindow):
                     count=number(len(rows))
                 )
             )
-        self.parts.browse_runner.start(self.workspace.path, filters, self.current_as_of())
+        self.parts.browse_runner.start(self.workspace, filters, self.current_as_of())
 
     def _on_browsed(self, generation: int, result: BrowseResult) -> None:
         if generation == self.parts.browse_runner.generation:
@@ -727,7 +739,11 @@ class MainWindow(QMainWindow):
         filters = self.current_filters()
         if changes.touches(EntryKind.POLICY, EntryKind.EVENT, EntryKind.TRASH):
             self._histories = None  # the statuses on other days may have changed too
-        self.parts.result = browse(self.workspace, filters, as_of=self.current_as_of())
+        try:
+            self.parts.result = browse(self.workspace, filters, as_of=self.current_as_of())
+        except UserError as error:  # a team workspace's server out of reach: keep the list, say why
+            self.report_error(str(error))
+            return
         place = KeepPlace(self.table, self.selected_row() is not None)
         self.model.as_of = self.parts.result.as_of
         self.model.apply_rows(self.parts.result.rows)
@@ -893,6 +909,8 @@ class MainWindow(QMainWindow):
         if self._lock is not None and lock is not None:
             self._lock.release()
             self._lock = lock
+        elif self._lock is not None and workspace.is_team:
+            self._lock.release()  # a team workspace has no file to lock; the next file gets its own
         for window in (self.notes_window, self.timeline_window, self.audit_window):
             if window is not None:
                 window.close()
@@ -905,6 +923,7 @@ class MainWindow(QMainWindow):
         previous.close()
         self.detail.stale_after_days = stale_after_days(workspace)
         self.apply_write_state()
+        self._team_link.follow(workspace)
         self.detail.show_policy(None)
         self.table.clearSelection()
         self._clear_search_and_filters_quietly()
@@ -941,6 +960,11 @@ class MainWindow(QMainWindow):
 
     def write_block(self) -> str:
         """Why this workspace cannot be changed now, in words; "" when it can."""
+        if self.workspace.is_team and self.workspace.read_only:
+            return self.tr(
+                "Read-only: this team workspace’s schema is of another version of Policy Tracker. You can "
+                "read, search and export; to edit, use the version the workspace was last upgraded by."
+            )
         if self.workspace.read_only:
             return self.tr(
                 "Read-only: this workspace’s file, folder or disk cannot be written. You can read, search "
@@ -957,6 +981,10 @@ class MainWindow(QMainWindow):
         """Say in the title and a bar when the workspace cannot be changed, and turn editing off then."""
         reason = self.write_block()
         stem = self.workspace.path.stem
+        if self.workspace.is_team:
+            from app.ui.workspace.team_live import team_name
+
+            stem = self.tr("Team: {name}").format(name=team_name(self.workspace))
         if self.workspace.read_only:
             self.setWindowTitle(self.tr("{workspace} (read-only) — Policy Tracker").format(workspace=stem))
         else:
@@ -978,7 +1006,10 @@ class MainWindow(QMainWindow):
         self.editor.set_writable(writable)
         for action in (self.parts.actions.import_action, self.parts.actions.save_search_action):
             action.setEnabled(writable)
-        self.safety.restore_action.setEnabled(not self.workspace.read_only)  # restoring cures damage
+        # Restoring cures damage; a team workspace is backed up and restored on its server (pg_dump).
+        self.safety.restore_action.setEnabled(not self.workspace.read_only and not self.workspace.is_team)
+        self.safety.backup_action.setEnabled(not self.workspace.is_team)
+        self.workspaces.copy_action.setVisible(self.workspace.is_team)
         self.table.setAcceptDrops(writable)
 
     def all_rows(self) -> list[PolicyRow]:
@@ -1077,6 +1108,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._team_link.stop()
         # Dialogs still open (an export in progress, say) finish or cancel their background work
         # first: a worker thread must not outlive the dialog that owns it.
         for dialog in self.findChildren(QDialog):

@@ -27,7 +27,7 @@ Layout = list[MainAction | None]
 
 MENUS: dict[str, Layout] = {
     "file": [
-        A.NEW_WORKSPACE, A.OPEN_WORKSPACE, A.OPEN_RECENT, None,
+        A.NEW_WORKSPACE, A.OPEN_WORKSPACE, A.CONNECT_TEAM, A.OPEN_RECENT, A.PERSONAL_COPY, None,
         A.NEW_POLICY, None,
         A.EXPORT, A.IMPORT, None,
         A.SHOW_TRASH, A.BACK_UP, A.RESTORE_BACKUP, None,

@@ -63,16 +63,17 @@ class ExportWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, path: Path, request: ExportRequest) -> None:
+    def __init__(self, workspace: Workspace, request: ExportRequest) -> None:
         super().__init__()
-        self.path, self.request = path, request
+        self.source, self.request = workspace, request
+        self.path = workspace.path
         self.stop = threading.Event()
 
     def run(self) -> None:
         from app.export.pdf import write_pdf
         from app.export.raster import svg_to_png
 
-        workspace = Workspace(self.path)  # sqlite3 connections belong to the thread that made them
+        workspace = self.source.reopen()  # a connection belongs to the thread that made it
         try:
             written = run_export(
                 workspace,
@@ -579,7 +580,7 @@ class ExportDialog(QDialog):
         self.open_button.hide()
         self.folder_button.hide()
         self.thread_ = QThread(self)
-        self.worker = ExportWorker(self.window_.workspace.path, request)
+        self.worker = ExportWorker(self.window_.workspace, request)
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)

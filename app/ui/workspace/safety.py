@@ -97,6 +97,10 @@ class SafetyController(QObject):
     # On open: a quick check, then the daily backup, off the GUI thread -----------------
     def check_in_background(self) -> threading.Thread:
         path = self.host.workspace.path
+        if self.host.workspace.is_team:  # its server checks and backs it up (pg_dump), not this client
+            nothing = threading.Thread(target=lambda: None, name="daily-check", daemon=True)
+            nothing.start()
+            return nothing
 
         def work() -> None:
             try:

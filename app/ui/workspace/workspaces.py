@@ -57,6 +57,32 @@ class NewWorkspaceDialog(FormDialog):
         return path, self.starter_box.isChecked()
 
 
+class ConnectTeamDialog(FormDialog):
+    """The address of a team workspace on a PostgreSQL server."""
+
+    def __init__(self, window: QWidget, submit: Any) -> None:
+        super().__init__(window, self.tr("Connect to Team Workspace"), submit)
+        self.url_edit = self.line(
+            "url",
+            self.tr("&Address"),
+            "postgresql://",
+            hint=self.tr(
+                "postgresql://YOU@SERVER/DATABASE, from whoever runs the team's server. The password "
+                "comes from ~/.pgpass, a PostgreSQL service file or PGPASSWORD, never from this app's settings."
+            ),
+        )
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Connect"))
+
+    def collect(self) -> str:
+        from app.paths import is_team_url
+        from app.services.inputs import ValidationFailed
+
+        text = self.url_edit.text().strip()
+        if not is_team_url(text) or text.rstrip("/").endswith("postgresql:"):
+            raise ValidationFailed({"url": self.tr("write the address as postgresql://YOU@SERVER/DATABASE")})
+        return text
+
+
 class WorkspaceController(QObject):
     """New, open and recent workspaces; a switch is checked for damage and backed up, as at start."""
 
@@ -69,26 +95,38 @@ class WorkspaceController(QObject):
 
         self.new_action = make_action(self, MainAction.NEW_WORKSPACE, self.new_workspace)
         self.open_action = make_action(self, MainAction.OPEN_WORKSPACE, self.open_workspace)
+        self.connect_action = make_action(self, MainAction.CONNECT_TEAM, self.connect_team)
+        self.copy_action = make_action(self, MainAction.PERSONAL_COPY, self.save_personal_copy)
+        self.copy_action.setToolTip(self.tr("Write what you can see of this team workspace to a local file"))
         self.recent_menu = QMenu(text_of(MainAction.OPEN_RECENT), host.dialog_parent())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.remember(host.workspace.path)
+        self.remember(host.workspace.location)
 
     # Recent list ---------------------------------------------------------------
-    def recent(self) -> list[Path]:
+    def recent(self) -> list[Path | str]:
+        """Recent workspaces: file paths, and team workspaces' addresses (never with a password)."""
+        from app.paths import is_team_url
+
         stored = self.host.settings.value(RECENT_KEY) or []
         paths = [stored] if isinstance(stored, str) else list(stored)
-        return [Path(p) for p in paths if p]
+        return [str(p) if is_team_url(p) else Path(p) for p in paths if p]
 
-    def remember(self, path: Path) -> None:
-        paths = [str(path)] + [str(p) for p in self.recent() if p != path]
+    def remember(self, location: Path | str) -> None:
+        paths = [str(location)] + [str(p) for p in self.recent() if str(p) != str(location)]
         self.host.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        current = self.host.workspace.path
-        for path in self.recent():
+        current = self.host.workspace.location
+        for entry in self.recent():
+            if isinstance(entry, str):  # a team workspace
+                action = self.recent_menu.addAction(self.tr("Team: {address}").format(address=entry))
+                action.setEnabled(entry != current)
+                action.triggered.connect(lambda _checked=False, url=entry: self.switch_team(url))
+                continue
+            path = entry
             action = self.recent_menu.addAction(f"{path.stem}  —  {path.parent}")
-            action.setEnabled(path != current and path.exists())
+            action.setEnabled(str(path) != current and path.exists())
             action.triggered.connect(lambda _checked=False, p=path: self.switch(p, create=False))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
@@ -100,7 +138,7 @@ class WorkspaceController(QObject):
             if not self.switch(path, create=True, starter=starter):
                 raise UserError(self.last_error)
 
-        dialog = NewWorkspaceDialog(self.host.dialog_parent(), self.host.workspace.path, submit)
+        dialog = NewWorkspaceDialog(self.host.dialog_parent(), self._local_path(), submit)
         dialog.open()
         return dialog
 
@@ -108,11 +146,74 @@ class WorkspaceController(QObject):
         self.file_dialog = choose_file(
             self.host.dialog_parent(),
             self.tr("Open Workspace"),
-            self.host.workspace.path.parent,
+            self._local_path().parent,
             self.tr("Policy Tracker workspaces (*.sqlite)") + ";;" + self.tr("All files (*)"),
             lambda path: self.switch(path, create=False),
         )
         return self.file_dialog
+
+    def save_personal_copy(self) -> QFileDialog | None:
+        """A team workspace, as this analyst sees it, into a new local file for reading offline."""
+        if not self.host.workspace.is_team:
+            return None
+        start = self._local_path().with_name(f"{self.host.workspace.path.name}-copy.sqlite")
+
+        def chosen(path: Path) -> None:
+            from app.services.team import save_personal_copy
+
+            target = path if path.suffix else path.with_suffix(".sqlite")
+            try:
+                count = save_personal_copy(self.host.workspace, target)
+            except UserError as error:
+                self.host.report_error(str(error))
+                return
+            self.host.report(self.tr("Saved {count} policies to {file}").format(count=count, file=target))
+
+        self.file_dialog = choose_file(
+            self.host.dialog_parent(),
+            self.tr("Save a Personal Copy"),
+            start,
+            self.tr("Policy Tracker workspaces (*.sqlite)"),
+            chosen,
+            save=True,
+        )
+        return self.file_dialog
+
+    def _local_path(self) -> Path:
+        """The current workspace's file, or (for a team workspace) where a local one goes by default."""
+        from app.paths import default_workspace
+
+        return default_workspace(None) if self.host.workspace.is_team else self.host.workspace.path
+
+    def connect_team(self) -> ConnectTeamDialog:
+        def submit(url: str) -> None:
+            if not self.switch_team(url, quiet=True):
+                raise UserError(self.last_error)
+
+        dialog = ConnectTeamDialog(self.host.dialog_parent(), submit)
+        dialog.open()
+        return dialog
+
+    def switch_team(self, url: str, *, quiet: bool = False) -> bool:
+        """Open a team workspace in this window; on failure say why (a box unless `quiet`) and keep the current one."""
+        from app.services.team import TeamWorkspace
+
+        self.last_error = ""
+        try:
+            workspace = TeamWorkspace.open_url(url)
+        except UserError as error:
+            self.last_error = str(error)
+            if not quiet:
+                QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.tr("Cannot Open Workspace"),
+                    self.last_error,
+                    parent=self.host.dialog_parent(),
+                ).open()
+            return False
+        self.host.show_workspace(workspace, None)
+        self.remember(workspace.location)
+        return True
 
     def switch(self, path: Path, *, create: bool, starter: bool = True) -> bool:
         """Open another workspace in this window; on failure say why and keep the current one."""
@@ -138,7 +239,7 @@ class WorkspaceController(QObject):
             box.open()
             return False
         self.host.show_workspace(workspace, new_lock)
-        self.remember(workspace.path)
+        self.remember(workspace.location)
         self.safety.check_in_background()
         return True
 

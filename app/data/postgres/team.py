@@ -1,0 +1,115 @@
+"""Setting up a team workspace on a server: its schema and its people (PostgreSQL roles).
+
+`init` runs as the role that will own the tables (the URL's user, an administrator); it makes
+the schema, a member role (NOLOGIN) that may read and write rows but not change the schema,
+and stamps the schema revision. `add_member` makes a login role for one analyst, a member of
+that role. Clients connect as members, never as the owner: row-level security then holds for
+them whatever they do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from psycopg import errors, sql
+
+from app.data.postgres import connection as server
+from app.data.postgres import schema
+from app.errors import InvalidInput, UserError, WorkspaceUnusable
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+    from sqlmodel import Session
+
+
+def member_role_for(database: str) -> str:
+    """The member role of a database: one per team workspace (roles belong to the whole server)."""
+    return f"{database}_members"
+
+
+def _fail(error: psycopg.Error, url: URL) -> UserError:
+    if isinstance(error, errors.InsufficientPrivilege):
+        return UserError(
+            f"{url.username or 'This user'} may not do that on the server of {server.display_name(url)} "
+            "(it needs to own the database and be allowed to create roles); nothing was changed"
+        )
+    return server.in_words(error, server.display_name(url)) or UserError(str(error).strip())
+
+
+def init(url: URL, fill: Callable[[Session], None] | None = None) -> str:
+    """Make the team workspace in the (empty) database of `url`; returns the member role's name.
+
+    One transaction: the schema, the member role's rights, and `fill` (the starter data), all
+    or nothing. A database that already holds a workspace is refused.
+    """
+    from sqlmodel import Session
+
+    engine = server.make_engine(url)
+    role = member_role_for(str(url.database))
+    try:
+        with engine.begin() as connection:
+            if schema.read_revision(connection) is not None:
+                raise InvalidInput(
+                    f"{server.display_name(url)} already holds a team workspace; nothing was changed"
+                )
+            raw: Any = connection.connection.dbapi_connection
+            exists = connection.exec_driver_sql(
+                "SELECT 1 FROM pg_roles WHERE rolname = %(role)s", {"role": role}
+            ).scalar()
+            if not exists:
+                raw.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+            schema.create(connection, role)
+            if fill is not None:
+                import app.data.postgres.search  # noqa: F401  (documents are written on flush)
+
+                with Session(bind=connection, expire_on_commit=False) as session:
+                    fill(session)
+                    session.flush()
+    except psycopg.Error as error:
+        raise _fail(error, url) from None
+    except Exception as error:
+        orig = getattr(error, "orig", None)
+        if isinstance(orig, psycopg.Error):
+            raise _fail(orig, url) from None
+        raise
+    finally:
+        engine.dispose()
+    return role
+
+
+def add_member(url: URL, name: str, password: str) -> bool:
+    """A login role for one analyst, in the workspace's member role; False when the role existed
+    already (an analyst of another team workspace on the server): it is made a member, its
+    password left as it is."""
+    if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
+        raise InvalidInput(f"“{name}” cannot be a user name: use letters, digits, '.', '-' or '_'")
+    if not password:
+        raise InvalidInput("A member needs a password; nothing was changed")
+    try:
+        with psycopg.connect(server.conninfo(url)) as connection:
+            found = connection.execute(
+                "SELECT value FROM meta WHERE key = %s", (schema.MEMBER_ROLE_KEY,)
+            ).fetchone()
+            if found is None:
+                raise WorkspaceUnusable(
+                    f"{server.display_name(url)} is not a team workspace yet: run `policy-tracker team init` first"
+                )
+            taken = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            if not taken:
+                connection.execute(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                        sql.Identifier(name), sql.Literal(password)
+                    )
+                )
+            connection.execute(
+                sql.SQL("GRANT {} TO {}").format(sql.Identifier(found[0]), sql.Identifier(name))
+            )
+    except psycopg.errors.UndefinedTable:
+        raise WorkspaceUnusable(
+            f"{server.display_name(url)} is not a team workspace yet: run `policy-tracker team init` first"
+        ) from None
+    except psycopg.Error as error:
+        raise _fail(error, url) from None
+    return not taken
