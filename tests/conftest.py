@@ -146,3 +146,18 @@ def team_workspace_fixture(
     finally:
         opened.close()
         server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def small(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A workspace with the two-policy fixture dataset: a local file, then a team workspace on PostgreSQL."""
+    from app.services.workspace import Workspace
+
+    if request.param == "postgresql":
+        if request.node.get_closest_marker("sqlite_only"):
+            pytest.skip(request.node.get_closest_marker("sqlite_only").args[0])
+        yield from team_workspace_fixture(request, "pt_small", FIXTURES / "seeds_small")  # type: ignore[misc]
+        return
+    workspace = Workspace.open(tmp_path / "small.sqlite", seeds_root=FIXTURES / "seeds_small")
+    yield workspace
+    workspace.close()

@@ -152,8 +152,10 @@ class TeamWorkspace(Workspace):
     def load_starter_data(self) -> SeedReport:
         from app.data.seeds import load_starter_data
 
+        from app.data.change_context import recording
+
         self.ensure_writable()
-        with self.session() as session:
+        with recording("starter data"), self.session() as session:
             return load_starter_data(session, self.seeds_root)
 
     def mark_damaged(self, problem: str) -> None:
@@ -244,12 +246,18 @@ def init_team(url_text: str, *, starter_data: bool = False, seeds_root: Path | N
     root = seeds_root or paths.seeds_dir()
 
     def fill(session: Session) -> None:
+        from app.data.change_context import recording
+        from app.data.change_log import record_changes, write_recorded
         from app.data.seeds import load_starter_data
         from app.data.tables import Meta
 
         session.add(Meta(key=_STARTER_KEY, value="yes" if starter_data else "no"))
         if starter_data:
-            load_starter_data(session, root)
+            # The session joins init's transaction and does not commit: its records are written here.
+            with recording("starter data"):
+                record_changes(session)
+                load_starter_data(session, root)
+                write_recorded(session)
 
     return team.init(url, fill)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,6 @@ from app.errors import InvalidInput
 from app.services import changes, editing, operations
 from app.services.inputs import EventInput, NoteInput, PolicyInput, RelationInput, SourceInput
 from app.services.workspace import Workspace
-from tests.conftest import FIXTURES
 
 ALPHA = seed_id("policy", "alpha")
 BETA = seed_id("policy", "beta")
@@ -29,11 +27,12 @@ MEMO = seed_id("source", "memo-one")
 RULING = seed_id("source", "ruling-one")
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(tmp_path / "small.sqlite", seeds_root=FIXTURES / "seeds_small")
-    yield workspace
-    workspace.close()
+# `small`: the two-policy workspace, as a local file and as a team workspace (tests/conftest.py).
+
+
+def _excerpt_ids(workspace: Workspace) -> list[str]:
+    [memo] = workspace.store.sources_by_id([MEMO])
+    return [x.id for x in memo.excerpts]
 
 
 def _after(workspace: Workspace, seq: int) -> list[ChangeRow]:
@@ -98,14 +97,11 @@ def test_linking_a_source_is_a_change_of_the_source_for_that_policy(small: Works
 def test_saving_a_source_unchanged_records_nothing_and_keeps_its_excerpts(small: Workspace) -> None:
     current = editing.source_input(small, MEMO)
     assert current.excerpts, "the fixture's memo has no excerpts"
-    ids = small.store.connection.execute("SELECT id FROM excerpt WHERE source_id = ?", (MEMO,)).fetchall()
+    ids = _excerpt_ids(small)
     mark = small.store.last_change_seq()
     editing.update_source(small, MEMO, current)
     assert _after(small, mark) == []
-    assert (
-        small.store.connection.execute("SELECT id FROM excerpt WHERE source_id = ?", (MEMO,)).fetchall()
-        == ids
-    )
+    assert _excerpt_ids(small) == ids
 
 
 def test_an_excerpt_added_to_a_source_is_recorded_alone(small: Workspace) -> None:
@@ -131,10 +127,10 @@ def test_undo_and_redo_are_recorded_as_such_each_as_one_group(small: Workspace) 
 
 
 def test_a_purged_policy_records_what_the_database_deleted_with_it(small: Workspace) -> None:
+    beta = small.store.policy_detail(BETA)
+    assert beta is not None
+    events, figures = {e.id for e in beta.events}, {f.id for f in beta.figures}
     operations.set_trashed(small, "policy", BETA, True)
-    reader = small.store.connection
-    events = {r[0] for r in reader.execute("SELECT id FROM status_event WHERE policy_id = ?", (BETA,))}
-    figures = {r[0] for r in reader.execute("SELECT id FROM figure WHERE policy_id = ?", (BETA,))}
     assert events, "the fixture's beta has no events to cascade"
     mark = small.store.last_change_seq()
     editing.purge_policy(small, BETA, with_notes=True)
@@ -143,7 +139,7 @@ def test_a_purged_policy_records_what_the_database_deleted_with_it(small: Worksp
     # ON DELETE CASCADE deleted these in the database; each was read before it ran.
     assert {c.entry_id for c in recorded if c.kind == "event" and c.after is None} == events
     assert {c.entry_id for c in recorded if c.kind == "figure" and c.after is None} == figures
-    assert reader.execute("SELECT count(*) FROM status_event WHERE policy_id = ?", (BETA,)).fetchone()[0] == 0
+    assert not small.store.policy_exists(BETA) and small.store.first_event_day(BETA) is None
 
 
 def test_a_rolled_back_change_leaves_no_record(small: Workspace) -> None:
@@ -169,9 +165,7 @@ def test_a_change_refused_by_the_database_leaves_no_record(small: Workspace) -> 
         cited = session.get(Source, MEMO)  # an event cites it: ON DELETE RESTRICT refuses
         session.delete(cited)
     assert _after(small, mark) == []
-    assert (
-        small.store.connection.execute("SELECT count(*) FROM source WHERE id = ?", (MEMO,)).fetchone()[0] == 1
-    )
+    assert [s.id for s in small.store.sources_by_id([MEMO])] == [MEMO]
 
 
 def test_an_import_records_each_change_under_the_files_name(small: Workspace, tmp_path: Path) -> None:
@@ -194,6 +188,7 @@ def test_an_import_records_each_change_under_the_files_name(small: Workspace, tm
     assert len({c.batch for c in recorded}) == 1
 
 
+@pytest.mark.sqlite_only("rewrites the SQLite file as an older dataset would have")
 def test_a_starter_data_update_is_recorded_as_starter_data(small: Workspace) -> None:
     # As if an older starter dataset had written another summary, untouched by the person since.
     from app.data import seeds
@@ -214,6 +209,7 @@ def test_a_starter_data_update_is_recorded_as_starter_data(small: Workspace) -> 
     assert [(c.kind, c.entry_id, c.source) for c in recorded] == [("policy", ALPHA, "starter data")]
 
 
+@pytest.mark.sqlite_only("pruning: on a team workspace members cannot remove the history")
 def test_numbers_keep_growing_after_old_records_are_pruned(small: Workspace) -> None:
     last = small.store.last_change_seq()
     with small.session() as session:
@@ -230,6 +226,7 @@ def test_numbers_keep_growing_after_old_records_are_pruned(small: Workspace) -> 
     assert leftover == 1  # the pruned records' policies went with them
 
 
+@pytest.mark.sqlite_only("pruning: on a team workspace members cannot remove the history")
 def test_the_default_keeps_more_than_a_year(small: Workspace) -> None:
     assert changes.retention_days(small) >= 366
     with small.session() as session:
@@ -237,6 +234,7 @@ def test_the_default_keeps_more_than_a_year(small: Workspace) -> None:
     assert small.store.changes(ChangeQuery())
 
 
+@pytest.mark.sqlite_only("pruning: on a team workspace members cannot remove the history")
 def test_pruning_is_cheap_when_nothing_is_old(small: Workspace) -> None:
     statements: list[str] = []
     with small.session():
@@ -251,6 +249,7 @@ def test_pruning_is_cheap_when_nothing_is_old(small: Workspace) -> None:
     assert not any("DELETE" in s for s in statements)
 
 
+@pytest.mark.sqlite_only("pruning: on a team workspace members cannot remove the history")
 def test_setting_the_retention_prunes_at_once_and_refuses_nonsense(small: Workspace) -> None:
     with pytest.raises(InvalidInput, match="days"):
         changes.set_retention_days(small, -3)
@@ -263,6 +262,7 @@ def test_setting_the_retention_prunes_at_once_and_refuses_nonsense(small: Worksp
     assert changes.retention_days(small) == 400
 
 
+@pytest.mark.sqlite_only("reads the SQLite file")
 def test_before_and_after_are_json_text_in_the_file(small: Workspace) -> None:
     editing.update_policy(small, ALPHA, PolicyInput(title="Alpha", slug="alpha", tags=["één"]))
     before, after = small.store.connection.execute(

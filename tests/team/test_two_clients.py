@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -265,3 +266,58 @@ def test_a_server_gone_mid_session_is_told_in_words(alice: TeamWorkspace, team: 
             editing.update_policy(down, ALPHA, editing.policy_input(alice, ALPHA))
     finally:
         down.close()
+
+
+def test_the_change_history_names_the_database_user_and_hides_others_private_notes(
+    alice: TeamWorkspace, bob: TeamWorkspace
+) -> None:
+    from app.data.details import ChangeQuery
+
+    start = alice.store.last_change_seq()
+    private = _note(alice, "Wombatword private musing")
+    shared = _note(alice, "Wombatword for the desk", shared=True)
+    operations.edit_policy(bob, ALPHA, replace(editing.policy_input(bob, ALPHA), summary="Bob's summary"))
+
+    mine = alice.store.changes(ChangeQuery(after_seq=start))
+    assert [(c.who, c.kind, c.entry_id) for c in mine] == [
+        ("alice", "note", private),
+        ("alice", "note", shared),
+        ("bob", "policy", ALPHA),
+    ]
+    theirs = bob.store.changes(ChangeQuery(after_seq=start))
+    assert [(c.who, c.kind, c.entry_id) for c in theirs] == [
+        ("alice", "note", shared),
+        ("bob", "policy", ALPHA),
+    ]
+    assert "Wombatword private" not in json.dumps([c.after for c in theirs])
+    # Nor by asking the server directly, and a member cannot rewrite or remove the history.
+    with psycopg.connect(bob.store.connection.info.dsn, password="bob-secret") as raw:  # type: ignore[attr-defined]
+        assert raw.execute(
+            "SELECT count(*) FROM change_record WHERE entry_id = %s", (private,)
+        ).fetchone() == (0,)
+        assert raw.execute("DELETE FROM change_record").rowcount == 0
+        raw.execute(
+            "INSERT INTO change_record (at, who, kind, entry_id, summary, batch, source)"
+            " VALUES ('2026-01-01T00:00:00.000Z', 'alice', 'policy', 'x', 'forged', 'b', 'edit')"
+        )
+        assert raw.execute("SELECT who FROM change_record WHERE summary = 'forged'").fetchone() == ("bob",)
+
+
+def test_as_of_the_audit_and_why_a_search_matched_read_the_team_workspace(
+    alice: TeamWorkspace, bob: TeamWorkspace
+) -> None:
+    from datetime import date
+
+    from app.services.as_of import as_of
+    from app.services.audit import audit_workspace
+
+    rows = as_of(bob, date.today(), None)
+    assert ALPHA in {r.row.id for r in rows}
+    assert {a.policy_id for a in audit_workspace(bob, None, stale_days=180)} >= {ALPHA}
+    _note(alice, "Numbatword private musing")
+    assert alice.store.match_reason("numbatword", ALPHA) is not None
+    assert alice.store.match_reason("numbatword", ALPHA).kind == "note"  # type: ignore[union-attr]
+    assert bob.store.match_reason("numbatword", ALPHA) is None
+    title = alice.store.policy_detail(ALPHA).title  # type: ignore[union-attr]
+    reason = bob.store.match_reason(title.split()[0], ALPHA)
+    assert reason is not None and reason.kind == "policy" and reason.field == "title"
