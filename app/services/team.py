@@ -150,9 +150,8 @@ class TeamWorkspace(Workspace):
         return self._team_store.user()
 
     def load_starter_data(self) -> SeedReport:
-        from app.data.seeds import load_starter_data
-
         from app.data.change_context import recording
+        from app.data.seeds import load_starter_data
 
         self.ensure_writable()
         with recording("starter data"), self.session() as session:
