@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
@@ -68,9 +67,9 @@ class AuditReader(QObject):
         self.generation = 0
         self.worker: threading.Thread | None = None
 
-    def start(self, path: Path) -> int:
+    def start(self, source: Workspace) -> int:
         self.generation += 1
-        worker = threading.Thread(target=self._run, args=(self.generation, path), daemon=True)
+        worker = threading.Thread(target=self._run, args=(self.generation, source), daemon=True)
         worker.start()
         self.worker = worker
         return self.generation
@@ -80,11 +79,11 @@ class AuditReader(QObject):
         if self.worker is not None:
             self.worker.join(seconds)
 
-    def _run(self, generation: int, path: Path) -> None:
-        workspace = Workspace(path)  # a connection of this thread's own
+    def _run(self, generation: int, source: Workspace) -> None:
+        workspace = source.reopen()  # a connection of this thread's own (a file's or a server's)
         try:
             found: list[PolicyAudit] | None = audit_workspace(workspace, today=date.today())
-        except ReadError:
+        except (ReadError, UserError):  # a damaged file, a team workspace's server out of reach
             found = None
         finally:
             workspace.close()
@@ -139,7 +138,7 @@ class AuditWindow(QWidget):
 
     def reload(self) -> None:
         self.count_label.setText(self.tr("Reading the audit…"))
-        self.reader.start(self.context.workspace.path)
+        self.reader.start(self.context.workspace)
 
     def on_changed(self, _changes: Changes) -> None:
         if self.isVisible():

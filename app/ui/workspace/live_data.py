@@ -34,7 +34,7 @@ class OutsideWrites(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
-        self.seen: int | None = data_version(context.workspace)
+        self.seen: int | None = None if context.workspace.is_team else data_version(context.workspace)
         # The window's own writes move the counter too (they go through another connection than its
         # reads): after each announced change the counter as it is now is taken as seen. (A write by
         # another process in the same instant is then shown with the next change, or View ▸ Reload.)
@@ -42,11 +42,17 @@ class OutsideWrites(QObject):
         self.timer.start()
 
     def _note_version(self, _changes: object = None) -> None:
-        self.seen = data_version(self.context.workspace)
+        if not self.context.workspace.is_team:
+            self.seen = data_version(self.context.workspace)
 
     def poll(self) -> None:
         if not self.context.dialog_parent().isVisible():
             return  # not shown yet, or closed: its workspace may be closed too
+        if self.context.workspace.is_team:
+            # A team workspace hears its server's notifications off this thread (team_live); a
+            # query to the server every 250 ms here would wait on the network in the GUI thread.
+            self.seen = None
+            return
         now = data_version(self.context.workspace)
         if self.seen is None or now is None:
             self.seen = now
