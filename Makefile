@@ -78,6 +78,6 @@ screenshots: $(STAMP) $(QM_FILES)
 
 # A one-folder app bundle in dist/policy-tracker/, then its own self-test.
 bundle: $(STAMP) $(QM_FILES)
-	$(PY) -m pip install --quiet -e ".[dev,bundle]"
+	$(PY) -m pip install --quiet -e ".[dev,team,bundle]"
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/policy-tracker.spec
 	QT_QPA_PLATFORM=offscreen dist/policy-tracker/policy-tracker --self-test
