@@ -58,13 +58,13 @@ class PolicyTableModel(QAbstractTableModel):
         # Why each row matched the search, asked for when a title's tooltip is shown.
         self._explain: Callable[[str], str] | None = None
         self._reasons: dict[str, str] = {}
+        self.as_of: AsOf | None = None  # the day the rows are as of (their status then), or None
 
     def set_explain(self, explain: Callable[[str], str] | None) -> None:
         """`explain(policy id)`: why that policy matches the search now typed ("" if it does not
         match, or nothing is typed); None when no search is typed."""
         self._explain = explain
         self._reasons = {}
-        self.as_of: AsOf | None = None  # the day the rows are as of (their status then), or None
 
     # Data in -------------------------------------------------------------
     def set_rows(self, rows: list[PolicyRow]) -> None:
@@ -239,8 +239,11 @@ class PolicyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TITLE:
                 return self._title_tooltip(row)
-            if column == Column.STATUS and row.current_status:
-                return cell_value(row, column)  # the whole label, when the badge had to be shortened
+            if column == Column.STATUS:
+                # The whole label (the badge may be shortened), and why it is uncertain that day.
+                lines = [str(cell_value(row, column))] if row.current_status else []
+                why = self.uncertainty(row)
+                return "\n".join([*lines, *([why] if why else [])]) or None
             if column == Column.LAST_CHANGE and row.last_change:
                 known = {
                     "day": QT_TRANSLATE_NOOP("PolicyTableModel", "{date} (known to the day)"),
@@ -254,7 +257,7 @@ class PolicyTableModel(QAbstractTableModel):
             return row
         if role == Role.STATUS:
             return row.current_status
-        if role == Role.UNCERTAIN or (role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS):
+        if role == Role.UNCERTAIN:
             return self.uncertainty(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(cell_value(row, column))

@@ -210,10 +210,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.search_row = QHBoxLayout()  # the search box, and the "As of" control once the rest is built
-        self.search_row.setSpacing(8)
-        self.search_row.addWidget(self.search_box)
-        layout.addLayout(self.search_row)
+        from app.ui.browse.keyboard import mark_focus
+
+        mark_focus(self.search_box)  # from the first paint: its ring's padding sets its height
+        layout.addWidget(self.search_box)
         layout.addWidget(self.table)
 
         self.splitter = QSplitter()  # horizontal
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self.table.addAction(editor.delete_policy_action)
         detail.action_requested.connect(editor.on_detail_action)
         detail.audit_requested.connect(
-            lambda policy_id: self._read_guarded(lambda: self.show_audit(policy_id))
+            lambda policy_id: self.read_guarded(lambda: self.show_audit(policy_id))
         )
         detail.stale_after_days = stale_after_days(self.workspace)
         self.events.audit_setting_changed.connect(self._on_audit_setting_changed)
@@ -449,7 +449,8 @@ class MainWindow(QMainWindow):
         self.as_of_control.day_changed.connect(self._on_as_of_changed)
         self.as_of_control.not_begun_box.setChecked(self.settings.value(NOT_BEGUN_KEY, False, type=bool))
         self.as_of_control.not_begun_toggled.connect(self._on_not_begun_toggled)
-        self.search_row.addWidget(self.as_of_control)
+        # On the toolbar (see app.ui.main.menus.main_toolbar), where a narrow window folds it into
+        # the toolbar's overflow menu instead of widening the list's column.
 
         model = PolicyTableModel()
         first_selection = self.table.selectionModel()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from app.ui.main.actions import MainAction, collect, declare, make_action, text_of
 from app.ui.main.window_parts import WindowActions
@@ -169,6 +169,10 @@ def main_toolbar(window: MainWindow, actions: dict[MainAction, QAction]) -> QToo
     toolbar.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     fill(toolbar, TOOLBAR, actions)
+    spacer = QWidget(toolbar)  # the "As of" control at the toolbar's far end
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addWidget(window.as_of_control)
     toolbar.setMinimumHeight(0)  # from now on as tall as its buttons (the room kept was a guess)
     toolbar.setMaximumHeight(16_777_215)
     return toolbar

@@ -91,7 +91,7 @@ def test_check_boxes_and_radio_buttons_show_in_the_dark_theme(qtbot: QtBot, dark
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_a_fields_hint_is_readable_in_either_theme(qtbot: QtBot, window: MainWindow, theme: str) -> None:
-    """Hints were drawn as disabled text: 1.6:1 on the light window ("A short, stable name …")."""
+    """Hints were drawn as disabled text: 1.6:1 on the light window ("A short, stable name …", now the slug's limit)."""
     window.set_theme(theme)
     try:
         dialog = window.editor.new_policy()
@@ -99,7 +99,7 @@ def test_a_fields_hint_is_readable_in_either_theme(qtbot: QtBot, window: MainWin
         hints = [
             label
             for label in dialog.findChildren(QLabel)
-            if label.isVisible() and label.text().startswith("A short, stable name")
+            if label.isVisible() and label.text().startswith("Up to 80 lowercase letters")
         ]
         assert len(hints) == 1
         image = hints[0].grab().toImage()

@@ -16,7 +16,7 @@ from tests.ui.dialogs import active_dialog
 pytestmark = pytest.mark.gui
 
 # Links that navigate rather than edit.
-NAVIGATION = {"policy", "source", "note", "event", "http", "https"}
+NAVIGATION = {"policy", "source", "note", "event", "audit", "http", "https"}  # audit: opens the audit view
 
 
 def test_every_link_on_every_page_is_navigation_or_a_known_action(window: MainWindow) -> None:

@@ -66,9 +66,10 @@ def test_each_action_is_made_once_as_declared_and_no_keys_are_shared(window: Mai
 def test_the_toolbar_offers_the_daily_actions_and_they_work(qtbot: QtBot, window: MainWindow) -> None:
     toolbar = window.findChild(QToolBar, "MainToolbar")
     assert toolbar is not None and toolbar.isVisible()
-    labels = [a.iconText() for a in toolbar.actions() if not a.isSeparator()]
+    labels = [a.iconText() for a in toolbar.actions() if not a.isSeparator() and a.iconText()]
     assert labels == ["New Policy", "New Event", "New Source", "New Note", "Export", "Timeline", "Search"]
-    buttons = {a.iconText(): toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()}
+    buttons = {a.iconText(): toolbar.widgetForAction(a) for a in toolbar.actions() if a.iconText()}
+    assert toolbar.widgetForAction(toolbar.actions()[-1]) is window.as_of_control  # at the far end
 
     qtbot.mouseClick(buttons["New Policy"], Qt.MouseButton.LeftButton)
     dialog = active_dialog()
