@@ -370,7 +370,7 @@ def _open(args: argparse.Namespace, *, writing: bool = False) -> Workspace:
     if writing:
         workspace.ensure_writable()
     elif notice:
-        print(f"{PROG}: note: {notice}", file=sys.stderr)
+        print(_("{prog}: note: {notice}").format(prog=PROG, notice=notice), file=sys.stderr)
     return workspace
 
 
@@ -381,8 +381,9 @@ def _local_only(args: argparse.Namespace, what: str) -> None:
     location = workspace_location(getattr(args, "workspace", None))
     if is_team_url(location):
         raise UserError(
-            f"{what} works on a workspace file; a team workspace is backed up on its server (pg_dump), "
-            f"or exported whole with `{PROG} export --format json`"
+            _(
+                "{what} works on a workspace file; a team workspace is backed up on its server (pg_dump), or exported whole with `{prog} export --format json`"
+            ).format(what=what, prog=PROG)
         )
 
 
@@ -842,8 +843,9 @@ def _back_up_team(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
     count = write_bundle(workspace, target)
     print(
-        f"Wrote {count} policies of the team workspace {workspace.path.name} to {target} (a JSON bundle; "
-        "the server's own backup is pg_dump)"
+        _(
+            "Wrote {count} policies of the team workspace {name} to {target} (a JSON bundle; the server's own backup is pg_dump)"
+        ).format(count=count, name=workspace.path.name, target=target)
     )
     return 0
 
@@ -921,27 +923,38 @@ def cmd_team(args: argparse.Namespace) -> int:
         _opened.append(workspace)
         if args.team_command == "copy":
             count = team.save_personal_copy(workspace, Path(args.output).expanduser())
-            print(f"Saved {count} policies to {args.output}")
+            print(_("Saved {count} policies to {output}").format(count=count, output=args.output))
             return 0
         report = team.publish(workspace, Path(args.personal).expanduser(), dry_run=args.dry_run)
-        verb = "Publishing {} would have" if args.dry_run else "Published {}"
-        print(f"{verb.format(args.personal)}: {report.summary()}")
+        done = (
+            _("Publishing {file} would have: {summary}") if args.dry_run else _("Published {file}: {summary}")
+        )
+        print(done.format(file=args.personal, summary=report.summary()))
         for conflict in report.conflicts:
-            print(
-                f"  {'would replace' if args.dry_run else 'replaced'} the team's newer version of {conflict}"
+            replaced = (
+                _("  would replace the team's newer version of {entry}")
+                if args.dry_run
+                else _("  replaced the team's newer version of {entry}")
             )
+            print(replaced.format(entry=conflict))
         return 0
     if args.team_command == "init":
         role = team.init_team(args.url, starter_data=args.with_starter_data)
         print(
-            f"Team workspace ready; give analysts a login with `{PROG} team add-member URL NAME` (role {role})"
+            _(
+                "Team workspace ready; give analysts a login with `{prog} team add-member URL NAME` (role {role})"
+            ).format(prog=PROG, role=role)
         )
         return 0
     password = team.read_password(from_stdin=args.password_stdin)
     if team.add_member(args.url, args.name, password):
-        print(f"{args.name} can now connect to the team workspace")
+        print(_("{name} can now connect to the team workspace").format(name=args.name))
     else:
-        print(f"{args.name} already had a login on this server (its password is unchanged); now a member")
+        print(
+            _("{name} already had a login on this server (its password is unchanged); now a member").format(
+                name=args.name
+            )
+        )
     return 0
 
 

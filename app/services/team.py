@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app import paths
 from app.data.schema import HEAD_REVISION
 from app.errors import EditConflict, InvalidInput, UserError, WorkspaceReadOnly, WorkspaceUnusable
+from app.messages import _
 from app.services.workspace import Workspace, WriteWait
 
 if TYPE_CHECKING:
@@ -101,12 +102,15 @@ class TeamWorkspace(Workspace):
             raise self._in_words(error) from None
         if revision is None:
             raise WorkspaceUnusable(
-                f"{self.name} is not a team workspace yet: its owner sets it up with `policy-tracker team init`"
+                _(
+                    "{name} is not a team workspace yet: its owner sets it up with `policy-tracker team init`"
+                ).format(name=self.name)
             )
         if facts[0] or facts[1]:
             raise WorkspaceUnusable(
-                f"You are connected to {self.name} as {facts[2]}, who owns the workspace (or the server) and "
-                "would see every analyst's private notes; connect as a member (`policy-tracker team add-member`)"
+                _(
+                    "You are connected to {name} as {user}, who owns the workspace (or the server) and would see every analyst's private notes; connect as a member (`policy-tracker team add-member`)"
+                ).format(name=self.name, user=facts[2])
             )
         if revision > HEAD_REVISION:
             self.read_only = True
@@ -192,7 +196,9 @@ class TeamWorkspace(Workspace):
         found = self.note_author(note_id)
         if found is not None and found[0] != self.user:
             raise InvalidInput(
-                f"This note is {found[0]}'s, shared with the team: only its author can change it"
+                _("This note is {author}'s, shared with the team: only its author can change it").format(
+                    author=found[0]
+                )
             )
 
     def entry_version(self, kind: str, entry_id: str) -> int | None:
@@ -279,9 +285,9 @@ def read_password(*, from_stdin: bool) -> str:
 
         password = getpass.getpass("Password for the new member: ")
         if getpass.getpass("The same password again: ") != password:
-            raise InvalidInput("The two passwords differ; nothing was changed")
+            raise InvalidInput(_("The two passwords differ; nothing was changed"))
     if not password:
-        raise InvalidInput("No password given; nothing was changed")
+        raise InvalidInput(_("No password given; nothing was changed"))
     return password
 
 
@@ -345,9 +351,9 @@ def publish(team: Workspace, personal: Path, *, dry_run: bool = False) -> Import
     from app.services.importing import preview_import, run_import
 
     if not team.is_team:
-        raise InvalidInput("Publishing goes into a team workspace: give its postgresql:// address")
+        raise InvalidInput(_("Publishing goes into a team workspace: give its postgresql:// address"))
     if paths.is_team_url(personal) or not Path(personal).is_file():
-        raise InvalidInput(f"There is no personal workspace at {personal}")
+        raise InvalidInput(_("There is no personal workspace at {personal}").format(personal=personal))
     source = Workspace.open(Path(personal), create=False)
     try:
         with tempfile.TemporaryDirectory(prefix="policy-tracker-publish-") as folder:
@@ -370,7 +376,7 @@ def save_personal_copy(team: Workspace, target: Path) -> int:
     from app.services.importing import run_import
 
     if target.exists():
-        raise InvalidInput(f"{target} exists already; choose a new file name")
+        raise InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
     with tempfile.TemporaryDirectory(prefix="policy-tracker-copy-") as folder:
         bundle = Path(folder) / "team.json"
         count = write_bundle(team, bundle)

@@ -228,7 +228,7 @@ class Workspace:
     def share_note(self, session: Session, note_id: str, shared: bool) -> None:
         """Share a note with the team, or make it private again."""
         if shared:
-            raise InvalidInput("Only a note in a team workspace can be shared; this one is yours alone")
+            raise InvalidInput(_("Only a note in a team workspace can be shared; this one is yours alone"))
 
     def note_author(self, note_id: str) -> tuple[str, bool] | None:
         """Who wrote a note, and whether it is shared; None in a local workspace (all notes are yours)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError, WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Engine
@@ -19,7 +20,7 @@ def require_driver() -> None:
         import psycopg  # noqa: F401
     except ImportError:
         raise WorkspaceUnusable(
-            'A team workspace needs the PostgreSQL driver: pip install "policy-tracker[team]"'
+            _('A team workspace needs the PostgreSQL driver: pip install "policy-tracker[team]"')
         ) from None
 
 
@@ -32,13 +33,17 @@ def parse_url(text: str) -> URL:
         url = make_url(text.strip())
     except ArgumentError:
         raise WorkspaceUnusable(
-            f"“{text}” is not a PostgreSQL address (postgresql://USER@HOST/DATABASE)"
+            _("“{text}” is not a PostgreSQL address (postgresql://USER@HOST/DATABASE)").format(text=text)
         ) from None
     if url.get_backend_name() not in ("postgresql", "postgres"):
-        raise WorkspaceUnusable(f"“{text}” is not a PostgreSQL address (postgresql://USER@HOST/DATABASE)")
+        raise WorkspaceUnusable(
+            _("“{text}” is not a PostgreSQL address (postgresql://USER@HOST/DATABASE)").format(text=text)
+        )
     if not url.database:
         raise WorkspaceUnusable(
-            f"“{url.render_as_string()}” names no database (postgresql://USER@HOST/DATABASE)"
+            _("“{address}” names no database (postgresql://USER@HOST/DATABASE)").format(
+                address=url.render_as_string()
+            )
         )
     return url.set(drivername="postgresql+psycopg")
 
@@ -98,26 +103,38 @@ def in_words(error: BaseException, name: str) -> UserError | None:
     lowered = message.lower()
     if isinstance(cause, errors.InsufficientPrivilege):
         return UserError(
-            f"You have no permission to do that in the team workspace {name}; nothing was changed"
+            _("You have no permission to do that in the team workspace {name}; nothing was changed").format(
+                name=name
+            )
         )
     if isinstance(cause, errors.InvalidPassword) or "password authentication failed" in lowered:
         return WorkspaceUnusable(
-            f"The server of {name} refused the password (or the user name); check them and try again"
+            _(
+                "The server of {name} refused the password (or the user name); check them and try again"
+            ).format(name=name)
         )
     if "no password supplied" in lowered:
         return WorkspaceUnusable(
-            f"The server of {name} asks for a password: put it in ~/.pgpass, a service file or PGPASSWORD"
+            _(
+                "The server of {name} asks for a password: put it in ~/.pgpass, a service file or PGPASSWORD"
+            ).format(name=name)
         )
     if isinstance(cause, errors.InvalidCatalogName) or (
         "database" in lowered and "does not exist" in lowered
     ):
-        return WorkspaceUnusable(f"There is no team workspace {name} on that server (no such database)")
+        return WorkspaceUnusable(
+            _("There is no team workspace {name} on that server (no such database)").format(name=name)
+        )
     if isinstance(cause, psycopg.OperationalError):
         if "connection refused" in lowered or "no such file or directory" in lowered or "timeout" in lowered:
             return WorkspaceUnusable(
-                f"Cannot reach the server of {name}: it is down or unreachable from here; nothing was changed"
+                _(
+                    "Cannot reach the server of {name}: it is down or unreachable from here; nothing was changed"
+                ).format(name=name)
             )
         return WorkspaceUnusable(
-            f"Lost the connection to the server of {name} ({message}); nothing was changed"
+            _("Lost the connection to the server of {name} ({message}); nothing was changed").format(
+                name=name, message=message
+            )
         )
     return None

@@ -22,6 +22,7 @@ from app.data.postgres import connection as server
 from app.data.postgres import history, read
 from app.data.rows import PolicyRow
 from app.data.store import CancelToken, SearchCancelled, StoreError
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Engine
@@ -57,7 +58,11 @@ class EntryChanged(StoreError):
     """The entry was changed by someone else since it was read (its version moved on)."""
 
     def __init__(self, kind: str, entry_id: str, changed_by: str, version: int) -> None:
-        super().__init__(f"{kind} {entry_id} was changed by {changed_by} (now version {version})")
+        super().__init__(
+            _("{kind} {entry_id} was changed by {changed_by} (now version {version})").format(
+                kind=kind, entry_id=entry_id, changed_by=changed_by, version=version
+            )
+        )
         self.kind, self.entry_id, self.changed_by, self.version = kind, entry_id, changed_by, version
 
 
@@ -274,7 +279,7 @@ class PostgresStore:
         if done.rowcount != 1:
             from app.errors import InvalidInput
 
-            raise InvalidInput("Only the note's author can share it or make it private")
+            raise InvalidInput(_("Only the note's author can share it or make it private"))
 
     # Writes.
 

@@ -18,6 +18,7 @@ from psycopg import errors, sql
 from app.data.postgres import connection as server
 from app.data.postgres import schema
 from app.errors import InvalidInput, UserError, WorkspaceUnusable
+from app.messages import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -32,8 +33,9 @@ def member_role_for(database: str) -> str:
 def _fail(error: psycopg.Error, url: URL) -> UserError:
     if isinstance(error, errors.InsufficientPrivilege):
         return UserError(
-            f"{url.username or 'This user'} may not do that on the server of {server.display_name(url)} "
-            "(it needs to own the database and be allowed to create roles); nothing was changed"
+            _(
+                "{user} may not do that on the server of {display_name} (it needs to own the database and be allowed to create roles); nothing was changed"
+            ).format(user=url.username or _("This user"), display_name=server.display_name(url))
         )
     return server.in_words(error, server.display_name(url)) or UserError(str(error).strip())
 
@@ -52,7 +54,9 @@ def init(url: URL, fill: Callable[[Session], None] | None = None) -> str:
         with engine.begin() as connection:
             if schema.read_revision(connection) is not None:
                 raise InvalidInput(
-                    f"{server.display_name(url)} already holds a team workspace; nothing was changed"
+                    _("{display_name} already holds a team workspace; nothing was changed").format(
+                        display_name=server.display_name(url)
+                    )
                 )
             raw: Any = connection.connection.dbapi_connection
             exists = connection.exec_driver_sql(
@@ -84,9 +88,11 @@ def add_member(url: URL, name: str, password: str) -> bool:
     already (an analyst of another team workspace on the server): it is made a member, its
     password left as it is."""
     if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
-        raise InvalidInput(f"“{name}” cannot be a user name: use letters, digits, '.', '-' or '_'")
+        raise InvalidInput(
+            _("“{name}” cannot be a user name: use letters, digits, '.', '-' or '_'").format(name=name)
+        )
     if not password:
-        raise InvalidInput("A member needs a password; nothing was changed")
+        raise InvalidInput(_("A member needs a password; nothing was changed"))
     try:
         with psycopg.connect(server.conninfo(url)) as connection:
             found = connection.execute(
@@ -94,7 +100,9 @@ def add_member(url: URL, name: str, password: str) -> bool:
             ).fetchone()
             if found is None:
                 raise WorkspaceUnusable(
-                    f"{server.display_name(url)} is not a team workspace yet: run `policy-tracker team init` first"
+                    _(
+                        "{display_name} is not a team workspace yet: run `policy-tracker team init` first"
+                    ).format(display_name=server.display_name(url))
                 )
             taken = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
             if not taken:
@@ -108,7 +116,9 @@ def add_member(url: URL, name: str, password: str) -> bool:
             )
     except psycopg.errors.UndefinedTable:
         raise WorkspaceUnusable(
-            f"{server.display_name(url)} is not a team workspace yet: run `policy-tracker team init` first"
+            _("{display_name} is not a team workspace yet: run `policy-tracker team init` first").format(
+                display_name=server.display_name(url)
+            )
         ) from None
     except psycopg.Error as error:
         raise _fail(error, url) from None
