@@ -114,16 +114,16 @@ class TeamWorkspace(Workspace):
             )
         if revision > HEAD_REVISION:
             self.read_only = True
-            self.notice = (
-                f"{self.name} was upgraded by a newer version of Policy Tracker; it is open read-only here: "
+            self.notice = _(
+                "{name} was upgraded by a newer version of Policy Tracker; it is open read-only here: "
                 "update the app to change it"
-            )
+            ).format(name=self.name)
         elif revision < HEAD_REVISION:
             self.read_only = True
-            self.notice = (
-                f"{self.name} was made by an older version of Policy Tracker; it is open read-only until its "
+            self.notice = _(
+                "{name} was made by an older version of Policy Tracker; it is open read-only until its "
                 "owner upgrades it"
-            )
+            ).format(name=self.name)
         if self.read_only:
             self._team_store.set_query_only()
 
