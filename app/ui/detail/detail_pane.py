@@ -46,11 +46,14 @@ class ReadableBrowser(QTextBrowser):
         return self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = self.viewport().width() > self.measure()
-        if wide:
-            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
-            self.setLineWrapColumnOrWidth(self.measure())
-        else:
+        # Each call below lays the page out again, even with the same value: only on a change.
+        measure = self.measure()
+        if self.viewport().width() > measure:
+            if self.lineWrapMode() != QTextBrowser.LineWrapMode.FixedPixelWidth:
+                self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            if self.lineWrapColumnOrWidth() != measure:
+                self.setLineWrapColumnOrWidth(measure)
+        elif self.lineWrapMode() != QTextBrowser.LineWrapMode.WidgetWidth:
             self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         super().resizeEvent(event)
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from app.services.change_feed import data_version
-from app.services.operations import Changes
 
 if TYPE_CHECKING:
     from app.ui.main.window_context import WindowContext
@@ -59,4 +58,7 @@ class OutsideWrites(QObject):
             return
         if now != self.seen:
             self.seen = now
+            # Here, not at the top: operations bring the ORM, which the start leaves for the first edit.
+            from app.services.operations import Changes
+
             self.context.events.changed.emit(Changes.all())
