@@ -18,6 +18,10 @@ CELL_PADDING = 12
 SORT_ARROW = 16
 BADGE_PADDING = 14 + 8  # a status badge's rounded ends (StatusBadgeDelegate) and its inset
 FITTED = (Column.JURISDICTION, Column.STATUS, Column.LAST_CHANGE, Column.SOURCES, Column.NOTES)
+# A status badge at most this many average characters wide, so that the title keeps room for its
+# words: "Bloqueada por un tribunal" is shortened in its badge, whose tooltip says it whole. Fixed,
+# not a share of the list's width, so the first paint and the finished window agree.
+MAX_CHARACTERS = {Column.STATUS: 18}
 _DISPLAY = 0  # Qt.ItemDataRole.DisplayRole, spelled as a number to keep the Qt namespace out of the start
 
 
@@ -82,8 +86,11 @@ class ColumnFitter(QObject):
                     continue
                 texts = {str(model.index(row, column).data(_DISPLAY) or "") for row in range(first, end)}
                 widest = max((cell.horizontalAdvance(text) for text in texts), default=0)
+                if column in MAX_CHARACTERS:
+                    widest = min(widest, cell.averageCharWidth() * MAX_CHARACTERS[column])
                 widest += CELL_PADDING + (BADGE_PADDING if column == Column.STATUS else 0)
-                needed = max(widest, heading.horizontalAdvance(header_text(column)) + SORT_ARROW)
+                least = heading.horizontalAdvance(header_text(column)) + SORT_ARROW
+                needed = max(widest, least)
                 if needed > header.sectionSize(column):
                     header.resizeSection(column, needed)
         finally:

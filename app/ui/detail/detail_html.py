@@ -140,9 +140,15 @@ _SUMMARY = {
 }
 
 
+def _summary_part(kind: AuditKind, n: int) -> str:
+    # Looked up without the count (the catalogue holds them as plain texts, "(s)" in both languages):
+    # asked with a count, Qt found only some of them.
+    return translate("DetailPage", _SUMMARY[kind]).replace("%n", QLocale().toString(n))
+
+
 def audit_summary(audit: PolicyAudit) -> str:
     """The citation audit of a policy in one line: "2 event(s) with a single source · 1 unconfirmed"."""
-    parts = [translate("DetailPage", _SUMMARY[kind], "", n) for kind in AuditKind if (n := audit.count(kind))]
+    parts = [_summary_part(kind, n) for kind in AuditKind if (n := audit.count(kind))]
     return " · ".join(parts) if parts else translate("DetailPage", "nothing to report")
 
 

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(details_stand_in(not self.settings.value("selection/slug")))
         for index, stretch in enumerate(PANE_STRETCH):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([180, 660, 440])  # a wider window goes to the list and the details alike
+        self.splitter.setSizes([204, 636, 440])  # a wider window goes to the list and the details alike
         self.splitter.setChildrenCollapsible(False)
         container = QWidget()
         outer = self._outer = QVBoxLayout(container)

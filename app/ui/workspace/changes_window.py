@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 KINDS = ("policy", "event", "source", "excerpt", "note", "relation", "figure")
 
+POLICY_COLUMN_MAX = 260  # pixels
+
 
 class ChangesWindow(QWidget):
     """The workspace's latest changes, newest first; double-click one to show its policy."""
@@ -66,6 +68,7 @@ class ChangesWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _column: self.show_policy_of(row))
         self.count_label = QLabel()
@@ -131,6 +134,9 @@ class ChangesWindow(QWidget):
                 item.setToolTip(change.summary if column == 3 else text)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        # A source's change names every policy it is linked to: the list of them is cut short here
+        # (its tooltip has them all), so that what changed keeps the room.
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), POLICY_COLUMN_MAX))
         self.count_label.setText(
             self.tr("%Ln change(s)", "", len(self.shown)) if self.shown else self.tr("No changes match.")
         )
