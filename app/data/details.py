@@ -5,7 +5,10 @@ Plain data, no ORM objects and no connection: they outlive the query that read t
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,30 @@ class ChangeRow:
     batch: str
     source: str  # edit, undo, redo, import NAME, starter data
     policy_ids: tuple[str, ...] = ()  # every policy the change concerns
+
+
+def change_row(values: Sequence[Any]) -> ChangeRow:
+    """A recorded change from the columns both stores select, in this order: seq, at, who, kind,
+    entry_id, policy_id, summary, before, after (JSON text or NULL), batch, source, and the ids of
+    the policies it concerns separated by spaces."""
+
+    def state(text: str | None) -> dict[str, object] | None:
+        return None if text is None else dict(json.loads(text))
+
+    return ChangeRow(
+        seq=int(values[0]),
+        at=values[1],
+        who=values[2],
+        kind=values[3],
+        entry_id=values[4],
+        policy_id=values[5],
+        summary=values[6],
+        before=state(values[7]),
+        after=state(values[8]),
+        batch=values[9],
+        source=values[10],
+        policy_ids=tuple(sorted((values[11] or "").split())),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,11 @@ ORM); row-level security (app.data.postgres.schema) hides the records of others'
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import psycopg
 
-from app.data.details import MATCH_END, MATCH_START, ChangeQuery, ChangeRow, MatchReason
+from app.data.details import MATCH_END, MATCH_START, ChangeQuery, ChangeRow, MatchReason, change_row
 from app.data.postgres.read import _all, _one
 from app.data.postgres.search import DOCUMENTS, query_text
 from app.domain.search import match_spans, search_words
@@ -48,13 +47,6 @@ def meta_value(connection: Connection, key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _state(text: str | None) -> dict[str, object] | None:
-    if text is None:
-        return None
-    state: dict[str, object] = json.loads(text)
-    return state
-
-
 def changes(connection: Connection, query: ChangeQuery) -> list[ChangeRow]:
     """The recorded changes `query` asks for (of those this user may see), oldest first."""
     where: list[str] = []
@@ -85,23 +77,7 @@ def changes(connection: Connection, query: ChangeQuery) -> list[ChangeRow]:
     if query.limit is not None:
         sql += " LIMIT %s"
         params.append(query.limit)
-    rows = [
-        ChangeRow(
-            seq=int(row[0]),
-            at=row[1],
-            who=row[2],
-            kind=row[3],
-            entry_id=row[4],
-            policy_id=row[5],
-            summary=row[6],
-            before=_state(row[7]),
-            after=_state(row[8]),
-            batch=row[9],
-            source=row[10],
-            policy_ids=tuple(sorted((row[11] or "").split())),
-        )
-        for row in _all(connection, sql, params)
-    ]
+    rows = [change_row(row) for row in _all(connection, sql, params)]
     rows.reverse()
     return rows
 

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
-from app.data.details import ChangeQuery, ChangeRow
-
-
-def _state(text: str | None) -> dict[str, object] | None:
-    if text is None:
-        return None
-    state: dict[str, object] = json.loads(text)
-    return state
+from app.data.details import ChangeQuery, ChangeRow, change_row
 
 
 def changes(connection: sqlite3.Connection, query: ChangeQuery) -> list[ChangeRow]:
@@ -47,23 +39,7 @@ def changes(connection: sqlite3.Connection, query: ChangeQuery) -> list[ChangeRo
     if query.limit is not None:
         sql += " LIMIT ?"
         params.append(query.limit)
-    rows = [
-        ChangeRow(
-            seq=row[0],
-            at=row[1],
-            who=row[2],
-            kind=row[3],
-            entry_id=row[4],
-            policy_id=row[5],
-            summary=row[6],
-            before=_state(row[7]),
-            after=_state(row[8]),
-            batch=row[9],
-            source=row[10],
-            policy_ids=tuple(sorted((row[11] or "").split())),
-        )
-        for row in connection.execute(sql, params)
-    ]
+    rows = [change_row(row) for row in connection.execute(sql, params)]
     rows.reverse()
     return rows
 
