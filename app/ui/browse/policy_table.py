@@ -163,8 +163,11 @@ class PolicyTableModel(QAbstractTableModel):
         """The row of a policy, fetching batches until it is shown; None if it is not in the list."""
         for number, row in enumerate(self._rows):
             if row.slug == slug:
-                while self._shown <= number:
-                    self.fetchMore()
+                if self._shown <= number:  # the batches up to it, in one insertion (the view once)
+                    end = min(len(self._rows), (number // BATCH + 1) * BATCH)
+                    self.beginInsertRows(NO_INDEX, self._shown, end - 1)
+                    self._shown = end
+                    self.endInsertRows()
                 return number
         return None
 
