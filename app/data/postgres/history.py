@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 
+from app.data.change_sql import Dialect, changes_sql
 from app.data.details import MATCH_END, MATCH_START, ChangeQuery, ChangeRow, MatchReason, change_row
 from app.data.postgres.read import _all, _one
 from app.data.postgres.search import DOCUMENTS, query_text
@@ -26,6 +27,11 @@ _TABLES = {
     "excerpt": "excerpt",
     "note": "note",
 }
+POSTGRES = Dialect(
+    mark="%s",
+    one_of=lambda column, values: (f"{column} = ANY(%s)", [list(values)]),
+    joined="string_agg(policy_id, ' ')",
+)
 SNIPPET_WORDS = 10  # words either side of the first match, as SQLite's snippet() gives
 
 
@@ -49,34 +55,7 @@ def meta_value(connection: Connection, key: str) -> str | None:
 
 def changes(connection: Connection, query: ChangeQuery) -> list[ChangeRow]:
     """The recorded changes `query` asks for (of those this user may see), oldest first."""
-    where: list[str] = []
-    params: list[object] = []
-    if query.since is not None:
-        where.append("r.at >= %s")
-        params.append(query.since)
-    if query.after_seq is not None:
-        where.append("r.seq > %s")
-        params.append(query.after_seq)
-    if query.kinds:
-        where.append("r.kind = ANY(%s)")
-        params.append(list(query.kinds))
-    if query.who is not None:
-        where.append("r.who = %s")
-        params.append(query.who)
-    if query.policy_ids:
-        where.append("r.seq IN (SELECT seq FROM change_policy WHERE policy_id = ANY(%s))")
-        params.append(list(query.policy_ids))
-    sql = (
-        "SELECT r.seq, r.at, r.who, r.kind, r.entry_id, r.policy_id, r.summary, r.before, r.after,"
-        " r.batch, r.source, (SELECT string_agg(policy_id, ' ') FROM change_policy p WHERE p.seq = r.seq)"
-        " FROM change_record r"
-    )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY r.seq DESC"
-    if query.limit is not None:
-        sql += " LIMIT %s"
-        params.append(query.limit)
+    sql, params = changes_sql(query, POSTGRES)
     rows = [change_row(row) for row in _all(connection, sql, params)]
     rows.reverse()
     return rows

@@ -4,41 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 
+from app.data.change_sql import Dialect, changes_sql
 from app.data.details import ChangeQuery, ChangeRow, change_row
+
+SQLITE = Dialect(
+    mark="?",
+    one_of=lambda column, values: (f"{column} IN ({','.join('?' * len(values))})", list(values)),
+    joined="group_concat(policy_id, ' ')",
+)
 
 
 def changes(connection: sqlite3.Connection, query: ChangeQuery) -> list[ChangeRow]:
     """The recorded changes `query` asks for, oldest first."""
-    where: list[str] = []
-    params: list[object] = []
-    if query.since is not None:
-        where.append("r.at >= ?")
-        params.append(query.since)
-    if query.after_seq is not None:
-        where.append("r.seq > ?")
-        params.append(query.after_seq)
-    if query.kinds:
-        where.append(f"r.kind IN ({','.join('?' * len(query.kinds))})")
-        params.extend(query.kinds)
-    if query.who is not None:
-        where.append("r.who = ?")
-        params.append(query.who)
-    if query.policy_ids:
-        where.append(
-            f"r.seq IN (SELECT seq FROM change_policy WHERE policy_id IN ({','.join('?' * len(query.policy_ids))}))"
-        )
-        params.extend(query.policy_ids)
-    sql = (
-        "SELECT r.seq, r.at, r.who, r.kind, r.entry_id, r.policy_id, r.summary, r.before, r.after,"
-        " r.batch, r.source, (SELECT group_concat(policy_id, ' ') FROM change_policy p WHERE p.seq = r.seq)"
-        " FROM change_record r"
-    )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY r.seq DESC"
-    if query.limit is not None:
-        sql += " LIMIT ?"
-        params.append(query.limit)
+    sql, params = changes_sql(query, SQLITE)
     rows = [change_row(row) for row in connection.execute(sql, params)]
     rows.reverse()
     return rows
