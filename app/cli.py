@@ -320,6 +320,15 @@ def build_parser() -> argparse.ArgumentParser:
     member.add_argument(
         "--password-stdin", action="store_true", help=_("read the password from standard input (one line)")
     )
+    team_upgrade = team_commands.add_parser(
+        "upgrade",
+        help=_("bring a team workspace made by an older version to this version (run as its owner)"),
+        description=_(
+            "Run the schema changes a team workspace made by an older version lacks, all in one "
+            "transaction, as the role that owns it. Members cannot; until it is done they open it read-only."
+        ),
+    )
+    team_upgrade.add_argument("url", metavar="URL", help=_("postgresql://OWNER@HOST/DATABASE"))
     publish = team_commands.add_parser(
         "publish",
         help=_("bring a personal workspace into the team workspace (with the import's preview)"),
@@ -937,6 +946,21 @@ def cmd_team(args: argparse.Namespace) -> int:
                 else _("  replaced the team's newer version of {entry}")
             )
             print(replaced.format(entry=conflict))
+        return 0
+    if args.team_command == "upgrade":
+        before, after = team.upgrade_team(args.url)
+        if before == after:
+            print(
+                _("The team workspace is up to date (schema {revision}); nothing was changed").format(
+                    revision=after
+                )
+            )
+        else:
+            print(
+                _("Upgraded the team workspace from schema {before} to {after}").format(
+                    before=before, after=after
+                )
+            )
         return 0
     if args.team_command == "init":
         role = team.init_team(args.url, starter_data=args.with_starter_data)

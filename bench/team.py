@@ -48,7 +48,7 @@ QUERIES = ["border", "asylum parole", "court injunction", "humanitarian", "treat
 def _load(server: Any, sqlite_path: Path, database: str) -> None:
     import psycopg
 
-    from app.data.postgres.search import document_texts, owner_of
+    from app.data.postgres.search import document_texts, owner_of, source_of
     from app.services import team
 
     server.admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
@@ -81,14 +81,22 @@ def _load(server: Any, sqlite_path: Path, database: str) -> None:
                 if table in _KINDS:
                     kind = _KINDS[table]
                     with cursor.copy(
-                        "COPY search_doc (kind, ref_id, policy_id, document) FROM STDIN"
+                        "COPY search_doc (kind, ref_id, policy_id, source_id, document) FROM STDIN"
                     ) as copy:
                         for row in rows:
                             if kind in ("event", "note") and row["deleted_at"] is not None:
                                 continue  # trashed events and notes are not searched
                             value = lambda name, r=row: json.loads(r[name]) if name in _JSON else r[name]  # noqa: E731
                             title, body = document_texts(kind, value)
-                            copy.write_row((kind, row["id"], owner_of(kind, value), _tsvector(title, body)))
+                            copy.write_row(
+                                (
+                                    kind,
+                                    row["id"],
+                                    owner_of(kind, value),
+                                    source_of(kind, value),
+                                    _tsvector(title, body),
+                                )
+                            )
         target.execute("ANALYZE")
 
 

@@ -122,7 +122,7 @@ class TeamWorkspace(Workspace):
             self.read_only = True
             self.notice = _(
                 "{name} was made by an older version of Policy Tracker; it is open read-only until its "
-                "owner upgrades it"
+                "owner upgrades it (`policy-tracker team upgrade URL`, run as the owner)"
             ).format(name=self.name)
         if self.read_only:
             self._team_store.set_query_only()
@@ -276,6 +276,15 @@ def add_member(url_text: str, name: str, password: str) -> bool:
     return team.add_member(parse_url(url_text), name, password)
 
 
+def upgrade_team(url_text: str) -> tuple[str, str]:
+    """Bring a team workspace to this version's schema (as its owner); returns (from, to) revisions."""
+    from app.data.postgres import team
+    from app.data.postgres.connection import parse_url, require_driver
+
+    require_driver()
+    return team.upgrade(parse_url(url_text))
+
+
 def read_password(*, from_stdin: bool) -> str:
     """A new member's password: one line of standard input, or asked for twice on a terminal."""
     if from_stdin:
@@ -291,7 +300,15 @@ def read_password(*, from_stdin: bool) -> str:
     return password
 
 
-__all__ = ["TeamWorkspace", "UserError", "add_member", "init_team", "open_workspace", "read_password"]
+__all__ = [
+    "TeamWorkspace",
+    "UserError",
+    "add_member",
+    "init_team",
+    "open_workspace",
+    "read_password",
+    "upgrade_team",
+]
 
 
 def _changes_of(payloads: list[dict[str, object]]) -> Changes:

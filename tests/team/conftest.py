@@ -9,6 +9,7 @@ import pytest
 
 from app.services.team import TeamWorkspace
 from tests.conftest import FIXTURES
+from tests.team import command_line
 from tests.team_server import TeamServer
 
 SEEDS = FIXTURES / "seeds_small"
@@ -51,3 +52,12 @@ def bob(team: Team) -> Iterator[TeamWorkspace]:
     workspace = team.open("bob")
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(autouse=True)
+def _command_line_in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    command_line._capture.append((capsys, monkeypatch))
+    yield
+    command_line._capture.pop()

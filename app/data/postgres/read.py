@@ -64,23 +64,21 @@ LEFT JOIN (SELECT policy_id, count(*) AS n FROM note WHERE deleted_at IS NULL GR
 # Every document matching the query, ranked once (title words weigh more), mapped to the
 # policies it counts for: a policy's own fields (3× as much), its live events and the notes
 # this user can see (their documents name their policy; row-level security hides the others'),
-# and the live sources linked to it with their excerpts.
+# and the live sources linked to it with their excerpts. Source and excerpt matches are grouped
+# per source first (their documents name it), so the links are joined once per source.
 _RANKED = """
 WITH q AS (SELECT to_tsquery('simple', %(query)s) AS q),
-hits AS (
-    SELECT d.kind, d.ref_id, d.policy_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, q.q) AS rank
+hits AS MATERIALIZED (
+    SELECT d.kind, d.policy_id, d.source_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, q.q) AS rank
       FROM search_doc d, q WHERE d.document @@ q.q),
+by_source AS (SELECT source_id, max(rank) AS rank FROM hits WHERE source_id IS NOT NULL GROUP BY source_id),
 owners AS (
     SELECT h.policy_id, CASE h.kind WHEN 'policy' THEN h.rank * 3 ELSE h.rank END AS rank
       FROM hits h WHERE h.policy_id IS NOT NULL
     UNION ALL
-    SELECT ps.policy_id, h.rank FROM hits h JOIN source s ON s.id = h.ref_id
+    SELECT ps.policy_id, b.rank FROM by_source b JOIN source s ON s.id = b.source_id
       JOIN policy_source ps ON ps.source_id = s.id
-     WHERE h.kind = 'source' AND s.deleted_at IS NULL
-    UNION ALL
-    SELECT ps.policy_id, h.rank FROM hits h JOIN excerpt x ON x.id = h.ref_id
-      JOIN source s ON s.id = x.source_id JOIN policy_source ps ON ps.source_id = s.id
-     WHERE h.kind = 'excerpt' AND s.deleted_at IS NULL),
+     WHERE s.deleted_at IS NULL),
 ranked AS (SELECT policy_id, max(rank) AS best FROM owners GROUP BY policy_id)
 """
 

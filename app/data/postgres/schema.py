@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from sqlalchemy import MetaData
     from sqlalchemy.engine import Connection
 
+# The oldest revision a team workspace can have: team workspaces began with it. Later revisions
+# reach a team workspace through the Alembic history's PostgreSQL branches (`team upgrade`).
+TEAM_BASELINE = "0008"
+
+# The tables whose row-level security is forced: even their owner is subject to it, except while
+# an upgrade runs (a migration must see every analyst's rows).
+FORCED_RLS_TABLES = ("note", "search_doc", "change_record")
+
 # The channel every client listens on for changes.
 CHANNEL = "policy_tracker_changes"
 MEMBER_ROLE_KEY = "team.member_role"
@@ -79,6 +87,8 @@ CREATE TABLE search_doc (
     -- excerpts count for every policy linked to them, found at query time); trashed events and
     -- notes have no document.
     policy_id text,
+    -- The source of a source's or an excerpt's document (revision 0009).
+    source_id text,
     document tsvector NOT NULL,
     PRIMARY KEY (kind, ref_id)
 );
@@ -171,9 +181,9 @@ _SEARCHED = {
 
 
 def create(connection: Connection, member_role: str) -> None:
-    """Make the whole schema on an empty database, inside the caller's transaction."""
-    from psycopg import sql
-
+    """Make the whole schema, as of this version, on an empty database, inside the caller's
+    transaction. (Made directly, not by running the history: the migrations' PostgreSQL
+    branches bring older team workspaces to the same schema; a test checks they agree.)"""
     metadata().create_all(connection)
     run = connection.exec_driver_sql
     run(_EXTRAS)
@@ -200,6 +210,18 @@ def create(connection: Connection, member_role: str) -> None:
     run(_RLS)
     run("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)")
     run(f"INSERT INTO alembic_version VALUES ('{HEAD_REVISION}')")
+    grant_members(connection, member_role)
+    connection.exec_driver_sql(
+        "INSERT INTO meta (key, value) VALUES (%(key)s, %(role)s)",
+        {"key": MEMBER_ROLE_KEY, "role": member_role},
+    )
+
+
+def grant_members(connection: Connection, member_role: str) -> None:
+    """The member role may read and write every table's rows (row-level security applies), use
+    the sequences, and not change the schema revision."""
+    from psycopg import sql
+
     raw: Any = connection.connection.dbapi_connection  # the psycopg connection, for its sql composition
     member = sql.Identifier(member_role)
     statements = [
@@ -207,9 +229,6 @@ def create(connection: Connection, member_role: str) -> None:
         sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}").format(member),
         sql.SQL("REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {}").format(member),
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(member),
-        sql.SQL("INSERT INTO meta (key, value) VALUES ({}, {})").format(
-            sql.Literal(MEMBER_ROLE_KEY), sql.Literal(member_role)
-        ),
     ]
     with raw.cursor() as cursor:
         for statement in statements:

@@ -56,10 +56,11 @@ def document_of(row: Any) -> tuple[str, str, str] | None:
 
 
 _UPSERT = text(
-    """INSERT INTO search_doc (kind, ref_id, policy_id, document)
-       VALUES (:kind, :ref_id, :policy_id, setweight(to_tsvector('simple', :title), 'A')
-                                           || setweight(to_tsvector('simple', :body), 'B'))
-       ON CONFLICT (kind, ref_id) DO UPDATE SET policy_id = excluded.policy_id, document = excluded.document"""
+    """INSERT INTO search_doc (kind, ref_id, policy_id, source_id, document)
+       VALUES (:kind, :ref_id, :policy_id, :source_id, setweight(to_tsvector('simple', :title), 'A')
+                                                       || setweight(to_tsvector('simple', :body), 'B'))
+       ON CONFLICT (kind, ref_id) DO UPDATE
+          SET policy_id = excluded.policy_id, source_id = excluded.source_id, document = excluded.document"""
 )
 _FORGET = text("DELETE FROM search_doc WHERE kind = :kind AND ref_id = :ref_id")
 
@@ -74,6 +75,15 @@ def owner_of(kind: str, values: Callable[[str], Any]) -> str | None:
         return str(values("id"))
     if kind in ("event", "note"):
         return str(values("policy_id"))
+    return None
+
+
+def source_of(kind: str, values: Callable[[str], Any]) -> str | None:
+    """The source a source's or an excerpt's document belongs to (None for the other kinds)."""
+    if kind == "source":
+        return str(values("id"))
+    if kind == "excerpt":
+        return str(values("source_id"))
     return None
 
 
@@ -104,8 +114,17 @@ def _write_documents(session: Session, _context: object) -> None:
         if kind in _TRASHED_UNSEARCHED and row.deleted_at is not None:
             gone.append({"kind": kind, "ref_id": row.id})
             continue
-        owner = owner_of(kind, row.__getattribute__)
-        rows.append({"kind": kind, "ref_id": row.id, "policy_id": owner, "title": title, "body": body})
+        value = row.__getattribute__
+        rows.append(
+            {
+                "kind": kind,
+                "ref_id": row.id,
+                "policy_id": owner_of(kind, value),
+                "source_id": source_of(kind, value),
+                "title": title,
+                "body": body,
+            }
+        )
     connection = session.connection()
     if gone:
         connection.execute(_FORGET, gone)

@@ -4,7 +4,8 @@
 the schema, a member role (NOLOGIN) that may read and write rows but not change the schema,
 and stamps the schema revision. `add_member` makes a login role for one analyst, a member of
 that role. Clients connect as members, never as the owner: row-level security then holds for
-them whatever they do.
+them whatever they do. `upgrade` runs, as the owner, the migrations of the one Alembic history
+that a workspace made by an older version lacks (their PostgreSQL branches), in one transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from psycopg import errors, sql
 
 from app.data.postgres import connection as server
 from app.data.postgres import schema
+from app.data.schema import HEAD_REVISION
 from app.errors import InvalidInput, UserError, WorkspaceUnusable
 from app.messages import _
 
@@ -123,3 +125,70 @@ def add_member(url: URL, name: str, password: str) -> bool:
     except psycopg.Error as error:
         raise _fail(error, url) from None
     return not taken
+
+
+# How long an upgrade waits for a member's unfinished write before giving up (it needs the tables to itself).
+UPGRADE_LOCK_TIMEOUT = "30s"
+
+
+def upgrade(url: URL) -> tuple[str, str]:
+    """Bring the team workspace of `url` to this version's schema; returns (from, to) revisions.
+
+    Runs as the owner of the tables, in one transaction: all the migrations or none. Row-level
+    security stops applying to the owner while it runs (a migration must reach every analyst's
+    notes) and applies again before it commits. The members' rights are granted on anything new.
+    """
+    from app.data.alembic_runner import upgrade_on
+
+    name = server.display_name(url)
+    engine = server.make_engine(url)
+    try:
+        with engine.begin() as connection:
+            found = schema.read_revision(connection)
+            if found is None:
+                raise WorkspaceUnusable(
+                    _(
+                        "{display_name} is not a team workspace yet: run `policy-tracker team init` first"
+                    ).format(display_name=name)
+                )
+            if found > HEAD_REVISION:
+                raise WorkspaceUnusable(
+                    _(
+                        "{display_name} was upgraded by a newer version of Policy Tracker (schema {found}); this version knows {head} at most: update the app"
+                    ).format(display_name=name, found=found, head=HEAD_REVISION)
+                )
+            if found == HEAD_REVISION:
+                return found, found
+            run = connection.exec_driver_sql
+            run(f"SET LOCAL lock_timeout = '{UPGRADE_LOCK_TIMEOUT}'")
+            for table in schema.FORCED_RLS_TABLES:
+                run(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+            upgrade_on(connection)
+            for table in schema.FORCED_RLS_TABLES:
+                run(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+            role = connection.exec_driver_sql(
+                "SELECT value FROM meta WHERE key = %(key)s", {"key": schema.MEMBER_ROLE_KEY}
+            ).scalar()
+            schema.grant_members(connection, str(role))
+    except psycopg.errors.LockNotAvailable:
+        raise UserError(
+            _(
+                "An analyst is in the middle of a change in {display_name}; nothing was changed: try the upgrade again in a moment"
+            ).format(display_name=name)
+        ) from None
+    except psycopg.Error as error:
+        raise _fail(error, url) from None
+    except Exception as error:
+        orig = getattr(error, "orig", None)
+        if isinstance(orig, psycopg.errors.LockNotAvailable):
+            raise UserError(
+                _(
+                    "An analyst is in the middle of a change in {display_name}; nothing was changed: try the upgrade again in a moment"
+                ).format(display_name=name)
+            ) from None
+        if isinstance(orig, psycopg.Error):
+            raise _fail(orig, url) from None
+        raise
+    finally:
+        engine.dispose()
+    return found, HEAD_REVISION

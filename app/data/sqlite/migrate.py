@@ -8,36 +8,18 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-    from sqlalchemy.engine import Connection
+# Re-exported: the names this module has always offered.
+from app.data.alembic_runner import MIGRATIONS_DIR as MIGRATIONS_DIR
+from app.data.alembic_runner import alembic_config as alembic_config
+from app.data.alembic_runner import head_revision as head_revision
+from app.data.alembic_runner import known_revisions as known_revisions
+from app.data.alembic_runner import upgrade_on as upgrade_on
 
-MIGRATIONS_DIR = Path(__file__).parent.parent / "migrations"
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 # (type, name) -> its SQL, whitespace normalised: what sqlite_master lists.
 SchemaObjects = dict[tuple[str, str], str]
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return config
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def upgrade(path: Path, target: str = "head", *, leftovers: SchemaObjects | None = None) -> None:
@@ -84,15 +66,6 @@ def check_references(connection: Connection) -> None:
     if broken:
         table, _rowid, parent, _index = broken[0]
         raise RuntimeError(f"{len(broken)} rows would point at missing rows (first: {table} -> {parent})")
-
-
-def upgrade_on(connection: Connection, target: str = "head") -> None:
-    """Run the pending migrations inside the caller's transaction (which must be transactional DDL)."""
-    from alembic import command
-
-    config = alembic_config()
-    config.attributes["connection"] = connection
-    command.upgrade(config, target)
 
 
 def schema_objects(connection: sqlite3.Connection) -> SchemaObjects:
