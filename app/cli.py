@@ -320,6 +320,19 @@ def build_parser() -> argparse.ArgumentParser:
     member.add_argument(
         "--password-stdin", action="store_true", help=_("read the password from standard input (one line)")
     )
+    keep = team_commands.add_parser(
+        "password",
+        help=_("keep your password for a team workspace in the system keyring (or --forget it)"),
+        description=_(
+            "Check your password against the server and keep it in the system keyring, so that the "
+            "address alone opens the workspace. It is never written to the app's settings."
+        ),
+    )
+    keep.add_argument("url", metavar="URL", help=_("postgresql://YOU@HOST/DATABASE"))
+    keep.add_argument(
+        "--password-stdin", action="store_true", help=_("read the password from standard input (one line)")
+    )
+    keep.add_argument("--forget", action="store_true", help=_("remove the kept password instead"))
     team_upgrade = team_commands.add_parser(
         "upgrade",
         help=_("bring a team workspace made by an older version to this version (run as its owner)"),
@@ -946,6 +959,17 @@ def cmd_team(args: argparse.Namespace) -> int:
                 else _("  replaced the team's newer version of {entry}")
             )
             print(replaced.format(entry=conflict))
+        return 0
+    if args.team_command == "password":
+        address = team.shown_address(args.url)
+        if args.forget:
+            if team.forget_password(args.url):
+                print(_("Removed your password for {url} from the system keyring").format(url=address))
+            else:
+                print(_("No password for {url} was kept in the system keyring").format(url=address))
+            return 0
+        team.remember_password(args.url, team.read_password(from_stdin=args.password_stdin, new=False))
+        print(_("Your password for {url} is kept in the system keyring").format(url=address))
         return 0
     if args.team_command == "upgrade":
         before, after = team.upgrade_team(args.url)

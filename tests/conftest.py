@@ -30,6 +30,8 @@ def _private_data_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("POLICY_TRACKER_WORKSPACE", raising=False)
+    # The system keyring, in tests and the processes they start: a file in the test's own data folder.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 
 
 @pytest.fixture(autouse=True)

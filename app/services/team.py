@@ -66,7 +66,10 @@ class TeamWorkspace(Workspace):
 
     @property
     def location(self) -> str:
-        return str(self.url.set(password=None).render_as_string(hide_password=False))
+        from app.data.postgres.connection import without_password
+
+        # Shown and remembered (Open Recent): never with a password typed into the address.
+        return str(without_password(self.url).render_as_string(hide_password=False))
 
     def reopen(self) -> TeamWorkspace:
         copy = TeamWorkspace(self.url, self.seeds_root)
@@ -285,15 +288,55 @@ def upgrade_team(url_text: str) -> tuple[str, str]:
     return team.upgrade(parse_url(url_text))
 
 
-def read_password(*, from_stdin: bool) -> str:
-    """A new member's password: one line of standard input, or asked for twice on a terminal."""
+def remember_password(url_text: str, password: str) -> None:
+    """Check the password against the server, then keep it in the system keyring for that address."""
+    from app.data.postgres import passwords
+    from app.data.postgres.connection import conninfo, display_name, in_words, parse_url, require_driver
+
+    require_driver()
+    import psycopg
+
+    url = parse_url(url_text).set(password=password)
+    try:
+        with psycopg.connect(conninfo(url)) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        raise (in_words(error, display_name(url)) or UserError(str(error).strip())) from None
+    passwords.save_password(url, password)
+
+
+def with_password(url_text: str, password: str) -> str:
+    """The address with a password typed in the window (kept in memory only, never in settings)."""
+    from app.data.postgres.connection import parse_url
+
+    return str(parse_url(url_text).set(password=password).render_as_string(hide_password=False))
+
+
+def shown_address(url_text: str) -> str:
+    """The address as it may be shown or printed: never with a password in it."""
+    from app.data.postgres.connection import parse_url, without_password
+
+    return str(without_password(parse_url(url_text)).render_as_string(hide_password=False))
+
+
+def forget_password(url_text: str) -> bool:
+    """Remove the password kept in the system keyring for that address (False: none was kept)."""
+    from app.data.postgres import passwords
+    from app.data.postgres.connection import parse_url, require_driver
+
+    require_driver()
+    return passwords.forget_password(parse_url(url_text))
+
+
+def read_password(*, from_stdin: bool, new: bool = True) -> str:
+    """A password: one line of standard input, or asked for on a terminal (twice for a new one)."""
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         import getpass
 
-        password = getpass.getpass("Password for the new member: ")
-        if getpass.getpass("The same password again: ") != password:
+        password = getpass.getpass(_("Password for the new member: ") if new else _("Your password: "))
+        if new and getpass.getpass(_("The same password again: ")) != password:
             raise InvalidInput(_("The two passwords differ; nothing was changed"))
     if not password:
         raise InvalidInput(_("No password given; nothing was changed"))
@@ -304,10 +347,14 @@ __all__ = [
     "TeamWorkspace",
     "UserError",
     "add_member",
+    "forget_password",
     "init_team",
     "open_workspace",
     "read_password",
+    "remember_password",
+    "shown_address",
     "upgrade_team",
+    "with_password",
 ]
 
 

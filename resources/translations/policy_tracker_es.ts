@@ -336,8 +336,20 @@
         <translation>&amp;Dirección</translation>
     </message>
     <message>
-        <source>postgresql://YOU@SERVER/DATABASE, from whoever runs the team&apos;s server. The password comes from ~/.pgpass, a PostgreSQL service file or PGPASSWORD, never from this app&apos;s settings.</source>
-        <translation>postgresql://USTED@SERVIDOR/BASE_DE_DATOS, de quien administra el servidor del equipo. La contraseña se toma de ~/.pgpass, de un archivo de servicio de PostgreSQL o de PGPASSWORD, nunca de la configuración de esta aplicación.</translation>
+        <source>postgresql://YOU@SERVER/DATABASE, from whoever runs the team&apos;s server.</source>
+        <translation>postgresql://USUARIO@SERVIDOR/BASE, de quien administre el servidor del equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Leave empty when it is kept in ~/.pgpass, a PostgreSQL service file, PGPASSWORD or the system keyring. Never written to this app&apos;s settings.</source>
+        <translation>Déjela vacía si está en ~/.pgpass, un archivo de servicio de PostgreSQL, PGPASSWORD o el llavero del sistema. Nunca se escribe en la configuración de esta aplicación.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the system keyring</source>
+        <translation>&amp;Guardar la contraseña en el llavero del sistema</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -2776,6 +2788,10 @@ Restore the latest good backup, {backup}? The damaged file is moved aside, never
     <message>
         <source>Save a Personal Copy</source>
         <translation>Guardar una copia personal</translation>
+    </message>
+    <message>
+        <source>Password Not Kept</source>
+        <translation>Contraseña no guardada</translation>
     </message>
     <message>
         <source>Cannot Open Workspace</source>

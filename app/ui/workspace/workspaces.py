@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QMenu, QMessageBox
 
 from app.errors import UserError
 from app.paths import real_path
@@ -57,8 +58,15 @@ class NewWorkspaceDialog(FormDialog):
         return path, self.starter_box.isChecked()
 
 
+@dataclass(frozen=True)
+class TeamLogin:
+    url: str
+    password: str  # empty: from ~/.pgpass, a service file, PGPASSWORD or the system keyring
+    remember: bool
+
+
 class ConnectTeamDialog(FormDialog):
-    """The address of a team workspace on a PostgreSQL server."""
+    """The address of a team workspace on a PostgreSQL server, and a password if none is kept."""
 
     def __init__(self, window: QWidget, submit: Any) -> None:
         super().__init__(window, self.tr("Connect to Team Workspace"), submit)
@@ -66,21 +74,32 @@ class ConnectTeamDialog(FormDialog):
             "url",
             self.tr("&Address"),
             "postgresql://",
+            hint=self.tr("postgresql://YOU@SERVER/DATABASE, from whoever runs the team's server."),
+        )
+        self.password_edit = self.line(
+            "password",
+            self.tr("&Password"),
             hint=self.tr(
-                "postgresql://YOU@SERVER/DATABASE, from whoever runs the team's server. The password "
-                "comes from ~/.pgpass, a PostgreSQL service file or PGPASSWORD, never from this app's settings."
+                "Leave empty when it is kept in ~/.pgpass, a PostgreSQL service file, PGPASSWORD or the "
+                "system keyring. Never written to this app's settings."
             ),
         )
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember_box = QCheckBox(self.tr("&Keep the password in the system keyring"))
+        self.remember_box.setEnabled(False)
+        self.password_edit.textChanged.connect(lambda text: self.remember_box.setEnabled(bool(text)))
+        self.add_field("remember", "", self.remember_box)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Connect"))
 
-    def collect(self) -> str:
+    def collect(self) -> TeamLogin:
         from app.paths import is_team_url
         from app.services.inputs import ValidationFailed
 
         text = self.url_edit.text().strip()
         if not is_team_url(text) or text.rstrip("/").endswith("postgresql:"):
             raise ValidationFailed({"url": self.tr("write the address as postgresql://YOU@SERVER/DATABASE")})
-        return text
+        password = self.password_edit.text()
+        return TeamLogin(text, password, bool(password) and self.remember_box.isChecked())
 
 
 class WorkspaceController(QObject):
@@ -186,9 +205,22 @@ class WorkspaceController(QObject):
         return default_workspace(None) if self.host.workspace.is_team else self.host.workspace.path
 
     def connect_team(self) -> ConnectTeamDialog:
-        def submit(url: str) -> None:
+        def submit(login: TeamLogin) -> None:
+            from app.services import team
+
+            url = team.with_password(login.url, login.password) if login.password else login.url
             if not self.switch_team(url, quiet=True):
                 raise UserError(self.last_error)
+            if login.remember:
+                try:
+                    team.remember_password(login.url, login.password)
+                except UserError as error:  # connected all the same: say why it is not kept
+                    QMessageBox(
+                        QMessageBox.Icon.Warning,
+                        self.tr("Password Not Kept"),
+                        str(error),
+                        parent=self.host.dialog_parent(),
+                    ).open()
 
         dialog = ConnectTeamDialog(self.host.dialog_parent(), submit)
         dialog.open()
