@@ -59,6 +59,8 @@ class TeamServer:
     folder: Path
     bindir: Path
     port: int = 5432
+    # TLS: (certificate, key) of the server; it then also listens on 127.0.0.1 (as "localhost").
+    tls: tuple[Path, Path] | None = None
     _numbers = itertools.count(1)
     _templates: set[str] = field(default_factory=set)
 
@@ -122,6 +124,18 @@ class TeamServer:
         options = (
             f"-k {self.folder} -p {self.port} -c listen_addresses='' -c fsync=off -c max_connections=200"
         )
+        if self.tls is not None:
+            # Copied into the server's own folder: the server's user may not read the tests' folders.
+            certificate = Path(shutil.copy(self.tls[0], self.folder / "server.crt"))
+            key = Path(shutil.copy(self.tls[1], self.folder / "server.key"))
+            if os.geteuid() == 0:
+                owner = pwd.getpwnam("postgres")
+                for path in (certificate, key):
+                    os.chown(path, owner.pw_uid, owner.pw_gid)
+            key.chmod(0o600)
+            options = options.replace("listen_addresses=''", "listen_addresses=127.0.0.1") + (
+                f" -c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}"
+            )
         subprocess.run(
             self._as_server_user(
                 [
@@ -169,11 +183,12 @@ class TeamServer:
         return name
 
 
-def start_server() -> TeamServer:
+def start_server(tls: tuple[Path, Path] | None = None, port: int = 5432) -> TeamServer:
     bindir = server_programs()
     assert bindir is not None
     folder = Path(tempfile.mkdtemp(prefix="pt-pg-"))
-    server = TeamServer(folder, bindir)
+    folder.chmod(0o755)
+    server = TeamServer(folder, bindir, port, tls)
     try:
         server.start()
         server.prepare()

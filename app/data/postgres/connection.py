@@ -139,6 +139,13 @@ def in_words(error: BaseException, name: str) -> UserError | None:
         return WorkspaceUnusable(
             _("There is no team workspace {name} on that server (no such database)").format(name=name)
         )
+    if isinstance(cause, psycopg.OperationalError) and "certificate" in lowered:
+        # verify-full or verify-ca refused the server (or the address names a certificate file that is not there).
+        return WorkspaceUnusable(
+            _(
+                "The server of {name} could not prove who it is, so nothing was sent to it ({reason}); check the address's TLS settings (sslmode, sslrootcert) with whoever runs the server"
+            ).format(name=name, reason=message.rsplit("failed: ", 1)[-1])
+        )
     if isinstance(cause, psycopg.OperationalError):
         if "connection refused" in lowered or "no such file or directory" in lowered or "timeout" in lowered:
             return WorkspaceUnusable(
