@@ -66,8 +66,22 @@ def self_test() -> int:
         )
         apply_language(qt_app, "en")
         workspace.close()
+    # Team workspaces: the PostgreSQL driver and its libpq travel with the bundle (when installed).
+    checks["team driver"] = _team_driver_loads()
     for name, ok in checks.items():
         print(f"{'ok  ' if ok else 'FAIL'} {name}")
     passed = all(checks.values())
     print(f"self-test {'passed' if passed else 'FAILED'} in {time.perf_counter() - started:.1f} s")
     return 0 if passed else 1
+
+
+def _team_driver_loads() -> bool:
+    """psycopg and its libpq load, and the keyring library finds its backends (True when the
+    optional team extra is not installed at all: a plain install has no team workspaces)."""
+    try:
+        import psycopg
+    except ImportError:
+        return True
+    import keyring
+
+    return psycopg.pq.version() >= 120000 and keyring.get_keyring() is not None
