@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.vocab import LabelledEnum
-from app.messages import _
+from app.messages import _, language_in_use
 
 
 class DatePrecision(LabelledEnum):
@@ -24,6 +24,14 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # beyond it is a typo or a placeholder such as 9999 — which no calendar or export can draw.
 MIN_YEAR = 1000
 MAX_YEAR = 2200
+
+# Short month names, as the window's locale writes them ("19 mar 2024"), for text made without Qt
+# (the command line, text reports). Not calendar.month_abbr: it follows the C locale, not the
+# language the messages are in.
+SHORT_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -99,13 +107,13 @@ class PartialDate:
         """True when even the earliest day this date can mean is after today."""
         return self.first_day() > today
 
-    def display(self) -> str:
-        """A human rendering that shows only the known precision: "24 Jan 2019", "Jan 2019"."""
+    def display(self, language: str | None = None) -> str:
+        """A human rendering that shows only the known precision: "24 Jan 2019", "Jan 2019"; the
+        month named in `language` (None: the language the messages are in)."""
         if self.month is None:
             return str(self.year)
-        import calendar  # here: the window's first paint needs dates, but not calendar's locale names
-
-        month = calendar.month_abbr[self.month]
+        names = SHORT_MONTHS.get(language or language_in_use(), SHORT_MONTHS["en"])
+        month = names[self.month - 1]
         if self.day is None:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"

@@ -238,7 +238,7 @@ def date_label(iso: str, language: str) -> str:
         return ""
     partial = PartialDate.parse(iso)
     if supported(language) == "en":
-        return partial.display()
+        return partial.display("en")
     if partial.month is None:
         return str(partial.year)
     month = MONTHS["es"][partial.month - 1]

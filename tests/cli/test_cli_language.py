@@ -84,6 +84,10 @@ def test_a_policy_shown_in_spanish_reads_in_spanish(workspace_path: Path) -> Non
     assert "Jurisdicción: Texas    Tipo: Ley estatal" in lines
     assert any(line.startswith("Estado actual: En vigor (desde ") for line in lines)
     assert {"Resumen", "Historial", "Fuentes", "Notas"} <= set(lines)
+    # Dates name their months in Spanish, as the window does ("18 dic 2023"), never in English.
+    words = set(result.stdout.replace("(", " ").replace(")", " ").split())
+    assert words & {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"}
+    assert not words & {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 
 def test_help_and_usage_errors_follow_the_locale_too() -> None:

@@ -149,6 +149,7 @@ class TimelineView(QAbstractScrollArea):
         axis = self.layout_.axis_height
         text_color = palette.text().color()
         muted = palette.placeholderText().color()
+        today_box = self.today_label_rect()
         for tick in ticks(first, last, self.scale.px_per_day):
             x = self.scale.x(tick.when)
             if left <= x <= right:
@@ -156,9 +157,10 @@ class TimelineView(QAbstractScrollArea):
                 grid.setAlpha(110 if tick.major else 45)
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(QPointF(x, axis - 6), QPointF(x, height))
-                if x <= right - 30:  # a label at the very edge would be cut off
-                    painter.setPen(muted)
-                    painter.drawText(QPointF(x + 3, axis - 10), self.tick_label(tick))
+        for text, box in self.tick_labels():
+            if today_box is None or not box.intersects(today_box):  # "Today" wins a place both want
+                painter.setPen(muted)
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.setClipRect(QRectF(0, axis - 2, width, height))
         stripe = QColor(palette.alternateBase().color())
         for index in self.visible_lanes():
@@ -166,13 +168,11 @@ class TimelineView(QAbstractScrollArea):
         self._paint_connectors(painter, left, right, muted)
         painter.setClipping(False)
         today_x = self.scale.x(self.today)
-        if left <= today_x <= right:
+        if today_box is not None:
             painter.setPen(QPen(QColor(TODAY_COLOR), 1.2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(today_x, axis - 4), QPointF(today_x, height))
-            box = self.today_label_rect()
-            painter.fillRect(box, palette.base())  # over the axis labels it may meet
             painter.setPen(QColor(TODAY_COLOR))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.tr("Today"))
+            painter.drawText(today_box, Qt.AlignmentFlag.AlignCenter, self.tr("Today"))
         cursor_x = self.scale.x(self.cursor_day) if self.cursor_day is not None else left - 1
         if self.cursor_day is not None and left <= cursor_x <= right:
             painter.setPen(QPen(QColor("#0969da"), 1.6))
@@ -183,16 +183,43 @@ class TimelineView(QAbstractScrollArea):
             painter.drawText(QPointF(x, height - 6), words)
         painter.end()
 
-    def today_label_rect(self) -> QRectF:
-        """Where "Today" is written: in the axis band, beside its line, inside the view whatever
-        its height (the History tab's strip has a short axis band) and wherever today falls."""
+    def tick_labels(self) -> list[tuple[str, QRectF]]:
+        """The axis labels shown now, each with the box it is written in (none at the very edge,
+        where it would be cut off)."""
+        left, right = self._plot()
+        first, last = self.scale.date_at(left), self.scale.date_at(right)
+        metrics = self.fontMetrics()
+        baseline = self.layout_.axis_height - 10
+        shown = []
+        for tick in ticks(first, last, self.scale.px_per_day):
+            x = self.scale.x(tick.when)
+            if left <= x <= right - 30:
+                text = self.tick_label(tick)
+                box = QRectF(
+                    x + 3, baseline - metrics.ascent(), metrics.horizontalAdvance(text), metrics.height()
+                )
+                shown.append((text, box))
+        return shown
+
+    def today_label_rect(self) -> QRectF | None:
+        """Where "Today" is written (None when today is out of view): in the axis band, beside its
+        line, inside the view whatever its height (the History tab's strip has a short axis band);
+        on the side where it hides no axis label, when one side is free."""
+        today_x = self.scale.x(self.today)
+        left, right = self._plot()
+        if not left <= today_x <= right:
+            return None
         metrics = self.fontMetrics()
         width, height = metrics.horizontalAdvance(self.tr("Today")) + 4, metrics.height()
-        today_x = self.scale.x(self.today)
-        _left, right = self._plot()
-        x = today_x + 2 if today_x + 2 + width <= right + self.layout_.margin else today_x - 2 - width
         top = max(0.0, self.layout_.axis_height - 4 - height)
-        return QRectF(x, top, width, height)
+        after = QRectF(today_x + 2, top, width, height)
+        before = QRectF(today_x - 2 - width, top, width, height)
+        sides = [after, before] if after.right() <= right + self.layout_.margin else [before]
+        labels = [box for _text, box in self.tick_labels()]
+        for box in sides:
+            if not any(box.intersects(label) for label in labels):
+                return box
+        return sides[0]
 
     def _paint_lane(
         self,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -92,7 +92,7 @@ def test_the_history_strip_shows_the_policys_own_span_and_today_whole(
     assert every_marker_inside
     # "Today" is drawn inside the strip: its text's box lies within the viewport.
     box = strip.today_label_rect()
-    assert strip.viewport().rect().contains(box.toRect())
+    assert box is not None and strip.viewport().rect().contains(box.toRect())
     image = strip.viewport().grab().toImage()
     red = [
         image.pixelColor(x, y)
@@ -100,3 +100,33 @@ def test_the_history_strip_shows_the_policys_own_span_and_today_whole(
         for y in range(int(box.top()), int(box.bottom()))
     ]
     assert any(abs(c.red() - 0xCF) < 40 and c.green() < 90 for c in red)  # the word is painted there
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 20), date(2026, 12, 7), date(2025, 12, 20)])
+@pytest.mark.parametrize("width", [420, 700, 1200])
+def test_today_hides_no_axis_label_when_a_side_of_its_line_is_free(
+    qtbot: QtBot, today: date, width: int
+) -> None:
+    from app.domain.timeline import EventInput, build_lane
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(width, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    events = [EventInput("e1", "2015-03", "announced"), EventInput("e2", "2024-06-10", "in_effect")]
+    view.set_data([build_lane("p1", "p", "A policy", events, today)], [], today=today)
+    box = view.today_label_rect()
+    assert box is not None
+    labels = [label for _text, label in view.tick_labels()]
+    assert labels
+    line = view.scale.x(today)
+    after = QRectF(line + 2, box.top(), box.width(), box.height())
+    before = QRectF(line - 2 - box.width(), box.top(), box.width(), box.height())
+    _left, right = view._plot()
+    sides = [after, before] if after.right() <= right + view.layout_.margin else [before]
+    free = [side for side in sides if not any(side.intersects(label) for label in labels)]
+    assert box in sides
+    if free:  # written on a free side, over no axis label
+        assert box == free[0]
+        assert not any(box.intersects(label) for label in labels)
