@@ -24,6 +24,7 @@ from app.data.details import (
     TimelineRows,
     TrashRow,
 )
+from app.data.postgres import kept_list
 from app.data.postgres.search import query_text
 from app.data.rows import PolicyRow
 
@@ -47,9 +48,9 @@ _BY_TITLE = "lower(p.title), p.slug"
 
 # The same rows for many policies at once (the whole list, a search matching many): the counts
 # grouped once and joined, instead of counted per row (about half the time at size M).
-_ALL_ROWS = """
+_ALL_ROWS_READ = """
 SELECT p.id, p.slug, p.title, p.aliases, p.jurisdiction, p.kind, p.tags, le.status, le.date, le.date_precision,
-       coalesce(sc.n, 0) AS source_count, coalesce(nc.n, 0) AS note_count
+       coalesce(sc.n, 0) AS source_count, coalesce(nc.n, 0) AS note_count{commits}
 FROM policy p
 LEFT JOIN LATERAL (
     SELECT e.status, e.date, e.date_precision FROM status_event e
@@ -60,6 +61,9 @@ LEFT JOIN (SELECT ps.policy_id, count(*) AS n FROM policy_source ps JOIN source 
 LEFT JOIN (SELECT policy_id, count(*) AS n FROM note WHERE deleted_at IS NULL GROUP BY policy_id) nc
        ON nc.policy_id = p.id
 """
+_ALL_ROWS = _ALL_ROWS_READ.format(commits="")
+# ... and with the commit count they include (kept_list), read in the same statement.
+_ALL_ROWS_COUNTED = _ALL_ROWS_READ.format(commits=f", {kept_list.COMMITS} AS commits")
 
 # Every document matching the query, ranked once (title words weigh more), mapped to the
 # policies it counts for: a policy's own fields (3× as much), its live events and the notes
@@ -117,8 +121,46 @@ def first_page(connection: psycopg.Connection[Any], limit: int) -> list[PolicyRo
     )
 
 
-def list_policies(connection: psycopg.Connection[Any], search: str = "") -> list[PolicyRow]:
-    """Every live policy, or those matching the search text, best matches first, else by title."""
+def list_policies(
+    connection: psycopg.Connection[Any], search: str = "", *, keep: bool = True
+) -> list[PolicyRow]:
+    """Every live policy, or those matching the search text, best matches first, else by title.
+
+    The rows come from the list this client keeps while nothing has changed (kept_list); a
+    search then only ranks the matches, reading their order and the commit count together.
+    `keep` False: a workspace older than the commit count (revision 0010), open read-only.
+    """
+    if not keep:
+        return _read_list(connection, search)
+    if not search:
+        held = _whole_list(connection)
+        return list(held.rows) if held is not None else []
+    query = query_text(search)
+    if query is None:
+        return []
+    # Unordered: ranks are few to sort here, and the kept list already holds the title order.
+    ranked = _all(
+        connection, f"{_RANKED}SELECT policy_id, best, {kept_list.COMMITS} FROM ranked", {"query": query}
+    )
+    if not ranked:
+        return []
+    commits = str(ranked[0][2])
+    held = kept_list.kept(connection)
+    if held is None or held.commits != commits:
+        held = _whole_list(connection)
+    if held is not None and held.commits == commits:
+        # The same commits: every live policy is in the kept list (an id that is not is in the trash).
+        place = held.place
+        live = [
+            (float(best), place[str(policy_id)]) for policy_id, best, _commits in ranked if policy_id in place
+        ]
+        live.sort(key=lambda match: (-match[0], match[1]))
+        return [held.rows[index] for _best, index in live]
+    return _read_list(connection, search)  # someone committed between the two reads
+
+
+def _read_list(connection: psycopg.Connection[Any], search: str) -> list[PolicyRow]:
+    """The list's rows read afresh, with the matches' ranks when searching."""
     if not search:
         return _policy_rows(connection, f"{_ALL_ROWS} WHERE p.deleted_at IS NULL ORDER BY {_BY_TITLE}")
     query = query_text(search)
@@ -129,6 +171,24 @@ def list_policies(connection: psycopg.Connection[Any], search: str = "") -> list
         f"WHERE p.deleted_at IS NULL ORDER BY ranked.best DESC, {_BY_TITLE}"
     )
     return _policy_rows(connection, sql, {"query": query})
+
+
+def _whole_list(connection: psycopg.Connection[Any]) -> kept_list.KeptList | None:
+    """The kept list when no commit came since it was read, else the list read again (and kept);
+    None when there are no live policies."""
+    held = kept_list.kept(connection)
+    if held is not None and held.commits == str(_one(connection, f"SELECT {kept_list.COMMITS}")):
+        return held
+    with connection.cursor() as cursor:
+        cursor.execute(f"{_ALL_ROWS_COUNTED} WHERE p.deleted_at IS NULL ORDER BY {_BY_TITLE}")
+        found = cursor.fetchall()
+    if not found:
+        return None  # nothing to keep: the count read apart from the rows could be newer than they are
+    rows = [
+        PolicyRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10]), int(r[11]))
+        for r in found
+    ]
+    return kept_list.keep(connection, str(found[0][12]), rows)
 
 
 def rows_for_ids(connection: psycopg.Connection[Any], ids: list[str]) -> list[PolicyRow]:

@@ -147,6 +147,20 @@ BEGIN
     PERFORM nextval('pt_change_seq');
     RETURN NULL;
 END $$;
+
+-- How many transactions that changed something have committed, transactionally (revision 0010):
+-- each adds one, at commit, to one of 64 rows (app.data.postgres.kept_list reads the sum).
+CREATE TABLE pt_commit_count (shard integer PRIMARY KEY, n bigint NOT NULL);
+INSERT INTO pt_commit_count SELECT shard, 0 FROM generate_series(0, 63) AS shard;
+-- As its owner (members may read the count, not change it).
+CREATE FUNCTION pt_count_commit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    IF current_setting('pt.commit_counted', true) IS DISTINCT FROM 'yes' THEN
+        PERFORM set_config('pt.commit_counted', 'yes', true);
+        UPDATE pt_commit_count SET n = n + 1 WHERE shard = mod(txid_current(), 64);
+    END IF;
+    RETURN NULL;
+END $$;
 """
 
 _RLS = """
@@ -207,6 +221,10 @@ def create(connection: Connection, member_role: str) -> None:
             f"CREATE TRIGGER {table}_count AFTER INSERT OR UPDATE OR DELETE ON {table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION pt_count_change()"
         )
+        run(
+            f"CREATE CONSTRAINT TRIGGER {table}_commit_count AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pt_count_commit()"
+        )
     run(_RLS)
     run("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)")
     run(f"INSERT INTO alembic_version VALUES ('{HEAD_REVISION}')")
@@ -219,7 +237,7 @@ def create(connection: Connection, member_role: str) -> None:
 
 def grant_members(connection: Connection, member_role: str) -> None:
     """The member role may read and write every table's rows (row-level security applies), use
-    the sequences, and not change the schema revision."""
+    the sequences, and not change the schema revision or the commit count."""
     from psycopg import sql
 
     raw: Any = connection.connection.dbapi_connection  # the psycopg connection, for its sql composition
@@ -228,6 +246,7 @@ def grant_members(connection: Connection, member_role: str) -> None:
         sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(member),
         sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}").format(member),
         sql.SQL("REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {}").format(member),
+        sql.SQL("REVOKE INSERT, UPDATE, DELETE ON pt_commit_count FROM {}").format(member),
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(member),
     ]
     with raw.cursor() as cursor:

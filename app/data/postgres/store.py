@@ -77,6 +77,7 @@ class PostgresStore:
         self._connection: psycopg.Connection[Any] | None = None
         self._lock = threading.RLock()  # one query at a time on the read connection
         self._search: CancelToken | None = None
+        self._keeps_list: bool | None = None  # whether the schema has the commit count (0010)
 
     @property
     def connection(self) -> psycopg.Connection[Any]:
@@ -119,15 +120,22 @@ class PostgresStore:
     def first_page(self, limit: int) -> list[PolicyRow]:
         return self._read(lambda c: read.first_page(c, limit))
 
+    def _list(self, connection: psycopg.Connection[Any], search: str) -> list[PolicyRow]:
+        if self._keeps_list is None:
+            self._keeps_list = bool(
+                read._one(connection, "SELECT to_regclass('pt_commit_count') IS NOT NULL")
+            )
+        return read.list_policies(connection, search, keep=self._keeps_list)
+
     def policy_rows(self, search: str = "", cancel: CancelToken | None = None) -> list[PolicyRow]:
         if cancel is None:
-            return self._read(lambda c: read.list_policies(c, search))
+            return self._read(lambda c: self._list(c, search))
         connection = self.connection
         self._search = cancel
         try:
             with cancel.while_running(connection.cancel_safe):
                 try:
-                    return self._read(lambda c: read.list_policies(c, search))
+                    return self._read(lambda c: self._list(c, search))
                 except errors.QueryCanceled:
                     raise SearchCancelled from None
         finally:
