@@ -87,17 +87,26 @@ def build_chart(
     by_id = {s.id: s for s in sources}
     given = numbers or {}
     numbers = {}
-    series = []
+    # (slug, the policy's title, what the series counts or None when the policy counts one thing, points)
+    found: list[tuple[str, str, str | None, list[ChartPoint]]] = []
     wanted = _loose(unit)
     for slug, title, figures in policies:
-        points = []
+        # One series per thing counted: figures whose labels say the same (a monthly count entered
+        # month by month) are one line of bars; figures that count different things in the same
+        # unit (pedestrians and vehicle travellers, each "people per day") are told apart, and the
+        # legend names each: by what it counts, after the policy's title when the chart has several
+        # policies. A policy with one thing counted keeps its own title alone.
+        measured: dict[str, list[ChartPoint]] = {}
+        named: dict[str, str] = {}
         for f in figures:
             if _loose(f.unit) != wanted:
                 continue
             start = PartialDate.parse(f.date)
             end = PartialDate.parse(f.period_end) if f.period_end else start
             number = numbers.setdefault(f.source_id, given.get(f.source_id, len(numbers) + 1))
-            points.append(
+            key = _loose(f.label)
+            named.setdefault(key, f.label.strip())
+            measured.setdefault(key, []).append(
                 ChartPoint(
                     f.id,
                     start.first_day(),
@@ -109,8 +118,16 @@ def build_chart(
                     number,
                 )
             )
-        if points:
-            series.append(Series(slug, title, tuple(sorted(points, key=lambda p: (p.start, p.end)))))
+        found += [(slug, title, named[key] if len(measured) > 1 else None, p) for key, p in measured.items()]
+    one_policy = len({slug for slug, *_ in found}) == 1  # a dossier's chart: the title is said already
+    series = [
+        Series(
+            slug,
+            title if counts is None else counts if one_policy else f"{title}: {counts}",
+            tuple(sorted(points, key=lambda p: (p.start, p.end))),
+        )
+        for slug, title, counts, points in found
+    ]
     cited = []
     for source_id, number in numbers.items():
         s = by_id.get(source_id)

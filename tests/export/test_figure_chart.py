@@ -12,11 +12,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def figure(
-    fid: str, when: str, value: float, *, end: str | None = None, approximate: bool = False
+    fid: str,
+    when: str,
+    value: float,
+    *,
+    end: str | None = None,
+    approximate: bool = False,
+    label: str = "Encounters",
 ) -> FigureRow:
-    return FigureRow(
-        fid, f"Encounters {fid}", value, "encounters per month", when, "x", end, approximate, "s1", "", ""
-    )
+    return FigureRow(fid, label, value, "encounters per month", when, "x", end, approximate, "s1", "", "")
 
 
 SOURCE = SourceRow(
@@ -83,6 +87,34 @@ def test_a_month_without_a_figure_between_two_is_a_dotted_gap() -> None:
     gaps = [line for line in root.iter(f"{SVG}line") if line.get("class") == "gap"]
     assert len(gaps) == 1
     assert gaps[0].findtext(f"{SVG}title") == "No figure from 1 Feb 2024 to 29 Feb 2024"
+
+
+def _closures() -> tuple[str, str, list[FigureRow]]:
+    return (
+        "closures",
+        "Closures",
+        [
+            figure("ped", "2023-10", 184, label="Northbound pedestrians at Lukeville"),
+            figure("veh", "2023-10", 3140, label="Northbound travelers in vehicles at Lukeville"),
+            figure("ped2", "2023-11", 150, label="northbound  pedestrians at Lukeville"),
+        ],
+    )
+
+
+def test_different_things_counted_in_one_unit_are_series_of_their_own_named_in_the_legend() -> None:
+    chart = build_chart(
+        "encounters per month", [_closures(), ("alpha", "Alpha", [figure("jan", "2024-01", 100)])], [SOURCE]
+    )
+    assert [(s.title, [p.figure_id for p in s.points]) for s in chart.series] == [
+        ("Closures: Northbound pedestrians at Lukeville", ["ped", "ped2"]),  # the same words: one series
+        ("Closures: Northbound travelers in vehicles at Lukeville", ["veh"]),
+        ("Alpha", ["jan"]),  # one thing counted: the policy's title alone
+    ]
+    root = ET.fromstring(figure_chart_svg(chart))
+    legend = " ".join(
+        t.text or "" for g in root.iter(f"{SVG}g") if g.get("class") == "legend" for t in g.iter(f"{SVG}text")
+    )
+    assert "Northbound travelers in vehicles" in legend and "Northbound pedestrians" in legend
 
 
 def test_figures_in_another_unit_are_left_out() -> None:
