@@ -143,3 +143,20 @@ def test_an_address_typed_with_its_password_is_remembered_without_it(team: Team)
         assert workspace.location.endswith(bare(team, "alice").split("@", 1)[1])
     finally:
         workspace.close()
+
+
+def test_the_connect_dialog_tells_a_malformed_address_in_words_and_stays_open(
+    qtbot: QtBot, workspace_path: Path, tmp_path: Path
+) -> None:
+    window = _local_window(qtbot, workspace_path, tmp_path / "settings.ini")
+    try:
+        dialog = window.workspaces.connect_team()
+        dialog.url_edit.setText("postgresql://ana@/tracker?sslmode=bogus")
+        dialog.try_accept()
+        assert dialog.isVisible()
+        assert 'invalid sslmode value: "bogus"' in dialog.general_error.text()
+        assert not window.workspace.is_team
+        dialog.reject()
+    finally:
+        window.close()
+        window.workspace.close()

@@ -156,3 +156,19 @@ def test_publish_a_personal_workspace_then_save_a_personal_copy(team: Team, tmp_
     assert (
         "My reading of delta" not in cli("--workspace", str(copy), "notes").stdout
     )  # bob's copy: bob's view
+
+
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("postgresql://ana@[::1/tracker", "is not a PostgreSQL address"),
+        ("postgresql://ana@db.example/", "names no database"),
+        ("postgresql://ana@/tracker?sslmod=require", 'invalid connection option "sslmod"'),
+        ("postgresql://ana@/tracker?sslmode=bogus", 'invalid sslmode value: "bogus"'),
+        ("postgresql://ana@/tracker?host=/nowhere&port=99999", 'invalid port number: "99999"'),
+        ("postgresql://ana@/tracker?host=/nowhere&connect_timeout=soon", "bad value for connect_timeout"),
+    ],
+)
+def test_a_malformed_team_address_is_told_in_words_on_every_path(address: str, words: str) -> None:
+    for argv in (["--workspace", address, "list"], ["team", "copy", address, "-o", "copy.sqlite"]):
+        one_line_error(cli(*argv), words)

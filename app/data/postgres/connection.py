@@ -31,7 +31,7 @@ def parse_url(text: str) -> URL:
 
     try:
         url = make_url(text.strip())
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # a malformed host or port ("[::1", ":abc") is a ValueError
         raise WorkspaceUnusable(
             _("“{text}” is not a PostgreSQL address (postgresql://USER@HOST/DATABASE)").format(text=text)
         ) from None
@@ -45,7 +45,26 @@ def parse_url(text: str) -> URL:
                 address=url.render_as_string()
             )
         )
+    _check_settings(url)
     return url.set(drivername="postgresql+psycopg")
+
+
+def _check_settings(url: URL) -> None:
+    """Refuse, in words, settings in the address that libpq does not know (a misspelt "sslmod")."""
+    try:
+        import psycopg
+        from psycopg.conninfo import make_conninfo
+    except ImportError:
+        return  # said by require_driver
+    settings = {key: value for key, value in url.query.items() if isinstance(value, str)}
+    try:
+        make_conninfo("", **settings)
+    except psycopg.ProgrammingError as error:
+        raise WorkspaceUnusable(
+            _(
+                "The address of {name} has a setting the PostgreSQL client does not accept ({message}); correct the address; nothing was changed"
+            ).format(name=url.database, message=str(error).strip())
+        ) from None
 
 
 def without_password(url: URL) -> URL:
@@ -139,6 +158,12 @@ def in_words(error: BaseException, name: str) -> UserError | None:
         return WorkspaceUnusable(
             _("There is no team workspace {name} on that server (no such database)").format(name=name)
         )
+    if _bad_setting(cause, lowered):
+        return WorkspaceUnusable(
+            _(
+                "The address of {name} has a setting the PostgreSQL client does not accept ({message}); correct the address; nothing was changed"
+            ).format(name=name, message=message.removeprefix("connection is bad: "))
+        )
     if isinstance(cause, psycopg.OperationalError) and "certificate" in lowered:
         # verify-full or verify-ca refused the server (or the address names a certificate file that is not there).
         return WorkspaceUnusable(
@@ -159,3 +184,20 @@ def in_words(error: BaseException, name: str) -> UserError | None:
             )
         )
     return None
+
+
+def _bad_setting(cause: BaseException, lowered: str) -> bool:
+    """libpq refused a setting of the address itself (an sslmode, a port, a timeout it cannot read),
+    before reaching any server."""
+    import psycopg
+
+    if isinstance(cause, psycopg.ProgrammingError) and (
+        lowered.startswith("bad value for") or "invalid connection option" in lowered
+    ):
+        return True
+    return isinstance(cause, psycopg.OperationalError) and (
+        "invalid connection option" in lowered
+        or (lowered.startswith("connection is bad: invalid") and "value" in lowered)
+        or "invalid port number" in lowered
+        or "invalid integer value" in lowered
+    )
