@@ -295,7 +295,11 @@ def _location(loc: tuple[Any, ...]) -> str:
 
 
 def parse_bundle(path: Path) -> Bundle:
-    data = read_bundle_file(path)
+    return validate_bundle(read_bundle_file(path), path)
+
+
+def validate_bundle(data: Any, origin: Path) -> Bundle:
+    """The bundle in `data` (parsed JSON, or one built in this process), checked; `origin` names it."""
     try:
         return Bundle.model_validate(data)
     except ValidationError as error:
@@ -303,31 +307,38 @@ def parse_bundle(path: Path) -> Bundle:
         message = first["msg"].removeprefix("Value error, ")
         raise InvalidInput(
             _("{path}: {where}: {problem}").format(
-                path=path, where=_location(tuple(first["loc"])), problem=message
+                path=origin, where=_location(tuple(first["loc"])), problem=message
             )
         ) from None
 
 
 def import_bundle(workspace: Workspace, path: Path) -> ImportReport:
     """Merge the bundle at `path` (by id, and policies also by slug); all or nothing."""
+    return import_parsed(workspace, parse_bundle(path), path)
+
+
+def import_parsed(workspace: Workspace, bundle: Bundle, origin: Path) -> ImportReport:
+    """Merge a bundle already read and checked; all or nothing."""
     from app.data.change_context import recording
     from app.services.bundle_merge import merge
 
-    bundle = parse_bundle(path)
-    with recording(f"import {path.name}"), workspace.session() as session:
-        return merge(session, bundle, path)
+    with recording(f"import {origin.name}"), workspace.session() as session:
+        return merge(session, bundle, origin)
 
 
 def preview_bundle(workspace: Workspace, path: Path) -> ImportReport:
     """What importing would add, update and overwrite, found by merging and then rolling back."""
+    return preview_parsed(workspace, parse_bundle(path), path)
+
+
+def preview_parsed(workspace: Workspace, bundle: Bundle, origin: Path) -> ImportReport:
     from sqlmodel import Session
 
     from app.services.bundle_merge import merge
 
-    bundle = parse_bundle(path)
     session = Session(workspace.engine)
     try:
-        return merge(session, bundle, path)
+        return merge(session, bundle, origin)
     finally:
         session.rollback()
         session.close()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from app.data.postgres.store import PostgresStore
     from app.data.seeds import SeedReport
     from app.data.store import Store
-    from app.services.bundle_import import ImportReport
+    from app.services.bundle_import import Bundle, ImportReport
     from app.services.operations import Changes
 
 
@@ -409,10 +409,7 @@ def publish(team: Workspace, personal: Path, *, dry_run: bool = False) -> Import
     """Bring a personal workspace into a team one, through the import and its preview (added,
     updated, and the team's newer entries it would replace). The notes come as the publisher's,
     private until shared."""
-    import tempfile
-
-    from app.services.bundle import write_bundle
-    from app.services.importing import preview_import, run_import
+    from app.services.bundle_import import import_parsed, preview_parsed
 
     if not team.is_team:
         raise InvalidInput(_("Publishing goes into a team workspace: give its postgresql:// address"))
@@ -420,33 +417,70 @@ def publish(team: Workspace, personal: Path, *, dry_run: bool = False) -> Import
         raise InvalidInput(_("There is no personal workspace at {personal}").format(personal=personal))
     source = Workspace.open(Path(personal), create=False)
     try:
-        with tempfile.TemporaryDirectory(prefix="policy-tracker-publish-") as folder:
-            bundle = Path(folder) / f"{Path(personal).stem}.json"
-            write_bundle(source, bundle)
-            if dry_run:
-                return preview_import(team, bundle)
-            team.ensure_writable()
-            return run_import(team, bundle)
+        bundle, origin = _whole_bundle(source, Path(personal).stem)
     finally:
         source.close()
+    if dry_run:
+        return preview_parsed(team, bundle, origin)
+    team.ensure_writable()
+    return import_parsed(team, bundle, origin)
+
+
+def _whole_bundle(source: Workspace, name: str) -> tuple[Bundle, Path]:
+    """Everything in a workspace as a bundle, built in memory: it is this app's own data, so it
+    needs neither a file nor the size limit that guards imports of files from elsewhere."""
+    from app.services.bundle import build_bundle
+    from app.services.bundle_import import validate_bundle
+
+    origin = Path(f"{name}.json")
+    return validate_bundle(build_bundle(source, None, None, include_notes=True), origin), origin
+
+
+def _remove_abandoned_copies(target: Path) -> None:
+    """Partial copies of `target` left by a process that was killed while copying."""
+    for partial in target.parent.glob(f".{target.name}.partial-*"):
+        pid = partial.name.rsplit("-", 1)[-1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            partial.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's, or no way to tell here: left alone
+    return True
 
 
 def save_personal_copy(team: Workspace, target: Path) -> int:
     """Write what this analyst sees of a team workspace (their own notes and the shared ones) into a
-    new local workspace file, for reading offline; returns the number of policies copied."""
-    import tempfile
+    new local workspace file, for reading offline; returns the number of policies copied.
 
-    from app.services.bundle import write_bundle
-    from app.services.importing import run_import
+    Made under a temporary name beside the target and renamed into place once complete, so an
+    interrupted copy leaves no half-made workspace under the name asked for.
+    """
+    from app.services.bundle_import import import_parsed
 
     if target.exists():
         raise InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
-    with tempfile.TemporaryDirectory(prefix="policy-tracker-copy-") as folder:
-        bundle = Path(folder) / "team.json"
-        count = write_bundle(team, bundle)
-        copy = Workspace.open(target, starter_data=False)
+    _remove_abandoned_copies(target)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        copy = Workspace.open(partial, starter_data=False)
         try:
-            run_import(copy, bundle)
+            bundle, origin = _whole_bundle(team, team.path.name)
+            import_parsed(copy, bundle, origin)
         finally:
             copy.close()
-    return count
+        if target.exists():
+            raise InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
+        os.replace(partial, target)
+    finally:
+        for leftover in (
+            partial,
+            *(partial.with_name(partial.name + end) for end in ("-wal", "-shm", "-journal")),
+        ):
+            leftover.unlink(missing_ok=True)
+    return len(bundle.policies)

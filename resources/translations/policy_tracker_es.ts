@@ -1787,6 +1787,19 @@ Ciérrela y vuelva a abrir el espacio de trabajo.</translation>
     </message>
 </context>
 <context>
+    <name>PersonalCopy</name>
+    <message>
+        <source>Saving what you can see of {name} to {file}…
+A large workspace takes a few minutes.</source>
+        <translation>Guardando lo que usted ve de {name} en {file}…
+Un espacio de trabajo grande tarda unos minutos.</translation>
+    </message>
+    <message>
+        <source>Save a Personal Copy</source>
+        <translation>Guardar una copia personal</translation>
+    </message>
+</context>
+<context>
     <name>PickSourceDialog</name>
     <message>
         <source>Link Existing Source</source>

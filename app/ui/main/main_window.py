@@ -1119,6 +1119,8 @@ class MainWindow(QMainWindow):
             self.save_settings()
         if self.audit_window is not None:
             self.audit_window.reader.wait(10)  # its read holds the file open; the file may be moved next
+        if self._parts is not None and self.workspaces.personal_copy is not None:
+            self.workspaces.personal_copy.wait()  # a copy half-made is no copy: it ends first
         super().closeEvent(event)
 
     # For tests and screenshots -------------------------------------------------

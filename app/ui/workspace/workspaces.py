@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.ui.main.window_context import WorkspaceHost
+    from app.ui.workspace.personal_copy import PersonalCopy
     from app.ui.workspace.safety import SafetyController
 
 RECENT_KEY = "workspaces/recent"
@@ -116,6 +117,7 @@ class WorkspaceController(QObject):
         self.open_action = make_action(self, MainAction.OPEN_WORKSPACE, self.open_workspace)
         self.connect_action = make_action(self, MainAction.CONNECT_TEAM, self.connect_team)
         self.copy_action = make_action(self, MainAction.PERSONAL_COPY, self.save_personal_copy)
+        self.personal_copy: PersonalCopy | None = None  # made on first use
         self.copy_action.setToolTip(self.tr("Write what you can see of this team workspace to a local file"))
         self.recent_menu = QMenu(text_of(MainAction.OPEN_RECENT), host.dialog_parent())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -178,15 +180,18 @@ class WorkspaceController(QObject):
         start = self._local_path().with_name(f"{self.host.workspace.path.name}-copy.sqlite")
 
         def chosen(path: Path) -> None:
-            from app.services.team import save_personal_copy
+            from app.ui.workspace.personal_copy import PersonalCopy
 
             target = path if path.suffix else path.with_suffix(".sqlite")
-            try:
-                count = save_personal_copy(self.host.workspace, target)
-            except UserError as error:
-                self.host.report_error(str(error))
-                return
-            self.host.report(self.tr("Saved {count} policies to {file}").format(count=count, file=target))
+            if self.personal_copy is None:
+                self.personal_copy = PersonalCopy(self.host.dialog_parent())
+                self.personal_copy.failed.connect(self.host.report_error)
+                self.personal_copy.saved.connect(
+                    lambda count, file: self.host.report(
+                        self.tr("Saved {count} policies to {file}").format(count=count, file=file)
+                    )
+                )
+            self.personal_copy.start(self.host.workspace, target)
 
         self.file_dialog = choose_file(
             self.host.dialog_parent(),

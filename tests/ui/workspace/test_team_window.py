@@ -137,12 +137,33 @@ def test_save_a_personal_copy_writes_a_local_workspace_to_read_offline(
     assert dialog is not None
     target = tmp_path / "offline"
     dialog.fileSelected.emit(str(target))
+    copying = alice_window.workspaces.personal_copy
+    assert copying is not None and copying.progress is not None  # said while it runs, off the GUI thread
+    qtbot.waitUntil(lambda: "Saved 2 policies" in alice_window.statusBar().currentMessage(), timeout=30000)
+    assert copying.progress is None and not copying.running
+    assert not list(tmp_path.glob(".offline*"))  # nothing left under the temporary name
     copy = Workspace.open(target.with_suffix(".sqlite"), create=False)
     try:
         assert [r.slug for r in copy.store.first_page(10)] == ["alpha", "beta"]
     finally:
         copy.close()
-    assert "Saved 2 policies" in alice_window.statusBar().currentMessage()
+    dialog.close()
+
+
+def test_a_personal_copy_that_fails_says_why_and_leaves_no_file(
+    qtbot: QtBot, alice_window: MainWindow, tmp_path: Path
+) -> None:
+    taken = tmp_path / "taken.sqlite"
+    taken.write_bytes(b"someone else's file")
+    dialog = alice_window.workspaces.save_personal_copy()
+    assert dialog is not None
+    dialog.fileSelected.emit(str(taken))
+    copying = alice_window.workspaces.personal_copy
+    assert copying is not None
+    qtbot.waitUntil(lambda: "exists already" in alice_window.statusBar().currentMessage(), timeout=30000)
+    assert copying.progress is None and not copying.running
+    assert taken.read_bytes() == b"someone else's file"
+    assert not list(tmp_path.glob(".taken*"))
     dialog.close()
 
 
