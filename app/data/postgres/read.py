@@ -138,7 +138,8 @@ def list_policies(
     query = query_text(search)
     if query is None:
         return []
-    # Unordered: ranks are few to sort here, and the kept list already holds the title order.
+    # Unordered: the matches are sorted here, by rank and then by their place in the kept list,
+    # which holds the server's title order (ORDER BY lower(title), slug) already.
     ranked = _all(
         connection, f"{_RANKED}SELECT policy_id, best, {kept_list.COMMITS} FROM ranked", {"query": query}
     )
