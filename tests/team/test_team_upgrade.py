@@ -239,3 +239,9 @@ def test_twenty_kills_at_random_moments_leave_one_revision_or_the_other(team: Te
         assert [r.slug for r in list_policies(workspace)] == ["alpha", "beta"]
     finally:
         workspace.close()
+
+
+def test_a_schema_older_than_any_team_workspace_is_refused_in_words(team: Team) -> None:
+    team.admin_sql("UPDATE alembic_version SET version_num = '0003'")
+    one_line_error(cli("team", "upgrade", team.url("postgres")), "that no team workspace ever had")
+    assert revision(team) == "0003"

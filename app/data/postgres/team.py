@@ -159,6 +159,12 @@ def upgrade(url: URL) -> tuple[str, str]:
                 )
             if found == HEAD_REVISION:
                 return found, found
+            if found < schema.TEAM_BASELINE:  # team workspaces began at the baseline: none is older
+                raise WorkspaceUnusable(
+                    _("{display_name} has a schema ({found}) that no team workspace ever had").format(
+                        display_name=name, found=found
+                    )
+                )
             run = connection.exec_driver_sql
             run(f"SET LOCAL lock_timeout = '{UPGRADE_LOCK_TIMEOUT}'")
             for table in schema.FORCED_RLS_TABLES:
