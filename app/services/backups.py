@@ -71,9 +71,21 @@ def safety_dir(workspace_path: Path) -> Path:
 
 
 # Partial files: a copy is written under a temporary name holding the writer's process id, and renamed
-# once complete. A killed writer leaves its partial behind; the next backup, restore or prune removes it.
-def _partial(target: Path) -> Path:
+# once complete. A killed writer leaves its partial behind; the next backup, restore or prune removes it
+# (and the next personal copy of a team workspace, which is made the same way).
+def partial_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.partial")
+
+
+def discard_partial(partial: Path) -> None:
+    """Remove a partial file and the journal files SQLite may have left beside it."""
+    for leftover in (partial, *workspace_file.sidecars(partial)):
+        leftover.unlink(missing_ok=True)
+
+
+def finish_partial(partial: Path, target: Path) -> bool:
+    """Put a complete partial file in place, durably, unless `target` exists (then False)."""
+    return workspace_file.put_in_place(partial, target, replace=False)
 
 
 def _writer_gone(partial: Path) -> bool:
@@ -103,7 +115,7 @@ def remove_abandoned_partials(folder: Path, name: str = "*") -> list[Path]:
     pattern = f".{'*' if name == '*' else glob.escape(name)}.*.partial"  # a name may hold [, ? or *
     for partial in folder.glob(pattern) if folder.is_dir() else ():
         if _writer_gone(partial):
-            partial.unlink(missing_ok=True)
+            discard_partial(partial)
             removed.append(partial)
     return removed
 
@@ -111,7 +123,7 @@ def remove_abandoned_partials(folder: Path, name: str = "*") -> list[Path]:
 def _copy_to_partial(source: Path, target: Path) -> Path:
     """A complete, consistent copy of `source` beside `target`, under a temporary name; returns it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _partial(target)
+    temporary = partial_for(target)
     temporary.unlink(missing_ok=True)
     try:
         # The backup API copies even while the app writes; the copy's commit syncs it to disk. Read-only:

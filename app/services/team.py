@@ -436,24 +436,6 @@ def _whole_bundle(source: Workspace, name: str) -> tuple[Bundle, Path]:
     return validate_bundle(build_bundle(source, None, None, include_notes=True), origin), origin
 
 
-def _remove_abandoned_copies(target: Path) -> None:
-    """Partial copies of `target` left by a process that was killed while copying."""
-    for partial in target.parent.glob(f".{target.name}.partial-*"):
-        pid = partial.name.rsplit("-", 1)[-1].split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            partial.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # someone else's, or no way to tell here: left alone
-    return True
-
-
 def save_personal_copy(team: Workspace, target: Path) -> int:
     """Write what this analyst sees of a team workspace (their own notes and the shared ones) into a
     new local workspace file, for reading offline; returns the number of policies copied.
@@ -461,12 +443,14 @@ def save_personal_copy(team: Workspace, target: Path) -> int:
     Made under a temporary name beside the target and renamed into place once complete, so an
     interrupted copy leaves no half-made workspace under the name asked for.
     """
+    from app.services import backups
     from app.services.bundle_import import import_parsed
 
+    taken = InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
     if target.exists():
-        raise InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
-    _remove_abandoned_copies(target)
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        raise taken
+    backups.remove_abandoned_partials(target.parent, target.name)
+    partial = backups.partial_for(target)
     try:
         copy = Workspace.open(partial, starter_data=False)
         try:
@@ -474,13 +458,8 @@ def save_personal_copy(team: Workspace, target: Path) -> int:
             import_parsed(copy, bundle, origin)
         finally:
             copy.close()
-        if target.exists():
-            raise InvalidInput(_("{target} exists already; choose a new file name").format(target=target))
-        os.replace(partial, target)
+        if not backups.finish_partial(partial, target):  # another process put a file there meanwhile
+            raise taken
     finally:
-        for leftover in (
-            partial,
-            *(partial.with_name(partial.name + end) for end in ("-wal", "-shm", "-journal")),
-        ):
-            leftover.unlink(missing_ok=True)
+        backups.discard_partial(partial)
     return len(bundle.policies)

@@ -149,7 +149,7 @@ def test_publish_a_personal_workspace_then_save_a_personal_copy(team: Team, tmp_
     assert "My reading of delta" in cli("--workspace", team.url("alice"), "notes").stdout
 
     copy = Path(f"{tmp_path}/offline.sqlite")
-    abandoned = Path(f"{tmp_path}/.offline.sqlite.partial-999999999")  # a copy whose process was killed
+    abandoned = Path(f"{tmp_path}/.offline.sqlite.999999999.partial")  # a copy whose process was killed
     abandoned.write_bytes(b"half made")
     saved = cli("team", "copy", team.url("bob"), "-o", str(copy))
     assert saved.returncode == 0, saved.stderr
