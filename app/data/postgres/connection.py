@@ -56,15 +56,23 @@ def _check_settings(url: URL) -> None:
         from psycopg.conninfo import make_conninfo
     except ImportError:
         return  # said by require_driver
-    settings = {key: value for key, value in url.query.items() if isinstance(value, str)}
     try:
-        make_conninfo("", **settings)
+        make_conninfo("", **_settings(url))
     except psycopg.ProgrammingError as error:
-        raise WorkspaceUnusable(
-            _(
-                "The address of {name} has a setting the PostgreSQL client does not accept ({message}); correct the address; nothing was changed"
-            ).format(name=url.database, message=str(error).strip())
-        ) from None
+        raise _refused_setting(str(url.database), str(error).strip()) from None
+
+
+def _settings(url: URL) -> dict[str, Any]:
+    """The libpq settings the address carries after its "?" (sslmode, host, options…)."""
+    return {key: value for key, value in url.query.items() if isinstance(value, str)}
+
+
+def _refused_setting(name: str, message: str) -> WorkspaceUnusable:
+    return WorkspaceUnusable(
+        _(
+            "The address of {name} has a setting the PostgreSQL client does not accept ({message}); correct the address; nothing was changed"
+        ).format(name=name, message=message)
+    )
 
 
 def without_password(url: URL) -> URL:
@@ -89,7 +97,7 @@ def conninfo(url: URL) -> str:
 
     from app.data.postgres.passwords import saved_password
 
-    parameters: dict[str, Any] = {key: value for key, value in url.query.items() if isinstance(value, str)}
+    parameters = _settings(url)
     for key, value in (
         ("host", url.host),
         ("port", url.port),
@@ -159,11 +167,7 @@ def in_words(error: BaseException, name: str) -> UserError | None:
             _("There is no team workspace {name} on that server (no such database)").format(name=name)
         )
     if _bad_setting(cause, lowered):
-        return WorkspaceUnusable(
-            _(
-                "The address of {name} has a setting the PostgreSQL client does not accept ({message}); correct the address; nothing was changed"
-            ).format(name=name, message=message.removeprefix("connection is bad: "))
-        )
+        return _refused_setting(name, message.removeprefix("connection is bad: "))
     if isinstance(cause, psycopg.OperationalError) and "certificate" in lowered:
         # verify-full or verify-ca refused the server (or the address names a certificate file that is not there).
         return WorkspaceUnusable(

@@ -32,6 +32,20 @@ def member_role_for(database: str) -> str:
     return f"{database}_members"
 
 
+def _server_error(error: BaseException) -> psycopg.Error | None:
+    """The server's error behind `error`, raised by psycopg itself or wrapped by SQLAlchemy."""
+    cause = error if isinstance(error, psycopg.Error) else getattr(error, "orig", None)
+    return cause if isinstance(cause, psycopg.Error) else None
+
+
+def _not_a_team_workspace(url: URL) -> WorkspaceUnusable:
+    return WorkspaceUnusable(
+        _("{display_name} is not a team workspace yet: run `policy-tracker team init` first").format(
+            display_name=server.display_name(url)
+        )
+    )
+
+
 def _fail(error: psycopg.Error, url: URL) -> UserError:
     if isinstance(error, errors.InsufficientPrivilege):
         return UserError(
@@ -73,13 +87,11 @@ def init(url: URL, fill: Callable[[Session], None] | None = None) -> str:
                 with Session(bind=connection, expire_on_commit=False) as session:
                     fill(session)
                     session.flush()
-    except psycopg.Error as error:
-        raise _fail(error, url) from None
     except Exception as error:
-        orig = getattr(error, "orig", None)
-        if isinstance(orig, psycopg.Error):
-            raise _fail(orig, url) from None
-        raise
+        cause = _server_error(error)
+        if cause is None:
+            raise
+        raise _fail(cause, url) from None
     finally:
         engine.dispose()
     return role
@@ -101,11 +113,7 @@ def add_member(url: URL, name: str, password: str) -> bool:
                 "SELECT value FROM meta WHERE key = %s", (schema.MEMBER_ROLE_KEY,)
             ).fetchone()
             if found is None:
-                raise WorkspaceUnusable(
-                    _(
-                        "{display_name} is not a team workspace yet: run `policy-tracker team init` first"
-                    ).format(display_name=server.display_name(url))
-                )
+                raise _not_a_team_workspace(url)
             taken = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
             if not taken:
                 connection.execute(
@@ -117,11 +125,7 @@ def add_member(url: URL, name: str, password: str) -> bool:
                 sql.SQL("GRANT {} TO {}").format(sql.Identifier(found[0]), sql.Identifier(name))
             )
     except psycopg.errors.UndefinedTable:
-        raise WorkspaceUnusable(
-            _("{display_name} is not a team workspace yet: run `policy-tracker team init` first").format(
-                display_name=server.display_name(url)
-            )
-        ) from None
+        raise _not_a_team_workspace(url) from None
     except psycopg.Error as error:
         raise _fail(error, url) from None
     return not taken
@@ -146,11 +150,7 @@ def upgrade(url: URL) -> tuple[str, str]:
         with engine.begin() as connection:
             found = schema.read_revision(connection)
             if found is None:
-                raise WorkspaceUnusable(
-                    _(
-                        "{display_name} is not a team workspace yet: run `policy-tracker team init` first"
-                    ).format(display_name=name)
-                )
+                raise _not_a_team_workspace(url)
             if found > HEAD_REVISION:
                 raise WorkspaceUnusable(
                     _(
@@ -176,25 +176,17 @@ def upgrade(url: URL) -> tuple[str, str]:
                 "SELECT value FROM meta WHERE key = %(key)s", {"key": schema.MEMBER_ROLE_KEY}
             ).scalar()
             schema.grant_members(connection, str(role))
-    except psycopg.errors.LockNotAvailable:
-        raise UserError(
-            _(
-                "An analyst is in the middle of a change in {display_name}; nothing was changed: try the upgrade again in a moment"
-            ).format(display_name=name)
-        ) from None
-    except psycopg.Error as error:
-        raise _fail(error, url) from None
     except Exception as error:
-        orig = getattr(error, "orig", None)
-        if isinstance(orig, psycopg.errors.LockNotAvailable):
+        cause = _server_error(error)
+        if isinstance(cause, errors.LockNotAvailable):
             raise UserError(
                 _(
                     "An analyst is in the middle of a change in {display_name}; nothing was changed: try the upgrade again in a moment"
                 ).format(display_name=name)
             ) from None
-        if isinstance(orig, psycopg.Error):
-            raise _fail(orig, url) from None
-        raise
+        if cause is None:
+            raise
+        raise _fail(cause, url) from None
     finally:
         engine.dispose()
     return found, HEAD_REVISION
