@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # Exceptions in Qt slots, event handlers and threads fail the tests, here and in every process started.
-pytest_plugins = ["tests.qt_errors"]
+pytest_plugins = ["tests.qt_errors", "tests.team.workspace_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,7 @@ from app.services import operations
 from app.services.inputs import PolicyInput
 from app.services.team import TeamWorkspace
 from tests.e2e.processes import fresh_env, probe_command, run_app, start, stop
-from tests.team.conftest import SEEDS, Team
-from tests.team_server import TeamServer
+from tests.team.workspace_fixtures import Team
 
 pytestmark = pytest.mark.e2e
 
@@ -48,20 +47,6 @@ def _until(lines: queue.Queue[str], wanted: str, timeout: float) -> float:
         if line.startswith(wanted):
             return time.monotonic()
     raise AssertionError(f"no line starting with {wanted!r} within {timeout} s")
-
-
-@pytest.fixture
-def team(team_server: TeamServer) -> Iterator[Team]:
-    name = team_server.fresh_database(team_server.template("pt_small", SEEDS))
-    yield Team(team_server, name)
-    team_server.drop_database(name)
-
-
-@pytest.fixture
-def bob(team: Team) -> Iterator[TeamWorkspace]:
-    workspace = team.open("bob")
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

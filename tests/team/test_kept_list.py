@@ -13,7 +13,7 @@ from app.services import editing, operations
 from app.services.inputs import NoteInput, PolicyInput
 from app.services.policies import PolicyFilters, list_policies
 from app.services.team import TeamWorkspace
-from tests.team.conftest import SEEDS
+from tests.team.workspace_fixtures import SEEDS
 from tests.team_server import TeamServer
 
 

@@ -6,8 +6,6 @@ keyring in the test's own data folder (tests/conftest.py), standing in for the s
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import keyring
@@ -24,8 +22,8 @@ from app.services.team import TeamWorkspace
 from app.services.workspace import Workspace
 from app.ui.main.main_window import MainWindow
 from app.ui.workspace.workspaces import ConnectTeamDialog
-from tests.conftest import REPO
-from tests.team.conftest import Team
+from tests.team.command_line import process
+from tests.team.workspace_fixtures import Team
 from tests.team_server import MEMBERS
 
 
@@ -57,35 +55,24 @@ def test_a_wrong_password_is_refused_in_words_and_not_kept(team: Team) -> None:
     assert kept(team, "alice") is None
 
 
-def test_kept_from_the_command_line_then_the_address_alone_opens_it(team: Team, tmp_path: Path) -> None:
+def test_kept_from_the_command_line_then_the_address_alone_opens_it(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
     address = bare(team, "alice")
-    env = {**os.environ, "PGPASSWORD": ""}
-    env.pop("PGPASSWORD")
+    monkeypatch.delenv("PGPASSWORD", raising=False)  # the real processes get no password but the keyring's
 
-    def run(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "app", *argv],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-
-    refused = run("--workspace", address, "list")
+    refused = process("--workspace", address, "list")
     assert refused.returncode == 1 and "asks for a password" in refused.stderr, refused.stderr
-    done = run("team", "password", address, "--password-stdin", stdin=MEMBERS["alice"] + "\n")
+    done = process("team", "password", address, "--password-stdin", stdin=MEMBERS["alice"] + "\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Your password for {address} is kept in the system keyring"
-    listed = run("--workspace", address, "list")
+    listed = process("--workspace", address, "list")
     assert listed.returncode == 0, listed.stderr
     assert "alpha" in listed.stdout
-    forgotten = run("team", "password", address, "--forget")
+    forgotten = process("team", "password", address, "--forget")
     assert forgotten.returncode == 0 and "Removed" in forgotten.stdout
     assert kept(team, "alice") is None
-    again = run("team", "password", address, "--forget")
+    again = process("team", "password", address, "--forget")
     assert "No password" in again.stdout
     settings = Path(os.environ["XDG_CONFIG_HOME"])
     for file in settings.rglob("*") if settings.exists() else []:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.team.command_line import cli, one_line_error, process
-from tests.team.conftest import Team
+from tests.team.workspace_fixtures import Team
 from tests.team_server import TeamServer
 
 

@@ -18,7 +18,7 @@ import psycopg
 import pytest
 
 from tests.conftest import REPO
-from tests.team.conftest import Team
+from tests.team.workspace_fixtures import Team
 
 pytestmark = pytest.mark.e2e
 KILLS = 20

@@ -25,7 +25,7 @@ from app.services.inputs import PolicyInput
 from app.services.policies import list_policies
 from tests.conftest import REPO
 from tests.team.command_line import cli, one_line_error
-from tests.team.conftest import Team
+from tests.team.workspace_fixtures import Team
 
 # The oldest team workspace there is: this version's, with the later migrations undone.
 _OLDER = TEAM_BASELINE

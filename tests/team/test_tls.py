@@ -19,7 +19,7 @@ from app.errors import UserError
 from app.services import team as team_service
 from app.services.policies import list_policies
 from app.services.team import TeamWorkspace
-from tests.team.conftest import SEEDS
+from tests.team.workspace_fixtures import SEEDS
 from tests.team_server import MEMBERS, TeamServer, start_server, why_not_available
 
 

@@ -20,7 +20,7 @@ from app.services.notes import NoteFilters, list_notes, note_tags
 from app.services.operations import Changes, EntryKind
 from app.services.policies import PolicyFilters, list_policies
 from app.services.team import TeamWorkspace, watch_changes
-from tests.team.conftest import Team
+from tests.team.workspace_fixtures import Team
 
 ALPHA = seed_id("policy", "alpha")
 

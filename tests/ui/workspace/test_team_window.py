@@ -19,17 +19,9 @@ from app.services.team import TeamWorkspace
 from app.ui.editing.conflict import ConflictDialog
 from app.ui.editing.editors import NoteDialog, PolicyDialog
 from app.ui.main.main_window import MainWindow
-from tests.team.conftest import SEEDS, Team
-from tests.team_server import TeamServer
+from tests.team.workspace_fixtures import Team
 
 ALPHA = seed_id("policy", "alpha")
-
-
-@pytest.fixture
-def team(team_server: TeamServer) -> Iterator[Team]:
-    name = team_server.fresh_database(team_server.template("pt_small", SEEDS))
-    yield Team(team_server, name)
-    team_server.drop_database(name)
 
 
 @pytest.fixture
@@ -43,13 +35,6 @@ def alice_window(qtbot: QtBot, team: Team, tmp_path: Path) -> Iterator[MainWindo
     yield window
     window.close()
     window.workspace.close()
-
-
-@pytest.fixture
-def bob(team: Team) -> Iterator[TeamWorkspace]:
-    workspace = team.open("bob")
-    yield workspace
-    workspace.close()
 
 
 def test_the_window_says_which_team_workspace_and_who_you_are(alice_window: MainWindow, team: Team) -> None:
