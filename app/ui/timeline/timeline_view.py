@@ -149,7 +149,8 @@ class TimelineView(QAbstractScrollArea):
         axis = self.layout_.axis_height
         text_color = palette.text().color()
         muted = palette.placeholderText().color()
-        today_box = self.today_label_rect()
+        tick_labels = self.tick_labels()
+        today_box = self.today_label_rect(tick_labels)
         for tick in ticks(first, last, self.scale.px_per_day):
             x = self.scale.x(tick.when)
             if left <= x <= right:
@@ -157,7 +158,7 @@ class TimelineView(QAbstractScrollArea):
                 grid.setAlpha(110 if tick.major else 45)
                 painter.setPen(QPen(grid, 1))
                 painter.drawLine(QPointF(x, axis - 6), QPointF(x, height))
-        for text, box in self.tick_labels():
+        for text, box in tick_labels:
             if today_box is None or not box.intersects(today_box):  # "Today" wins a place both want
                 painter.setPen(muted)
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
@@ -201,7 +202,7 @@ class TimelineView(QAbstractScrollArea):
                 shown.append((text, box))
         return shown
 
-    def today_label_rect(self) -> QRectF | None:
+    def today_label_rect(self, tick_labels: list[tuple[str, QRectF]] | None = None) -> QRectF | None:
         """Where "Today" is written (None when today is out of view): in the axis band, beside its
         line, inside the view whatever its height (the History tab's strip has a short axis band);
         on the side where it hides no axis label, when one side is free."""
@@ -215,7 +216,7 @@ class TimelineView(QAbstractScrollArea):
         after = QRectF(today_x + 2, top, width, height)
         before = QRectF(today_x - 2 - width, top, width, height)
         sides = [after, before] if after.right() <= right + self.layout_.margin else [before]
-        labels = [box for _text, box in self.tick_labels()]
+        labels = [box for _text, box in (self.tick_labels() if tick_labels is None else tick_labels)]
         for box in sides:
             if not any(box.intersects(label) for label in labels):
                 return box
